@@ -1,0 +1,2 @@
+/** Apogee broker. */
+package io.apogee.broker;

@@ -1,0 +1,2 @@
+/** Apogee client. */
+package io.apogee.client;

@@ -1,0 +1,2 @@
+/** Apogee namesrv. */
+package io.apogee.namesrv;

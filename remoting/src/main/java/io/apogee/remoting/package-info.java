@@ -1,0 +1,2 @@
+/** Apogee remoting. */
+package io.apogee.remoting;

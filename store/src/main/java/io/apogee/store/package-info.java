@@ -1,0 +1,2 @@
+/** Apogee store. */
+package io.apogee.store;

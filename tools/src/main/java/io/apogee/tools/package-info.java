@@ -1,0 +1,2 @@
+/** Apogee tools. */
+package io.apogee.tools;
