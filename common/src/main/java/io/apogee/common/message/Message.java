@@ -1,0 +1,151 @@
+package io.apogee.common.message;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A message as a producer sends it: topic, user flag, properties (insertion-ordered, names as in
+ * {@link MessageProperty}) and body. Mutable, not thread-safe.
+ */
+public class Message {
+
+    private String topic;
+    private int flag;
+    private Map<String, String> properties;
+    private byte[] body;
+
+    public Message() {
+        this.properties = new LinkedHashMap<>();
+    }
+
+    public Message(String topic, byte[] body) {
+        this();
+        this.topic = topic;
+        this.body = body;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public int getFlag() {
+        return flag;
+    }
+
+    public void setFlag(int flag) {
+        this.flag = flag;
+    }
+
+    public byte[] getBody() {
+        return body;
+    }
+
+    public void setBody(byte[] body) {
+        this.body = body;
+    }
+
+    /** The live property map (insertion-ordered); changes are seen by encoders. */
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
+    public void setProperties(Map<String, String> properties) {
+        this.properties = properties == null ? new LinkedHashMap<>() : properties;
+    }
+
+    public String getProperty(String name) {
+        return properties.get(name);
+    }
+
+    /** Sets a property; a {@code null} value removes it. */
+    public void putProperty(String name, String value) {
+        if (value == null) {
+            properties.remove(name);
+        } else {
+            properties.put(name, value);
+        }
+    }
+
+    public String getTags() {
+        return properties.get(MessageProperty.TAGS);
+    }
+
+    public void setTags(String tags) {
+        putProperty(MessageProperty.TAGS, tags);
+    }
+
+    public String getKeys() {
+        return properties.get(MessageProperty.KEYS);
+    }
+
+    /** The keys as written in {@link MessageProperty#KEYS}, split on {@link MessageProperty#KEY_SEPARATOR}. */
+    public List<String> getKeyList() {
+        String keys = getKeys();
+        return keys == null || keys.isEmpty() ? List.of() : Arrays.asList(keys.split(MessageProperty.KEY_SEPARATOR));
+    }
+
+    public void setKeys(String keys) {
+        putProperty(MessageProperty.KEYS, keys);
+    }
+
+    /** Joins {@code keys} with {@link MessageProperty#KEY_SEPARATOR} into {@link MessageProperty#KEYS}. */
+    public void setKeys(Collection<String> keys) {
+        putProperty(MessageProperty.KEYS, String.join(MessageProperty.KEY_SEPARATOR, keys));
+    }
+
+    /** The client-generated unique id ({@code UNIQ_KEY}), or {@code null}. */
+    public String getUniqueKey() {
+        return properties.get(MessageProperty.UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+    }
+
+    /** Whether the sender waits for flush/replication; true unless {@code WAIT} is "false". */
+    public boolean isWaitStoreMsgOk() {
+        String wait = properties.get(MessageProperty.WAIT_STORE_MSG_OK);
+        return wait == null || Boolean.parseBoolean(wait);
+    }
+
+    /** Delay level, 0 when none or unparsable. */
+    public int getDelayTimeLevel() {
+        String level = properties.get(MessageProperty.DELAY_TIME_LEVEL);
+        if (level == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(level);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (o == null || getClass() != o.getClass()) {
+            return false;
+        }
+        Message m = (Message) o;
+        return flag == m.flag && Objects.equals(topic, m.topic) && properties.equals(m.properties)
+                && Arrays.equals(body, m.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topic, flag, properties) * 31 + Arrays.hashCode(body);
+    }
+
+    @Override
+    public String toString() {
+        return "Message[topic=" + topic + ", flag=" + flag + ", properties=" + properties + ", bodyLength="
+                + (body == null ? 0 : body.length) + "]";
+    }
+}

@@ -1,0 +1,161 @@
+package io.apogee.common.message;
+
+import java.net.InetSocketAddress;
+
+/**
+ * A message with the fields the broker adds when it stores it (RocketMQ's {@code MessageExt}): what a pull, a query
+ * or a look-up by id decodes, and what the broker hands the store to append.
+ *
+ * <p>The properties are encoded from the map unless {@link #setPropertiesString} gave the exact stored string (the
+ * broker's batch path appends the batch-level properties textually, which may repeat a name).
+ */
+public class StoredMessage extends Message {
+
+    private int queueId;
+    private long queueOffset;
+    private long commitLogOffset;
+    private int sysFlag;
+    private long bornTimestamp;
+    private InetSocketAddress bornHost;
+    private long storeTimestamp;
+    private InetSocketAddress storeHost;
+    private int reconsumeTimes;
+    private long preparedTransactionOffset;
+    private int bodyCrc;
+    private int storeSize;
+    private String propertiesString;
+
+    public int getQueueId() {
+        return queueId;
+    }
+
+    public void setQueueId(int queueId) {
+        this.queueId = queueId;
+    }
+
+    public long getQueueOffset() {
+        return queueOffset;
+    }
+
+    public void setQueueOffset(long queueOffset) {
+        this.queueOffset = queueOffset;
+    }
+
+    public long getCommitLogOffset() {
+        return commitLogOffset;
+    }
+
+    public void setCommitLogOffset(long commitLogOffset) {
+        this.commitLogOffset = commitLogOffset;
+    }
+
+    public int getSysFlag() {
+        return sysFlag;
+    }
+
+    public void setSysFlag(int sysFlag) {
+        this.sysFlag = sysFlag;
+    }
+
+    public long getBornTimestamp() {
+        return bornTimestamp;
+    }
+
+    public void setBornTimestamp(long bornTimestamp) {
+        this.bornTimestamp = bornTimestamp;
+    }
+
+    public InetSocketAddress getBornHost() {
+        return bornHost;
+    }
+
+    /** Sets the born host and the matching IPv6 bit of the sysFlag. */
+    public void setBornHost(InetSocketAddress bornHost) {
+        this.bornHost = bornHost;
+        sysFlag = ipv6(bornHost) ? sysFlag | SysFlag.BORNHOST_V6 : sysFlag & ~SysFlag.BORNHOST_V6;
+    }
+
+    public long getStoreTimestamp() {
+        return storeTimestamp;
+    }
+
+    public void setStoreTimestamp(long storeTimestamp) {
+        this.storeTimestamp = storeTimestamp;
+    }
+
+    public InetSocketAddress getStoreHost() {
+        return storeHost;
+    }
+
+    /** Sets the store host and the matching IPv6 bit of the sysFlag. */
+    public void setStoreHost(InetSocketAddress storeHost) {
+        this.storeHost = storeHost;
+        sysFlag = ipv6(storeHost) ? sysFlag | SysFlag.STOREHOST_V6 : sysFlag & ~SysFlag.STOREHOST_V6;
+    }
+
+    public int getReconsumeTimes() {
+        return reconsumeTimes;
+    }
+
+    public void setReconsumeTimes(int reconsumeTimes) {
+        this.reconsumeTimes = reconsumeTimes;
+    }
+
+    public long getPreparedTransactionOffset() {
+        return preparedTransactionOffset;
+    }
+
+    public void setPreparedTransactionOffset(long preparedTransactionOffset) {
+        this.preparedTransactionOffset = preparedTransactionOffset;
+    }
+
+    /** {@code CRC32(body) & 0x7FFFFFFF} as stored. */
+    public int getBodyCrc() {
+        return bodyCrc;
+    }
+
+    public void setBodyCrc(int bodyCrc) {
+        this.bodyCrc = bodyCrc;
+    }
+
+    /** The record's TOTALSIZE once stored or decoded. */
+    public int getStoreSize() {
+        return storeSize;
+    }
+
+    public void setStoreSize(int storeSize) {
+        this.storeSize = storeSize;
+    }
+
+    /** The properties string as stored: the explicit one if set, else the map encoded. */
+    public String getPropertiesString() {
+        return propertiesString != null ? propertiesString : PropertiesCodec.encode(getProperties());
+    }
+
+    /** Fixes the exact properties string to store (see the class comment); {@code null} goes back to the map. */
+    public void setPropertiesString(String propertiesString) {
+        this.propertiesString = propertiesString;
+    }
+
+    /** The offset message id computed from the store host and commit-log offset. */
+    public String getOffsetMsgId() {
+        return OffsetMessageId.encode(storeHost, commitLogOffset);
+    }
+
+    /** What users see as the message id: {@code UNIQ_KEY} when present, else the offset message id. */
+    public String getMsgId() {
+        String uniq = getUniqueKey();
+        return uniq != null ? uniq : getOffsetMsgId();
+    }
+
+    private static boolean ipv6(InetSocketAddress address) {
+        return address != null && address.getAddress() != null && address.getAddress().getAddress().length == 16;
+    }
+
+    @Override
+    public String toString() {
+        return "StoredMessage[topic=" + getTopic() + ", queueId=" + queueId + ", queueOffset=" + queueOffset
+                + ", commitLogOffset=" + commitLogOffset + ", storeSize=" + storeSize + ", sysFlag=" + sysFlag
+                + ", properties=" + getProperties() + "]";
+    }
+}

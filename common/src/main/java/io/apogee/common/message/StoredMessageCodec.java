@@ -1,0 +1,195 @@
+package io.apogee.common.message;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * RocketMQ's stored message layout (message-format.md §1), big-endian: the same bytes in the commit log and in pull,
+ * query and view response bodies. Encoding writes with absolute puts straight into the destination buffer.
+ */
+public final class StoredMessageCodec {
+
+    /** MAGICCODE of a message record. */
+    public static final int MESSAGE_MAGIC = 0xDAA320A7;
+    /** MAGICCODE of the end-of-file filler written when a record does not fit a commit-log file. */
+    public static final int BLANK_MAGIC = 0xCBD43194;
+    /** Length of the BLANK filler header: TOTALSIZE + MAGICCODE. */
+    public static final int BLANK_HEADER_LENGTH = 8;
+    public static final int MAGIC_POSITION = 4;
+    public static final int BODY_CRC_POSITION = 8;
+    public static final int QUEUE_ID_POSITION = 12;
+    public static final int QUEUE_OFFSET_POSITION = 20;
+    public static final int PHYSICAL_OFFSET_POSITION = 28;
+    public static final int SYSFLAG_POSITION = 36;
+    public static final int BORN_HOST_POSITION = 48;
+    /** Longest topic a record can hold (the length is one signed byte). */
+    public static final int MAX_TOPIC_LENGTH = Byte.MAX_VALUE;
+    /** Longest properties string a record can hold (the length is a signed short). */
+    public static final int MAX_PROPERTIES_LENGTH = Short.MAX_VALUE;
+
+    private StoredMessageCodec() {
+    }
+
+    /** TOTALSIZE of a record with these part lengths. */
+    public static int storeSize(int sysFlag, int bodyLength, int topicLength, int propertiesLength) {
+        return 4 + 4 + 4 + 4 + 4 + 8 + 8 + 4 + 8 + SysFlag.bornHostLength(sysFlag) + 8
+                + SysFlag.storeHostLength(sysFlag) + 4 + 8 + 4 + bodyLength + 1 + topicLength + 2 + propertiesLength;
+    }
+
+    /** Position of STORETIMESTAMP inside a record with this sysFlag. */
+    public static int storeTimestampPosition(int sysFlag) {
+        return BORN_HOST_POSITION + SysFlag.bornHostLength(sysFlag);
+    }
+
+    /** {@code CRC32(body) & 0x7FFFFFFF}, as the BODYCRC field holds it. */
+    public static int bodyCrc(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body, 0, body.length);
+        return (int) (crc.getValue() & 0x7FFFFFFF);
+    }
+
+    /** {@link #bodyCrc(byte[])} over {@code length} bytes of {@code buf} from {@code index}. */
+    public static int bodyCrc(ByteBuffer buf, int index, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(buf.slice(index, length));
+        return (int) (crc.getValue() & 0x7FFFFFFF);
+    }
+
+    /** Encodes {@code m} into a new heap buffer (flipped, ready to read). */
+    public static ByteBuffer encode(StoredMessage m) {
+        byte[] topic = m.getTopic().getBytes(StandardCharsets.UTF_8);
+        byte[] properties = m.getPropertiesString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
+        ByteBuffer buf = ByteBuffer.allocate(storeSize(m.getSysFlag(), body.length, topic.length, properties.length));
+        encode(buf, 0, m, topic, properties);
+        return buf;
+    }
+
+    /**
+     * Writes {@code m} at {@code index} of {@code dst} (absolute puts; the buffer's position is not moved). TOTALSIZE
+     * is computed; every other field comes from {@code m}, including its body CRC, store timestamp and offsets.
+     *
+     * @param topic      the topic as UTF-8, at most {@link #MAX_TOPIC_LENGTH} bytes
+     * @param properties the properties string as UTF-8, at most {@link #MAX_PROPERTIES_LENGTH} bytes
+     * @return the number of bytes written (TOTALSIZE)
+     */
+    public static int encode(ByteBuffer dst, int index, StoredMessage m, byte[] topic, byte[] properties) {
+        byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
+        int sysFlag = m.getSysFlag();
+        int size = storeSize(sysFlag, body.length, topic.length, properties.length);
+        int i = index;
+        dst.putInt(i, size);
+        dst.putInt(i + 4, MESSAGE_MAGIC);
+        dst.putInt(i + 8, m.getBodyCrc());
+        dst.putInt(i + 12, m.getQueueId());
+        dst.putInt(i + 16, m.getFlag());
+        dst.putLong(i + 20, m.getQueueOffset());
+        dst.putLong(i + 28, m.getCommitLogOffset());
+        dst.putInt(i + 36, sysFlag);
+        dst.putLong(i + 40, m.getBornTimestamp());
+        i = putHost(dst, i + 48, m.getBornHost(), SysFlag.bornHostLength(sysFlag));
+        dst.putLong(i, m.getStoreTimestamp());
+        i = putHost(dst, i + 8, m.getStoreHost(), SysFlag.storeHostLength(sysFlag));
+        dst.putInt(i, m.getReconsumeTimes());
+        dst.putLong(i + 4, m.getPreparedTransactionOffset());
+        dst.putInt(i + 12, body.length);
+        dst.put(i + 16, body);
+        i += 16 + body.length;
+        dst.put(i, (byte) topic.length);
+        dst.put(i + 1, topic);
+        i += 1 + topic.length;
+        dst.putShort(i, (short) properties.length);
+        dst.put(i + 2, properties);
+        return size;
+    }
+
+    private static int putHost(ByteBuffer dst, int index, InetSocketAddress host, int length) {
+        if (host == null) {
+            dst.put(index, new byte[length]);
+        } else {
+            dst.put(index, host.getAddress().getAddress());
+            dst.putInt(index + length - 4, host.getPort());
+        }
+        return index + length;
+    }
+
+    /**
+     * Decodes the record at the buffer's position and moves the position past it.
+     *
+     * @param readBody whether to copy the body (false leaves it {@code null})
+     * @throws IllegalArgumentException when the record is not a message record or is cut short
+     */
+    public static StoredMessage decode(ByteBuffer buf, boolean readBody) {
+        int start = buf.position();
+        if (buf.remaining() < 8 || buf.getInt(start + 4) != MESSAGE_MAGIC) {
+            throw new IllegalArgumentException("no message record at position " + start);
+        }
+        int size = buf.getInt(start);
+        if (size > buf.remaining()) {
+            throw new IllegalArgumentException("record at " + start + " of size " + size + " is cut short");
+        }
+        StoredMessage m = new StoredMessage();
+        m.setStoreSize(size);
+        buf.position(start + 8);
+        m.setBodyCrc(buf.getInt());
+        m.setQueueId(buf.getInt());
+        m.setFlag(buf.getInt());
+        m.setQueueOffset(buf.getLong());
+        m.setCommitLogOffset(buf.getLong());
+        int sysFlag = buf.getInt();
+        m.setBornTimestamp(buf.getLong());
+        m.setBornHost(readHost(buf, SysFlag.bornHostLength(sysFlag)));
+        m.setStoreTimestamp(buf.getLong());
+        m.setStoreHost(readHost(buf, SysFlag.storeHostLength(sysFlag)));
+        m.setSysFlag(sysFlag);
+        m.setReconsumeTimes(buf.getInt());
+        m.setPreparedTransactionOffset(buf.getLong());
+        int bodyLength = buf.getInt();
+        if (readBody) {
+            byte[] body = new byte[bodyLength];
+            buf.get(body);
+            m.setBody(body);
+        } else {
+            buf.position(buf.position() + bodyLength);
+        }
+        m.setTopic(readString(buf, buf.get()));
+        m.setProperties(PropertiesCodec.decode(readString(buf, buf.getShort())));
+        buf.position(start + size);
+        return m;
+    }
+
+    /** Decodes records back to back until the buffer is exhausted (bodies included). */
+    public static List<StoredMessage> decodeAll(ByteBuffer buf) {
+        List<StoredMessage> out = new ArrayList<>();
+        while (buf.hasRemaining()) {
+            out.add(decode(buf, true));
+        }
+        return out;
+    }
+
+    private static String readString(ByteBuffer buf, int length) {
+        if (length <= 0) {
+            return "";
+        }
+        byte[] bytes = new byte[length];
+        buf.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static InetSocketAddress readHost(ByteBuffer buf, int length) {
+        byte[] ip = new byte[length - 4];
+        buf.get(ip);
+        int port = buf.getInt();
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(ip), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bad host address in record", e);
+        }
+    }
+}
