@@ -1,2 +1,0 @@
-/** Apogee remoting. */
-package io.apogee.remoting;
