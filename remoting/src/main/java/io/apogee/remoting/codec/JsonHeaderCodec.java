@@ -152,7 +152,7 @@ final class JsonHeaderCodec {
         }
     }
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE_KEY = ascii("{\"code\":");
     private static final byte[] EXT_FIELDS_KEY = ascii(",\"extFields\":");
     private static final byte[] FLAG_KEY = ascii(",\"flag\":");
