@@ -1,0 +1,98 @@
+package io.apogee.store;
+
+import io.apogee.common.message.StoredMessage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The broker's view of the store: append, read by queue, look up by offset or key, and the hooks for long polling
+ * and replication. Errors are statuses in the results, not exceptions.
+ */
+public interface MessageStore extends AutoCloseable {
+
+    /** Recovers the files (see {@code StoreRecovery}) and starts the background services. */
+    void start() throws IOException;
+
+    /** Stops the services, dispatches and flushes everything, writes the checkpoint and removes the abort marker. */
+    @Override
+    void close();
+
+    /**
+     * Appends one message. The store fills in body CRC, store time, commit-log offset, queue offset and size.
+     * Completes once appended (ASYNC_FLUSH, or the message's WAIT is false) or once flushed (SYNC_FLUSH), with
+     * {@code FLUSH_DISK_TIMEOUT} after {@code syncFlushTimeout}.
+     */
+    CompletableFuture<PutMessageResult> putMessage(StoredMessage message);
+
+    /**
+     * Appends messages of one topic and queue as consecutive records with consecutive queue offsets (a batch send);
+     * durability as for {@link #putMessage}, decided by the first message's WAIT.
+     */
+    CompletableFuture<PutMessageResult> putMessages(List<StoredMessage> messages);
+
+    /**
+     * Reads up to {@code maxMsgNums} messages from a queue starting at logical {@code offset}, skipping entries whose
+     * tag code {@code filter} rejects.
+     *
+     * @param group the consumer group (for statistics and future per-group policies)
+     */
+    GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
+            MessageFilter filter);
+
+    /** Logical offset after the last dispatched entry of the queue; 0 when the queue does not exist. */
+    long getMaxOffsetInQueue(String topic, int queueId);
+
+    /** Logical offset of the first entry still held; 0 when the queue does not exist. */
+    long getMinOffsetInQueue(String topic, int queueId);
+
+    /** Logical offset whose message store time is closest to {@code timestamp}; 0 when the queue is empty. */
+    long getOffsetInQueueByTime(String topic, int queueId, long timestamp);
+
+    /** Store time of the queue's first message still held, -1 when none. */
+    long getEarliestMessageTime(String topic, int queueId);
+
+    /** Store time of the message at logical {@code offset} of the queue, -1 when none. */
+    long getMessageStoreTimestamp(String topic, int queueId, long offset);
+
+    /** The record at a commit-log offset (from an offset message id) as a read-only slice, or {@code null}. */
+    ByteBuffer selectOneMessageByOffset(long commitLogOffset);
+
+    /** The decoded message at a commit-log offset, or {@code null}. */
+    StoredMessage lookMessageByOffset(long commitLogOffset);
+
+    /**
+     * Messages of {@code topic} indexed under {@code key} (a KEYS entry or the UNIQ_KEY) stored within
+     * {@code [begin, end]}, newest first, at most {@code maxNum}.
+     */
+    QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end);
+
+    /** Deletes the consume queues of {@code topics} and forgets their queue offsets. */
+    void deleteTopics(Set<String> topics);
+
+    /** Oldest commit-log offset held. */
+    long getMinPhyOffset();
+
+    /** Commit-log end (next append position). */
+    long getMaxPhyOffset();
+
+    /** Raw commit-log bytes from {@code offset}, at most to the end of its file or {@code maxBytes}; for HA. */
+    ByteBuffer getCommitLogData(long offset, int maxBytes);
+
+    /** Appends replicated raw bytes at {@code offset}, which must be the current end; for HA (slave). */
+    boolean appendToCommitLog(long offset, ByteBuffer data);
+
+    /** Registers a listener told about every message reaching a consume queue (long polling). */
+    void addDispatchListener(DispatchListener listener);
+
+    /** Asks retention to delete expired files at its next step, whatever the hour (mqadmin deleteExpiredCommitLog). */
+    void deleteExpiredFilesNow();
+
+    /** Whether appends are refused because disk use passed {@code diskSpaceWarningLevelRatio}. */
+    boolean isDiskFull();
+
+    /** Runtime statistics. */
+    StoreStats stats();
+}

@@ -1,0 +1,402 @@
+package io.apogee.store;
+
+import io.apogee.common.config.ConfigException;
+import io.apogee.common.config.Validated;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Store settings under RocketMQ's {@code MessageStoreConfig} key names (behaviours.md §6), filled by
+ * {@code ConfigBinder} and then read-only.
+ */
+public class MessageStoreConfig implements Validated {
+
+    /** Root of the store: commit log, consume queues, index, checkpoint and abort marker live below it. */
+    private String storePathRootDir = System.getProperty("user.home") + "/store";
+    /** Commit-log directory; empty means {@code <storePathRootDir>/commitlog}. */
+    private String storePathCommitLog = "";
+    /** Size of one commit-log file in bytes (1 GiB). */
+    private int mappedFileSizeCommitLog = 1024 * 1024 * 1024;
+    /** Size of one consume-queue file in bytes (300,000 entries of 20 bytes). */
+    private int mappedFileSizeConsumeQueue = 300_000 * 20;
+    /** {@code ASYNC_FLUSH} or {@code SYNC_FLUSH}. */
+    private FlushDiskType flushDiskType = FlushDiskType.ASYNC_FLUSH;
+    /** Async commit-log flush interval in ms. */
+    private int flushIntervalCommitLog = 500;
+    /** Async flush only when at least this many 4 KiB pages are dirty (0 = always). */
+    private int flushCommitLogLeastPages = 4;
+    /** Async flush ignores the page minimum when this many ms passed since the last full flush. */
+    private int flushCommitLogThoroughInterval = 10_000;
+    /** True: the async flush runs on its interval only; false: every append also wakes it. */
+    private boolean flushCommitLogTimed = true;
+    /** Consume-queue and index flush (and checkpoint) interval in ms. */
+    private int flushIntervalConsumeQueue = 1000;
+    /** Consume-queue flush page minimum (0 = always). */
+    private int flushConsumeQueueLeastPages = 2;
+    /** Consume-queue flush ignores the page minimum when this many ms passed since the last full flush. */
+    private int flushConsumeQueueThoroughInterval = 60_000;
+    /** How long a SYNC_FLUSH append waits for its fsync before answering {@code FLUSH_DISK_TIMEOUT}, in ms. */
+    private int syncFlushTimeout = 5000;
+    /** Hours of day ({@code ;}-separated, {@code 00}-{@code 23}) when expired files are deleted. */
+    private String deleteWhen = "04";
+    /** Hours a commit-log file is kept after its last write. */
+    private int fileReservedTime = 72;
+    /** Disk use (percent of the commit log's file system) above which expired files are deleted at any hour. */
+    private int diskMaxUsedSpaceRatio = 75;
+    /** Disk use (fraction) above which the oldest files are deleted even if not expired. */
+    private double diskSpaceCleanForciblyRatio = 0.85;
+    /** Disk use (fraction) above which appends are refused with {@code DISK_FULL}. */
+    private double diskSpaceWarningLevelRatio = 0.90;
+    /** Retention check interval in ms. */
+    private int cleanResourceInterval = 10_000;
+    /** Largest accepted record in bytes (RocketMQ checks it against the body; we check the whole record). */
+    private int maxMessageSize = 1024 * 1024 * 4;
+    /** Whether the key index is built. */
+    private boolean messageIndexEnable = true;
+    /** Hash slots per index file. */
+    private int maxHashSlotNum = 5_000_000;
+    /** Entries per index file. */
+    private int maxIndexNum = 5_000_000 * 4;
+    /** Default result limit of key queries. */
+    private int defaultQueryMaxNum = 32;
+    /** A read returns at most this many bytes when its data is in memory. */
+    private int maxTransferBytesOnMessageInMemory = 256 * 1024;
+    /** A read returns at most this many messages when its data is in memory. */
+    private int maxTransferCountOnMessageInMemory = 32;
+    /** A read returns at most this many bytes when its data has likely left the page cache. */
+    private int maxTransferBytesOnMessageInDisk = 64 * 1024;
+    /** A read returns at most this many messages when its data has likely left the page cache. */
+    private int maxTransferCountOnMessageInDisk = 8;
+    /** Share of physical memory (percent) assumed to hold the newest commit-log bytes. */
+    private int accessMessageInMemoryMaxRatio = 40;
+    /** Delay levels (s/m/h/d units), used to stamp the due time as tag code in {@code SCHEDULE_TOPIC_XXXX}. */
+    private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
+
+    @Override
+    public void validate() {
+        positive("mappedFileSizeCommitLog", mappedFileSizeCommitLog);
+        positive("mappedFileSizeConsumeQueue", mappedFileSizeConsumeQueue);
+        if (mappedFileSizeConsumeQueue % 20 != 0) {
+            throw new ConfigException("mappedFileSizeConsumeQueue", "must be a multiple of 20");
+        }
+        positive("flushIntervalCommitLog", flushIntervalCommitLog);
+        positive("flushIntervalConsumeQueue", flushIntervalConsumeQueue);
+        positive("syncFlushTimeout", syncFlushTimeout);
+        positive("cleanResourceInterval", cleanResourceInterval);
+        positive("maxMessageSize", maxMessageSize);
+        positive("maxHashSlotNum", maxHashSlotNum);
+        positive("maxIndexNum", maxIndexNum);
+        if (maxMessageSize + 8 > mappedFileSizeCommitLog) {
+            throw new ConfigException("maxMessageSize", "must leave room in a commit-log file");
+        }
+        if (diskMaxUsedSpaceRatio < 10 || diskMaxUsedSpaceRatio > 95) {
+            throw new ConfigException("diskMaxUsedSpaceRatio", "must be within 10..95");
+        }
+        fraction("diskSpaceCleanForciblyRatio", diskSpaceCleanForciblyRatio);
+        fraction("diskSpaceWarningLevelRatio", diskSpaceWarningLevelRatio);
+        deleteHours();
+        delayLevelMillis();
+    }
+
+    private static void positive(String key, long value) {
+        if (value <= 0) {
+            throw new ConfigException(key, "must be positive, was " + value);
+        }
+    }
+
+    private static void fraction(String key, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new ConfigException(key, "must be within (0, 1], was " + value);
+        }
+    }
+
+    /** The commit-log directory. */
+    public Path commitLogDir() {
+        return storePathCommitLog.isEmpty() ? rootDir().resolve("commitlog") : Path.of(storePathCommitLog);
+    }
+
+    public Path rootDir() {
+        return Path.of(storePathRootDir);
+    }
+
+    /** The hours of {@link #getDeleteWhen()}. */
+    public List<Integer> deleteHours() {
+        List<Integer> hours = new ArrayList<>();
+        for (String part : deleteWhen.split(";")) {
+            try {
+                int hour = Integer.parseInt(part.trim());
+                if (hour < 0 || hour > 23) {
+                    throw new NumberFormatException();
+                }
+                hours.add(hour);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("deleteWhen", "not an hour of day: '" + part + "'");
+            }
+        }
+        return Collections.unmodifiableList(hours);
+    }
+
+    /** Delay of each level in ms, index 0 = level 1. */
+    public long[] delayLevelMillis() {
+        String[] parts = messageDelayLevel.trim().split("\\s+");
+        long[] out = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            long unit = switch (p.isEmpty() ? ' ' : p.charAt(p.length() - 1)) {
+                case 's' -> 1000L;
+                case 'm' -> 60_000L;
+                case 'h' -> 3_600_000L;
+                case 'd' -> 86_400_000L;
+                default -> throw new ConfigException("messageDelayLevel", "bad level '" + p + "'");
+            };
+            try {
+                out[i] = Long.parseLong(p.substring(0, p.length() - 1)) * unit;
+            } catch (NumberFormatException e) {
+                throw new ConfigException("messageDelayLevel", "bad level '" + p + "'");
+            }
+        }
+        return out;
+    }
+
+    public String getStorePathRootDir() {
+        return storePathRootDir;
+    }
+
+    public void setStorePathRootDir(String storePathRootDir) {
+        this.storePathRootDir = storePathRootDir;
+    }
+
+    public String getStorePathCommitLog() {
+        return storePathCommitLog;
+    }
+
+    public void setStorePathCommitLog(String storePathCommitLog) {
+        this.storePathCommitLog = storePathCommitLog;
+    }
+
+    public int getMappedFileSizeCommitLog() {
+        return mappedFileSizeCommitLog;
+    }
+
+    public void setMappedFileSizeCommitLog(int mappedFileSizeCommitLog) {
+        this.mappedFileSizeCommitLog = mappedFileSizeCommitLog;
+    }
+
+    public int getMappedFileSizeConsumeQueue() {
+        return mappedFileSizeConsumeQueue;
+    }
+
+    public void setMappedFileSizeConsumeQueue(int mappedFileSizeConsumeQueue) {
+        this.mappedFileSizeConsumeQueue = mappedFileSizeConsumeQueue;
+    }
+
+    public FlushDiskType getFlushDiskType() {
+        return flushDiskType;
+    }
+
+    public void setFlushDiskType(FlushDiskType flushDiskType) {
+        this.flushDiskType = flushDiskType;
+    }
+
+    public int getFlushIntervalCommitLog() {
+        return flushIntervalCommitLog;
+    }
+
+    public void setFlushIntervalCommitLog(int flushIntervalCommitLog) {
+        this.flushIntervalCommitLog = flushIntervalCommitLog;
+    }
+
+    public int getFlushCommitLogLeastPages() {
+        return flushCommitLogLeastPages;
+    }
+
+    public void setFlushCommitLogLeastPages(int flushCommitLogLeastPages) {
+        this.flushCommitLogLeastPages = flushCommitLogLeastPages;
+    }
+
+    public int getFlushCommitLogThoroughInterval() {
+        return flushCommitLogThoroughInterval;
+    }
+
+    public void setFlushCommitLogThoroughInterval(int flushCommitLogThoroughInterval) {
+        this.flushCommitLogThoroughInterval = flushCommitLogThoroughInterval;
+    }
+
+    public boolean isFlushCommitLogTimed() {
+        return flushCommitLogTimed;
+    }
+
+    public void setFlushCommitLogTimed(boolean flushCommitLogTimed) {
+        this.flushCommitLogTimed = flushCommitLogTimed;
+    }
+
+    public int getFlushIntervalConsumeQueue() {
+        return flushIntervalConsumeQueue;
+    }
+
+    public void setFlushIntervalConsumeQueue(int flushIntervalConsumeQueue) {
+        this.flushIntervalConsumeQueue = flushIntervalConsumeQueue;
+    }
+
+    public int getFlushConsumeQueueLeastPages() {
+        return flushConsumeQueueLeastPages;
+    }
+
+    public void setFlushConsumeQueueLeastPages(int flushConsumeQueueLeastPages) {
+        this.flushConsumeQueueLeastPages = flushConsumeQueueLeastPages;
+    }
+
+    public int getFlushConsumeQueueThoroughInterval() {
+        return flushConsumeQueueThoroughInterval;
+    }
+
+    public void setFlushConsumeQueueThoroughInterval(int flushConsumeQueueThoroughInterval) {
+        this.flushConsumeQueueThoroughInterval = flushConsumeQueueThoroughInterval;
+    }
+
+    public int getSyncFlushTimeout() {
+        return syncFlushTimeout;
+    }
+
+    public void setSyncFlushTimeout(int syncFlushTimeout) {
+        this.syncFlushTimeout = syncFlushTimeout;
+    }
+
+    public String getDeleteWhen() {
+        return deleteWhen;
+    }
+
+    public void setDeleteWhen(String deleteWhen) {
+        this.deleteWhen = deleteWhen;
+    }
+
+    public int getFileReservedTime() {
+        return fileReservedTime;
+    }
+
+    public void setFileReservedTime(int fileReservedTime) {
+        this.fileReservedTime = fileReservedTime;
+    }
+
+    public int getDiskMaxUsedSpaceRatio() {
+        return diskMaxUsedSpaceRatio;
+    }
+
+    public void setDiskMaxUsedSpaceRatio(int diskMaxUsedSpaceRatio) {
+        this.diskMaxUsedSpaceRatio = diskMaxUsedSpaceRatio;
+    }
+
+    public double getDiskSpaceCleanForciblyRatio() {
+        return diskSpaceCleanForciblyRatio;
+    }
+
+    public void setDiskSpaceCleanForciblyRatio(double diskSpaceCleanForciblyRatio) {
+        this.diskSpaceCleanForciblyRatio = diskSpaceCleanForciblyRatio;
+    }
+
+    public double getDiskSpaceWarningLevelRatio() {
+        return diskSpaceWarningLevelRatio;
+    }
+
+    public void setDiskSpaceWarningLevelRatio(double diskSpaceWarningLevelRatio) {
+        this.diskSpaceWarningLevelRatio = diskSpaceWarningLevelRatio;
+    }
+
+    public int getCleanResourceInterval() {
+        return cleanResourceInterval;
+    }
+
+    public void setCleanResourceInterval(int cleanResourceInterval) {
+        this.cleanResourceInterval = cleanResourceInterval;
+    }
+
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public boolean isMessageIndexEnable() {
+        return messageIndexEnable;
+    }
+
+    public void setMessageIndexEnable(boolean messageIndexEnable) {
+        this.messageIndexEnable = messageIndexEnable;
+    }
+
+    public int getMaxHashSlotNum() {
+        return maxHashSlotNum;
+    }
+
+    public void setMaxHashSlotNum(int maxHashSlotNum) {
+        this.maxHashSlotNum = maxHashSlotNum;
+    }
+
+    public int getMaxIndexNum() {
+        return maxIndexNum;
+    }
+
+    public void setMaxIndexNum(int maxIndexNum) {
+        this.maxIndexNum = maxIndexNum;
+    }
+
+    public int getDefaultQueryMaxNum() {
+        return defaultQueryMaxNum;
+    }
+
+    public void setDefaultQueryMaxNum(int defaultQueryMaxNum) {
+        this.defaultQueryMaxNum = defaultQueryMaxNum;
+    }
+
+    public int getMaxTransferBytesOnMessageInMemory() {
+        return maxTransferBytesOnMessageInMemory;
+    }
+
+    public void setMaxTransferBytesOnMessageInMemory(int maxTransferBytesOnMessageInMemory) {
+        this.maxTransferBytesOnMessageInMemory = maxTransferBytesOnMessageInMemory;
+    }
+
+    public int getMaxTransferCountOnMessageInMemory() {
+        return maxTransferCountOnMessageInMemory;
+    }
+
+    public void setMaxTransferCountOnMessageInMemory(int maxTransferCountOnMessageInMemory) {
+        this.maxTransferCountOnMessageInMemory = maxTransferCountOnMessageInMemory;
+    }
+
+    public int getMaxTransferBytesOnMessageInDisk() {
+        return maxTransferBytesOnMessageInDisk;
+    }
+
+    public void setMaxTransferBytesOnMessageInDisk(int maxTransferBytesOnMessageInDisk) {
+        this.maxTransferBytesOnMessageInDisk = maxTransferBytesOnMessageInDisk;
+    }
+
+    public int getMaxTransferCountOnMessageInDisk() {
+        return maxTransferCountOnMessageInDisk;
+    }
+
+    public void setMaxTransferCountOnMessageInDisk(int maxTransferCountOnMessageInDisk) {
+        this.maxTransferCountOnMessageInDisk = maxTransferCountOnMessageInDisk;
+    }
+
+    public int getAccessMessageInMemoryMaxRatio() {
+        return accessMessageInMemoryMaxRatio;
+    }
+
+    public void setAccessMessageInMemoryMaxRatio(int accessMessageInMemoryMaxRatio) {
+        this.accessMessageInMemoryMaxRatio = accessMessageInMemoryMaxRatio;
+    }
+
+    public String getMessageDelayLevel() {
+        return messageDelayLevel;
+    }
+
+    public void setMessageDelayLevel(String messageDelayLevel) {
+        this.messageDelayLevel = messageDelayLevel;
+    }
+}

@@ -1,0 +1,278 @@
+package io.apogee.store.commitlog;
+
+import io.apogee.common.message.OffsetMessageId;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.StoredMessageCodec;
+import io.apogee.common.message.SysFlag;
+import io.apogee.store.PutMessageResult;
+import io.apogee.store.PutMessageStatus;
+import io.apogee.store.file.MappedFile;
+import io.apogee.store.file.MappedFileQueue;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The commit log: every message of every topic appended in the stored encoding to one sequence of mapped files.
+ *
+ * <p>Appends prepare everything they can (encoded topic and properties, body CRC, size checks) before taking the
+ * append lock; under the lock they only stamp store time, physical and queue offsets and copy the record into the
+ * mapped file. The lock also owns the table of next queue offsets, so queue offsets are assigned in commit-log order.
+ */
+public final class CommitLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
+
+    private final MappedFileQueue files;
+    private final int maxRecordSize;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    /** Next queue offset per "topic-queueId"; guarded by {@link #appendLock}. */
+    private final Map<String, Long> queueOffsets = new HashMap<>();
+
+    /**
+     * @param files         the commit-log files
+     * @param maxRecordSize largest record accepted, in bytes
+     */
+    public CommitLog(MappedFileQueue files, int maxRecordSize) {
+        this.files = files;
+        this.maxRecordSize = maxRecordSize;
+    }
+
+    public MappedFileQueue files() {
+        return files;
+    }
+
+    /** One message prepared outside the lock. */
+    private record Prepared(StoredMessage message, byte[] properties, int size) {
+    }
+
+    /** Appends one message; see {@link #appendBatch}. */
+    public PutMessageResult append(StoredMessage message) {
+        return appendBatch(List.of(message));
+    }
+
+    /**
+     * Appends messages of one topic and queue as consecutive records in the same file, with consecutive queue offsets.
+     * Fills in body CRC, store timestamp, commit-log offset, queue offset and store size on each message.
+     *
+     * @return PUT_OK (appended, not yet flushed) or why nothing was appended
+     */
+    public PutMessageResult appendBatch(List<StoredMessage> messages) {
+        StoredMessage head = messages.get(0);
+        byte[] topic = head.getTopic().getBytes(StandardCharsets.UTF_8);
+        if (topic.length == 0 || topic.length > StoredMessageCodec.MAX_TOPIC_LENGTH) {
+            return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
+        }
+        Prepared[] prepared = new Prepared[messages.size()];
+        int total = 0;
+        for (int i = 0; i < prepared.length; i++) {
+            StoredMessage m = messages.get(i);
+            byte[] props = m.getPropertiesString().getBytes(StandardCharsets.UTF_8);
+            if (props.length > StoredMessageCodec.MAX_PROPERTIES_LENGTH) {
+                return PutMessageResult.failed(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED);
+            }
+            byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
+            int size = StoredMessageCodec.storeSize(m.getSysFlag(), body.length, topic.length, props.length);
+            if (size > maxRecordSize) {
+                return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
+            }
+            m.setBodyCrc(StoredMessageCodec.bodyCrc(body));
+            m.setStoreSize(size);
+            prepared[i] = new Prepared(m, props, size);
+            total += size;
+        }
+        if (total + StoredMessageCodec.BLANK_HEADER_LENGTH > files.fileSize()) {
+            return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
+        }
+        PutMessageResult r = appendLocked(prepared, topic, total, head.getTopic() + '-' + head.getQueueId());
+        return r.isOk() ? new PutMessageResult(r.status(), r.wroteOffset(), r.wroteBytes(), msgIds(prepared),
+                r.storeTimestamp(), r.queueOffset(), r.msgNum()) : r;
+    }
+
+    private PutMessageResult appendLocked(Prepared[] prepared, byte[] topic, int total, String queueKey) {
+        appendLock.lock();
+        try {
+            MappedFile file = fileWithRoom(total);
+            long storeTimestamp = System.currentTimeMillis();
+            int position = file.wrotePosition();
+            long firstOffset = file.fromOffset() + position;
+            Long next = queueOffsets.get(queueKey);
+            long queueOffset = next == null ? 0 : next;
+            long firstQueueOffset = queueOffset;
+            ByteBuffer buf = file.buffer();
+            for (Prepared p : prepared) {
+                StoredMessage m = p.message();
+                m.setStoreTimestamp(storeTimestamp);
+                m.setCommitLogOffset(file.fromOffset() + position);
+                int type = SysFlag.transactionType(m.getSysFlag());
+                boolean queued = type != SysFlag.TRANSACTION_PREPARED_TYPE && type != SysFlag.TRANSACTION_ROLLBACK_TYPE;
+                m.setQueueOffset(queued ? queueOffset++ : 0);
+                position += StoredMessageCodec.encode(buf, position, m, topic, p.properties());
+            }
+            file.setWrotePosition(position);
+            queueOffsets.put(queueKey, queueOffset);
+            return new PutMessageResult(PutMessageStatus.PUT_OK, firstOffset, total, null, storeTimestamp,
+                    firstQueueOffset, prepared.length);
+        } catch (IOException e) {
+            LOG.error("cannot create a commit-log file in {}", files.dir(), e);
+            return PutMessageResult.failed(PutMessageStatus.CREATE_MAPPED_FILE_FAILED);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** The file to write {@code size} bytes to, closing the current one with a BLANK record when they do not fit. */
+    private MappedFile fileWithRoom(int size) throws IOException {
+        MappedFile file = files.writableFile(0);
+        int position = file.wrotePosition();
+        int room = file.fileSize() - position;
+        if (size + StoredMessageCodec.BLANK_HEADER_LENGTH <= room) {
+            return file;
+        }
+        file.buffer().putInt(position, room);
+        file.buffer().putInt(position + 4, StoredMessageCodec.BLANK_MAGIC);
+        file.setWrotePosition(file.fileSize());
+        return files.writableFile(0);
+    }
+
+    private static String msgIds(Prepared[] prepared) {
+        if (prepared.length == 1) {
+            StoredMessage m = prepared[0].message();
+            return OffsetMessageId.encode(m.getStoreHost(), m.getCommitLogOffset());
+        }
+        StringBuilder sb = new StringBuilder(prepared.length * 33);
+        for (Prepared p : prepared) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(OffsetMessageId.encode(p.message().getStoreHost(), p.message().getCommitLogOffset()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A read-only slice of {@code size} bytes at {@code offset}, or {@code null} when those bytes are not (or no
+     * longer) in the log.
+     */
+    public ByteBuffer slice(long offset, int size) {
+        MappedFile f = files.find(offset);
+        if (f == null || size <= 0) {
+            return null;
+        }
+        int position = (int) (offset - f.fromOffset());
+        return position + size <= f.wrotePosition() ? f.slice(position, size) : null;
+    }
+
+    /** The record at {@code offset} as a slice, or {@code null} when there is no record there. */
+    public ByteBuffer recordAt(long offset) {
+        ByteBuffer head = slice(offset, StoredMessageCodec.BLANK_HEADER_LENGTH);
+        if (head == null || head.getInt(4) != StoredMessageCodec.MESSAGE_MAGIC) {
+            return null;
+        }
+        return slice(offset, head.getInt(0));
+    }
+
+    /** The decoded message at {@code offset}, or {@code null}. */
+    public StoredMessage lookMessage(long offset) {
+        ByteBuffer record = recordAt(offset);
+        return record == null ? null : StoredMessageCodec.decode(record, true);
+    }
+
+    /** Store timestamp of the record at {@code offset}, or -1. */
+    public long storeTimestampAt(long offset) {
+        ByteBuffer head = slice(offset, StoredMessageCodec.BORN_HOST_POSITION);
+        if (head == null) {
+            return -1;
+        }
+        ByteBuffer ts = slice(offset + StoredMessageCodec.storeTimestampPosition(head.getInt(36)), 8);
+        return ts == null ? -1 : ts.getLong(0);
+    }
+
+    /** Raw bytes from {@code offset} to at most the end of its file or {@code maxBytes}, for replication. */
+    public ByteBuffer readRaw(long offset, int maxBytes) {
+        MappedFile f = files.find(offset);
+        if (f == null) {
+            return null;
+        }
+        int position = (int) (offset - f.fromOffset());
+        int length = Math.min(maxBytes, f.wrotePosition() - position);
+        return length > 0 ? f.slice(position, length) : null;
+    }
+
+    /**
+     * Appends raw replicated bytes at {@code offset}, which must be the current end of the log; the data is split at
+     * file boundaries as the master's files are.
+     *
+     * @return false when {@code offset} is not the end of the log or a file cannot be created
+     */
+    public boolean appendRaw(long offset, ByteBuffer data) {
+        appendLock.lock();
+        try {
+            if (offset != maxOffset()) {
+                return false;
+            }
+            while (data.hasRemaining()) {
+                MappedFile file = files.writableFile(offset);
+                int position = file.wrotePosition();
+                int n = Math.min(data.remaining(), file.fileSize() - position);
+                file.buffer().put(position, data, data.position(), n);
+                data.position(data.position() + n);
+                file.setWrotePosition(position + n);
+            }
+            return true;
+        } catch (IOException e) {
+            LOG.error("cannot create a commit-log file in {}", files.dir(), e);
+            return false;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Store offset just past the last appended byte. */
+    public long maxOffset() {
+        return files.maxOffset();
+    }
+
+    /** Store offset of the oldest byte still held. */
+    public long minOffset() {
+        return files.minOffset();
+    }
+
+    /** Store offset up to which the log is on disk. */
+    public long flushedOffset() {
+        return files.flushedWhere();
+    }
+
+    /** Flushes; see {@link MappedFileQueue#flush}. */
+    public long flush(int leastPages) {
+        return files.flush(leastPages);
+    }
+
+    /** Replaces the next-queue-offset table (recovery). */
+    public void resetQueueOffsets(Map<String, Long> table) {
+        appendLock.lock();
+        try {
+            queueOffsets.clear();
+            queueOffsets.putAll(table);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Forgets the queue offsets of {@code topic} (topic deletion). */
+    public void removeTopic(String topic) {
+        appendLock.lock();
+        try {
+            queueOffsets.keySet().removeIf(k -> k.startsWith(topic + '-')
+                    && k.substring(topic.length() + 1).chars().allMatch(Character::isDigit));
+        } finally {
+            appendLock.unlock();
+        }
+    }
+}

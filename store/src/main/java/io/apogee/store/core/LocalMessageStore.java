@@ -1,0 +1,301 @@
+package io.apogee.store.core;
+
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.StoredMessageCodec;
+import io.apogee.common.service.ServiceRunner;
+import io.apogee.store.DispatchListener;
+import io.apogee.store.FlushDiskType;
+import io.apogee.store.GetMessageResult;
+import io.apogee.store.MessageFilter;
+import io.apogee.store.MessageStore;
+import io.apogee.store.MessageStoreConfig;
+import io.apogee.store.PutMessageResult;
+import io.apogee.store.PutMessageStatus;
+import io.apogee.store.QueryMessageResult;
+import io.apogee.store.StoreStats;
+import io.apogee.store.commitlog.CommitLog;
+import io.apogee.store.commitlog.CommitLogDispatcher;
+import io.apogee.store.commitlog.RecordParser;
+import io.apogee.store.dispatch.ReputService;
+import io.apogee.store.file.MappedFileQueue;
+import io.apogee.store.flush.AsyncFlushService;
+import io.apogee.store.flush.ConsumeQueueFlushService;
+import io.apogee.store.flush.GroupCommitService;
+import io.apogee.store.index.IndexService;
+import io.apogee.store.queue.ConsumeQueue;
+import io.apogee.store.queue.ConsumeQueueTable;
+import io.apogee.store.queue.QueueReader;
+import io.apogee.store.recovery.StoreCheckpoint;
+import io.apogee.store.recovery.StoreRecovery;
+import io.apogee.store.retention.CleanService;
+import io.apogee.store.stats.StoreStatsCounters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file-based {@link MessageStore}: wires commit log, consume queues, key index, dispatch, flush, recovery,
+ * retention and statistics, and owns their lifecycle (start in dependency order, close in reverse).
+ */
+public final class LocalMessageStore implements MessageStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalMessageStore.class);
+
+    private final MessageStoreConfig config;
+    private final Path abortFile;
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final ReputService reput;
+    private final StoreRecovery recovery;
+    private final QueueReader reader;
+    private final KeyQuery keyQuery;
+    private final GroupCommitService groupCommit;
+    private final ConsumeQueueFlushService queueFlush;
+    private final CleanService clean;
+    private final StoreStatsCounters counters = new StoreStatsCounters();
+    private final List<ServiceRunner> runners = new ArrayList<>();
+    private final ServiceRunner flushRunner;
+    private final ServiceRunner reputRunner;
+    private volatile boolean running;
+
+    public LocalMessageStore(MessageStoreConfig config) {
+        this.config = config;
+        Path root = config.rootDir();
+        this.abortFile = root.resolve("abort");
+        this.commitLog = new CommitLog(new MappedFileQueue(config.commitLogDir(), config.getMappedFileSizeCommitLog()),
+                config.getMaxMessageSize());
+        this.queues = new ConsumeQueueTable(root.resolve("consumequeue"), config.getMappedFileSizeConsumeQueue());
+        this.index = new IndexService(root.resolve("index"), config.getMaxHashSlotNum(), config.getMaxIndexNum());
+        RecordParser parser = new RecordParser(config.delayLevelMillis());
+        List<CommitLogDispatcher> dispatchers = new ArrayList<>(List.of(queues));
+        if (config.isMessageIndexEnable()) {
+            dispatchers.add(index);
+        }
+        this.reput = new ReputService(commitLog, parser, dispatchers);
+        StoreCheckpoint checkpoint = new StoreCheckpoint(root.resolve("checkpoint"));
+        this.recovery = new StoreRecovery(commitLog, queues, index, reput, parser, checkpoint);
+        this.reader = new QueueReader(queues, commitLog, config);
+        this.keyQuery = new KeyQuery(index, commitLog);
+        this.queueFlush = new ConsumeQueueFlushService(commitLog, reput, queues, index, checkpoint, config);
+        this.clean = new CleanService(config, commitLog, queues, index, reput);
+        if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
+            this.groupCommit = new GroupCommitService(commitLog);
+            this.flushRunner = new ServiceRunner(groupCommit, 10, TimeUnit.MILLISECONDS);
+        } else {
+            this.groupCommit = null;
+            this.flushRunner = new ServiceRunner(new AsyncFlushService(commitLog, config),
+                    config.getFlushIntervalCommitLog(), TimeUnit.MILLISECONDS);
+        }
+        this.reputRunner = new ServiceRunner(reput, 1, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        Files.createDirectories(config.rootDir());
+        boolean crashed = Files.exists(abortFile);
+        recovery.recover(crashed);
+        Files.writeString(abortFile, "");
+        clean.checkDisk();
+        runners.add(flushRunner);
+        runners.add(reputRunner);
+        runners.add(new ServiceRunner(queueFlush, config.getFlushIntervalConsumeQueue(), TimeUnit.MILLISECONDS));
+        runners.add(new ServiceRunner(clean, config.getCleanResourceInterval(), TimeUnit.MILLISECONDS));
+        runners.add(new ServiceRunner(counters, 1, TimeUnit.SECONDS));
+        runners.forEach(ServiceRunner::start);
+        running = true;
+        LOG.info("store started at {} ({}), commit log [{}, {})", config.rootDir(), config.getFlushDiskType(),
+                commitLog.minOffset(), commitLog.maxOffset());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        for (int i = runners.size() - 1; i >= 0; i--) {
+            runners.get(i).close();
+        }
+        runners.clear();
+        try {
+            reput.dispatchUpTo(commitLog.maxOffset(), Integer.MAX_VALUE, false);
+            commitLog.flush(0);
+            queueFlush.flushAll();
+            queues.close();
+            index.close();
+            commitLog.files().close();
+            Files.deleteIfExists(abortFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("store shutdown incomplete; next start recovers as after a crash", e);
+        }
+        LOG.info("store closed at {}, commit log ends at {}", config.rootDir(), commitLog.maxOffset());
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> putMessage(StoredMessage message) {
+        return put(List.of(message));
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> putMessages(List<StoredMessage> messages) {
+        if (messages.isEmpty()) {
+            return CompletableFuture.completedFuture(PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL));
+        }
+        StoredMessage head = messages.get(0);
+        for (StoredMessage m : messages) {
+            if (!head.getTopic().equals(m.getTopic()) || head.getQueueId() != m.getQueueId()) {
+                return CompletableFuture.completedFuture(PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL));
+            }
+        }
+        return put(messages);
+    }
+
+    private CompletableFuture<PutMessageResult> put(List<StoredMessage> messages) {
+        PutMessageResult r = !running ? PutMessageResult.failed(PutMessageStatus.SERVICE_NOT_AVAILABLE)
+                : clean.isDiskFull() ? PutMessageResult.failed(PutMessageStatus.DISK_FULL)
+                : commitLog.appendBatch(messages);
+        if (!r.isOk()) {
+            counters.onPutFailed();
+            return CompletableFuture.completedFuture(r);
+        }
+        counters.onPut(r.msgNum(), r.wroteBytes());
+        if (groupCommit != null && messages.get(0).isWaitStoreMsgOk()) {
+            CompletableFuture<PutMessageStatus> flushed = groupCommit.submit(r.wroteOffset() + r.wroteBytes());
+            flushRunner.wakeup();
+            return flushed.completeOnTimeout(PutMessageStatus.FLUSH_DISK_TIMEOUT, config.getSyncFlushTimeout(),
+                    TimeUnit.MILLISECONDS).thenApply(s -> s == PutMessageStatus.PUT_OK ? r : r.withStatus(s));
+        }
+        if (groupCommit != null || !config.isFlushCommitLogTimed()) {
+            flushRunner.wakeup();
+        }
+        return CompletableFuture.completedFuture(r);
+    }
+
+    @Override
+    public GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
+            MessageFilter filter) {
+        GetMessageResult r = reader.read(topic, queueId, offset, maxMsgNums, filter);
+        counters.onGet(r.messageCount());
+        return r;
+    }
+
+    @Override
+    public long getMaxOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? 0 : cq.maxOffset();
+    }
+
+    @Override
+    public long getMinOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? 0 : cq.minOffset();
+    }
+
+    @Override
+    public long getOffsetInQueueByTime(String topic, int queueId, long timestamp) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? 0 : cq.offsetByTime(timestamp, commitLog::storeTimestampAt);
+    }
+
+    @Override
+    public long getEarliestMessageTime(String topic, int queueId) {
+        return getMessageStoreTimestamp(topic, queueId, getMinOffsetInQueue(topic, queueId));
+    }
+
+    @Override
+    public long getMessageStoreTimestamp(String topic, int queueId, long offset) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        ByteBuffer entries = cq == null || offset >= cq.maxOffset() ? null : cq.entriesFrom(offset);
+        return entries == null ? -1 : commitLog.storeTimestampAt(entries.getLong(0));
+    }
+
+    @Override
+    public ByteBuffer selectOneMessageByOffset(long commitLogOffset) {
+        return commitLog.recordAt(commitLogOffset);
+    }
+
+    @Override
+    public StoredMessage lookMessageByOffset(long commitLogOffset) {
+        ByteBuffer record = commitLog.recordAt(commitLogOffset);
+        return record == null ? null : StoredMessageCodec.decode(record, true);
+    }
+
+    @Override
+    public QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end) {
+        return keyQuery.query(topic, key, maxNum > 0 ? maxNum : config.getDefaultQueryMaxNum(), begin, end);
+    }
+
+    @Override
+    public void deleteTopics(Set<String> topics) {
+        for (String topic : topics) {
+            try {
+                queues.deleteTopic(topic);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the consume queues of " + topic, e);
+            }
+            commitLog.removeTopic(topic);
+            LOG.info("deleted consume queues of topic {}", topic);
+        }
+    }
+
+    @Override
+    public long getMinPhyOffset() {
+        return commitLog.minOffset();
+    }
+
+    @Override
+    public long getMaxPhyOffset() {
+        return commitLog.maxOffset();
+    }
+
+    @Override
+    public ByteBuffer getCommitLogData(long offset, int maxBytes) {
+        return commitLog.readRaw(offset, maxBytes);
+    }
+
+    @Override
+    public boolean appendToCommitLog(long offset, ByteBuffer data) {
+        boolean ok = running && commitLog.appendRaw(offset, data);
+        if (ok) {
+            reputRunner.wakeup();
+        }
+        return ok;
+    }
+
+    @Override
+    public void addDispatchListener(DispatchListener listener) {
+        reput.addListener(listener);
+    }
+
+    @Override
+    public void deleteExpiredFilesNow() {
+        clean.requestDeleteNow();
+    }
+
+    @Override
+    public boolean isDiskFull() {
+        return clean.isDiskFull();
+    }
+
+    @Override
+    public StoreStats stats() {
+        return new StoreStats(counters.putTimes(), counters.putBytes(), counters.putFailures(), counters.getFound(),
+                counters.getMiss(), counters.getTransferred(), counters.putTps(), counters.getTransferredTps(),
+                commitLog.minOffset(), commitLog.maxOffset(), clean.diskRatio(), reput.behindBytes());
+    }
+
+    /** The retention service, for tests and admin commands that run a round synchronously. */
+    public CleanService cleanService() {
+        return clean;
+    }
+}

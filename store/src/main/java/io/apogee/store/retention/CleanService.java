@@ -1,0 +1,138 @@
+package io.apogee.store.retention;
+
+import io.apogee.common.service.ServiceLoop;
+import io.apogee.store.MessageStoreConfig;
+import io.apogee.store.commitlog.CommitLog;
+import io.apogee.store.dispatch.ReputService;
+import io.apogee.store.file.MappedFile;
+import io.apogee.store.index.IndexService;
+import io.apogee.store.queue.ConsumeQueueTable;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retention and disk guard, every {@code cleanResourceInterval} ms.
+ *
+ * <ul>
+ *   <li>Commit-log files (never the newest, never one not yet flushed or dispatched) whose last write is older than
+ *   {@code fileReservedTime} hours are deleted at the {@code deleteWhen} hours, or at any hour once disk use passes
+ *   {@code diskMaxUsedSpaceRatio}, or on request. Past {@code diskSpaceCleanForciblyRatio} the oldest files go
+ *   whatever their age.</li>
+ *   <li>Consume-queue and index files wholly below the commit log's min offset are deleted after it.</li>
+ *   <li>Past {@code diskSpaceWarningLevelRatio} the store is marked disk-full: appends are refused, reads served.</li>
+ * </ul>
+ */
+public final class CleanService implements ServiceLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CleanService.class);
+    /** Most commit-log files deleted in one step, as RocketMQ's {@code deleteFileBatchMax}. */
+    private static final int MAX_FILES_PER_STEP = 10;
+
+    private final MessageStoreConfig config;
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final IndexService index;
+    private final ReputService reput;
+    private final AtomicInteger manualRequests = new AtomicInteger();
+    private volatile double diskRatio;
+    private volatile boolean diskFull;
+
+    public CleanService(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, IndexService index,
+            ReputService reput) {
+        this.config = config;
+        this.commitLog = commitLog;
+        this.queues = queues;
+        this.index = index;
+        this.reput = reput;
+    }
+
+    @Override
+    public String roleName() {
+        return "ApogeeCleanService";
+    }
+
+    @Override
+    public int doWork() throws IOException {
+        checkDisk();
+        boolean manual = manualRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        clean(manual);
+        return 0;
+    }
+
+    /** Asks the next step to delete expired files regardless of the hour (mqadmin deleteExpiredCommitLog). */
+    public void requestDeleteNow() {
+        manualRequests.incrementAndGet();
+    }
+
+    /** Samples disk use of the commit log's file system and updates the disk-full flag. */
+    public void checkDisk() throws IOException {
+        Files.createDirectories(config.commitLogDir());
+        FileStore store = Files.getFileStore(config.commitLogDir());
+        long total = store.getTotalSpace();
+        double ratio = total <= 0 ? 0 : (double) (total - store.getUsableSpace()) / total;
+        diskRatio = ratio;
+        boolean full = ratio > config.getDiskSpaceWarningLevelRatio();
+        if (full != diskFull) {
+            LOG.warn("disk use {} of {}: appends {}", String.format("%.3f", ratio), config.commitLogDir(),
+                    full ? "refused (disk full)" : "accepted again");
+        }
+        diskFull = full;
+    }
+
+    /** Fraction of the commit log's file system in use, as last sampled. */
+    public double diskRatio() {
+        return diskRatio;
+    }
+
+    /** Whether appends are refused for lack of disk. */
+    public boolean isDiskFull() {
+        return diskFull;
+    }
+
+    /**
+     * One retention round.
+     *
+     * @param manual delete expired files whatever the hour and disk use
+     * @return commit-log files deleted
+     */
+    public int clean(boolean manual) {
+        boolean timeUp = config.deleteHours().contains(LocalTime.now().getHour());
+        boolean spaceLow = diskRatio * 100 > config.getDiskMaxUsedSpaceRatio();
+        boolean forcibly = diskRatio > config.getDiskSpaceCleanForciblyRatio();
+        int deleted = 0;
+        if (manual || timeUp || spaceLow || forcibly) {
+            deleted = deleteCommitLogFiles(forcibly);
+        }
+        long min = commitLog.minOffset();
+        int derived = queues.deleteBelow(min) + index.deleteBelow(min);
+        if (deleted + derived > 0) {
+            LOG.info("retention deleted {} commit-log and {} queue/index file(s); commit log now starts at {}",
+                    deleted, derived, min);
+        }
+        return deleted;
+    }
+
+    private int deleteCommitLogFiles(boolean forcibly) {
+        long expiredBefore = System.currentTimeMillis() - config.getFileReservedTime() * 3_600_000L;
+        long safeEnd = Math.min(commitLog.flushedOffset(), reput.reputFromOffset());
+        List<MappedFile> files = commitLog.files().files();
+        List<MappedFile> victims = new ArrayList<>();
+        for (int i = 0; i < files.size() - 1 && victims.size() < MAX_FILES_PER_STEP; i++) {
+            MappedFile f = files.get(i);
+            boolean expired = f.lastModified() < expiredBefore;
+            if (f.fromOffset() + f.fileSize() > safeEnd || !(expired || forcibly)) {
+                break;
+            }
+            victims.add(f);
+        }
+        commitLog.files().deleteFirst(victims);
+        return victims.size();
+    }
+}
