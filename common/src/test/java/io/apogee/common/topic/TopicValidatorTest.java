@@ -21,13 +21,11 @@ class TopicValidatorTest {
     }
 
     @Test
-    void knowsSystemTopicsAndPermissions() {
+    void knowsSystemTopics() {
         assertTrue(SystemTopics.isSystemTopic("TBW102"));
         assertTrue(SystemTopics.isSystemTopic("rmq_sys_anything"));
         assertFalse(SystemTopics.isSystemTopic("TopicTest"));
         assertTrue(SystemTopics.isNotAllowedToSend("SCHEDULE_TOPIC_XXXX"));
         assertEquals("%RETRY%g", SystemTopics.retryTopic("g"));
-        assertEquals("RW-", PermName.toText(6));
-        assertTrue(PermName.isInherited(7));
     }
 }
