@@ -1,0 +1,19 @@
+package io.apogee.remoting.protocol.header;
+
+import io.apogee.remoting.protocol.CommandCustomHeader;
+import io.apogee.remoting.protocol.Required;
+
+/** QUERY_CONSUMER_OFFSET response. */
+public class QueryConsumerOffsetResponseHeader implements CommandCustomHeader {
+
+    @Required
+    private Long offset;
+
+    public Long getOffset() {
+        return offset;
+    }
+
+    public void setOffset(Long offset) {
+        this.offset = offset;
+    }
+}
