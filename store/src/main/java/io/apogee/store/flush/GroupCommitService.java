@@ -57,9 +57,7 @@ public final class GroupCommitService implements ServiceLoop {
         }
         long flushed = commitLog.flush(0);
         for (int i = 0; i < drained; i++) {
-            Request r = batch[i];
-            r.done().complete(flushed >= r.nextOffset() ? PutMessageStatus.PUT_OK
-                    : PutMessageStatus.FLUSH_DISK_TIMEOUT);
+            complete(batch[i], flushed, PutMessageStatus.FLUSH_DISK_TIMEOUT);
         }
         return drained;
     }
@@ -68,8 +66,11 @@ public final class GroupCommitService implements ServiceLoop {
     public void onClose() {
         long flushed = commitLog.flush(0);
         for (Request r; (r = requests.poll()) != null; ) {
-            r.done().complete(flushed >= r.nextOffset() ? PutMessageStatus.PUT_OK
-                    : PutMessageStatus.SERVICE_NOT_AVAILABLE);
+            complete(r, flushed, PutMessageStatus.SERVICE_NOT_AVAILABLE);
         }
+    }
+
+    private static void complete(Request r, long flushed, PutMessageStatus notFlushed) {
+        r.done().complete(flushed >= r.nextOffset() ? PutMessageStatus.PUT_OK : notFlushed);
     }
 }
