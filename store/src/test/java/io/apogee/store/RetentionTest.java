@@ -33,6 +33,8 @@ class RetentionTest {
         c.setMappedFileSizeCommitLog(FILE_SIZE);
         c.setMaxIndexNum(100);
         c.setFlushCommitLogLeastPages(0);
+        c.setDiskMaxUsedSpaceRatio(95);
+        c.setDiskSpaceCleanForciblyRatio(1.0);
         c.setDeleteWhen(String.valueOf((LocalTime.now().getHour() + 12) % 24));
         c.validate();
         return c;

@@ -29,7 +29,9 @@ public final class RecordParser {
     }
 
     /**
-     * Parses the record at {@code index} of a file's buffer.
+     * Parses the record at {@code index} of a file's buffer (whose capacity is the file size). A record or BLANK
+     * filler that is valid so far but not yet complete within {@code limit} (replicated data arrives in chunks) is
+     * reported as {@link DispatchRequest.Kind#END}: nothing more to read yet.
      *
      * @param limit      end of the readable bytes of the file
      * @param fileFrom   store offset of the file's first byte
@@ -44,12 +46,20 @@ public final class RecordParser {
         if (size == 0 && magic == 0) {
             return DispatchRequest.END;
         }
+        int fileRest = buf.capacity() - index;
         if (magic == BLANK_MAGIC) {
-            return size == limit - index ? DispatchRequest.blank(size) : DispatchRequest.CORRUPT;
+            if (size != fileRest) {
+                return DispatchRequest.CORRUPT;
+            }
+            return limit == buf.capacity() ? DispatchRequest.blank(size) : DispatchRequest.END;
         }
-        int minSize = StoredMessageCodec.storeSize(0, 0, 0, 0);
-        if (magic != MESSAGE_MAGIC || size < minSize || size > limit - index
-                || buf.getLong(index + StoredMessageCodec.PHYSICAL_OFFSET_POSITION) != fileFrom + index) {
+        if (magic != MESSAGE_MAGIC || size < StoredMessageCodec.storeSize(0, 0, 0, 0) || size > fileRest) {
+            return DispatchRequest.CORRUPT;
+        }
+        if (size > limit - index) {
+            return DispatchRequest.END;
+        }
+        if (buf.getLong(index + StoredMessageCodec.PHYSICAL_OFFSET_POSITION) != fileFrom + index) {
             return DispatchRequest.CORRUPT;
         }
         return parseMessage(buf, index, size, checkCrc);

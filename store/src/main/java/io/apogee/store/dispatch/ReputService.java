@@ -88,6 +88,9 @@ public final class ReputService implements ServiceLoop {
                     count++;
                 }
                 case BLANK -> offset = file.fromOffset() + file.fileSize();
+                case END -> {
+                    return count;
+                }
                 default -> {
                     LOG.error("no valid record at commit-log offset {} (end {}); skipping to the next file", offset,
                             end);

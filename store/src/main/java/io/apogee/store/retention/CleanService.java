@@ -71,7 +71,11 @@ public final class CleanService implements ServiceLoop {
         manualRequests.incrementAndGet();
     }
 
-    /** Samples disk use of the commit log's file system and updates the disk-full flag. */
+    /**
+     * Samples disk use of the commit log's file system and updates the disk-full flag. Use counts what this process
+     * cannot write ({@code total - usable}), so space reserved for root or held by quotas counts as used: the guard
+     * is about appends that would fail, which RocketMQ's {@code total - free} can miss.
+     */
     public void checkDisk() throws IOException {
         Files.createDirectories(config.commitLogDir());
         FileStore store = Files.getFileStore(config.commitLogDir());
