@@ -1,0 +1,284 @@
+package io.apogee.broker;
+
+import io.apogee.broker.client.ClientNotifier;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.client.ProducerManager;
+import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.longpolling.PullRequestHoldService;
+import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.processor.BrokerAdminProcessor;
+import io.apogee.broker.processor.ClientManageProcessor;
+import io.apogee.broker.processor.ConsumerManageProcessor;
+import io.apogee.broker.processor.GroupAdminProcessor;
+import io.apogee.broker.processor.PullMessageProcessor;
+import io.apogee.broker.processor.QueryMessageProcessor;
+import io.apogee.broker.processor.SendMessageProcessor;
+import io.apogee.broker.processor.TopicAdminProcessor;
+import io.apogee.broker.registration.NameServerRegistrar;
+import io.apogee.broker.stats.BrokerStats;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.common.concurrent.BoundedExecutors;
+import io.apogee.common.service.PeriodicTask;
+import io.apogee.common.service.ServiceLoop;
+import io.apogee.common.service.ServiceRunner;
+import io.apogee.remoting.ChannelEventListener;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.netty.NettyClientConfig;
+import io.apogee.remoting.netty.NettyRemotingClient;
+import io.apogee.remoting.netty.NettyRemotingServer;
+import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.store.MessageStore;
+import io.apogee.store.core.LocalMessageStore;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One broker: owns the store, the managers, the remoting servers (main port and VIP port {@code listenPort - 2}),
+ * the processors and the background loops, and starts and stops them in order.
+ */
+public final class BrokerController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
+    private static final long CLIENT_SCAN_MILLIS = 10_000;
+
+    private final BrokerConfigs configs;
+    private final BrokerConfig config;
+    private final MessageStore store;
+    private final TopicConfigManager topics;
+    private final SubscriptionGroupManager groups;
+    private final ConsumerOffsetManager offsets;
+    private final ProducerManager producers = new ProducerManager();
+    private final ConsumerManager consumers;
+    private final BrokerStats stats = new BrokerStats();
+    private final NettyRemotingServer server;
+    private final NettyRemotingServer vipServer;
+    private final NettyRemotingClient namesrvClient;
+    private final List<ExecutorService> executors = new ArrayList<>();
+    private final List<ServiceRunner> runners = new ArrayList<>();
+    private ClientNotifier notifier;
+    private NameServerRegistrar registrar;
+    private String brokerAddr;
+
+    public BrokerController(BrokerConfigs configs) {
+        this.configs = configs;
+        this.config = configs.broker();
+        Path configDir = Path.of(configs.store().getStorePathRootDir(), "config");
+        this.store = new LocalMessageStore(configs.store());
+        this.topics = new TopicConfigManager(config, configDir, () -> {
+            if (registrar != null) {
+                registrar.registerSoon();
+            }
+        });
+        this.groups = new SubscriptionGroupManager(config, configDir);
+        this.offsets = new ConsumerOffsetManager(configDir);
+        this.consumers = new ConsumerManager(group -> {
+            if (notifier != null && config.isNotifyConsumerIdsChangedEnable()) {
+                notifier.consumerIdsChanged(group);
+            }
+        });
+        ChannelEventListener housekeeping = new ChannelEventListener() {
+            @Override
+            public void onChannelClose(String remoteAddr, Channel channel) {
+                forget(channel);
+            }
+
+            @Override
+            public void onChannelException(String remoteAddr, Channel channel) {
+                forget(channel);
+            }
+
+            @Override
+            public void onChannelIdle(String remoteAddr, Channel channel) {
+                forget(channel);
+            }
+        };
+        this.server = new NettyRemotingServer(configs.netty(), housekeeping);
+        this.vipServer = new NettyRemotingServer(vipConfig(configs.netty()), housekeeping);
+        this.namesrvClient = new NettyRemotingClient(new NettyClientConfig(), null);
+    }
+
+    private static NettyServerConfig vipConfig(NettyServerConfig main) {
+        NettyServerConfig vip = new NettyServerConfig();
+        vip.setBindAddress(main.getBindAddress());
+        vip.setListenPort(main.getListenPort() == 0 ? 0 : main.getListenPort() - 2);
+        vip.setFrameMaxLength(main.getFrameMaxLength());
+        vip.setServerChannelMaxIdleTimeSeconds(main.getServerChannelMaxIdleTimeSeconds());
+        return vip;
+    }
+
+    private void forget(Channel channel) {
+        producers.onChannelClosed(channel);
+        consumers.onChannelClosed(channel);
+    }
+
+    /**
+     * Loads the config files, recovers the store, binds the ports, registers with every name server and starts the
+     * background loops.
+     *
+     * @throws IOException when a config file or the store cannot be read
+     */
+    public void start() throws IOException {
+        topics.load();
+        groups.load();
+        offsets.load();
+        store.start();
+        server.start();
+        vipServer.start();
+        namesrvClient.start();
+        String ip = config.getBrokerIP1().isBlank() ? LocalAddress.pick() : config.getBrokerIP1();
+        brokerAddr = ip + ":" + server.localPort();
+        String haIp = config.getBrokerIP2().isBlank() ? ip : config.getBrokerIP2();
+        notifier = new ClientNotifier(server);
+        registrar = new NameServerRegistrar(config, topics, namesrvClient, brokerAddr,
+                haIp + ":" + (server.localPort() + 1));
+        registerProcessors(new InetSocketAddress(ip, server.localPort()));
+        startLoops();
+        int registered = registrarRegisterAll();
+        LOG.info("broker {} of cluster {} ready at {} (VIP port {}), registered with {} of {} name servers",
+                config.getBrokerName(), config.getBrokerClusterName(), brokerAddr, vipServer.localPort(), registered,
+                registrar.nameServers().size());
+    }
+
+    private int registrarRegisterAll() {
+        try {
+            return registrar.registerAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private void registerProcessors(InetSocketAddress storeHost) {
+        ExecutorService send = executor("ApogeeSendMessage", config.getSendMessageThreadPoolNums(),
+                config.getSendThreadPoolQueueCapacity());
+        ExecutorService pull = executor("ApogeePullMessage", config.getPullMessageThreadPoolNums(),
+                config.getPullThreadPoolQueueCapacity());
+        ExecutorService query = executor("ApogeeQueryMessage", config.getQueryMessageThreadPoolNums(),
+                config.getQueryThreadPoolQueueCapacity());
+        ExecutorService heartbeat = executor("ApogeeHeartbeat", config.getHeartbeatThreadPoolNums(),
+                config.getHeartbeatThreadPoolQueueCapacity());
+        ExecutorService manage = executor("ApogeeConsumerManage", config.getConsumerManageThreadPoolNums(),
+                config.getAdminThreadPoolQueueCapacity());
+        ExecutorService admin = executor("ApogeeAdmin", config.getAdminBrokerThreadPoolNums(),
+                config.getAdminThreadPoolQueueCapacity());
+
+        PullMessageProcessor pullProcessor = new PullMessageProcessor(config, topics, groups, consumers, offsets,
+                store, stats);
+        PullRequestHoldService holds = new PullRequestHoldService(store, pullProcessor::replay);
+        pullProcessor.useLongPolling(holds, pull);
+        store.addDispatchListener(holds);
+        runners.add(new ServiceRunner(holds, config.getPullHoldCheckIntervalMills(), TimeUnit.MILLISECONDS));
+        server.registerProcessor(RequestCode.PULL_MESSAGE, pullProcessor, pull);
+        server.registerProcessor(RequestCode.LITE_PULL_MESSAGE, pullProcessor, pull);
+
+        both(new SendMessageProcessor(config, topics, groups, store, stats, storeHost,
+                configs.store().getMaxMessageSize()), send, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
+                RequestCode.SEND_BATCH_MESSAGE);
+        both(new QueryMessageProcessor(config, store), query, RequestCode.QUERY_MESSAGE,
+                RequestCode.VIEW_MESSAGE_BY_ID);
+        both(new ClientManageProcessor(producers, consumers, groups, topics), heartbeat, RequestCode.HEART_BEAT,
+                RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
+        both(new ConsumerManageProcessor(consumers, offsets, store), manage, RequestCode.QUERY_CONSUMER_OFFSET,
+                RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
+                RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+                RequestCode.GET_EARLIEST_MSG_STORETIME);
+        both(new TopicAdminProcessor(config, topics, offsets, consumers, store), admin,
+                RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
+                RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
+                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER);
+        both(new GroupAdminProcessor(config, groups, topics, offsets, consumers, producers, store, stats), admin,
+                RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
+                RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.GET_CONSUME_STATS,
+                RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST);
+        both(new BrokerAdminProcessor(configs, topics, offsets, consumers, notifier, store, stats,
+                registrar::registerSoon), admin, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG,
+                RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.VIEW_BROKER_STATS_DATA,
+                RequestCode.INVOKE_BROKER_TO_RESET_OFFSET);
+    }
+
+    /** Registers {@code processor} for {@code codes} on the main and the VIP port. */
+    private void both(RequestProcessor processor, ExecutorService executor, int... codes) {
+        for (int code : codes) {
+            server.registerProcessor(code, processor, executor);
+            vipServer.registerProcessor(code, processor, executor);
+        }
+    }
+
+    private ExecutorService executor(String name, int threads, int queueCapacity) {
+        ExecutorService executor = BoundedExecutors.fixed(name, threads, queueCapacity);
+        executors.add(executor);
+        return executor;
+    }
+
+    private void startLoops() {
+        runners.add(new ServiceRunner(stats, BrokerStats.SAMPLE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
+        runners.add(loop(new PeriodicTask("ApogeeConsumerOffsetPersist", offsets::persist),
+                config.getFlushConsumerOffsetInterval()));
+        runners.add(loop(new PeriodicTask("ApogeeClientHousekeeping", () -> {
+            long now = System.currentTimeMillis();
+            consumers.scanExpired(now, config.getChannelExpiredTimeout());
+            producers.scanExpired(now, config.getChannelExpiredTimeout());
+        }), CLIENT_SCAN_MILLIS));
+        ServiceRunner registration = loop(registrar, registrar.periodMillis());
+        registrar.onWakeup(registration::wakeup);
+        runners.add(registration);
+        runners.forEach(ServiceRunner::start);
+    }
+
+    private static ServiceRunner loop(ServiceLoop loop, long intervalMillis) {
+        return new ServiceRunner(loop, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Unregisters from the name servers, stops accepting, stops the loops, persists state and closes the store. */
+    public void shutdown() {
+        LOG.info("broker {} shutting down", config.getBrokerName());
+        if (registrar != null) {
+            registrar.unregisterAll();
+        }
+        server.shutdown();
+        vipServer.shutdown();
+        for (int i = runners.size() - 1; i >= 0; i--) {
+            runners.get(i).close();
+        }
+        executors.forEach(ExecutorService::shutdown);
+        offsets.persist();
+        store.close();
+        namesrvClient.shutdown();
+        LOG.info("broker {} stopped", config.getBrokerName());
+    }
+
+    /** {@code brokerIP1:port} as registered with the name servers (valid after {@link #start}). */
+    public String brokerAddr() {
+        return brokerAddr;
+    }
+
+    /** The main port actually bound. */
+    public int listenPort() {
+        return server.localPort();
+    }
+
+    public BrokerConfigs configs() {
+        return configs;
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    public TopicConfigManager topics() {
+        return topics;
+    }
+
+    public ConsumerOffsetManager offsets() {
+        return offsets;
+    }
+}

@@ -1,0 +1,128 @@
+package io.apogee.broker.offset;
+
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONObject;
+import io.apogee.common.io.AtomicFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumer groups' committed offsets per queue, kept in memory and persisted to {@code consumerOffset.json}
+ * ({@code {"offsetTable":{"topic@group":{"queueId":offset}}}}) by the broker's persist loop and at shutdown.
+ */
+public final class ConsumerOffsetManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerOffsetManager.class);
+    private static final char SEPARATOR = '@';
+
+    private final AtomicFile file;
+    private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> offsets = new ConcurrentHashMap<>();
+
+    public ConsumerOffsetManager(Path configDir) {
+        this.file = new AtomicFile(configDir.resolve("consumerOffset.json"));
+    }
+
+    /** Loads the persisted offsets, if any. */
+    public void load() throws IOException {
+        String text = file.read().orElse(null);
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        JSONObject table = JSON.parseObject(text).getJSONObject("offsetTable");
+        if (table == null) {
+            return;
+        }
+        for (String key : table.keySet()) {
+            ConcurrentMap<Integer, Long> queues = new ConcurrentHashMap<>();
+            JSONObject byQueue = table.getJSONObject(key);
+            for (String queueId : byQueue.keySet()) {
+                queues.put(Integer.parseInt(queueId), byQueue.getLong(queueId));
+            }
+            offsets.put(key, queues);
+        }
+        LOG.info("loaded consumer offsets of {} topic@group pairs from {}", offsets.size(), file.path());
+    }
+
+    /** Writes every offset to disk atomically. */
+    public synchronized void persist() {
+        Map<String, Map<String, Long>> table = new TreeMap<>();
+        offsets.forEach((key, queues) -> {
+            Map<String, Long> byQueue = new TreeMap<>();
+            queues.forEach((q, o) -> byQueue.put(q.toString(), o));
+            table.put(key, byQueue);
+        });
+        try {
+            file.write(JSON.toJSONString(Map.of("offsetTable", table)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot persist consumer offsets to " + file.path(), e);
+        }
+    }
+
+    /** Records {@code offset} as the next offset {@code group} will consume in the queue. */
+    public void commitOffset(String group, String topic, int queueId, long offset) {
+        offsets.computeIfAbsent(key(topic, group), k -> new ConcurrentHashMap<>()).put(queueId, offset);
+    }
+
+    /** The committed offset, or -1 when the group has none for the queue. */
+    public long queryOffset(String group, String topic, int queueId) {
+        Map<Integer, Long> queues = offsets.get(key(topic, group));
+        if (queues == null) {
+            return -1;
+        }
+        Long offset = queues.get(queueId);
+        return offset == null ? -1 : offset;
+    }
+
+    /** The group's committed offsets in {@code topic}, by queue id (empty when none). */
+    public Map<Integer, Long> offsetsOf(String group, String topic) {
+        Map<Integer, Long> queues = offsets.get(key(topic, group));
+        return queues == null ? Map.of() : Map.copyOf(queues);
+    }
+
+    /** Topics in which {@code group} has committed offsets. */
+    public Set<String> topicsOf(String group) {
+        Set<String> topics = new HashSet<>();
+        for (String key : offsets.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            if (key.substring(at + 1).equals(group)) {
+                topics.add(key.substring(0, at));
+            }
+        }
+        return topics;
+    }
+
+    /** Groups that have committed offsets in {@code topic}. */
+    public Set<String> groupsOf(String topic) {
+        Set<String> groups = new HashSet<>();
+        for (String key : offsets.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            if (key.substring(0, at).equals(topic)) {
+                groups.add(key.substring(at + 1));
+            }
+        }
+        return groups;
+    }
+
+    /** Forgets every offset of {@code group}. */
+    public void removeGroup(String group) {
+        offsets.keySet().removeIf(key -> key.substring(key.lastIndexOf(SEPARATOR) + 1).equals(group));
+    }
+
+    /** Forgets every offset in {@code topic}. */
+    public void removeTopic(String topic) {
+        offsets.keySet().removeIf(key -> key.substring(0, key.lastIndexOf(SEPARATOR)).equals(topic));
+    }
+
+    private static String key(String topic, String group) {
+        return topic + SEPARATOR + group;
+    }
+}

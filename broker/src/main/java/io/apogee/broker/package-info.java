@@ -1,2 +1,0 @@
-/** Apogee broker. */
-package io.apogee.broker;

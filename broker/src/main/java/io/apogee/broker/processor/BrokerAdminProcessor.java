@@ -1,0 +1,184 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.BrokerConfigs;
+import io.apogee.broker.client.ClientNotifier;
+import io.apogee.broker.client.ConsumerGroupInfo;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.stats.BrokerStats;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.common.config.ConfigBinder;
+import io.apogee.common.config.ConfigException;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.BodyJson;
+import io.apogee.remoting.protocol.body.KvTable;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.body.ResetOffsetBody;
+import io.apogee.remoting.protocol.body.TopicConfig;
+import io.apogee.remoting.protocol.header.GetBrokerConfigResponseHeader;
+import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
+import io.apogee.remoting.protocol.header.ViewBrokerStatsDataRequestHeader;
+import io.apogee.store.MessageStore;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The broker as a whole: GET/UPDATE_BROKER_CONFIG, GET_BROKER_RUNTIME_INFO, VIEW_BROKER_STATS_DATA and
+ * INVOKE_BROKER_TO_RESET_OFFSET.
+ */
+public final class BrokerAdminProcessor implements RequestProcessor {
+
+    /** Keys UPDATE_BROKER_CONFIG may not change (RocketMQ 4.9.8's {@code configBlackList}). */
+    private static final Set<String> BLACK_LIST = Set.of("brokerConfigPath", "rocketmqHome", "configBlackList",
+            "storePathRootDir", "storePathCommitLog", "listenPort", "bindAddress");
+
+    private final BrokerConfigs configs;
+    private final TopicConfigManager topics;
+    private final ConsumerOffsetManager offsets;
+    private final ConsumerManager consumers;
+    private final ClientNotifier notifier;
+    private final MessageStore store;
+    private final BrokerStats stats;
+    private final Runnable configChanged;
+
+    public BrokerAdminProcessor(BrokerConfigs configs, TopicConfigManager topics, ConsumerOffsetManager offsets,
+            ConsumerManager consumers, ClientNotifier notifier, MessageStore store, BrokerStats stats,
+            Runnable configChanged) {
+        this.configs = configs;
+        this.topics = topics;
+        this.offsets = offsets;
+        this.consumers = consumers;
+        this.notifier = notifier;
+        this.store = store;
+        this.stats = stats;
+        this.configChanged = configChanged;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        return switch (request.code()) {
+            case RequestCode.GET_BROKER_CONFIG -> getConfig();
+            case RequestCode.UPDATE_BROKER_CONFIG -> updateConfig(request);
+            case RequestCode.GET_BROKER_RUNTIME_INFO -> RemotingCommand.response(null)
+                    .body(BodyJson.encode(new KvTable(runtimeInfo())));
+            case RequestCode.VIEW_BROKER_STATS_DATA -> viewStats(request);
+            case RequestCode.INVOKE_BROKER_TO_RESET_OFFSET -> resetOffset(request);
+            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported");
+        };
+    }
+
+    private RemotingCommand getConfig() {
+        GetBrokerConfigResponseHeader header = new GetBrokerConfigResponseHeader();
+        header.setVersion(new String(BodyJson.encode(topics.dataVersion()), StandardCharsets.UTF_8));
+        return RemotingCommand.response(header).body(configs.render().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RemotingCommand updateConfig(RemotingCommand request) throws RemotingCommandException {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(request.body() == null ? ""
+                    : new String(request.body(), StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RemotingCommandException("the config body is not properties text: " + e.getMessage(), e);
+        }
+        for (String key : properties.stringPropertyNames()) {
+            if (BLACK_LIST.contains(key)) {
+                return StatusResponses.error(ResponseCode.NO_PERMISSION, "Can not update config in black list.");
+            }
+        }
+        try {
+            for (String key : properties.stringPropertyNames()) {
+                String value = properties.getProperty(key);
+                boolean known = ConfigBinder.set(configs.broker(), key, value)
+                        | ConfigBinder.set(configs.store(), key, value)
+                        | ConfigBinder.set(configs.netty(), key, value);
+                if (!known) {
+                    return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "unknown config key " + key);
+                }
+            }
+        } catch (ConfigException e) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        configChanged.run();
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    /** The key/value pairs RocketMQ's clusterList, brokerStatus and the console read. */
+    private Map<String, String> runtimeInfo() {
+        Map<String, String> info = new LinkedHashMap<>(store.stats().toRuntimeInfo());
+        info.put("brokerVersion", String.valueOf(RemotingCommand.CURRENT_VERSION));
+        info.put("brokerVersionDesc", "V4_9_8");
+        info.put("bootTimestamp", String.valueOf(stats.bootTimestamp()));
+        long up = System.currentTimeMillis() - stats.bootTimestamp();
+        info.put("runtime", String.format("[ %d days, %d hours, %d minutes, %d seconds ]", up / 86_400_000,
+                up / 3_600_000 % 24, up / 60_000 % 60, up / 1000 % 60));
+        info.put("putTps", String.format("%.2f %.2f %.2f", stats.putTps(), stats.putTps(), stats.putTps()));
+        info.put("getTransferedTps", String.format("%.2f %.2f %.2f", stats.getTps(), stats.getTps(),
+                stats.getTps()));
+        info.put("msgPutTotalTodayNow", String.valueOf(stats.putTotal()));
+        info.put("msgGetTotalTodayNow", String.valueOf(stats.getTotal()));
+        info.put("msgPutTotalTodayMorning", String.valueOf(stats.putTodayMorning()));
+        info.put("msgGetTotalTodayMorning", String.valueOf(stats.getTodayMorning()));
+        info.put("msgPutTotalYesterdayMorning", String.valueOf(stats.putYesterdayMorning()));
+        info.put("msgGetTotalYesterdayMorning", String.valueOf(stats.getYesterdayMorning()));
+        StoredMessage oldest = store.lookMessageByOffset(store.getMinPhyOffset());
+        info.put("earliestMessageTimeStamp", String.valueOf(oldest == null ? 0 : oldest.getStoreTimestamp()));
+        return info;
+    }
+
+    private RemotingCommand viewStats(RemotingCommand request) throws RemotingCommandException {
+        ViewBrokerStatsDataRequestHeader h = request.decodeHeader(ViewBrokerStatsDataRequestHeader.class);
+        BrokerStats.Snapshot s = stats.snapshot(h.getStatsName(), h.getStatsKey());
+        if (s == null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "The stats <" + h.getStatsName() + "> <" + h.getStatsKey() + "> not exist");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("statsDay", Map.of("avgpt", 0.0, "sum", s.dayCount(), "tps", s.dayCount() / 86_400.0));
+        body.put("statsHour", Map.of("avgpt", 0.0, "sum", Math.round(s.hourTps() * 3600), "tps", s.hourTps()));
+        body.put("statsMinute", Map.of("avgpt", 0.0, "sum", Math.round(s.minuteTps() * 60), "tps", s.minuteTps()));
+        return RemotingCommand.response(null).body(BodyJson.encode(body));
+    }
+
+    /**
+     * Moves a group's offsets in a topic to the first message stored at or after {@code timestamp} (-1: the end),
+     * commits them and tells the group's online consumers.
+     */
+    private RemotingCommand resetOffset(RemotingCommand request) throws RemotingCommandException {
+        ResetOffsetRequestHeader h = request.decodeHeader(ResetOffsetRequestHeader.class);
+        TopicConfig topic = topics.select(h.getTopic());
+        if (topic == null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "[reset-offset] reset offset failed, no topic in this broker. topic=" + h.getTopic());
+        }
+        Map<MessageQueue, Long> table = new HashMap<>();
+        for (int q = 0; q < topic.writeQueueNums(); q++) {
+            long target = h.getTimestamp() < 0 ? store.getMaxOffsetInQueue(h.getTopic(), q)
+                    : store.getOffsetInQueueByTime(h.getTopic(), q, h.getTimestamp());
+            long current = offsets.queryOffset(h.getGroup(), h.getTopic(), q);
+            long offset = h.isForce() || current < 0 || target < current ? target : current;
+            offsets.commitOffset(h.getGroup(), h.getTopic(), q, offset);
+            table.put(new MessageQueue(h.getTopic(), configs.broker().getBrokerName(), q), offset);
+        }
+        ResetOffsetBody body = new ResetOffsetBody();
+        body.setOffsetTable(table);
+        ConsumerGroupInfo group = consumers.group(h.getGroup());
+        if (group != null) {
+            notifier.resetOffset(group, h, body);
+        }
+        return RemotingCommand.response(null).body(body.encode());
+    }
+}

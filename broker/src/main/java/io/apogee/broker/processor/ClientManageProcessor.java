@@ -1,0 +1,97 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.client.ClientChannelInfo;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.client.ProducerManager;
+import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.CheckClientRequestBody;
+import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.remoting.protocol.header.UnregisterClientRequestHeader;
+import io.apogee.remoting.protocol.heartbeat.ConsumerData;
+import io.apogee.remoting.protocol.heartbeat.HeartbeatData;
+import io.apogee.remoting.protocol.heartbeat.ProducerData;
+import io.apogee.remoting.protocol.heartbeat.SubscriptionData;
+import io.apogee.remoting.protocol.route.Permission;
+import io.netty.channel.Channel;
+
+/**
+ * HEART_BEAT, UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG: keeps the producer and consumer tables, creating a new
+ * consumer group's settings and retry topic on its first heartbeat.
+ */
+public final class ClientManageProcessor implements RequestProcessor {
+
+    private final ProducerManager producers;
+    private final ConsumerManager consumers;
+    private final SubscriptionGroupManager groups;
+    private final TopicConfigManager topics;
+
+    public ClientManageProcessor(ProducerManager producers, ConsumerManager consumers,
+            SubscriptionGroupManager groups, TopicConfigManager topics) {
+        this.producers = producers;
+        this.consumers = consumers;
+        this.groups = groups;
+        this.topics = topics;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        return switch (request.code()) {
+            case RequestCode.HEART_BEAT -> heartbeat(channel, request);
+            case RequestCode.UNREGISTER_CLIENT -> unregister(channel, request);
+            case RequestCode.CHECK_CLIENT_CONFIG -> checkClientConfig(request);
+            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported");
+        };
+    }
+
+    private RemotingCommand heartbeat(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        if (request.body() == null) {
+            throw new RemotingCommandException("HEART_BEAT without a HeartbeatData body");
+        }
+        HeartbeatData heartbeat = HeartbeatData.decode(request.body());
+        ClientChannelInfo client = new ClientChannelInfo(channel, heartbeat.getClientID(), request.language(),
+                request.version());
+        for (ConsumerData consumer : heartbeat.getConsumerDataSet()) {
+            SubscriptionGroupConfig group = groups.findOrCreate(consumer.getGroupName());
+            if (group != null) {
+                topics.createInternal(SystemTopics.retryTopic(consumer.getGroupName()), group.getRetryQueueNums(),
+                        Permission.READ_WRITE);
+            }
+            consumers.register(consumer.getGroupName(), client, consumer.getConsumeType(),
+                    consumer.getMessageModel(), consumer.getConsumeFromWhere(), consumer.getSubscriptionDataSet());
+        }
+        for (ProducerData producer : heartbeat.getProducerDataSet()) {
+            producers.register(producer.getGroupName(), client);
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand unregister(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        UnregisterClientRequestHeader header = request.decodeHeader(UnregisterClientRequestHeader.class);
+        if (header.getProducerGroup() != null) {
+            producers.unregister(header.getProducerGroup(), channel);
+        }
+        if (header.getConsumerGroup() != null) {
+            consumers.unregister(header.getConsumerGroup(), channel);
+        }
+        return RemotingCommand.response(null);
+    }
+
+    private RemotingCommand checkClientConfig(RemotingCommand request) {
+        if (request.body() != null) {
+            SubscriptionData data = CheckClientRequestBody.decode(request.body()).getSubscriptionData();
+            if (data != null && !SubscriptionData.EXPRESSION_TYPE_TAG.equals(data.getExpressionType())) {
+                return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                        "The broker does not support consumer to filter message by " + data.getExpressionType());
+            }
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+}

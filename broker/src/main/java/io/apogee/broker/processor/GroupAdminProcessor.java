@@ -1,0 +1,181 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.BrokerRole;
+import io.apogee.broker.client.ClientChannelInfo;
+import io.apogee.broker.client.ConsumerGroupInfo;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.client.ProducerManager;
+import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.stats.BrokerStats;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.netty.Channels;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.Connection;
+import io.apogee.remoting.protocol.body.ConsumeStats;
+import io.apogee.remoting.protocol.body.ConsumerConnection;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.body.OffsetWrapper;
+import io.apogee.remoting.protocol.body.ProducerConnection;
+import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.remoting.protocol.body.TopicConfig;
+import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
+import io.apogee.remoting.protocol.header.GetProducerConnectionListRequestHeader;
+import io.apogee.store.MessageStore;
+import io.netty.channel.Channel;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Subscription groups and what they are doing: UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
+ * GET_ALL_SUBSCRIPTIONGROUP_CONFIG, DELETE_SUBSCRIPTIONGROUP, GET_CONSUME_STATS, GET_CONSUMER_CONNECTION_LIST and
+ * GET_PRODUCER_CONNECTION_LIST.
+ */
+public final class GroupAdminProcessor implements RequestProcessor {
+
+    private final BrokerConfig config;
+    private final SubscriptionGroupManager groups;
+    private final TopicConfigManager topics;
+    private final ConsumerOffsetManager offsets;
+    private final ConsumerManager consumers;
+    private final ProducerManager producers;
+    private final MessageStore store;
+    private final BrokerStats stats;
+
+    public GroupAdminProcessor(BrokerConfig config, SubscriptionGroupManager groups, TopicConfigManager topics,
+            ConsumerOffsetManager offsets, ConsumerManager consumers, ProducerManager producers, MessageStore store,
+            BrokerStats stats) {
+        this.config = config;
+        this.groups = groups;
+        this.topics = topics;
+        this.offsets = offsets;
+        this.consumers = consumers;
+        this.producers = producers;
+        this.store = store;
+        this.stats = stats;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        return switch (request.code()) {
+            case RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP -> updateGroup(request);
+            case RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG -> RemotingCommand.response(null)
+                    .body(groups.snapshot().encode());
+            case RequestCode.DELETE_SUBSCRIPTIONGROUP -> deleteGroup(request);
+            case RequestCode.GET_CONSUME_STATS -> consumeStats(request);
+            case RequestCode.GET_CONSUMER_CONNECTION_LIST -> consumerConnections(request);
+            case RequestCode.GET_PRODUCER_CONNECTION_LIST -> producerConnections(request);
+            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported");
+        };
+    }
+
+    private RemotingCommand updateGroup(RemotingCommand request) throws RemotingCommandException {
+        if (config.getBrokerRole() == BrokerRole.SLAVE) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, TopicAdminProcessor.SLAVE_REFUSAL);
+        }
+        if (request.body() == null) {
+            throw new RemotingCommandException("UPDATE_AND_CREATE_SUBSCRIPTIONGROUP without a body");
+        }
+        SubscriptionGroupConfig group = SubscriptionGroupConfig.decode(request.body());
+        if (group == null || group.getGroupName() == null || group.getGroupName().isBlank()) {
+            throw new RemotingCommandException("the subscription group config has no groupName");
+        }
+        groups.update(group);
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand deleteGroup(RemotingCommand request) throws RemotingCommandException {
+        if (config.getBrokerRole() == BrokerRole.SLAVE) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, TopicAdminProcessor.SLAVE_REFUSAL);
+        }
+        DeleteSubscriptionGroupRequestHeader h = request.decodeHeader(DeleteSubscriptionGroupRequestHeader.class);
+        groups.delete(h.getGroupName());
+        if (h.isRemoveOffset()) {
+            offsets.removeGroup(h.getGroupName());
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    /** Per queue: the broker's max offset against the group's committed offset (the lag tools show). */
+    private RemotingCommand consumeStats(RemotingCommand request) throws RemotingCommandException {
+        GetConsumeStatsRequestHeader h = request.decodeHeader(GetConsumeStatsRequestHeader.class);
+        Set<String> topicNames = h.getTopic() == null || h.getTopic().isBlank()
+                ? offsets.topicsOf(h.getConsumerGroup()) : Set.of(h.getTopic());
+        Map<MessageQueue, OffsetWrapper> table = new HashMap<>();
+        double tps = 0;
+        for (String topicName : topicNames) {
+            TopicConfig topic = topics.select(topicName);
+            if (topic == null) {
+                continue;
+            }
+            for (int q = 0; q < topic.writeQueueNums(); q++) {
+                OffsetWrapper offset = new OffsetWrapper();
+                long brokerOffset = Math.max(0, store.getMaxOffsetInQueue(topicName, q));
+                long consumerOffset = Math.max(0, offsets.queryOffset(h.getConsumerGroup(), topicName, q));
+                offset.setBrokerOffset(brokerOffset);
+                offset.setConsumerOffset(consumerOffset);
+                offset.setLastTimestamp(consumerOffset > 0
+                        ? Math.max(0, store.getMessageStoreTimestamp(topicName, q, consumerOffset - 1)) : 0);
+                table.put(new MessageQueue(topicName, config.getBrokerName(), q), offset);
+            }
+            tps += stats.groupGetTps(topicName, h.getConsumerGroup());
+        }
+        ConsumeStats consumeStats = new ConsumeStats();
+        consumeStats.setOffsetTable(table);
+        consumeStats.setConsumeTps(tps);
+        return RemotingCommand.response(null).body(consumeStats.encode());
+    }
+
+    private RemotingCommand consumerConnections(RemotingCommand request) throws RemotingCommandException {
+        GetConsumerConnectionListRequestHeader h =
+                request.decodeHeader(GetConsumerConnectionListRequestHeader.class);
+        ConsumerGroupInfo info = consumers.group(h.getConsumerGroup());
+        if (info == null || info.isEmpty()) {
+            return StatusResponses.error(ResponseCode.CONSUMER_NOT_ONLINE,
+                    "the consumer group[" + h.getConsumerGroup() + "] not online");
+        }
+        ConsumerConnection body = new ConsumerConnection();
+        body.setConnectionSet(connections(info.channels()));
+        body.setSubscriptionTable(new HashMap<>(info.subscriptions()));
+        body.setConsumeType(info.consumeType());
+        body.setMessageModel(info.messageModel());
+        body.setConsumeFromWhere(info.consumeFromWhere());
+        return RemotingCommand.response(null).body(body.encode());
+    }
+
+    private RemotingCommand producerConnections(RemotingCommand request) throws RemotingCommandException {
+        GetProducerConnectionListRequestHeader h =
+                request.decodeHeader(GetProducerConnectionListRequestHeader.class);
+        var members = producers.producers(h.getProducerGroup());
+        if (members.isEmpty()) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "the producer group[" + h.getProducerGroup() + "] not exist");
+        }
+        ProducerConnection body = new ProducerConnection();
+        body.setConnectionSet(connections(members));
+        return RemotingCommand.response(null).body(body.encode());
+    }
+
+    private static Set<Connection> connections(Iterable<ClientChannelInfo> clients) {
+        Set<Connection> set = new HashSet<>();
+        for (ClientChannelInfo client : clients) {
+            Connection c = new Connection();
+            c.setClientId(client.clientId());
+            c.setClientAddr(Channels.remoteAddress(client.channel()));
+            c.setLanguage(client.language());
+            c.setVersion(client.version());
+            set.add(c);
+        }
+        return set;
+    }
+}

@@ -1,0 +1,208 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.BrokerRole;
+import io.apogee.broker.client.ConsumerGroupInfo;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.longpolling.HeldPull;
+import io.apogee.broker.longpolling.PullRequestHoldService;
+import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.stats.BrokerStats;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.remoting.protocol.body.TopicConfig;
+import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
+import io.apogee.remoting.protocol.header.PullMessageResponseHeader;
+import io.apogee.remoting.protocol.heartbeat.SubscriptionData;
+import io.apogee.remoting.protocol.route.Permission;
+import io.apogee.store.GetMessageResult;
+import io.apogee.store.MessageFilter;
+import io.apogee.store.MessageStore;
+import io.netty.channel.Channel;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PULL_MESSAGE (and 5.x's LITE_PULL_MESSAGE): checks group, topic, queue and subscription, reads from the store with
+ * the subscription's tag filter, commits the consumer's offset when asked, and parks a pull that found nothing new
+ * (long polling) until a matching message arrives or its suspend time passes.
+ */
+public final class PullMessageProcessor implements RequestProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PullMessageProcessor.class);
+    private static final int FLAG_COMMIT_OFFSET = 0x1;
+    private static final int FLAG_SUSPEND = 0x2;
+    private static final int FLAG_SUBSCRIPTION = 0x4;
+
+    private final BrokerConfig config;
+    private final TopicConfigManager topics;
+    private final SubscriptionGroupManager groups;
+    private final ConsumerManager consumers;
+    private final ConsumerOffsetManager offsets;
+    private final MessageStore store;
+    private final BrokerStats stats;
+    private PullRequestHoldService holds;
+    private Executor replayExecutor;
+
+    public PullMessageProcessor(BrokerConfig config, TopicConfigManager topics, SubscriptionGroupManager groups,
+            ConsumerManager consumers, ConsumerOffsetManager offsets, MessageStore store, BrokerStats stats) {
+        this.config = config;
+        this.topics = topics;
+        this.groups = groups;
+        this.consumers = consumers;
+        this.offsets = offsets;
+        this.store = store;
+        this.stats = stats;
+    }
+
+    /** Wires long polling: where pulls are held and which executor replays them. */
+    public void useLongPolling(PullRequestHoldService holds, Executor replayExecutor) {
+        this.holds = holds;
+        this.replayExecutor = replayExecutor;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        return pull(channel, request, true);
+    }
+
+    /** Runs a held pull again, without suspending it a second time, and writes its answer. */
+    public void replay(HeldPull held) {
+        try {
+            replayExecutor.execute(() -> {
+                try {
+                    RemotingCommand response = pull(held.channel(), held.request(), false);
+                    if (response != null) {
+                        held.channel().writeAndFlush(response.answering(held.request()));
+                    }
+                } catch (RemotingCommandException e) {
+                    LOG.warn("replaying a held pull from {} failed: {}", held.channel().remoteAddress(), e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("pull executor full: held pull from {} dropped, the consumer will retry",
+                    held.channel().remoteAddress());
+        }
+    }
+
+    private RemotingCommand pull(Channel channel, RemotingCommand request, boolean allowSuspend)
+            throws RemotingCommandException {
+        PullMessageRequestHeader header = request.decodeHeader(PullMessageRequestHeader.class);
+        if (!Permission.isReadable(config.getBrokerPermission())) {
+            return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                    "the broker[" + config.getBrokerName() + "] pulling message is forbidden");
+        }
+        SubscriptionGroupConfig group = groups.findOrCreate(header.getConsumerGroup());
+        if (group == null) {
+            return StatusResponses.error(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
+                    "subscription group [" + header.getConsumerGroup() + "] does not exist");
+        }
+        if (!group.isConsumeEnable()) {
+            return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                    "subscription group no permission, " + header.getConsumerGroup());
+        }
+        TopicConfig topic = topics.select(header.getTopic());
+        if (topic == null) {
+            return StatusResponses.error(ResponseCode.TOPIC_NOT_EXIST,
+                    "topic[" + header.getTopic() + "] not exist, apply first please!");
+        }
+        if (!Permission.isReadable(topic.perm())) {
+            return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                    "the topic[" + header.getTopic() + "] pulling message is forbidden");
+        }
+        int queueId = header.getQueueId();
+        if (queueId < 0 || queueId >= topic.readQueueNums()) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "queueId[" + queueId + "] is illegal, topic:["
+                    + header.getTopic() + "] topicConfig.readQueueNums:[" + topic.readQueueNums() + "] consumer:["
+                    + channel.remoteAddress() + "]");
+        }
+        Object subscription = subscription(header);
+        if (subscription instanceof RemotingCommand refused) {
+            return refused;
+        }
+        MessageFilter filter = filterOf((SubscriptionData) subscription);
+        long offset = header.getQueueOffset();
+        GetMessageResult result = store.getMessage(header.getConsumerGroup(), header.getTopic(), queueId, offset,
+                header.getMaxMsgNums(), filter);
+        int sysFlag = header.getSysFlag();
+        if (allowSuspend && (sysFlag & FLAG_COMMIT_OFFSET) != 0 && config.getBrokerRole() != BrokerRole.SLAVE) {
+            offsets.commitOffset(header.getConsumerGroup(), header.getTopic(), queueId, header.getCommitOffset());
+        }
+        int code = StatusResponses.pullCode(result.status(), offset);
+        if (code == ResponseCode.PULL_NOT_FOUND && allowSuspend && (sysFlag & FLAG_SUSPEND) != 0 && holds != null) {
+            long hold = config.isLongPollingEnable() ? header.getSuspendTimeoutMillis()
+                    : config.getShortPollingTimeMills();
+            holds.hold(new HeldPull(channel, request, header.getTopic(), queueId, offset, filter,
+                    System.currentTimeMillis() + hold));
+            return null;
+        }
+        return response(header, group, result, code);
+    }
+
+    /** The subscription to filter with, or an error response. */
+    private Object subscription(PullMessageRequestHeader header) {
+        if ((header.getSysFlag() & FLAG_SUBSCRIPTION) != 0) {
+            if (SubscriptionData.EXPRESSION_TYPE_SQL92.equals(header.getExpressionType())) {
+                return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                        "The broker does not support consumer to filter message by SQL92");
+            }
+            return SubscriptionData.ofTags(header.getTopic(), header.getSubscription());
+        }
+        ConsumerGroupInfo info = consumers.group(header.getConsumerGroup());
+        if (info == null) {
+            return StatusResponses.error(ResponseCode.SUBSCRIPTION_NOT_EXIST,
+                    "the consumer's group info not exist, group: " + header.getConsumerGroup());
+        }
+        SubscriptionData data = info.subscription(header.getTopic());
+        if (data == null) {
+            return StatusResponses.error(ResponseCode.SUBSCRIPTION_NOT_EXIST,
+                    "the consumer's subscription not exist, group: " + header.getConsumerGroup() + " topic: "
+                            + header.getTopic());
+        }
+        if (header.getSubVersion() != null && data.getSubVersion() < header.getSubVersion()) {
+            return StatusResponses.error(ResponseCode.SUBSCRIPTION_NOT_LATEST,
+                    "the consumer's subscription not latest");
+        }
+        return data;
+    }
+
+    /** Tag-code filter of a subscription: everything for {@code *}, else the subscribed tags' hash codes. */
+    static MessageFilter filterOf(SubscriptionData data) {
+        Set<Integer> codes = data.getCodeSet();
+        if (SubscriptionData.SUB_ALL.equals(data.getSubString()) || codes == null || codes.isEmpty()) {
+            return MessageFilter.ALL;
+        }
+        return tagsCode -> codes.contains((int) tagsCode);
+    }
+
+    private RemotingCommand response(PullMessageRequestHeader request, SubscriptionGroupConfig group,
+            GetMessageResult result, int code) {
+        PullMessageResponseHeader header = new PullMessageResponseHeader();
+        header.setNextBeginOffset(result.nextBeginOffset());
+        header.setMinOffset(result.minOffset());
+        header.setMaxOffset(result.maxOffset());
+        header.setSuggestWhichBrokerId(suggestBroker(group, result));
+        RemotingCommand response = RemotingCommand.response(header).code(code).remark(result.status().name());
+        if (code == ResponseCode.SUCCESS) {
+            response.body(QueryMessageProcessor.concatenate(result.messages()));
+            stats.recordGet(request.getTopic(), request.getConsumerGroup(), result.messageCount(),
+                    result.bufferTotalSize());
+        }
+        return response;
+    }
+
+    private long suggestBroker(SubscriptionGroupConfig group, GetMessageResult result) {
+        if (!config.isSlaveReadEnable()) {
+            return 0;
+        }
+        return result.suggestPullingFromSlave() ? group.getWhichBrokerWhenConsumeSlowly() : group.getBrokerId();
+    }
+}

@@ -1,0 +1,83 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.BrokerConfig;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.header.QueryMessageRequestHeader;
+import io.apogee.remoting.protocol.header.QueryMessageResponseHeader;
+import io.apogee.remoting.protocol.header.ViewMessageRequestHeader;
+import io.apogee.store.MessageStore;
+import io.apogee.store.QueryMessageResult;
+import io.netty.channel.Channel;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/** QUERY_MESSAGE (by key, through the index) and VIEW_MESSAGE_BY_ID (by commit-log offset). */
+public final class QueryMessageProcessor implements RequestProcessor {
+
+    /** extFields key a unique-key query sets to {@code true}. */
+    private static final String UNIQUE_KEY_QUERY = "_UNIQUE_KEY_QUERY";
+
+    private final BrokerConfig config;
+    private final MessageStore store;
+
+    public QueryMessageProcessor(BrokerConfig config, MessageStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        return switch (request.code()) {
+            case RequestCode.QUERY_MESSAGE -> query(request);
+            case RequestCode.VIEW_MESSAGE_BY_ID -> view(request);
+            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported");
+        };
+    }
+
+    private RemotingCommand query(RemotingCommand request) throws RemotingCommandException {
+        QueryMessageRequestHeader h = request.decodeHeader(QueryMessageRequestHeader.class);
+        boolean uniqueKey = request.extFields() != null
+                && Boolean.parseBoolean(request.extFields().get(UNIQUE_KEY_QUERY));
+        int maxNum = uniqueKey ? config.getDefaultQueryMaxNum() : h.getMaxNum();
+        QueryMessageResult result = store.queryMessage(h.getTopic(), h.getKey(), maxNum, h.getBeginTimestamp(),
+                h.getEndTimestamp());
+        if (result.messages().isEmpty()) {
+            return StatusResponses.error(ResponseCode.QUERY_NOT_FOUND,
+                    "can not find message, maybe time range not correct");
+        }
+        QueryMessageResponseHeader header = new QueryMessageResponseHeader();
+        header.setIndexLastUpdateTimestamp(result.indexLastUpdateTimestamp());
+        header.setIndexLastUpdatePhyoffset(result.indexLastUpdatePhyOffset());
+        return RemotingCommand.response(header).body(concatenate(result.messages()));
+    }
+
+    private RemotingCommand view(RemotingCommand request) throws RemotingCommandException {
+        ViewMessageRequestHeader h = request.decodeHeader(ViewMessageRequestHeader.class);
+        ByteBuffer message = store.selectOneMessageByOffset(h.getOffset());
+        if (message == null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "can not find message by the offset, " + h.getOffset());
+        }
+        return RemotingCommand.response(null).body(concatenate(List.of(message)));
+    }
+
+    static byte[] concatenate(List<ByteBuffer> slices) {
+        int total = 0;
+        for (ByteBuffer slice : slices) {
+            total += slice.remaining();
+        }
+        byte[] body = new byte[total];
+        int at = 0;
+        for (ByteBuffer slice : slices) {
+            int length = slice.remaining();
+            slice.duplicate().get(body, at, length);
+            at += length;
+        }
+        return body;
+    }
+}

@@ -1,0 +1,250 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.BrokerRole;
+import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.stats.BrokerStats;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.common.message.BatchBodyCodec;
+import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.PropertiesCodec;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.common.topic.TopicValidator;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.netty.Channels;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.remoting.protocol.body.TopicConfig;
+import io.apogee.remoting.protocol.header.SendMessageRequestHeader;
+import io.apogee.remoting.protocol.header.SendMessageRequestHeaderV2;
+import io.apogee.remoting.protocol.header.SendMessageResponseHeader;
+import io.apogee.remoting.protocol.route.Permission;
+import io.apogee.store.MessageStore;
+import io.apogee.store.PutMessageResult;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE: validates the topic and queue (creating the topic from TBW102
+ * when allowed), redirects exhausted retries to the dead-letter topic, appends, and answers once the store has the
+ * message with the durability asked for (the answer is written asynchronously, so a SYNC_FLUSH wait holds no thread).
+ */
+public final class SendMessageProcessor implements RequestProcessor {
+
+    private final BrokerConfig config;
+    private final TopicConfigManager topics;
+    private final SubscriptionGroupManager groups;
+    private final MessageStore store;
+    private final BrokerStats stats;
+    private final InetSocketAddress storeHost;
+    private final int maxMessageSize;
+
+    public SendMessageProcessor(BrokerConfig config, TopicConfigManager topics, SubscriptionGroupManager groups,
+            MessageStore store, BrokerStats stats, InetSocketAddress storeHost, int maxMessageSize) {
+        this.config = config;
+        this.topics = topics;
+        this.groups = groups;
+        this.store = store;
+        this.stats = stats;
+        this.storeHost = storeHost;
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        SendMessageRequestHeader header = request.code() == RequestCode.SEND_MESSAGE
+                ? request.decodeHeader(SendMessageRequestHeader.class)
+                : request.decodeHeader(SendMessageRequestHeaderV2.class).toV1();
+        Target target = new Target(header.getTopic(), header.getQueueId());
+        RemotingCommand refused = check(channel, header, target);
+        if (refused != null) {
+            return refused;
+        }
+        byte[] body = request.body() == null ? new byte[0] : request.body();
+        boolean batch = request.code() == RequestCode.SEND_BATCH_MESSAGE;
+        CompletableFuture<PutMessageResult> put;
+        if (batch) {
+            List<StoredMessage> messages = batchMessages(channel, header, target, body);
+            if (messages == null) {
+                return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
+                        "a batch may not hold delayed messages, and its body must parse as a message batch");
+            }
+            put = store.putMessages(messages);
+        } else {
+            if (body.length > maxMessageSize) {
+                return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
+                        "the message body size over max value, MAX: " + maxMessageSize);
+            }
+            put = store.putMessage(message(channel, header, target, body, header.getFlag(), header.getProperties()));
+        }
+        put.whenComplete((result, failure) -> answer(channel, request, target, result, failure));
+        return null;
+    }
+
+    /** Where the message goes; the dead-letter redirect may change it. */
+    private static final class Target {
+        String topic;
+        int queueId;
+
+        Target(String topic, Integer queueId) {
+            this.topic = topic;
+            this.queueId = queueId == null ? -1 : queueId;
+        }
+    }
+
+    private RemotingCommand check(Channel channel, SendMessageRequestHeader header, Target target) {
+        if (config.getBrokerRole() == BrokerRole.SLAVE) {
+            return StatusResponses.error(ResponseCode.SERVICE_NOT_AVAILABLE,
+                    "the broker[" + config.getBrokerName() + "] is a slave and does not accept messages");
+        }
+        if (!Permission.isWriteable(config.getBrokerPermission())) {
+            return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                    "the broker[" + config.getBrokerName() + "] sending message is forbidden");
+        }
+        String problem = TopicValidator.problemWith(target.topic);
+        if (problem != null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, problem);
+        }
+        if (SystemTopics.isNotAllowedToSend(target.topic)) {
+            return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                    "Sending message to topic[" + target.topic + "] is forbidden.");
+        }
+        TopicConfig topic = resolveTopic(header, target.topic);
+        if (topic == null) {
+            return StatusResponses.error(ResponseCode.TOPIC_NOT_EXIST, "topic[" + target.topic
+                    + "] not exist, apply first please! create it with updateTopic or enable autoCreateTopicEnable");
+        }
+        if (!Permission.isWriteable(topic.perm())) {
+            return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                    "the topic[" + target.topic + "] sending message is forbidden");
+        }
+        int queueNums = Math.max(topic.readQueueNums(), topic.writeQueueNums());
+        if (target.queueId >= queueNums) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "request queueId[" + target.queueId
+                    + "] is illegal, " + topic + " Producer: " + Channels.remoteAddress(channel));
+        }
+        if (target.queueId < 0) {
+            target.queueId = ThreadLocalRandom.current().nextInt(Math.max(1, topic.writeQueueNums()));
+        }
+        return SystemTopics.isRetryTopic(target.topic) ? redirectExhaustedRetry(header, target) : null;
+    }
+
+    private TopicConfig resolveTopic(SendMessageRequestHeader header, String topic) {
+        TopicConfig existing = topics.select(topic);
+        if (existing != null) {
+            return existing;
+        }
+        if (SystemTopics.isRetryTopic(topic)) {
+            SubscriptionGroupConfig group = groups.findOrCreate(topic.substring(
+                    SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length()));
+            return group == null ? null
+                    : topics.createInternal(topic, group.getRetryQueueNums(), Permission.READ_WRITE);
+        }
+        int clientQueueNums = header.getDefaultTopicQueueNums() == null ? 4 : header.getDefaultTopicQueueNums();
+        String defaultTopic = header.getDefaultTopic() == null ? SystemTopics.AUTO_CREATE_TOPIC_KEY
+                : header.getDefaultTopic();
+        return topics.createOnSend(topic, defaultTopic, clientQueueNums, 0);
+    }
+
+    /** A retry of a retry topic past the group's max reconsume times goes to the group's dead-letter topic. */
+    private RemotingCommand redirectExhaustedRetry(SendMessageRequestHeader header, Target target) {
+        String group = target.topic.substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length());
+        SubscriptionGroupConfig groupConfig = groups.findOrCreate(group);
+        if (groupConfig == null) {
+            return StatusResponses.error(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
+                    "subscription group not exist, " + group);
+        }
+        int max = header.getMaxReconsumeTimes() != null ? header.getMaxReconsumeTimes()
+                : groupConfig.getRetryMaxTimes();
+        int times = header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes();
+        if (times >= max) {
+            target.topic = SystemTopics.dlqTopic(group);
+            target.queueId = 0;
+            topics.createInternal(target.topic, 1, Permission.WRITE);
+        }
+        return null;
+    }
+
+    private StoredMessage message(Channel channel, SendMessageRequestHeader header, Target target, byte[] body,
+            Integer flag, String properties) {
+        StoredMessage m = new StoredMessage();
+        m.setTopic(target.topic);
+        m.setQueueId(target.queueId);
+        m.setBody(body);
+        m.setFlag(flag == null ? 0 : flag);
+        Map<String, String> props = PropertiesCodec.decode(properties == null ? "" : properties);
+        m.setProperties(props);
+        Map<String, String> stored = new java.util.LinkedHashMap<>(props);
+        stored.remove(MessageProperty.WAIT_STORE_MSG_OK);
+        stored.put(MessageProperty.CLUSTER, config.getBrokerClusterName());
+        m.setPropertiesString(PropertiesCodec.encode(stored));
+        m.setSysFlag(header.getSysFlag() == null ? 0 : header.getSysFlag());
+        m.setBornTimestamp(header.getBornTimestamp() == null ? System.currentTimeMillis() : header.getBornTimestamp());
+        m.setBornHost((InetSocketAddress) channel.remoteAddress());
+        m.setStoreHost(storeHost);
+        m.setReconsumeTimes(header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes());
+        return m;
+    }
+
+    /** The batch's messages, each with the batch-level properties appended; {@code null} if the batch is illegal. */
+    private List<StoredMessage> batchMessages(Channel channel, SendMessageRequestHeader header, Target target,
+            byte[] body) {
+        List<BatchBodyCodec.Entry> entries;
+        try {
+            entries = BatchBodyCodec.decode(ByteBuffer.wrap(body));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        String batchProps = header.getProperties() == null ? "" : header.getProperties();
+        List<StoredMessage> messages = new ArrayList<>(entries.size());
+        for (BatchBodyCodec.Entry entry : entries) {
+            String own = entry.properties() == null ? "" : entry.properties();
+            StoredMessage m = message(channel, header, target, entry.body(), entry.flag(), own);
+            if (m.getDelayTimeLevel() > 0 || entry.body().length > maxMessageSize) {
+                return null;
+            }
+            String separator = own.isEmpty() || own.endsWith("\u0002") ? "" : "\u0002";
+            String cluster = MessageProperty.CLUSTER + "\u0001" + config.getBrokerClusterName();
+            m.setPropertiesString(own + separator + (batchProps.isEmpty() ? cluster : batchProps + "\u0002"
+                    + cluster));
+            messages.add(m);
+        }
+        return messages.isEmpty() ? null : messages;
+    }
+
+    private void answer(Channel channel, RemotingCommand request, Target target, PutMessageResult result,
+            Throwable failure) {
+        RemotingCommand response;
+        if (failure != null || result == null) {
+            stats.recordPutFailure();
+            response = StatusResponses.error(ResponseCode.SYSTEM_ERROR, "store failed: "
+                    + (failure == null ? "no result" : failure.toString()));
+        } else if (!result.status().isStored()) {
+            stats.recordPutFailure();
+            response = StatusResponses.error(StatusResponses.sendCode(result.status()),
+                    StatusResponses.sendRemark(result.status(), maxMessageSize));
+        } else {
+            stats.recordPut(target.topic, result.msgNum(), result.wroteBytes());
+            SendMessageResponseHeader header = new SendMessageResponseHeader();
+            header.setMsgId(result.msgId());
+            header.setQueueId(target.queueId);
+            header.setQueueOffset(result.queueOffset());
+            response = RemotingCommand.response(header).code(StatusResponses.sendCode(result.status()))
+                    .addExtField(MessageProperty.MSG_REGION, config.getRegionId())
+                    .addExtField(MessageProperty.TRACE_SWITCH, String.valueOf(config.isTraceOn()));
+        }
+        if (!request.isOneway()) {
+            channel.writeAndFlush(response.answering(request));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.apogee.broker.processor;
+
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.store.GetMessageStatus;
+import io.apogee.store.PutMessageStatus;
+
+/** The one place that turns store outcomes into RocketMQ response codes and remarks. */
+final class StatusResponses {
+
+    private StatusResponses() {
+    }
+
+    /** The response code for an append outcome (stored outcomes are 0, 10, 11, 12). */
+    static int sendCode(PutMessageStatus status) {
+        return switch (status) {
+            case PUT_OK -> ResponseCode.SUCCESS;
+            case FLUSH_DISK_TIMEOUT -> ResponseCode.FLUSH_DISK_TIMEOUT;
+            case FLUSH_SLAVE_TIMEOUT -> ResponseCode.FLUSH_SLAVE_TIMEOUT;
+            case SLAVE_NOT_AVAILABLE -> ResponseCode.SLAVE_NOT_AVAILABLE;
+            case SERVICE_NOT_AVAILABLE, DISK_FULL -> ResponseCode.SERVICE_NOT_AVAILABLE;
+            case MESSAGE_ILLEGAL, PROPERTIES_SIZE_EXCEEDED -> ResponseCode.MESSAGE_ILLEGAL;
+            case CREATE_MAPPED_FILE_FAILED, OS_PAGECACHE_BUSY, UNKNOWN_ERROR -> ResponseCode.SYSTEM_ERROR;
+        };
+    }
+
+    /** A readable remark for a failed append, or {@code null} for stored outcomes. */
+    static String sendRemark(PutMessageStatus status, int maxMessageSize) {
+        return switch (status) {
+            case PUT_OK, FLUSH_DISK_TIMEOUT, FLUSH_SLAVE_TIMEOUT, SLAVE_NOT_AVAILABLE -> null;
+            case SERVICE_NOT_AVAILABLE -> "service not available now: the store is shutting down or this broker is a"
+                    + " slave";
+            case DISK_FULL -> "service not available now: disk full, the broker refuses writes until retention frees"
+                    + " space";
+            case MESSAGE_ILLEGAL -> "the message is illegal, maybe msg body or topic length is too long (max message"
+                    + " size " + maxMessageSize + " bytes)";
+            case PROPERTIES_SIZE_EXCEEDED -> "the message is illegal, its properties are longer than 32767 bytes";
+            case CREATE_MAPPED_FILE_FAILED -> "create mapped file failed, server is busy or broken.";
+            case OS_PAGECACHE_BUSY -> "[PC_SYNCHRONIZED]broker busy, start flow control for a while";
+            case UNKNOWN_ERROR -> "UNKNOWN_ERROR";
+        };
+    }
+
+    /**
+     * The pull response code for a read outcome (message-format.md §10).
+     *
+     * @param requestOffset the offset the consumer asked for
+     */
+    static int pullCode(GetMessageStatus status, long requestOffset) {
+        return switch (status) {
+            case FOUND -> ResponseCode.SUCCESS;
+            case NO_MATCHED_MESSAGE, MESSAGE_WAS_REMOVING -> ResponseCode.PULL_RETRY_IMMEDIATELY;
+            case NO_MESSAGE_IN_QUEUE, NO_MATCHED_LOGIC_QUEUE ->
+                    requestOffset == 0 ? ResponseCode.PULL_NOT_FOUND : ResponseCode.PULL_OFFSET_MOVED;
+            case OFFSET_TOO_SMALL, OFFSET_OVERFLOW_BADLY -> ResponseCode.PULL_OFFSET_MOVED;
+            case OFFSET_OVERFLOW_ONE, OFFSET_FOUND_NULL -> ResponseCode.PULL_NOT_FOUND;
+        };
+    }
+
+    /** A response with {@code code} and {@code remark}. */
+    static RemotingCommand error(int code, String remark) {
+        return RemotingCommand.response(code, remark);
+    }
+}

@@ -1,0 +1,166 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.BrokerRole;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.common.topic.TopicValidator;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.BodyJson;
+import io.apogee.remoting.protocol.body.GroupList;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.body.TopicConfig;
+import io.apogee.remoting.protocol.body.TopicFilterType;
+import io.apogee.remoting.protocol.body.TopicList;
+import io.apogee.remoting.protocol.body.TopicOffset;
+import io.apogee.remoting.protocol.body.TopicStatsTable;
+import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
+import io.apogee.remoting.protocol.header.DeleteTopicRequestHeader;
+import io.apogee.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
+import io.apogee.remoting.protocol.header.QueryTopicConsumeByWhoRequestHeader;
+import io.apogee.store.MessageStore;
+import io.netty.channel.Channel;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Topic administration: UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG,
+ * GET_TOPIC_STATS_INFO, QUERY_TOPIC_CONSUME_BY_WHO and GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
+ */
+public final class TopicAdminProcessor implements RequestProcessor {
+
+    static final String SLAVE_REFUSAL = "Can't modify topic or subscription group from slave broker, please execute"
+            + " it from master broker.";
+
+    private final BrokerConfig config;
+    private final TopicConfigManager topics;
+    private final ConsumerOffsetManager offsets;
+    private final ConsumerManager consumers;
+    private final MessageStore store;
+
+    public TopicAdminProcessor(BrokerConfig config, TopicConfigManager topics, ConsumerOffsetManager offsets,
+            ConsumerManager consumers, MessageStore store) {
+        this.config = config;
+        this.topics = topics;
+        this.offsets = offsets;
+        this.consumers = consumers;
+        this.store = store;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        return switch (request.code()) {
+            case RequestCode.UPDATE_AND_CREATE_TOPIC -> createTopic(request);
+            case RequestCode.DELETE_TOPIC_IN_BROKER -> deleteTopic(request);
+            case RequestCode.GET_ALL_TOPIC_CONFIG -> RemotingCommand.response(null)
+                    .body(BodyJson.encode(topics.snapshot()));
+            case RequestCode.GET_TOPIC_STATS_INFO -> topicStats(request);
+            case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(request);
+            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> systemTopics();
+            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported");
+        };
+    }
+
+    private RemotingCommand createTopic(RemotingCommand request) throws RemotingCommandException {
+        CreateTopicRequestHeader h = request.decodeHeader(CreateTopicRequestHeader.class);
+        RemotingCommand refused = refuseChange(h.getTopic());
+        if (refused != null) {
+            return refused;
+        }
+        int read = h.getReadQueueNums() == null ? TopicConfig.DEFAULT_QUEUE_NUMS : h.getReadQueueNums();
+        int write = h.getWriteQueueNums() == null ? TopicConfig.DEFAULT_QUEUE_NUMS : h.getWriteQueueNums();
+        if (read <= 0 || write <= 0 || read > 1024 || write > 1024) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "queue numbers must be 1..1024, were read " + read + " write " + write);
+        }
+        TopicFilterType filterType;
+        try {
+            filterType = h.getTopicFilterType() == null ? TopicFilterType.SINGLE_TAG
+                    : TopicFilterType.valueOf(h.getTopicFilterType());
+        } catch (IllegalArgumentException e) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "unknown topicFilterType " + h.getTopicFilterType());
+        }
+        topics.update(new TopicConfig(h.getTopic(), read, write, h.getPerm() == null ? 6 : h.getPerm(), filterType,
+                h.getTopicSysFlag() == null ? 0 : h.getTopicSysFlag(), Boolean.TRUE.equals(h.getOrder())));
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand deleteTopic(RemotingCommand request) throws RemotingCommandException {
+        DeleteTopicRequestHeader h = request.decodeHeader(DeleteTopicRequestHeader.class);
+        RemotingCommand refused = refuseChange(h.getTopic());
+        if (refused != null) {
+            return refused;
+        }
+        topics.delete(h.getTopic());
+        offsets.removeTopic(h.getTopic());
+        store.deleteTopics(Set.of(h.getTopic()));
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    /** Why a topic may not be created or deleted here, or {@code null}. */
+    private RemotingCommand refuseChange(String topic) {
+        if (config.getBrokerRole() == BrokerRole.SLAVE) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, SLAVE_REFUSAL);
+        }
+        String problem = TopicValidator.problemWith(topic);
+        if (problem != null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, problem);
+        }
+        if (SystemTopics.isSystemTopic(topic)) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "The topic[" + topic + "] is conflict with system topic.");
+        }
+        return null;
+    }
+
+    private RemotingCommand topicStats(RemotingCommand request) throws RemotingCommandException {
+        GetTopicStatsInfoRequestHeader h = request.decodeHeader(GetTopicStatsInfoRequestHeader.class);
+        TopicConfig topic = topics.select(h.getTopic());
+        if (topic == null) {
+            return StatusResponses.error(ResponseCode.TOPIC_NOT_EXIST, "topic[" + h.getTopic() + "] not exist");
+        }
+        Map<MessageQueue, TopicOffset> table = new HashMap<>();
+        for (int q = 0; q < topic.writeQueueNums(); q++) {
+            TopicOffset offset = new TopicOffset();
+            offset.setMinOffset(Math.max(0, store.getMinOffsetInQueue(h.getTopic(), q)));
+            long max = Math.max(0, store.getMaxOffsetInQueue(h.getTopic(), q));
+            offset.setMaxOffset(max);
+            offset.setLastUpdateTimestamp(max > 0 ? store.getMessageStoreTimestamp(h.getTopic(), q, max - 1) : 0);
+            table.put(new MessageQueue(h.getTopic(), config.getBrokerName(), q), offset);
+        }
+        TopicStatsTable stats = new TopicStatsTable();
+        stats.setOffsetTable(table);
+        return RemotingCommand.response(null).body(stats.encode());
+    }
+
+    private RemotingCommand consumedBy(RemotingCommand request) throws RemotingCommandException {
+        QueryTopicConsumeByWhoRequestHeader h = request.decodeHeader(QueryTopicConsumeByWhoRequestHeader.class);
+        Set<String> groups = new HashSet<>(consumers.groupsSubscribing(h.getTopic()));
+        groups.addAll(offsets.groupsOf(h.getTopic()));
+        GroupList list = new GroupList();
+        list.setGroupList(groups);
+        return RemotingCommand.response(null).body(list.encode());
+    }
+
+    private RemotingCommand systemTopics() {
+        Set<String> names = new TreeSet<>();
+        for (String name : topics.topics().keySet()) {
+            if (SystemTopics.isSystemTopic(name) || name.equals(config.getBrokerClusterName())
+                    || name.equals(config.getBrokerName())) {
+                names.add(name);
+            }
+        }
+        return RemotingCommand.response(null).body(BodyJson.encode(new TopicList(names, null)));
+    }
+}
