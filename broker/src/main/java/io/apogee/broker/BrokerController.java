@@ -66,6 +66,7 @@ public final class BrokerController {
     private final List<ServiceRunner> runners = new ArrayList<>();
     private ClientNotifier notifier;
     private NameServerRegistrar registrar;
+    private PullRequestHoldService holds;
     private String brokerAddr;
 
     public BrokerController(BrokerConfigs configs) {
@@ -173,7 +174,7 @@ public final class BrokerController {
 
         PullMessageProcessor pullProcessor = new PullMessageProcessor(config, topics, groups, consumers, offsets,
                 store, stats);
-        PullRequestHoldService holds = new PullRequestHoldService(store, pullProcessor::replay);
+        holds = new PullRequestHoldService(store, pullProcessor::replay);
         pullProcessor.useLongPolling(holds, pull);
         store.addDispatchListener(holds);
         runners.add(new ServiceRunner(holds, config.getPullHoldCheckIntervalMills(), TimeUnit.MILLISECONDS));
@@ -280,5 +281,10 @@ public final class BrokerController {
 
     public ConsumerOffsetManager offsets() {
         return offsets;
+    }
+
+    /** Pulls parked by long polling (valid after {@link #start}). */
+    public PullRequestHoldService pullHolds() {
+        return holds;
     }
 }
