@@ -9,6 +9,7 @@ import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.broker.processor.BrokerAdminProcessor;
 import io.apogee.broker.processor.ClientManageProcessor;
 import io.apogee.broker.processor.ConsumerManageProcessor;
+import io.apogee.broker.processor.ConsumerRelayProcessor;
 import io.apogee.broker.processor.GroupAdminProcessor;
 import io.apogee.broker.processor.PullMessageProcessor;
 import io.apogee.broker.processor.QueryMessageProcessor;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,7 @@ public final class BrokerController {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
     private static final long CLIENT_SCAN_MILLIS = 10_000;
+    private static final long FAST_FAILURE_MILLIS = 10;
 
     private final BrokerConfigs configs;
     private final BrokerConfig config;
@@ -159,8 +162,10 @@ public final class BrokerController {
     }
 
     private void registerProcessors(InetSocketAddress storeHost) {
-        ExecutorService send = executor("ApogeeSendMessage", config.getSendMessageThreadPoolNums(),
+        ThreadPoolExecutor send = executor("ApogeeSendMessage", config.getSendMessageThreadPoolNums(),
                 config.getSendThreadPoolQueueCapacity());
+        runners.add(loop(new PeriodicTask("ApogeeFastFailure", new FastFailure(send, config)),
+                FAST_FAILURE_MILLIS));
         ExecutorService pull = executor("ApogeePullMessage", config.getPullMessageThreadPoolNums(),
                 config.getPullThreadPoolQueueCapacity());
         ExecutorService query = executor("ApogeeQueryMessage", config.getQueryMessageThreadPoolNums(),
@@ -204,6 +209,8 @@ public final class BrokerController {
                 registrar::registerSoon), admin, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG,
                 RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.VIEW_BROKER_STATS_DATA,
                 RequestCode.INVOKE_BROKER_TO_RESET_OFFSET);
+        both(new ConsumerRelayProcessor(config, consumers, store, server), admin,
+                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY);
     }
 
     /** Registers {@code processor} for {@code codes} on the main and the VIP port. */
@@ -214,8 +221,8 @@ public final class BrokerController {
         }
     }
 
-    private ExecutorService executor(String name, int threads, int queueCapacity) {
-        ExecutorService executor = BoundedExecutors.fixed(name, threads, queueCapacity);
+    private ThreadPoolExecutor executor(String name, int threads, int queueCapacity) {
+        ThreadPoolExecutor executor = BoundedExecutors.fixed(name, threads, queueCapacity);
         executors.add(executor);
         return executor;
     }

@@ -11,6 +11,7 @@ import io.apogee.remoting.exception.RemotingSendRequestException;
 import io.apogee.remoting.exception.RemotingTimeoutException;
 import io.apogee.remoting.exception.RemotingTooMuchRequestException;
 import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -134,7 +135,8 @@ abstract class RemotingEndpoint {
             return;
         }
         try {
-            reg.executor().execute(() -> process(reg.processor(), channel, request));
+            reg.executor().execute(new RequestTask(channel, request, () -> process(reg.processor(), channel, request),
+                    this));
         } catch (RejectedExecutionException e) {
             LOG.warn("executor full, request code {} from {} refused", request.code(), Channels.remoteAddress(channel));
             if (!request.isOneway()) {
@@ -153,6 +155,9 @@ abstract class RemotingEndpoint {
                 RemotingCommand answered = response;
                 rpcHooks.forEach(h -> h.doAfterResponse(peer, request, answered));
             }
+        } catch (RemotingCommandException e) {
+            LOG.warn("bad request code {} from {}: {}", request.code(), peer, e.getMessage());
+            response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, e.getMessage());
         } catch (Exception | LinkageError | AssertionError e) {
             LOG.warn("processing request code {} from {} failed", request.code(), peer, e);
             response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, describe(e));
@@ -168,7 +173,7 @@ abstract class RemotingEndpoint {
         return e.getClass().getName() + ": " + e.getMessage() + where;
     }
 
-    private void writeResponse(Channel channel, RemotingCommand request, RemotingCommand response) {
+    void writeResponse(Channel channel, RemotingCommand request, RemotingCommand response) {
         if (request.isOneway()) {
             return;
         }

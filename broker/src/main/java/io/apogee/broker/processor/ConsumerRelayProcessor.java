@@ -1,0 +1,101 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.client.ClientChannelInfo;
+import io.apogee.broker.client.ConsumerGroupInfo;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.common.message.OffsetMessageId;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.exception.RemotingTimeoutException;
+import io.apogee.remoting.netty.NettyRemotingServer;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.apogee.store.MessageStore;
+import io.netty.channel.Channel;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * Admin calls the broker relays to one consumer over that consumer's own connection: GET_CONSUMER_RUNNING_INFO and
+ * CONSUME_MESSAGE_DIRECTLY (with the message loaded from the offset id and the broker name added).
+ */
+public final class ConsumerRelayProcessor implements RequestProcessor {
+
+    private static final long RELAY_TIMEOUT_MILLIS = 10_000;
+
+    private final BrokerConfig config;
+    private final ConsumerManager consumers;
+    private final MessageStore store;
+    private final NettyRemotingServer server;
+
+    public ConsumerRelayProcessor(BrokerConfig config, ConsumerManager consumers, MessageStore store,
+            NettyRemotingServer server) {
+        this.config = config;
+        this.consumers = consumers;
+        this.store = store;
+        this.server = server;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request)
+            throws RemotingCommandException, InterruptedException {
+        String group;
+        String clientId;
+        byte[] body = request.body();
+        if (request.code() == RequestCode.GET_CONSUMER_RUNNING_INFO) {
+            GetConsumerRunningInfoRequestHeader h = request.decodeHeader(GetConsumerRunningInfoRequestHeader.class);
+            group = h.getConsumerGroup();
+            clientId = h.getClientId();
+        } else {
+            ConsumeMessageDirectlyResultRequestHeader h =
+                    request.decodeHeader(ConsumeMessageDirectlyResultRequestHeader.class);
+            group = h.getConsumerGroup();
+            clientId = h.getClientId();
+            ByteBuffer message = h.getMsgId() == null ? null
+                    : store.selectOneMessageByOffset(OffsetMessageId.decode(h.getMsgId()).commitLogOffset());
+            if (message == null) {
+                return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "can not find message by id " + h.getMsgId());
+            }
+            body = QueryMessageProcessor.concatenate(List.of(message));
+        }
+        Channel target = find(group, clientId);
+        if (target == null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "The Consumer <" + group + "> <" + clientId + "> not online");
+        }
+        RemotingCommand relayed = RemotingCommand.request(request.code(), null)
+                .extFields(request.extFields() == null ? new HashMap<>() : new HashMap<>(request.extFields()))
+                .body(body);
+        if (request.code() == RequestCode.CONSUME_MESSAGE_DIRECTLY) {
+            relayed.addExtField("brokerName", config.getBrokerName());
+        }
+        try {
+            return server.invokeSync(target, relayed, RELAY_TIMEOUT_MILLIS);
+        } catch (RemotingTimeoutException e) {
+            return StatusResponses.error(ResponseCode.CONSUME_MSG_TIMEOUT, "consumer <" + clientId
+                    + "> did not answer in time: " + e.getMessage());
+        } catch (RemotingException e) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "relay to consumer <" + clientId + "> failed: "
+                    + e.getMessage());
+        }
+    }
+
+    private Channel find(String group, String clientId) {
+        ConsumerGroupInfo info = consumers.group(group);
+        if (info == null) {
+            return null;
+        }
+        for (ClientChannelInfo client : info.channels()) {
+            if (client.clientId().equals(clientId)) {
+                return client.channel();
+            }
+        }
+        return null;
+    }
+}
