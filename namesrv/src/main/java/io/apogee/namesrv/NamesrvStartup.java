@@ -1,0 +1,94 @@
+package io.apogee.namesrv;
+
+import io.apogee.common.config.ConfigBinder;
+import io.apogee.common.config.ConfigException;
+import io.apogee.remoting.netty.NettyServerConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Paths;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * Starts a NameServer from the command line: {@code -c file} reads RocketMQ-style {@code key=value} settings (of
+ * {@link NamesrvConfig} and the remoting server, {@code listenPort} 9876 by default), {@code -p} prints the effective
+ * settings and exits. SIGTERM (or any JVM exit) shuts it down gracefully.
+ */
+public final class NamesrvStartup {
+
+    /** RocketMQ's default NameServer port. */
+    public static final int DEFAULT_LISTEN_PORT = 9876;
+
+    private NamesrvStartup() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            NamesrvController controller = start(args, System.out);
+            if (controller != null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(controller::shutdown, "ApogeeNamesrvShutdown"));
+            }
+        } catch (ParseException | ConfigException | IOException | IllegalStateException e) {
+            System.err.println("NameServer not started: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Parses {@code args}, binds the settings and starts a NameServer.
+     *
+     * @return the started NameServer, or {@code null} when {@code -p} or {@code -h} only printed something
+     */
+    static NamesrvController start(String[] args, PrintStream out) throws ParseException, IOException {
+        Options options = options();
+        CommandLine line = new DefaultParser().parse(options, args);
+        if (line.hasOption('h')) {
+            new HelpFormatter().printHelp("mqnamesrv", options, true);
+            return null;
+        }
+        NamesrvConfig config = new NamesrvConfig();
+        NettyServerConfig serverConfig = new NettyServerConfig();
+        serverConfig.setListenPort(DEFAULT_LISTEN_PORT);
+        Properties properties = line.hasOption('c') ? ConfigBinder.load(Paths.get(line.getOptionValue('c')))
+                : new Properties();
+        bind(properties, config, serverConfig);
+        if (line.hasOption('p')) {
+            out.print(ConfigBinder.render(config) + ConfigBinder.render(serverConfig));
+            return null;
+        }
+        NamesrvController controller = new NamesrvController(config, serverConfig);
+        try {
+            controller.start();
+        } catch (IOException | RuntimeException e) {
+            controller.shutdown();
+            throw e;
+        }
+        out.println("The Name Server boot success. listenPort=" + controller.listenPort());
+        return controller;
+    }
+
+    /** Binds every key to whichever config has it; a key neither knows fails loudly. */
+    static void bind(Properties properties, NamesrvConfig config, NettyServerConfig serverConfig) {
+        Set<String> unknown = new TreeSet<>(ConfigBinder.bind(properties, config));
+        unknown.retainAll(ConfigBinder.bind(properties, serverConfig));
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(null, "unknown config keys: " + unknown);
+        }
+    }
+
+    private static Options options() {
+        return new Options()
+                .addOption(Option.builder("c").longOpt("configFile").hasArg().argName("file")
+                        .desc("NameServer config properties file").build())
+                .addOption(Option.builder("p").longOpt("printConfigItem")
+                        .desc("print the effective config and exit").build())
+                .addOption(Option.builder("h").longOpt("help").desc("print this help and exit").build());
+    }
+}

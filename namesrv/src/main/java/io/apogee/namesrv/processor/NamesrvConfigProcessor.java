@@ -1,0 +1,98 @@
+package io.apogee.namesrv.processor;
+
+import io.apogee.common.config.ConfigBinder;
+import io.apogee.common.config.ConfigException;
+import io.apogee.common.io.AtomicFile;
+import io.apogee.namesrv.NamesrvConfig;
+import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RequestCode;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GET_NAMESRV_CONFIG and UPDATE_NAMESRV_CONFIG: the NameServer's and its remoting server's settings as
+ * {@code key=value} lines. An update is checked as a whole (black-listed, unknown or invalid keys refuse it
+ * without changing anything), applied, and written to {@code configStorePath}. Keys read only at start (ports,
+ * thread counts) take effect at the next start.
+ */
+public final class NamesrvConfigProcessor extends NamesrvRequestProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NamesrvConfigProcessor.class);
+
+    private final NamesrvConfig namesrvConfig;
+    private final NettyServerConfig serverConfig;
+
+    public NamesrvConfigProcessor(NamesrvConfig namesrvConfig, NettyServerConfig serverConfig) {
+        this.namesrvConfig = namesrvConfig;
+        this.serverConfig = serverConfig;
+    }
+
+    @Override
+    RemotingCommand handle(Channel channel, RemotingCommand request) throws IOException {
+        return switch (request.code()) {
+            case RequestCode.GET_NAMESRV_CONFIG -> NamesrvResponses.success().body(render());
+            case RequestCode.UPDATE_NAMESRV_CONFIG -> update(request.body());
+            default -> throw new IllegalArgumentException("not a config request: " + request.code());
+        };
+    }
+
+    private byte[] render() {
+        return (ConfigBinder.render(namesrvConfig) + ConfigBinder.render(serverConfig))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private synchronized RemotingCommand update(byte[] body) throws IOException {
+        Properties updates = new Properties();
+        try {
+            updates.load(new StringReader(body == null ? "" : new String(body, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            return NamesrvResponses.badRequest("invalid config properties: " + e.getMessage());
+        }
+        Set<String> blackList = Arrays.stream(namesrvConfig.configBlackList().split(";")).map(String::trim)
+                .collect(Collectors.toSet());
+        Properties forNamesrv = new Properties();
+        Properties forServer = new Properties();
+        Map<String, String> namesrvKeys = ConfigBinder.toMap(namesrvConfig);
+        Map<String, String> serverKeys = ConfigBinder.toMap(serverConfig);
+        for (String key : updates.stringPropertyNames()) {
+            if (blackList.contains(key)) {
+                return NamesrvResponses.configKeyBlacklisted(key);
+            }
+            Properties target = namesrvKeys.containsKey(key) ? forNamesrv
+                    : serverKeys.containsKey(key) ? forServer : null;
+            if (target == null) {
+                return NamesrvResponses.badRequest("unknown config key: " + key);
+            }
+            target.setProperty(key, updates.getProperty(key));
+        }
+        try {
+            ConfigBinder.bind(merged(namesrvKeys, forNamesrv), new NamesrvConfig());
+            ConfigBinder.bind(merged(serverKeys, forServer), new NettyServerConfig());
+        } catch (ConfigException e) {
+            return NamesrvResponses.badRequest(e.getMessage());
+        }
+        ConfigBinder.bind(forNamesrv, namesrvConfig);
+        ConfigBinder.bind(forServer, serverConfig);
+        new AtomicFile(namesrvConfig.configStorePath()).write(new String(render(), StandardCharsets.UTF_8));
+        LOG.info("config updated: {}, written to {}", updates.stringPropertyNames(), namesrvConfig.configStorePath());
+        return NamesrvResponses.success();
+    }
+
+    /** The current values with the updates over them, to validate a copy before touching the live config. */
+    private static Properties merged(Map<String, String> current, Properties updates) {
+        Properties all = new Properties();
+        all.putAll(current);
+        all.putAll(updates);
+        return all;
+    }
+}

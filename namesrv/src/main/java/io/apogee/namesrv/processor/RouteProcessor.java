@@ -1,0 +1,108 @@
+package io.apogee.namesrv.processor;
+
+import io.apogee.namesrv.NamesrvConfig;
+import io.apogee.namesrv.kv.KvConfigStore;
+import io.apogee.namesrv.route.RouteTable;
+import io.apogee.namesrv.route.TopicQueries;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.body.BodyJson;
+import io.apogee.remoting.protocol.body.TopicList;
+import io.apogee.remoting.protocol.header.namesrv.AddWritePermOfBrokerRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.AddWritePermOfBrokerResponseHeader;
+import io.apogee.remoting.protocol.header.namesrv.DeleteTopicFromNamesrvRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.GetTopicsByClusterRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerResponseHeader;
+import io.apogee.remoting.protocol.route.Permission;
+import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.netty.channel.Channel;
+import java.util.Optional;
+
+/**
+ * Routes and topics: a topic's route, cluster info, the topic lists, and the route edits the tools make (delete a
+ * topic, wipe or restore a broker's write permission).
+ */
+public final class RouteProcessor extends NamesrvRequestProcessor {
+
+    /** Requests from this version on (RocketMQ's V4_9_4) get route bodies in standard JSON. */
+    static final int VERSION_ACCEPTING_STANDARD_JSON = 401;
+
+    private final RouteTable routeTable;
+    private final TopicQueries topicQueries;
+    private final KvConfigStore kvConfig;
+    private final NamesrvConfig config;
+
+    public RouteProcessor(RouteTable routeTable, KvConfigStore kvConfig, NamesrvConfig config) {
+        this.routeTable = routeTable;
+        this.topicQueries = new TopicQueries(routeTable);
+        this.kvConfig = kvConfig;
+        this.config = config;
+    }
+
+    @Override
+    RemotingCommand handle(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        return switch (request.code()) {
+            case RequestCode.GET_ROUTEINFO_BY_TOPIC -> route(request);
+            case RequestCode.GET_BROKER_CLUSTER_INFO -> withBody(BodyJson.encode(routeTable.clusterInfo()));
+            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> topics(topicQueries.allTopics());
+            case RequestCode.GET_TOPICS_BY_CLUSTER -> topics(topicQueries.topicsOfCluster(
+                    request.decodeHeader(GetTopicsByClusterRequestHeader.class).cluster()));
+            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS -> topics(topicQueries.systemTopics());
+            case RequestCode.GET_UNIT_TOPIC_LIST -> topics(topicQueries.unitTopics());
+            case RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST -> topics(topicQueries.topicsWithUnitSubscribers());
+            case RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST ->
+                    topics(topicQueries.nonUnitTopicsWithUnitSubscribers());
+            case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
+            case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> wipeWritePerm(request);
+            case RequestCode.ADD_WRITE_PERM_OF_BROKER -> addWritePerm(request);
+            default -> throw new IllegalArgumentException("not a route request: " + request.code());
+        };
+    }
+
+    private RemotingCommand route(RemotingCommand request) throws RemotingCommandException {
+        GetRouteInfoRequestHeader header = request.decodeHeader(GetRouteInfoRequestHeader.class);
+        Optional<TopicRouteData> found = routeTable.route(header.topic());
+        if (found.isEmpty()) {
+            return NamesrvResponses.topicNotExist(header.topic());
+        }
+        TopicRouteData route = found.get();
+        if (config.orderMessageEnable()) {
+            String orderTopicConf = kvConfig.get(KvConfigStore.ORDER_TOPIC_CONFIG_NAMESPACE, header.topic())
+                    .orElse(null);
+            route = new TopicRouteData(orderTopicConf, route.queueDatas(), route.brokerDatas(),
+                    route.filterServerTable());
+        }
+        boolean standardJson = request.version() >= VERSION_ACCEPTING_STANDARD_JSON
+                || header.acceptStandardJsonOnly();
+        return withBody(standardJson ? BodyJson.encodeStandard(route) : BodyJson.encode(route));
+    }
+
+    private RemotingCommand deleteTopic(RemotingCommand request) throws RemotingCommandException {
+        DeleteTopicFromNamesrvRequestHeader header = request.decodeHeader(DeleteTopicFromNamesrvRequestHeader.class);
+        routeTable.deleteTopic(header.topic(), header.clusterName());
+        return NamesrvResponses.success();
+    }
+
+    private RemotingCommand wipeWritePerm(RemotingCommand request) throws RemotingCommandException {
+        String brokerName = request.decodeHeader(WipeWritePermOfBrokerRequestHeader.class).brokerName();
+        int topics = routeTable.updatePermOfBroker(brokerName, perm -> perm & ~Permission.WRITE);
+        return RemotingCommand.response(new WipeWritePermOfBrokerResponseHeader(topics));
+    }
+
+    private RemotingCommand addWritePerm(RemotingCommand request) throws RemotingCommandException {
+        String brokerName = request.decodeHeader(AddWritePermOfBrokerRequestHeader.class).brokerName();
+        int topics = routeTable.updatePermOfBroker(brokerName, perm -> Permission.READ_WRITE);
+        return RemotingCommand.response(new AddWritePermOfBrokerResponseHeader(topics));
+    }
+
+    private static RemotingCommand topics(TopicList topics) {
+        return withBody(BodyJson.encode(topics));
+    }
+
+    private static RemotingCommand withBody(byte[] body) {
+        return NamesrvResponses.success().body(body);
+    }
+}

@@ -1,0 +1,88 @@
+package io.apogee.namesrv;
+
+import static io.apogee.namesrv.NamesrvFixture.registerRequest;
+import static io.apogee.namesrv.NamesrvFixture.topic;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.apogee.remoting.netty.NettyClientConfig;
+import io.apogee.remoting.netty.NettyRemotingClient;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.route.QueueData;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Brokers leave the registry when they fall silent or their connection closes. */
+class LivenessTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aSilentBrokerExpiresAndTakesItsOnlyTopicWithIt() throws Exception {
+        NamesrvConfig config = new NamesrvConfig().scanNotActiveBrokerInterval(50).brokerChannelExpiredTime(400);
+        try (NamesrvFixture ns = new NamesrvFixture(home, config);
+                BrokerClient alive = new BrokerClient()) {
+            ns.call(registerRequest("C", "silent", 0, "s:10911", 1, false, topic("Shared", 4), topic("Own", 1)));
+            ns.call(alive.client, registerRequest("C", "alive", 0, "a:10911", 1, false, topic("Shared", 4)));
+
+            // The live broker keeps registering; the silent one stops after its first registration.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                ns.call(alive.client, registerRequest("C", "alive", 0, "a:10911", 1, false, topic("Shared", 4)));
+                return ns.route("Own") == null;
+            });
+            assertEquals(List.of("alive"), ns.route("Shared").queueDatas().stream().map(QueueData::brokerName)
+                    .toList());
+            assertTrue(ns.controller.routeTable().liveInfo("s:10911").isEmpty());
+        }
+    }
+
+    @Test
+    void aClosedChannelEvictsItsBrokerAtOnce() throws Exception {
+        try (NamesrvFixture ns = new NamesrvFixture(home)) {
+            BrokerClient broker = new BrokerClient();
+            try {
+                assertEquals(ResponseCode.SUCCESS, ns.call(broker.client,
+                        registerRequest("C", "b1", 0, "b:10911", 1, false, topic("T", 4))).code());
+                assertNotNull(ns.route("T"));
+            } finally {
+                broker.close();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> ns.route("T") == null);
+            assertTrue(ns.controller.routeTable().liveInfo("b:10911").isEmpty());
+        }
+    }
+
+    @Test
+    void closingAClientThatRegisteredNothingLeavesBrokersAlone() throws Exception {
+        try (NamesrvFixture ns = new NamesrvFixture(home)) {
+            ns.call(registerRequest("C", "b1", 0, "b:10911", 1, false, topic("T", 4)));
+            try (BrokerClient reader = new BrokerClient()) {
+                assertEquals(ResponseCode.SUCCESS, ns.call(reader.client, registerRequest("C", "b2", 1, "r:1", 1,
+                        false)).code());
+            }
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> ns.controller.routeTable().liveInfo("r:1").isEmpty());
+            assertNotNull(ns.route("T"));
+        }
+    }
+
+    /** A second connection, as another broker process would have. */
+    private static final class BrokerClient implements AutoCloseable {
+        final NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig(), null);
+
+        BrokerClient() {
+            client.start();
+        }
+
+        @Override
+        public void close() {
+            client.shutdown();
+        }
+    }
+}
