@@ -89,7 +89,7 @@ public final class LocalMessageStore implements MessageStore {
         this.queueFlush = new ConsumeQueueFlushService(commitLog, reput, queues, index, checkpoint, config);
         this.clean = new CleanService(config, commitLog, queues, index, reput);
         if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
-            this.groupCommit = new GroupCommitService(commitLog);
+            this.groupCommit = new GroupCommitService(commitLog, config.getSyncFlushTimeout());
             this.flushRunner = new ServiceRunner(groupCommit, 10, TimeUnit.MILLISECONDS);
         } else {
             this.groupCommit = null;
@@ -111,6 +111,10 @@ public final class LocalMessageStore implements MessageStore {
         runners.add(new ServiceRunner(queueFlush, config.getFlushIntervalConsumeQueue(), TimeUnit.MILLISECONDS));
         runners.add(new ServiceRunner(clean, config.getCleanResourceInterval(), TimeUnit.MILLISECONDS));
         runners.add(new ServiceRunner(counters, 1, TimeUnit.SECONDS));
+        if (groupCommit != null) {
+            runners.add(new ServiceRunner(groupCommit.timeoutWatch(), Math.max(1, config.getSyncFlushTimeout() / 20),
+                    TimeUnit.MILLISECONDS));
+        }
         runners.forEach(ServiceRunner::start);
         running = true;
         LOG.info("store started at {} ({}), commit log [{}, {})", config.rootDir(), config.getFlushDiskType(),
@@ -161,19 +165,25 @@ public final class LocalMessageStore implements MessageStore {
     }
 
     private CompletableFuture<PutMessageResult> put(List<StoredMessage> messages) {
+        boolean waitFlush = groupCommit != null && messages.get(0).isWaitStoreMsgOk();
+        if (waitFlush) {
+            groupCommit.beginAppend();
+        }
         PutMessageResult r = !running ? PutMessageResult.failed(PutMessageStatus.SERVICE_NOT_AVAILABLE)
                 : clean.isDiskFull() ? PutMessageResult.failed(PutMessageStatus.DISK_FULL)
                 : commitLog.appendBatch(messages);
         if (!r.isOk()) {
+            if (waitFlush) {
+                groupCommit.endAppend();
+            }
             counters.onPutFailed();
             return CompletableFuture.completedFuture(r);
         }
         counters.onPut(r.msgNum(), r.wroteBytes());
-        if (groupCommit != null && messages.get(0).isWaitStoreMsgOk()) {
-            CompletableFuture<PutMessageStatus> flushed = groupCommit.submit(r.wroteOffset() + r.wroteBytes());
+        if (waitFlush) {
+            CompletableFuture<PutMessageResult> flushed = groupCommit.submit(r);
             flushRunner.wakeup();
-            return flushed.completeOnTimeout(PutMessageStatus.FLUSH_DISK_TIMEOUT, config.getSyncFlushTimeout(),
-                    TimeUnit.MILLISECONDS).thenApply(s -> s == PutMessageStatus.PUT_OK ? r : r.withStatus(s));
+            return flushed;
         }
         if (groupCommit != null || !config.isFlushCommitLogTimed()) {
             flushRunner.wakeup();
