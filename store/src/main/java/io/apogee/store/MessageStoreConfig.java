@@ -51,7 +51,7 @@ public class MessageStoreConfig implements Validated {
     private double diskSpaceWarningLevelRatio = 0.90;
     /** Retention check interval in ms. */
     private int cleanResourceInterval = 10_000;
-    /** Largest accepted record in bytes (RocketMQ checks it against the body; we check the whole record). */
+    /** Largest accepted message body in bytes; a commit-log file must hold such a record with maximal headers. */
     private int maxMessageSize = 1024 * 1024 * 4;
     /** Whether the key index is built. */
     private boolean messageIndexEnable = true;
@@ -88,8 +88,9 @@ public class MessageStoreConfig implements Validated {
         positive("maxMessageSize", maxMessageSize);
         positive("maxHashSlotNum", maxHashSlotNum);
         positive("maxIndexNum", maxIndexNum);
-        if (maxMessageSize + 8 > mappedFileSizeCommitLog) {
-            throw new ConfigException("maxMessageSize", "must leave room in a commit-log file");
+        if ((long) maxMessageSize + 64 * 1024 > mappedFileSizeCommitLog) {
+            throw new ConfigException("maxMessageSize", "plus 64 KiB of headers must fit a commit-log file ("
+                    + mappedFileSizeCommitLog + " bytes)");
         }
         if (diskMaxUsedSpaceRatio < 10 || diskMaxUsedSpaceRatio > 95) {
             throw new ConfigException("diskMaxUsedSpaceRatio", "must be within 10..95");

@@ -131,6 +131,22 @@ class AppendReadTest {
     }
 
     @Test
+    void oversizedPartsAreRefusedWithTheirStatus() throws Exception {
+        try (LocalMessageStore store = StoreFixture.open(StoreFixture.config(dir))) {
+            StoredMessage big = message("Big", 0, new byte[64 * 1024 + 1], null, null);
+            assertEquals(PutMessageStatus.MESSAGE_ILLEGAL, store.putMessage(big).join().status());
+            StoredMessage longTopic = message("T".repeat(128), 0, "x", null, null);
+            assertEquals(PutMessageStatus.MESSAGE_ILLEGAL, store.putMessage(longTopic).join().status());
+            StoredMessage props = message("Props", 0, "x", null, null);
+            props.putProperty("p", "v".repeat(40_000));
+            assertEquals(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED, store.putMessage(props).join().status());
+            assertEquals(0, store.getMaxPhyOffset());
+            assertEquals(PutMessageStatus.PUT_OK,
+                    store.putMessage(message("Big", 0, new byte[64 * 1024], null, null)).join().status());
+        }
+    }
+
+    @Test
     void tagFilterSkipsOtherTagsAndCountsThemAsScanned() throws Exception {
         try (LocalMessageStore store = StoreFixture.open(StoreFixture.config(dir))) {
             for (int i = 0; i < 10; i++) {

@@ -146,11 +146,17 @@ class CrashRecoveryTest {
                     store.getMaxOffsetInQueue(tornMessage.getTopic(), tornMessage.getQueueId()));
             assertQueuesAgreeWithCommitLog(store, fileSize);
 
-            StoredMessage after = message(tornMessage.getTopic(), tornMessage.getQueueId(), "after", null, null);
+            StoredMessage after = message(tornMessage.getTopic(), tornMessage.getQueueId(), "after", null, "again");
             PutMessageResult r = store.putMessage(after).join();
             assertEquals(PutMessageStatus.PUT_OK, r.status());
             assertEquals(tornOffset, r.wroteOffset());
             assertEquals(tornMessage.getQueueOffset(), r.queueOffset());
+            for (int i = 0; i < 20; i++) {
+                store.putMessage(message(tornMessage.getTopic(), tornMessage.getQueueId(), "more", null, "again"))
+                        .join();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    store.queryMessage(tornMessage.getTopic(), "again", 64, 0, Long.MAX_VALUE).messages().size() == 21);
         }
         try (LocalMessageStore store = StoreFixture.open(config)) {
             assertEquals("after", after(store, tornOffset));

@@ -30,18 +30,19 @@ public final class CommitLog {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
 
     private final MappedFileQueue files;
-    private final int maxRecordSize;
+    private final int maxBodySize;
     private final ReentrantLock appendLock = new ReentrantLock();
     /** Next queue offset per "topic-queueId"; guarded by {@link #appendLock}. */
     private final Map<String, Long> queueOffsets = new HashMap<>();
 
     /**
-     * @param files         the commit-log files
-     * @param maxRecordSize largest record accepted, in bytes
+     * @param files       the commit-log files
+     * @param maxBodySize largest body accepted, in bytes ({@code maxMessageSize}); topic and properties are bounded
+     *                    by their length fields
      */
-    public CommitLog(MappedFileQueue files, int maxRecordSize) {
+    public CommitLog(MappedFileQueue files, int maxBodySize) {
         this.files = files;
-        this.maxRecordSize = maxRecordSize;
+        this.maxBodySize = maxBodySize;
     }
 
     public MappedFileQueue files() {
@@ -78,10 +79,10 @@ public final class CommitLog {
                 return PutMessageResult.failed(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED);
             }
             byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
-            int size = StoredMessageCodec.storeSize(m.getSysFlag(), body.length, topic.length, props.length);
-            if (size > maxRecordSize) {
+            if (body.length > maxBodySize) {
                 return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
             }
+            int size = StoredMessageCodec.storeSize(m.getSysFlag(), body.length, topic.length, props.length);
             m.setBodyCrc(StoredMessageCodec.bodyCrc(body));
             m.setStoreSize(size);
             prepared[i] = new Prepared(m, props, size);

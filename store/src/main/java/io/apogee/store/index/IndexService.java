@@ -32,6 +32,8 @@ public final class IndexService implements CommitLogDispatcher {
     private final int slotNum;
     private final int indexNum;
     private final CopyOnWriteArrayList<IndexFile> files = new CopyOnWriteArrayList<>();
+    /** Records below this commit-log offset are already indexed; only the dispatch thread (or recovery) writes it. */
+    private volatile long indexedBelow;
 
     public IndexService(Path dir, int slotNum, int indexNum) {
         this.dir = dir;
@@ -39,8 +41,17 @@ public final class IndexService implements CommitLogDispatcher {
         this.indexNum = indexNum;
     }
 
-    /** Maps the index files on disk. */
-    public void load() throws IOException {
+    /**
+     * Maps the index files on disk. Entries past {@code commitLogEnd} (a tail recovery cut off) stay in the files but
+     * do not stop new records at those offsets from being indexed; queries check every record anyway.
+     */
+    public void load(long commitLogEnd) throws IOException {
+        loadFiles();
+        long lastIndexed = files.isEmpty() ? -1 : files.get(files.size() - 1).endPhyOffset();
+        indexedBelow = files.isEmpty() ? 0 : Math.min(lastIndexed + 1, commitLogEnd);
+    }
+
+    private void loadFiles() throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -58,8 +69,7 @@ public final class IndexService implements CommitLogDispatcher {
         if (SysFlag.transactionType(r.sysFlag()) == SysFlag.TRANSACTION_ROLLBACK_TYPE) {
             return;
         }
-        IndexFile last = files.isEmpty() ? null : files.get(files.size() - 1);
-        if (last != null && r.commitLogOffset() < last.endPhyOffset()) {
+        if (r.commitLogOffset() < indexedBelow) {
             return;
         }
         if (r.uniqKey() != null) {
@@ -72,6 +82,7 @@ public final class IndexService implements CommitLogDispatcher {
                 }
             }
         }
+        indexedBelow = r.commitLogOffset() + 1;
     }
 
     private void put(String key, DispatchRequest r) throws IOException {

@@ -72,7 +72,7 @@ public final class StoreRecovery {
         }
         files.setFlushedWhere(end);
         queues.recover(files.minOffset(), end);
-        index.load();
+        index.load(end);
         reput.setReputFromOffset(dispatchFrom);
         int redispatched = reput.dispatchUpTo(end, Integer.MAX_VALUE, false);
         commitLog.resetQueueOffsets(queues.nextQueueOffsets());
