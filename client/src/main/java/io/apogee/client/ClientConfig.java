@@ -1,0 +1,192 @@
+package io.apogee.client;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.Collections;
+
+/**
+ * Settings shared by producers, consumers and the admin API, with RocketMQ's names and defaults. Clients with the
+ * same {@link #buildMQClientId() client id} share one {@link io.apogee.client.impl.MQClientInstance}, configured by
+ * the first of them to start.
+ */
+public class ClientConfig {
+
+    /** Environment variable naming the NameServer list when {@link #setNamesrvAddr} was not called. */
+    public static final String NAMESRV_ADDR_ENV = "NAMESRV_ADDR";
+    /** System property naming the NameServer list when {@link #setNamesrvAddr} was not called. */
+    public static final String NAMESRV_ADDR_PROPERTY = "rocketmq.namesrv.addr";
+    /** System property: directory of the broadcasting consumers' offset files. */
+    public static final String LOCAL_OFFSET_STORE_DIR_PROPERTY = "rocketmq.client.localOffsetStoreDir";
+    private static final String DEFAULT_INSTANCE_NAME = "DEFAULT";
+
+    private String namesrvAddr = defaultNamesrvAddr();
+    private String clientIP = localAddress();
+    private String instanceName = System.getProperty("rocketmq.client.name", DEFAULT_INSTANCE_NAME);
+    private String unitName;
+    private int clientCallbackExecutorThreads = Runtime.getRuntime().availableProcessors();
+    /** Route refresh period for every topic in use. */
+    private int pollNameServerInterval = 30_000;
+    /** Heartbeat (and offline-broker cleaning) period. */
+    private int heartbeatBrokerInterval = 30_000;
+    /** Consumer offset persistence period. */
+    private int persistConsumerOffsetInterval = 5_000;
+    /** Rebalance period (RocketMQ's {@code rocketmq.client.rebalance.waitInterval}). */
+    private int rebalanceInterval = Integer.getInteger("rocketmq.client.rebalance.waitInterval", 20_000);
+    /** Timeout of NameServer and broker management calls. */
+    private int mqClientApiTimeout = 3_000;
+    private String localOffsetStoreDir = System.getProperty(LOCAL_OFFSET_STORE_DIR_PROPERTY,
+            Path.of(System.getProperty("user.home"), ".rocketmq_offsets").toString());
+
+    /** {@code clientIP@instanceName[@unitName]}: which client instance this client shares. */
+    public String buildMQClientId() {
+        StringBuilder id = new StringBuilder(clientIP).append('@').append(instanceName);
+        if (unitName != null && !unitName.isEmpty()) {
+            id.append('@').append(unitName);
+        }
+        return id.toString();
+    }
+
+    /** Replaces the default instance name with {@code pid#nanoTime}, as RocketMQ 4.9.8 does on start. */
+    public void changeInstanceNameToPID() {
+        if (DEFAULT_INSTANCE_NAME.equals(instanceName)) {
+            instanceName = ProcessHandle.current().pid() + "#" + System.nanoTime();
+        }
+    }
+
+    /** Copies every shared setting from {@code other}. */
+    public void copyClientConfigFrom(ClientConfig other) {
+        namesrvAddr = other.namesrvAddr;
+        clientIP = other.clientIP;
+        instanceName = other.instanceName;
+        unitName = other.unitName;
+        clientCallbackExecutorThreads = other.clientCallbackExecutorThreads;
+        pollNameServerInterval = other.pollNameServerInterval;
+        heartbeatBrokerInterval = other.heartbeatBrokerInterval;
+        persistConsumerOffsetInterval = other.persistConsumerOffsetInterval;
+        rebalanceInterval = other.rebalanceInterval;
+        mqClientApiTimeout = other.mqClientApiTimeout;
+        localOffsetStoreDir = other.localOffsetStoreDir;
+    }
+
+    /** A copy of the shared settings. */
+    public ClientConfig cloneClientConfig() {
+        ClientConfig copy = new ClientConfig();
+        copy.copyClientConfigFrom(this);
+        return copy;
+    }
+
+    private static String defaultNamesrvAddr() {
+        return System.getProperty(NAMESRV_ADDR_PROPERTY, System.getenv(NAMESRV_ADDR_ENV));
+    }
+
+    private static String localAddress() {
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !address.isLinkLocalAddress()) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+            return InetAddress.getLoopbackAddress().getHostAddress();
+        } catch (SocketException e) {
+            return InetAddress.getLoopbackAddress().getHostAddress();
+        }
+    }
+
+
+    public String getNamesrvAddr() {
+        return namesrvAddr;
+    }
+
+    /** NameServer addresses, {@code host:port} separated by {@code ;}. */
+    public void setNamesrvAddr(String namesrvAddr) {
+        this.namesrvAddr = namesrvAddr;
+    }
+
+    public String getClientIP() {
+        return clientIP;
+    }
+
+    public void setClientIP(String clientIP) {
+        this.clientIP = clientIP;
+    }
+
+    public String getInstanceName() {
+        return instanceName;
+    }
+
+    public void setInstanceName(String instanceName) {
+        this.instanceName = instanceName;
+    }
+
+    public String getUnitName() {
+        return unitName;
+    }
+
+    public void setUnitName(String unitName) {
+        this.unitName = unitName;
+    }
+
+    public int getClientCallbackExecutorThreads() {
+        return clientCallbackExecutorThreads;
+    }
+
+    public void setClientCallbackExecutorThreads(int clientCallbackExecutorThreads) {
+        this.clientCallbackExecutorThreads = clientCallbackExecutorThreads;
+    }
+
+    public int getPollNameServerInterval() {
+        return pollNameServerInterval;
+    }
+
+    public void setPollNameServerInterval(int pollNameServerInterval) {
+        this.pollNameServerInterval = pollNameServerInterval;
+    }
+
+    public int getHeartbeatBrokerInterval() {
+        return heartbeatBrokerInterval;
+    }
+
+    public void setHeartbeatBrokerInterval(int heartbeatBrokerInterval) {
+        this.heartbeatBrokerInterval = heartbeatBrokerInterval;
+    }
+
+    public int getPersistConsumerOffsetInterval() {
+        return persistConsumerOffsetInterval;
+    }
+
+    public void setPersistConsumerOffsetInterval(int persistConsumerOffsetInterval) {
+        this.persistConsumerOffsetInterval = persistConsumerOffsetInterval;
+    }
+
+    public int getRebalanceInterval() {
+        return rebalanceInterval;
+    }
+
+    public void setRebalanceInterval(int rebalanceInterval) {
+        this.rebalanceInterval = rebalanceInterval;
+    }
+
+    public int getMqClientApiTimeout() {
+        return mqClientApiTimeout;
+    }
+
+    public void setMqClientApiTimeout(int mqClientApiTimeout) {
+        this.mqClientApiTimeout = mqClientApiTimeout;
+    }
+
+    public String getLocalOffsetStoreDir() {
+        return localOffsetStoreDir;
+    }
+
+    public void setLocalOffsetStoreDir(String localOffsetStoreDir) {
+        this.localOffsetStoreDir = localOffsetStoreDir;
+    }
+}

@@ -1,0 +1,25 @@
+package io.apogee.client;
+
+/**
+ * A client-side failure: invalid arguments or state (response code -1), or a broker/NameServer answer the client
+ * could not use (its response code).
+ */
+public class MQClientException extends Exception {
+
+    private final int responseCode;
+
+    public MQClientException(String message, Throwable cause) {
+        super(message, cause);
+        this.responseCode = -1;
+    }
+
+    public MQClientException(int responseCode, String message) {
+        super("CODE: " + responseCode + " DESC: " + message);
+        this.responseCode = responseCode;
+    }
+
+    /** The server's response code behind this failure, or -1 for a purely client-side one. */
+    public int getResponseCode() {
+        return responseCode;
+    }
+}

@@ -1,0 +1,99 @@
+package io.apogee.client.impl;
+
+import io.apogee.client.impl.api.PullApi;
+import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.body.ResetOffsetBody;
+import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.apogee.remoting.protocol.header.NotifyConsumerIdsChangedRequestHeader;
+import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
+import io.netty.channel.Channel;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Requests brokers send to this client over its own connections: transaction check-backs, consumer-group
+ * changes, offset resets and running-info queries.
+ */
+final class ClientRemotingProcessor implements RequestProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientRemotingProcessor.class);
+
+    private final MQClientInstance instance;
+
+    ClientRemotingProcessor(MQClientInstance instance) {
+        this.instance = instance;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
+        return switch (request.code()) {
+            case RequestCode.CHECK_TRANSACTION_STATE -> checkTransactionState(channel, request);
+            case RequestCode.NOTIFY_CONSUMER_IDS_CHANGED -> consumerIdsChanged(channel, request);
+            case RequestCode.RESET_CONSUMER_CLIENT_OFFSET -> resetOffset(request);
+            case RequestCode.GET_CONSUMER_RUNNING_INFO -> runningInfo(request);
+            default -> RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported");
+        };
+    }
+
+    private RemotingCommand checkTransactionState(Channel channel, RemotingCommand request) throws Exception {
+        CheckTransactionStateRequestHeader header = request.decodeHeader(CheckTransactionStateRequestHeader.class);
+        List<StoredMessage> messages = PullApi.decodeMessages(request.body());
+        if (messages.isEmpty()) {
+            LOG.warn("transaction check from {} carries no message", channel.remoteAddress());
+            return null;
+        }
+        StoredMessage message = messages.get(0);
+        String group = message.getProperty(MessageProperty.PRODUCER_GROUP);
+        MQProducerInner producer = group == null ? null : instance.producer(group);
+        if (producer == null) {
+            LOG.warn("transaction check for unknown producer group {} from {}", group, channel.remoteAddress());
+            return null;
+        }
+        producer.checkTransactionState(addressOf(channel), message, header);
+        return null;
+    }
+
+    private RemotingCommand consumerIdsChanged(Channel channel, RemotingCommand request) throws Exception {
+        String group = request.decodeHeader(NotifyConsumerIdsChangedRequestHeader.class).getConsumerGroup();
+        LOG.info("consumer ids of group {} changed (from {}), rebalancing", group, channel.remoteAddress());
+        instance.rebalanceImmediately();
+        return null;
+    }
+
+    private RemotingCommand resetOffset(RemotingCommand request) throws Exception {
+        ResetOffsetRequestHeader header = request.decodeHeader(ResetOffsetRequestHeader.class);
+        MQConsumerInner consumer = instance.consumer(header.getGroup());
+        if (consumer != null && request.body() != null) {
+            Map<MessageQueue, Long> offsets = ResetOffsetBody.decode(request.body()).getOffsetTable();
+            consumer.resetOffset(header.getTopic(), offsets);
+        }
+        return null;
+    }
+
+    private RemotingCommand runningInfo(RemotingCommand request) throws Exception {
+        GetConsumerRunningInfoRequestHeader header = request.decodeHeader(GetConsumerRunningInfoRequestHeader.class);
+        MQConsumerInner consumer = instance.consumer(header.getConsumerGroup());
+        if (consumer == null) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR,
+                    "The Consumer Group <" + header.getConsumerGroup() + "> not exist in this consumer");
+        }
+        ConsumerRunningInfo info = consumer.runningInfo();
+        return RemotingCommand.response(ResponseCode.SUCCESS, null).body(info.encode());
+    }
+
+    private static String addressOf(Channel channel) {
+        String remote = String.valueOf(channel.remoteAddress());
+        return remote.startsWith("/") ? remote.substring(1) : remote;
+    }
+}

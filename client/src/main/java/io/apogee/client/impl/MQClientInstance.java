@@ -1,0 +1,415 @@
+package io.apogee.client.impl;
+
+import io.apogee.client.ClientConfig;
+import io.apogee.client.MQBrokerException;
+import io.apogee.client.MQClientException;
+import io.apogee.client.impl.api.AdminApi;
+import io.apogee.client.impl.api.BrokerOffsetApi;
+import io.apogee.client.impl.api.ClientManageApi;
+import io.apogee.client.impl.api.NamesrvApi;
+import io.apogee.client.impl.api.PullApi;
+import io.apogee.common.concurrent.BoundedExecutors;
+import io.apogee.common.concurrent.NamedThreadFactory;
+import io.apogee.common.service.PeriodicTask;
+import io.apogee.common.service.ServiceRunner;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.netty.NettyClientConfig;
+import io.apogee.remoting.netty.NettyRemotingClient;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.route.BrokerData;
+import io.apogee.remoting.protocol.route.QueueData;
+import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.apogee.remoting.protocol.heartbeat.HeartbeatData;
+import io.apogee.remoting.protocol.heartbeat.ProducerData;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The machinery one client id shares among its producers, consumers and admin tools: the remoting client, topic
+ * routes refreshed from the NameServers, heartbeats to every broker, offset persistence and rebalancing. Started by
+ * the first client that registers, shut down when the last one leaves. When no NameServer answers, the cached
+ * routes stay in use.
+ */
+public final class MQClientInstance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MQClientInstance.class);
+
+    private final ClientConfig config;
+    private final String clientId;
+    private final Runnable onShutdown;
+    private final NettyRemotingClient remoting;
+    private final NamesrvApi namesrvApi;
+    private final BrokerOffsetApi offsetApi;
+    private final ClientManageApi manageApi;
+    private final PullApi pullApi;
+    private final AdminApi adminApi;
+    private final Map<String, MQProducerInner> producers = new ConcurrentHashMap<>();
+    private final Map<String, MQConsumerInner> consumers = new ConcurrentHashMap<>();
+    private final AtomicInteger admins = new AtomicInteger();
+    private final Map<String, TopicRouteData> routes = new ConcurrentHashMap<>();
+    private final Map<String, Map<Long, String>> brokerAddrs = new ConcurrentHashMap<>();
+    private final ExecutorService brokerRequestExecutor;
+    private final ScheduledExecutorService scheduler;
+    private final ServiceRunner routeRefresh;
+    private final ServiceRunner heartbeat;
+    private final ServiceRunner offsetPersist;
+    private final ServiceRunner rebalance;
+    private boolean started;
+    private boolean shutdown;
+
+    MQClientInstance(ClientConfig config, String clientId, Runnable onShutdown) {
+        this.config = config;
+        this.clientId = clientId;
+        this.onShutdown = onShutdown;
+        NettyClientConfig nettyConfig = new NettyClientConfig();
+        this.remoting = new NettyRemotingClient(nettyConfig, null);
+        long timeout = config.getMqClientApiTimeout();
+        this.namesrvApi = new NamesrvApi(remoting, new NamesrvAddressList(config.getNamesrvAddr()), timeout);
+        this.offsetApi = new BrokerOffsetApi(remoting, timeout);
+        this.manageApi = new ClientManageApi(remoting, timeout);
+        this.pullApi = new PullApi(remoting);
+        this.adminApi = new AdminApi(remoting, timeout);
+        this.brokerRequestExecutor = BoundedExecutors.fixed("ApogeeClientBrokerRequest", 2, 10_000);
+        ClientRemotingProcessor processor = new ClientRemotingProcessor(this);
+        for (int code : new int[] {RequestCode.CHECK_TRANSACTION_STATE, RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
+                RequestCode.RESET_CONSUMER_CLIENT_OFFSET, RequestCode.GET_CONSUMER_RUNNING_INFO}) {
+            remoting.registerProcessor(code, processor, brokerRequestExecutor);
+        }
+        ScheduledThreadPoolExecutor delayed = new ScheduledThreadPoolExecutor(1,
+                new NamedThreadFactory("ApogeeClientScheduled", true));
+        delayed.setRemoveOnCancelPolicy(true);
+        this.scheduler = delayed;
+        this.routeRefresh = periodic("ApogeeClientRouteRefresh", config.getPollNameServerInterval(),
+                this::refreshAllRoutes);
+        this.heartbeat = periodic("ApogeeClientHeartbeat", config.getHeartbeatBrokerInterval(), () -> {
+            cleanOfflineBrokers();
+            sendHeartbeatToAllBrokers();
+        });
+        this.offsetPersist = periodic("ApogeeClientOffsetPersist", config.getPersistConsumerOffsetInterval(),
+                this::persistAllConsumerOffsets);
+        this.rebalance = periodic("ApogeeClientRebalance", config.getRebalanceInterval(), this::rebalanceAll);
+    }
+
+    /** A duty that runs at start, every {@code periodMillis}, and at once on {@link ServiceRunner#wakeup()}. */
+    private static ServiceRunner periodic(String roleName, long periodMillis, Runnable task) {
+        return new ServiceRunner(new PeriodicTask(roleName, task), periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the remoting client and the periodic duties; later calls do nothing. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        if (shutdown) {
+            throw new IllegalStateException("client instance " + clientId + " was shut down");
+        }
+        remoting.start();
+        routeRefresh.start();
+        heartbeat.start();
+        offsetPersist.start();
+        rebalance.start();
+        started = true;
+        LOG.info("client instance {} started, NameServers {}", clientId, config.getNamesrvAddr());
+    }
+
+    /** Shuts down when no producer, consumer or admin tool uses this instance any more. */
+    public synchronized void shutdownIfUnused() {
+        if (!producers.isEmpty() || !consumers.isEmpty() || admins.get() > 0 || shutdown) {
+            return;
+        }
+        shutdown = true;
+        onShutdown.run();
+        rebalance.close();
+        offsetPersist.close();
+        heartbeat.close();
+        routeRefresh.close();
+        scheduler.shutdownNow();
+        brokerRequestExecutor.shutdownNow();
+        remoting.shutdown();
+        LOG.info("client instance {} shut down", clientId);
+    }
+
+    /** Registers a producer group; false when this instance already has one of that name. */
+    public boolean registerProducer(MQProducerInner producer) {
+        return producers.putIfAbsent(producer.groupName(), producer) == null;
+    }
+
+    /** Removes a producer group here and from every broker. */
+    public void unregisterProducer(String group) {
+        producers.remove(group);
+        unregisterFromBrokers(group, null);
+    }
+
+    /** Registers a consumer group; false when this instance already has one of that name. */
+    public boolean registerConsumer(MQConsumerInner consumer) {
+        return consumers.putIfAbsent(consumer.groupName(), consumer) == null;
+    }
+
+    /** Removes a consumer group here and from every broker. */
+    public void unregisterConsumer(String group) {
+        consumers.remove(group);
+        unregisterFromBrokers(null, group);
+    }
+
+    public void registerAdmin() {
+        admins.incrementAndGet();
+    }
+
+    public void unregisterAdmin() {
+        admins.decrementAndGet();
+    }
+
+    MQProducerInner producer(String group) {
+        return producers.get(group);
+    }
+
+    MQConsumerInner consumer(String group) {
+        return consumers.get(group);
+    }
+
+    /**
+     * Fetches {@code topic}'s route and, if it changed, updates broker addresses, producers and consumers.
+     *
+     * @return whether the cached route changed
+     */
+    public boolean updateTopicRoute(String topic) {
+        return updateTopicRoute(topic, 0);
+    }
+
+    /**
+     * Like {@link #updateTopicRoute(String)}; when the NameServer has no route and {@code defaultQueueNums > 0},
+     * the producer's fallback: {@link SystemTopics#AUTO_CREATE_TOPIC_KEY}'s route, at most that many queues per broker.
+     */
+    public synchronized boolean updateTopicRoute(String topic, int defaultQueueNums) {
+        TopicRouteData route;
+        try {
+            route = namesrvApi.getTopicRoute(topic);
+            if (route == null && defaultQueueNums > 0) {
+                route = clamp(namesrvApi.getTopicRoute(SystemTopics.AUTO_CREATE_TOPIC_KEY), defaultQueueNums);
+            }
+        } catch (MQClientException e) {
+            LOG.warn("route of topic {} not refreshed, keeping the cached one: {}", topic, e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (route == null || route.equals(routes.get(topic))) {
+            return false;
+        }
+        routes.put(topic, route);
+        for (BrokerData bd : route.brokerDatas()) {
+            brokerAddrs.put(bd.brokerName(), Map.copyOf(bd.brokerAddrs()));
+        }
+        TopicPublishInfo publish = TopicPublishInfo.of(topic, route);
+        producers.values().forEach(p -> p.updateTopicPublishInfo(topic, publish));
+        Set<MessageQueue> subscribe = TopicPublishInfo.subscribeQueues(topic, route);
+        consumers.values().forEach(c -> c.updateTopicSubscribeInfo(topic, subscribe));
+        LOG.info("route of topic {} changed: {}", topic, route);
+        return true;
+    }
+
+    private static TopicRouteData clamp(TopicRouteData route, int queueNums) {
+        if (route == null) {
+            return null;
+        }
+        List<QueueData> clamped = new ArrayList<>();
+        for (QueueData qd : route.queueDatas()) {
+            int n = Math.min(queueNums, qd.readQueueNums());
+            clamped.add(new QueueData(qd.brokerName(), n, n, qd.perm(), qd.topicSysFlag()));
+        }
+        return new TopicRouteData(null, clamped, route.brokerDatas(), route.filterServerTable());
+    }
+
+    /** The cached route of {@code topic}, or {@code null}. */
+    public TopicRouteData route(String topic) {
+        return routes.get(topic);
+    }
+
+    /** The master address of {@code brokerName}, or {@code null} when unknown. */
+    public String findBrokerAddressInPublish(String brokerName) {
+        Map<Long, String> addrs = brokerAddrs.get(brokerName);
+        return addrs == null ? null : addrs.get(BrokerData.MASTER_ID);
+    }
+
+    /** The address of {@code brokerName}'s broker {@code brokerId}, else any of its brokers, else {@code null}. */
+    public String findBrokerAddressInSubscribe(String brokerName, long brokerId) {
+        Map<Long, String> addrs = brokerAddrs.get(brokerName);
+        if (addrs == null || addrs.isEmpty()) {
+            return null;
+        }
+        String addr = addrs.get(brokerId);
+        return addr != null ? addr : addrs.values().iterator().next();
+    }
+
+    /** The address of one broker serving {@code topic} (from the cached route), or {@code null}. */
+    public String findBrokerAddrByTopic(String topic) {
+        TopicRouteData route = routes.get(topic);
+        if (route == null || route.brokerDatas().isEmpty()) {
+            return null;
+        }
+        for (BrokerData bd : route.brokerDatas()) {
+            String addr = findBrokerAddressInSubscribe(bd.brokerName(), BrokerData.MASTER_ID);
+            if (addr != null) {
+                return addr;
+            }
+        }
+        return null;
+    }
+
+    /** The client ids of {@code group}'s consumers, asked of a broker of {@code topic}; empty when unknown. */
+    public List<String> findConsumerIdList(String topic, String group) {
+        String addr = findBrokerAddrByTopic(topic);
+        if (addr == null) {
+            updateTopicRoute(topic);
+            addr = findBrokerAddrByTopic(topic);
+        }
+        if (addr == null) {
+            return List.of();
+        }
+        try {
+            return manageApi.getConsumerIdList(addr, group);
+        } catch (RemotingException | MQBrokerException e) {
+            LOG.warn("consumer list of group {} from {} failed: {}", group, addr, e.getMessage());
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    /** Sends this client's heartbeat to every known broker (masters only when it has no consumers). */
+    public void sendHeartbeatToAllBrokers() {
+        HeartbeatData data = new HeartbeatData();
+        data.setClientID(clientId);
+        producers.keySet().forEach(g -> data.getProducerDataSet().add(new ProducerData(g)));
+        consumers.values().forEach(c -> data.getConsumerDataSet().add(c.consumerData()));
+        if (data.getProducerDataSet().isEmpty() && data.getConsumerDataSet().isEmpty()) {
+            return;
+        }
+        boolean mastersOnly = data.getConsumerDataSet().isEmpty();
+        for (Map.Entry<String, Map<Long, String>> broker : brokerAddrs.entrySet()) {
+            for (Map.Entry<Long, String> addr : broker.getValue().entrySet()) {
+                if (mastersOnly && addr.getKey() != BrokerData.MASTER_ID) {
+                    continue;
+                }
+                try {
+                    manageApi.sendHeartbeat(addr.getValue(), data);
+                } catch (RemotingException | MQBrokerException e) {
+                    LOG.warn("heartbeat to broker {} at {} failed: {}", broker.getKey(), addr.getValue(),
+                            e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Heartbeats now, on the heartbeat thread. */
+    public void heartbeatNow() {
+        heartbeat.wakeup();
+    }
+
+    /** Rebalances every consumer now, on the rebalance thread. */
+    public void rebalanceImmediately() {
+        rebalance.wakeup();
+    }
+
+    private void refreshAllRoutes() {
+        Set<String> topics = new HashSet<>();
+        producers.values().forEach(p -> topics.addAll(p.publishTopics()));
+        consumers.values().forEach(c -> topics.addAll(c.subscribedTopics()));
+        topics.forEach(this::updateTopicRoute);
+    }
+
+    /** Forgets broker addresses no cached route mentions any more. */
+    private void cleanOfflineBrokers() {
+        Set<String> live = new HashSet<>();
+        routes.values().forEach(r -> r.brokerDatas().forEach(bd -> live.addAll(bd.brokerAddrs().values())));
+        brokerAddrs.replaceAll((name, addrs) -> {
+            Map<Long, String> kept = new ConcurrentHashMap<>(addrs);
+            kept.values().removeIf(a -> !live.contains(a));
+            return kept;
+        });
+        brokerAddrs.values().removeIf(Map::isEmpty);
+    }
+
+    private void persistAllConsumerOffsets() {
+        consumers.values().forEach(MQConsumerInner::persistConsumerOffset);
+    }
+
+    private void rebalanceAll() {
+        consumers.values().forEach(MQConsumerInner::doRebalance);
+    }
+
+    private void unregisterFromBrokers(String producerGroup, String consumerGroup) {
+        for (Map<Long, String> addrs : brokerAddrs.values()) {
+            for (String addr : addrs.values()) {
+                try {
+                    manageApi.unregisterClient(addr, clientId, producerGroup, consumerGroup);
+                } catch (RemotingException | MQBrokerException e) {
+                    LOG.warn("unregister of {} from {} failed: {}", clientId, addr, e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Runs {@code task} after {@code delayMillis} on the client's scheduler, unless the instance is shut down. */
+    public void schedule(Runnable task, long delayMillis) {
+        try {
+            scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("client instance {} is shut down, task dropped", clientId);
+        }
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    public NettyRemotingClient remoting() {
+        return remoting;
+    }
+
+    public NamesrvApi namesrvApi() {
+        return namesrvApi;
+    }
+
+    public BrokerOffsetApi offsetApi() {
+        return offsetApi;
+    }
+
+    public ClientManageApi manageApi() {
+        return manageApi;
+    }
+
+    public PullApi pullApi() {
+        return pullApi;
+    }
+
+    public AdminApi adminApi() {
+        return adminApi;
+    }
+}

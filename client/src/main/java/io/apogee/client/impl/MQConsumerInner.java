@@ -1,0 +1,34 @@
+package io.apogee.client.impl;
+
+import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.heartbeat.ConsumerData;
+import java.util.Map;
+import java.util.Set;
+
+/** What a {@link MQClientInstance} needs from a consumer registered with it. */
+public interface MQConsumerInner {
+
+    String groupName();
+
+    /** The group's heartbeat entry: model, start position, subscriptions. */
+    ConsumerData consumerData();
+
+    /** Topics whose routes the instance keeps fresh for this consumer. */
+    Set<String> subscribedTopics();
+
+    /** A fresh set of readable queues for {@code topic}. */
+    void updateTopicSubscribeInfo(String topic, Set<MessageQueue> queues);
+
+    /** Re-divides the queues among the group's consumers. */
+    void doRebalance();
+
+    /** Writes the current offsets to their store. */
+    void persistConsumerOffset();
+
+    /** The broker moved the group's offsets (RESET_CONSUMER_CLIENT_OFFSET). */
+    void resetOffset(String topic, Map<MessageQueue, Long> offsets);
+
+    /** A snapshot for GET_CONSUMER_RUNNING_INFO. */
+    ConsumerRunningInfo runningInfo();
+}

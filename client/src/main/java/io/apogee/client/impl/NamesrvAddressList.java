@@ -1,0 +1,45 @@
+package io.apogee.client.impl;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The configured NameServers ({@code host:port;host:port}) and the one currently in use. A call that cannot reach
+ * the current one moves on to the next ({@link #failedOver}), so every NameServer is tried in turn.
+ */
+public final class NamesrvAddressList {
+
+    private final List<String> addresses;
+    private final AtomicInteger current = new AtomicInteger();
+
+    /** @throws IllegalArgumentException when {@code namesrvAddr} names no address */
+    public NamesrvAddressList(String namesrvAddr) {
+        if (namesrvAddr == null || namesrvAddr.isBlank()) {
+            throw new IllegalArgumentException("no NameServer address: set namesrvAddr, the NAMESRV_ADDR environment"
+                    + " variable or the rocketmq.namesrv.addr system property");
+        }
+        this.addresses = Arrays.stream(namesrvAddr.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("no NameServer address in '" + namesrvAddr + "'");
+        }
+    }
+
+    /** Every configured address. */
+    public List<String> all() {
+        return addresses;
+    }
+
+    /** The address to try first. */
+    public String current() {
+        return addresses.get(Math.floorMod(current.get(), addresses.size()));
+    }
+
+    /** Moves past {@code failed} if it is still the current one. */
+    public void failedOver(String failed) {
+        int index = current.get();
+        if (addresses.get(Math.floorMod(index, addresses.size())).equals(failed)) {
+            current.compareAndSet(index, index + 1);
+        }
+    }
+}

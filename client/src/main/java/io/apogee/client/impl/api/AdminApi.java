@@ -1,0 +1,201 @@
+package io.apogee.client.impl.api;
+
+import com.alibaba.fastjson2.JSON;
+import io.apogee.client.MQBrokerException;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.netty.NettyRemotingClient;
+import io.apogee.remoting.protocol.CommandCustomHeader;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.ConsumeStats;
+import io.apogee.remoting.protocol.body.ConsumerConnection;
+import io.apogee.remoting.protocol.body.GroupList;
+import io.apogee.remoting.protocol.body.KvTable;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.body.ProducerConnection;
+import io.apogee.remoting.protocol.body.ResetOffsetBody;
+import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.remoting.protocol.body.SubscriptionGroupWrapper;
+import io.apogee.remoting.protocol.body.TopicStatsTable;
+import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
+import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
+import io.apogee.remoting.protocol.header.DeleteTopicRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
+import io.apogee.remoting.protocol.header.GetProducerConnectionListRequestHeader;
+import io.apogee.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
+import io.apogee.remoting.protocol.header.QueryMessageRequestHeader;
+import io.apogee.remoting.protocol.header.QueryTopicConsumeByWhoRequestHeader;
+import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
+import io.apogee.remoting.protocol.header.ViewMessageRequestHeader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** Broker administration requests, as mqadmin and the console make them (codes.md §4). */
+public final class AdminApi {
+
+    /** extFields key that makes QUERY_MESSAGE look up a unique key ({@code UNIQ_KEY}) rather than a business key. */
+    public static final String UNIQUE_KEY_QUERY = "_UNIQUE_KEY_QUERY";
+
+    private final NettyRemotingClient remoting;
+    private final long timeoutMillis;
+
+    public AdminApi(NettyRemotingClient remoting, long timeoutMillis) {
+        this.remoting = remoting;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public void createTopic(String addr, CreateTopicRequestHeader header)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        Responses.success(call(addr, RequestCode.UPDATE_AND_CREATE_TOPIC, header, null), addr);
+    }
+
+    public void deleteTopicInBroker(String addr, String topic)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        DeleteTopicRequestHeader header = new DeleteTopicRequestHeader();
+        header.setTopic(topic);
+        Responses.success(call(addr, RequestCode.DELETE_TOPIC_IN_BROKER, header, null), addr);
+    }
+
+    public TopicStatsTable getTopicStatsInfo(String addr, String topic)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        GetTopicStatsInfoRequestHeader header = new GetTopicStatsInfoRequestHeader();
+        header.setTopic(topic);
+        return TopicStatsTable.decode(body(addr, RequestCode.GET_TOPIC_STATS_INFO, header));
+    }
+
+    /** The group's progress on this broker, for {@code topic} or (null) every topic it has offsets for. */
+    public ConsumeStats getConsumeStats(String addr, String group, String topic)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        GetConsumeStatsRequestHeader header = new GetConsumeStatsRequestHeader();
+        header.setConsumerGroup(group);
+        header.setTopic(topic);
+        return ConsumeStats.decode(body(addr, RequestCode.GET_CONSUME_STATS, header));
+    }
+
+    public ConsumerConnection getConsumerConnectionList(String addr, String group)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        GetConsumerConnectionListRequestHeader header = new GetConsumerConnectionListRequestHeader();
+        header.setConsumerGroup(group);
+        return ConsumerConnection.decode(body(addr, RequestCode.GET_CONSUMER_CONNECTION_LIST, header));
+    }
+
+    public ProducerConnection getProducerConnectionList(String addr, String group)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        GetProducerConnectionListRequestHeader header = new GetProducerConnectionListRequestHeader();
+        header.setProducerGroup(group);
+        return ProducerConnection.decode(body(addr, RequestCode.GET_PRODUCER_CONNECTION_LIST, header));
+    }
+
+    public GroupList queryTopicConsumeByWho(String addr, String topic)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        QueryTopicConsumeByWhoRequestHeader header = new QueryTopicConsumeByWhoRequestHeader();
+        header.setTopic(topic);
+        return GroupList.decode(body(addr, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, header));
+    }
+
+    /** GET_BROKER_RUNTIME_INFO: the broker's status keys and values. */
+    public Map<String, String> getBrokerRuntimeInfo(String addr)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        return JSON.parseObject(body(addr, RequestCode.GET_BROKER_RUNTIME_INFO, null), KvTable.class).table();
+    }
+
+    /** GET_BROKER_CONFIG: every broker, store and network setting. */
+    public Properties getBrokerConfig(String addr)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(new String(body(addr, RequestCode.GET_BROKER_CONFIG, null),
+                    StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new MQBrokerException(ResponseCode.SYSTEM_ERROR, "unreadable broker config: " + e, addr);
+        }
+        return properties;
+    }
+
+    /** UPDATE_BROKER_CONFIG with {@code properties} as {@code key=value} lines. */
+    public void updateBrokerConfig(String addr, Properties properties)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        StringBuilder text = new StringBuilder();
+        properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Responses.success(call(addr, RequestCode.UPDATE_BROKER_CONFIG, null,
+                text.toString().getBytes(StandardCharsets.UTF_8)), addr);
+    }
+
+    public void createSubscriptionGroup(String addr, SubscriptionGroupConfig config)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        Responses.success(call(addr, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, null, config.encode()), addr);
+    }
+
+    public SubscriptionGroupWrapper getAllSubscriptionGroup(String addr)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        return SubscriptionGroupWrapper.decode(body(addr, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, null));
+    }
+
+    public void deleteSubscriptionGroup(String addr, String group, boolean removeOffset)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        DeleteSubscriptionGroupRequestHeader header = new DeleteSubscriptionGroupRequestHeader();
+        header.setGroupName(group);
+        header.setRemoveOffset(removeOffset);
+        Responses.success(call(addr, RequestCode.DELETE_SUBSCRIPTIONGROUP, header, null), addr);
+    }
+
+    /** Moves the group's offsets on this broker to {@code timestamp} (-1: the end); returns the new offsets. */
+    public Map<MessageQueue, Long> resetOffset(String addr, String topic, String group, long timestamp,
+            boolean force) throws RemotingException, MQBrokerException, InterruptedException {
+        ResetOffsetRequestHeader header = new ResetOffsetRequestHeader();
+        header.setTopic(topic);
+        header.setGroup(group);
+        header.setTimestamp(timestamp);
+        header.setForce(force);
+        RemotingCommand response = call(addr, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, header, null);
+        byte[] body = Responses.body(response, addr);
+        return ResetOffsetBody.decode(body).getOffsetTable();
+    }
+
+    /** QUERY_MESSAGE: messages of {@code topic} indexed under {@code key} in the time range. */
+    public List<StoredMessage> queryMessage(String addr, String topic, String key, int maxNum, long begin, long end,
+            boolean uniqueKey) throws RemotingException, MQBrokerException, InterruptedException {
+        QueryMessageRequestHeader header = new QueryMessageRequestHeader();
+        header.setTopic(topic);
+        header.setKey(key);
+        header.setMaxNum(maxNum);
+        header.setBeginTimestamp(begin);
+        header.setEndTimestamp(end);
+        RemotingCommand request = RemotingCommand.request(RequestCode.QUERY_MESSAGE, header)
+                .addExtField(UNIQUE_KEY_QUERY, Boolean.toString(uniqueKey));
+        RemotingCommand response = remoting.invokeSync(addr, request, timeoutMillis);
+        if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
+            return List.of();
+        }
+        return PullApi.decodeMessages(Responses.body(response, addr));
+    }
+
+    /** VIEW_MESSAGE_BY_ID: the message at commit-log offset {@code offset} of the broker at {@code addr}. */
+    public StoredMessage viewMessage(String addr, long offset)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        ViewMessageRequestHeader header = new ViewMessageRequestHeader();
+        header.setOffset(offset);
+        List<StoredMessage> messages = PullApi.decodeMessages(body(addr, RequestCode.VIEW_MESSAGE_BY_ID, header));
+        if (messages.isEmpty()) {
+            throw new MQBrokerException(ResponseCode.SYSTEM_ERROR, "no message at offset " + offset, addr);
+        }
+        return messages.get(0);
+    }
+
+    private byte[] body(String addr, int code, CommandCustomHeader header)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        return Responses.body(call(addr, code, header, null), addr);
+    }
+
+    private RemotingCommand call(String addr, int code, CommandCustomHeader header, byte[] body)
+            throws RemotingException, InterruptedException {
+        return remoting.invokeSync(addr, RemotingCommand.request(code, header).body(body), timeoutMillis);
+    }
+}

@@ -1,0 +1,156 @@
+package io.apogee.client.impl.api;
+
+import com.alibaba.fastjson2.JSON;
+import io.apogee.client.MQClientException;
+import io.apogee.client.impl.NamesrvAddressList;
+import io.apogee.remoting.exception.RemotingConnectException;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.exception.RemotingSendRequestException;
+import io.apogee.remoting.exception.RemotingTimeoutException;
+import io.apogee.remoting.netty.NettyRemotingClient;
+import io.apogee.remoting.protocol.CommandCustomHeader;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.ClusterInfo;
+import io.apogee.remoting.protocol.body.KvTable;
+import io.apogee.remoting.protocol.body.TopicList;
+import io.apogee.remoting.protocol.header.namesrv.DeleteKvConfigRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.DeleteTopicFromNamesrvRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.GetKvConfigRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.GetKvConfigResponseHeader;
+import io.apogee.remoting.protocol.header.namesrv.GetKvListByNamespaceRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.PutKvConfigRequestHeader;
+import io.apogee.remoting.protocol.route.TopicRouteData;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Requests to the NameServers. Each call goes to the current NameServer and, when that one cannot be reached or
+ * does not answer in time, to the next one, until every configured NameServer has been tried.
+ */
+public final class NamesrvApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NamesrvApi.class);
+
+    private final NettyRemotingClient remoting;
+    private final NamesrvAddressList namesrvs;
+    private final long timeoutMillis;
+
+    public NamesrvApi(NettyRemotingClient remoting, NamesrvAddressList namesrvs, long timeoutMillis) {
+        this.remoting = remoting;
+        this.namesrvs = namesrvs;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** The topic's route, or {@code null} when no NameServer has one. */
+    public TopicRouteData getTopicRoute(String topic) throws MQClientException, InterruptedException {
+        RemotingCommand response = invoke(RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader(topic),
+                null);
+        if (response.code() == ResponseCode.TOPIC_NOT_EXIST) {
+            return null;
+        }
+        return JSON.parseObject(body(response), TopicRouteData.class);
+    }
+
+    public ClusterInfo getClusterInfo() throws MQClientException, InterruptedException {
+        return JSON.parseObject(body(invoke(RequestCode.GET_BROKER_CLUSTER_INFO, null, null)), ClusterInfo.class);
+    }
+
+    public TopicList getAllTopicList() throws MQClientException, InterruptedException {
+        return JSON.parseObject(body(invoke(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, null, null)),
+                TopicList.class);
+    }
+
+    /** Removes the topic's route from every NameServer (for {@code clusterName}'s brokers, or all when null). */
+    public void deleteTopicInNamesrv(String topic, String clusterName)
+            throws MQClientException, InterruptedException {
+        for (String addr : namesrvs.all()) {
+            RemotingCommand request = RemotingCommand.request(RequestCode.DELETE_TOPIC_IN_NAMESRV,
+                    new DeleteTopicFromNamesrvRequestHeader(topic, clusterName));
+            expectSuccess(invokeOn(addr, request));
+        }
+    }
+
+    public void putKvConfig(String namespace, String key, String value)
+            throws MQClientException, InterruptedException {
+        for (String addr : namesrvs.all()) {
+            RemotingCommand request = RemotingCommand.request(RequestCode.PUT_KV_CONFIG,
+                    new PutKvConfigRequestHeader(namespace, key, value));
+            expectSuccess(invokeOn(addr, request));
+        }
+    }
+
+    /** The value, or {@code null} when the key is not set. */
+    public String getKvConfig(String namespace, String key) throws MQClientException, InterruptedException {
+        RemotingCommand response = invoke(RequestCode.GET_KV_CONFIG, new GetKvConfigRequestHeader(namespace, key),
+                null);
+        if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
+            return null;
+        }
+        expectSuccess(response);
+        return response.extFields() == null ? null : response.extFields().get("value");
+    }
+
+    /** Every key of {@code namespace}; empty when the namespace does not exist. */
+    public Map<String, String> getKvList(String namespace) throws MQClientException, InterruptedException {
+        RemotingCommand response = invoke(RequestCode.GET_KVLIST_BY_NAMESPACE,
+                new GetKvListByNamespaceRequestHeader(namespace), null);
+        if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
+            return Map.of();
+        }
+        return JSON.parseObject(body(response), KvTable.class).table();
+    }
+
+    public void deleteKvConfig(String namespace, String key) throws MQClientException, InterruptedException {
+        for (String addr : namesrvs.all()) {
+            RemotingCommand request = RemotingCommand.request(RequestCode.DELETE_KV_CONFIG,
+                    new DeleteKvConfigRequestHeader(namespace, key));
+            expectSuccess(invokeOn(addr, request));
+        }
+    }
+
+    /** Sends a fresh request built from {@code code} and {@code header} to each NameServer in turn until one answers. */
+    private RemotingCommand invoke(int code, CommandCustomHeader header, byte[] body)
+            throws MQClientException, InterruptedException {
+        RemotingException last = null;
+        for (int attempt = 0; attempt < namesrvs.all().size(); attempt++) {
+            String addr = namesrvs.current();
+            try {
+                return remoting.invokeSync(addr, RemotingCommand.request(code, header).body(body), timeoutMillis);
+            } catch (RemotingConnectException | RemotingTimeoutException | RemotingSendRequestException e) {
+                LOG.warn("NameServer {} failed request {}: {}", addr, code, e.getMessage());
+                namesrvs.failedOver(addr);
+                last = e;
+            } catch (RemotingException e) {
+                throw new MQClientException("request " + code + " to NameServer " + addr + " failed", e);
+            }
+        }
+        throw new MQClientException("no NameServer of " + namesrvs.all() + " answered request " + code, last);
+    }
+
+    private RemotingCommand invokeOn(String addr, RemotingCommand request)
+            throws MQClientException, InterruptedException {
+        try {
+            return remoting.invokeSync(addr, request, timeoutMillis);
+        } catch (RemotingException e) {
+            throw new MQClientException("request " + request.code() + " to NameServer " + addr + " failed", e);
+        }
+    }
+
+    private static void expectSuccess(RemotingCommand response) throws MQClientException {
+        if (response.code() != ResponseCode.SUCCESS) {
+            throw new MQClientException(response.code(), response.remark());
+        }
+    }
+
+    private static byte[] body(RemotingCommand response) throws MQClientException {
+        expectSuccess(response);
+        if (response.body() == null) {
+            throw new MQClientException(response.code(), "NameServer response has no body");
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,348 @@
+package io.apogee.client.producer;
+
+import io.apogee.client.ClientConfig;
+import io.apogee.client.MQBrokerException;
+import io.apogee.client.MQClientException;
+import io.apogee.client.impl.MQClientInstance;
+import io.apogee.client.impl.MQClientManager;
+import io.apogee.common.message.Message;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.common.topic.TopicValidator;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends messages: synchronously (with retries on other queues and brokers), asynchronously or oneway, to a queue
+ * of the producer's choosing, through a {@link MessageQueueSelector}, or in batches. Configure, {@link #start()},
+ * send from any number of threads, {@link #shutdown()}.
+ */
+public class DefaultMQProducer extends ClientConfig {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMQProducer.class);
+
+    private String producerGroup;
+    private String createTopicKey = SystemTopics.AUTO_CREATE_TOPIC_KEY;
+    private int defaultTopicQueueNums = 4;
+    private int sendMsgTimeout = 3000;
+    private int compressMsgBodyOverHowmuch = 4096;
+    private int retryTimesWhenSendFailed = 2;
+    private int retryTimesWhenSendAsyncFailed = 2;
+    private boolean retryAnotherBrokerWhenNotStoreOK;
+    private int maxMessageSize = 4 * 1024 * 1024;
+    private boolean sendLatencyFaultEnable;
+    private volatile MessageSender sender;
+
+    public DefaultMQProducer() {
+        this("DEFAULT_PRODUCER");
+    }
+
+    public DefaultMQProducer(String producerGroup) {
+        this.producerGroup = producerGroup;
+    }
+
+    /**
+     * Joins (or starts) the client instance of this producer's client id and registers the group.
+     *
+     * @throws MQClientException when already started, the group name is invalid, or the group is already
+     *     registered in this client instance
+     */
+    public synchronized void start() throws MQClientException {
+        if (sender != null) {
+            throw new MQClientException(-1, "producer " + producerGroup + " is already started");
+        }
+        String problem = TopicValidator.problemWith(producerGroup);
+        if (problem != null) {
+            throw new MQClientException(-1, "invalid producer group " + producerGroup + ": " + problem);
+        }
+        changeInstanceNameToPID();
+        MQClientInstance instance = MQClientManager.getOrCreate(this);
+        MessageSender created = new MessageSender(this, instance);
+        if (!instance.registerProducer(created)) {
+            throw new MQClientException(-1, "The producer group[" + producerGroup
+                    + "] has been created before, specify another name please.");
+        }
+        instance.start();
+        instance.heartbeatNow();
+        sender = created;
+        LOG.info("producer {} started in client {}", producerGroup, instance.clientId());
+    }
+
+    /** Unregisters the group from every broker and stops the client instance if nothing else uses it. */
+    public synchronized void shutdown() {
+        MessageSender s = sender;
+        if (s == null) {
+            return;
+        }
+        sender = null;
+        s.instance().unregisterProducer(producerGroup);
+        s.instance().shutdownIfUnused();
+        LOG.info("producer {} shut down", producerGroup);
+    }
+
+    /** Sends synchronously, retrying on other queues up to {@link #getRetryTimesWhenSendFailed()} times. */
+    public SendResult send(Message msg)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return send(msg, sendMsgTimeout);
+    }
+
+    /** Like {@link #send(Message)} with a timeout for the whole call, retries included. */
+    public SendResult send(Message msg, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        validate(msg);
+        return running().sendWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), timeout);
+    }
+
+    /** Sends asynchronously; {@code callback} runs on a client callback thread. */
+    public void send(Message msg, SendCallback callback) throws MQClientException {
+        send(msg, callback, sendMsgTimeout);
+    }
+
+    public void send(Message msg, SendCallback callback, long timeout) throws MQClientException {
+        validate(msg);
+        running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), null, callback,
+                timeout, retryTimesWhenSendAsyncFailed, null);
+    }
+
+    /** Sends without waiting for any answer: fastest, no delivery guarantee. */
+    public void sendOneway(Message msg)
+            throws MQClientException, RemotingException, InterruptedException {
+        validate(msg);
+        MessageSender s = running();
+        s.sendOnewayToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
+                s.selectQueue(s.publishInfo(msg.getTopic()), null), sendMsgTimeout);
+    }
+
+    /** Sends synchronously to {@code mq}, without retries. */
+    public SendResult send(Message msg, MessageQueue mq)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return send(msg, mq, sendMsgTimeout);
+    }
+
+    public SendResult send(Message msg, MessageQueue mq, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        validate(msg);
+        checkQueueTopic(msg.getTopic(), mq);
+        return running().sendToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), mq, timeout);
+    }
+
+    /** Sends asynchronously to {@code mq}, retrying on the same queue. */
+    public void send(Message msg, MessageQueue mq, SendCallback callback) throws MQClientException {
+        validate(msg);
+        checkQueueTopic(msg.getTopic(), mq);
+        running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), mq, callback,
+                sendMsgTimeout, retryTimesWhenSendAsyncFailed, null);
+    }
+
+    public void sendOneway(Message msg, MessageQueue mq)
+            throws MQClientException, RemotingException, InterruptedException {
+        validate(msg);
+        checkQueueTopic(msg.getTopic(), mq);
+        running().sendOnewayToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), mq, sendMsgTimeout);
+    }
+
+    /** Sends synchronously to the queue {@code selector} picks for {@code arg} (ordered messages). */
+    public SendResult send(Message msg, MessageQueueSelector selector, Object arg)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return send(msg, selector, arg, sendMsgTimeout);
+    }
+
+    public SendResult send(Message msg, MessageQueueSelector selector, Object arg, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        validate(msg);
+        return running().sendToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
+                select(msg, selector, arg), timeout);
+    }
+
+    public void send(Message msg, MessageQueueSelector selector, Object arg, SendCallback callback)
+            throws MQClientException {
+        validate(msg);
+        running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
+                select(msg, selector, arg), callback, sendMsgTimeout, retryTimesWhenSendAsyncFailed, null);
+    }
+
+    public void sendOneway(Message msg, MessageQueueSelector selector, Object arg)
+            throws MQClientException, RemotingException, InterruptedException {
+        validate(msg);
+        running().sendOnewayToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
+                select(msg, selector, arg), sendMsgTimeout);
+    }
+
+    /** Sends messages of one topic as one batch, synchronously, with retries. */
+    public SendResult send(Collection<Message> msgs)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return send(msgs, sendMsgTimeout);
+    }
+
+    public SendResult send(Collection<Message> msgs, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        OutgoingMessage batch = validBatch(msgs);
+        return running().sendWithRetry(batch, timeout);
+    }
+
+    /** Sends messages of one topic as one batch to {@code mq}. */
+    public SendResult send(Collection<Message> msgs, MessageQueue mq)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        OutgoingMessage batch = validBatch(msgs);
+        checkQueueTopic(batch.topic(), mq);
+        return running().sendToQueue(batch, mq, sendMsgTimeout);
+    }
+
+    /** The writable queues of {@code topic}, in the order selectors see them. */
+    public List<MessageQueue> fetchPublishMessageQueues(String topic) throws MQClientException {
+        return running().publishInfo(topic).queues();
+    }
+
+    /** Called for a broker's check-back of a half message; only transactional producers answer it. */
+    void checkTransactionState(String brokerAddr, StoredMessage message, CheckTransactionStateRequestHeader header) {
+        LOG.warn("producer {} is not transactional, ignoring check of {} from {}", producerGroup,
+                header.getMsgId(), brokerAddr);
+    }
+
+    MessageSender running() throws MQClientException {
+        MessageSender s = sender;
+        if (s == null) {
+            throw new MQClientException(-1, "The producer service state not OK, maybe started once or not started: "
+                    + producerGroup);
+        }
+        return s;
+    }
+
+    private MessageQueue select(Message msg, MessageQueueSelector selector, Object arg) throws MQClientException {
+        List<MessageQueue> queues = running().publishInfo(msg.getTopic()).queues();
+        MessageQueue mq = selector.select(queues, msg, arg);
+        if (mq == null) {
+            throw new MQClientException(-1, "select message queue return null.");
+        }
+        return mq;
+    }
+
+    private OutgoingMessage validBatch(Collection<Message> msgs) throws MQClientException {
+        if (msgs != null) {
+            for (Message m : msgs) {
+                validate(m);
+            }
+        }
+        OutgoingMessage batch = OutgoingMessage.batch(msgs);
+        if (batch.body().length > maxMessageSize) {
+            throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL,
+                    "the message body size over max value, MAX: " + maxMessageSize);
+        }
+        return batch;
+    }
+
+    private static void checkQueueTopic(String topic, MessageQueue mq) throws MQClientException {
+        if (mq == null || !topic.equals(mq.getTopic())) {
+            throw new MQClientException(-1, "message's topic not equal mq's topic");
+        }
+    }
+
+    /** Client-side checks before anything goes on the wire, with RocketMQ's messages. */
+    private void validate(Message msg) throws MQClientException {
+        if (msg == null) {
+            throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL, "the message is null");
+        }
+        String problem = TopicValidator.problemWith(msg.getTopic());
+        if (problem != null) {
+            throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL, problem);
+        }
+        if (SystemTopics.isNotAllowedToSend(msg.getTopic())
+                || SystemTopics.AUTO_CREATE_TOPIC_KEY.equals(msg.getTopic())) {
+            throw new MQClientException(ResponseCode.NO_PERMISSION,
+                    "Sending message to topic[" + msg.getTopic() + "] is forbidden.");
+        }
+        if (msg.getBody() == null || msg.getBody().length == 0) {
+            throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL, "the message body is null or empty");
+        }
+        if (msg.getBody().length > maxMessageSize) {
+            throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL,
+                    "the message body size over max value, MAX: " + maxMessageSize);
+        }
+    }
+
+    public String getProducerGroup() {
+        return producerGroup;
+    }
+
+    public void setProducerGroup(String producerGroup) {
+        this.producerGroup = producerGroup;
+    }
+
+    public String getCreateTopicKey() {
+        return createTopicKey;
+    }
+
+    public void setCreateTopicKey(String createTopicKey) {
+        this.createTopicKey = createTopicKey;
+    }
+
+    public int getDefaultTopicQueueNums() {
+        return defaultTopicQueueNums;
+    }
+
+    public void setDefaultTopicQueueNums(int defaultTopicQueueNums) {
+        this.defaultTopicQueueNums = defaultTopicQueueNums;
+    }
+
+    public int getSendMsgTimeout() {
+        return sendMsgTimeout;
+    }
+
+    public void setSendMsgTimeout(int sendMsgTimeout) {
+        this.sendMsgTimeout = sendMsgTimeout;
+    }
+
+    public int getCompressMsgBodyOverHowmuch() {
+        return compressMsgBodyOverHowmuch;
+    }
+
+    public void setCompressMsgBodyOverHowmuch(int compressMsgBodyOverHowmuch) {
+        this.compressMsgBodyOverHowmuch = compressMsgBodyOverHowmuch;
+    }
+
+    public int getRetryTimesWhenSendFailed() {
+        return retryTimesWhenSendFailed;
+    }
+
+    public void setRetryTimesWhenSendFailed(int retryTimesWhenSendFailed) {
+        this.retryTimesWhenSendFailed = retryTimesWhenSendFailed;
+    }
+
+    public int getRetryTimesWhenSendAsyncFailed() {
+        return retryTimesWhenSendAsyncFailed;
+    }
+
+    public void setRetryTimesWhenSendAsyncFailed(int retryTimesWhenSendAsyncFailed) {
+        this.retryTimesWhenSendAsyncFailed = retryTimesWhenSendAsyncFailed;
+    }
+
+    public boolean isRetryAnotherBrokerWhenNotStoreOK() {
+        return retryAnotherBrokerWhenNotStoreOK;
+    }
+
+    public void setRetryAnotherBrokerWhenNotStoreOK(boolean retryAnotherBrokerWhenNotStoreOK) {
+        this.retryAnotherBrokerWhenNotStoreOK = retryAnotherBrokerWhenNotStoreOK;
+    }
+
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public boolean isSendLatencyFaultEnable() {
+        return sendLatencyFaultEnable;
+    }
+
+    public void setSendLatencyFaultEnable(boolean sendLatencyFaultEnable) {
+        this.sendLatencyFaultEnable = sendLatencyFaultEnable;
+    }
+}

@@ -1,0 +1,230 @@
+package io.apogee.client.producer;
+
+import io.apogee.client.MQBrokerException;
+import io.apogee.client.MQClientException;
+import io.apogee.client.impl.LatencyFaultTolerance;
+import io.apogee.client.impl.MQClientInstance;
+import io.apogee.client.impl.MQProducerInner;
+import io.apogee.client.impl.TopicPublishInfo;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.exception.RemotingTimeoutException;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
+import io.apogee.remoting.protocol.header.SendMessageRequestHeader;
+import io.apogee.remoting.protocol.header.SendMessageRequestHeaderV2;
+import io.apogee.remoting.protocol.route.TopicRouteData;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sending engine behind {@link DefaultMQProducer}: finds the topic's queues, picks one (round robin, avoiding
+ * the broker that just failed and, with latency fault tolerance, brokers that were slow), encodes the request and
+ * retries on another queue within the producer's retry budget.
+ */
+class MessageSender implements MQProducerInner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageSender.class);
+    /** Broker failure codes worth retrying on another queue (RocketMQ's {@code retryResponseCodes}). */
+    private static final Set<Integer> RETRY_CODES = Set.of(ResponseCode.TOPIC_NOT_EXIST,
+            ResponseCode.SERVICE_NOT_AVAILABLE, ResponseCode.SYSTEM_ERROR, ResponseCode.NO_PERMISSION, 204, 205);
+
+    private final DefaultMQProducer config;
+    private final MQClientInstance instance;
+    private final Map<String, TopicPublishInfo> publishInfos = new ConcurrentHashMap<>();
+    private final LatencyFaultTolerance latency = new LatencyFaultTolerance();
+
+    MessageSender(DefaultMQProducer config, MQClientInstance instance) {
+        this.config = config;
+        this.instance = instance;
+    }
+
+    @Override
+    public String groupName() {
+        return config.getProducerGroup();
+    }
+
+    @Override
+    public Set<String> publishTopics() {
+        return publishInfos.keySet();
+    }
+
+    @Override
+    public void updateTopicPublishInfo(String topic, TopicPublishInfo info) {
+        publishInfos.computeIfPresent(topic, (t, old) -> info);
+    }
+
+    @Override
+    public void checkTransactionState(String brokerAddr, StoredMessage message,
+            CheckTransactionStateRequestHeader header) {
+        config.checkTransactionState(brokerAddr, message, header);
+    }
+
+    MQClientInstance instance() {
+        return instance;
+    }
+
+    /** The topic's publish queues, from the cache or (first use) the NameServer, with the TBW102 fallback. */
+    TopicPublishInfo publishInfo(String topic) throws MQClientException {
+        TopicPublishInfo info = publishInfos.get(topic);
+        if (info == null || !info.ok()) {
+            publishInfos.putIfAbsent(topic, TopicPublishInfo.empty());
+            instance.updateTopicRoute(topic, config.getDefaultTopicQueueNums());
+            TopicRouteData route = instance.route(topic);
+            if (route != null) {
+                publishInfos.put(topic, TopicPublishInfo.of(topic, route));
+            }
+            info = publishInfos.get(topic);
+        }
+        if (info == null || !info.ok()) {
+            throw new MQClientException(ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic);
+        }
+        return info;
+    }
+
+    /** Sends with retries on other queues; the whole call is bounded by {@code timeoutMillis}. */
+    SendResult sendWithRetry(OutgoingMessage out, long timeoutMillis)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        long start = System.currentTimeMillis();
+        TopicPublishInfo info = publishInfo(out.topic());
+        int attempts = 1 + config.getRetryTimesWhenSendFailed();
+        String lastBroker = null;
+        Exception last = null;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            MessageQueue mq = selectQueue(info, lastBroker);
+            long left = timeoutMillis - (System.currentTimeMillis() - start);
+            if (left <= 0) {
+                break;
+            }
+            long sendStart = System.currentTimeMillis();
+            try {
+                SendResult result = sendToQueue(out, mq, left);
+                latency.update(mq.getBrokerName(), System.currentTimeMillis() - sendStart, false);
+                if (result.getSendStatus() != SendStatus.SEND_OK && config.isRetryAnotherBrokerWhenNotStoreOK()) {
+                    lastBroker = mq.getBrokerName();
+                    continue;
+                }
+                return result;
+            } catch (RemotingException | MQClientException e) {
+                latency.update(mq.getBrokerName(), System.currentTimeMillis() - sendStart, true);
+                LOG.warn("send of {} to {} failed, attempt {}: {}", out.uniqueIds(), mq, attempt + 1, e.getMessage());
+                last = e;
+            } catch (MQBrokerException e) {
+                latency.update(mq.getBrokerName(), System.currentTimeMillis() - sendStart, true);
+                if (!RETRY_CODES.contains(e.getResponseCode())) {
+                    throw e;
+                }
+                last = e;
+            }
+            lastBroker = mq.getBrokerName();
+        }
+        if (last == null) {
+            throw new RemotingTimeoutException("sending to topic " + out.topic() + " used up the " + timeoutMillis
+                    + " ms timeout");
+        }
+        throw new MQClientException("Send [" + attempts + "] times, still failed, topic " + out.topic() + ": "
+                + last.getMessage(), last);
+    }
+
+    /** Asynchronous send; failures are retried on another queue up to retryTimesWhenSendAsyncFailed times. */
+    void sendAsyncWithRetry(OutgoingMessage out, MessageQueue fixedQueue, SendCallback callback, long timeoutMillis,
+            int retriesLeft, String avoidBroker) {
+        MessageQueue mq;
+        try {
+            mq = fixedQueue != null ? fixedQueue : selectQueue(publishInfo(out.topic()), avoidBroker);
+            sendAsyncToQueue(out, mq, timeoutMillis, callback, retriesLeft, fixedQueue);
+        } catch (MQClientException | RemotingException e) {
+            callback.onException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callback.onException(e);
+        }
+    }
+
+    private void sendAsyncToQueue(OutgoingMessage out, MessageQueue mq, long timeoutMillis, SendCallback callback,
+            int retriesLeft, MessageQueue fixedQueue)
+            throws MQClientException, RemotingException, InterruptedException {
+        String addr = brokerAddr(mq);
+        long start = System.currentTimeMillis();
+        instance.remoting().invokeAsync(addr, request(out, mq), timeoutMillis, (response, failure) -> {
+            if (failure == null) {
+                try {
+                    SendResult result = SendResponses.toResult(response, out, mq, addr);
+                    latency.update(mq.getBrokerName(), System.currentTimeMillis() - start, false);
+                    callback.onSuccess(result);
+                    return;
+                } catch (MQBrokerException e) {
+                    if (!RETRY_CODES.contains(e.getResponseCode()) || retriesLeft <= 0) {
+                        callback.onException(e);
+                        return;
+                    }
+                }
+            } else if (retriesLeft <= 0) {
+                latency.update(mq.getBrokerName(), System.currentTimeMillis() - start, true);
+                callback.onException(failure);
+                return;
+            }
+            latency.update(mq.getBrokerName(), System.currentTimeMillis() - start, true);
+            sendAsyncWithRetry(out, fixedQueue, callback, timeoutMillis, retriesLeft - 1, mq.getBrokerName());
+        });
+    }
+
+    /** One attempt to one queue, synchronously. */
+    SendResult sendToQueue(OutgoingMessage out, MessageQueue mq, long timeoutMillis)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        String addr = brokerAddr(mq);
+        RemotingCommand response = instance.remoting().invokeSync(addr, request(out, mq), timeoutMillis);
+        return SendResponses.toResult(response, out, mq, addr);
+    }
+
+    /** One oneway send to one queue: no answer, no retry. */
+    void sendOnewayToQueue(OutgoingMessage out, MessageQueue mq, long timeoutMillis)
+            throws MQClientException, RemotingException, InterruptedException {
+        instance.remoting().invokeOneway(brokerAddr(mq), request(out, mq), timeoutMillis);
+    }
+
+    /** The next queue to use, skipping {@code avoidBroker} and (when enabled) brokers that recently misbehaved. */
+    MessageQueue selectQueue(TopicPublishInfo info, String avoidBroker) {
+        if (config.isSendLatencyFaultEnable()) {
+            return info.selectQueue(avoidBroker, latency::isAvailable);
+        }
+        return info.selectQueue(avoidBroker, broker -> true);
+    }
+
+    private String brokerAddr(MessageQueue mq) throws MQClientException {
+        String addr = instance.findBrokerAddressInPublish(mq.getBrokerName());
+        if (addr == null) {
+            instance.updateTopicRoute(mq.getTopic(), config.getDefaultTopicQueueNums());
+            addr = instance.findBrokerAddressInPublish(mq.getBrokerName());
+        }
+        if (addr == null) {
+            throw new MQClientException(ResponseCode.SYSTEM_ERROR, "The broker[" + mq.getBrokerName()
+                    + "] not exist");
+        }
+        return addr;
+    }
+
+    private RemotingCommand request(OutgoingMessage out, MessageQueue mq) {
+        SendMessageRequestHeader header = new SendMessageRequestHeader();
+        header.setProducerGroup(config.getProducerGroup());
+        header.setTopic(out.topic());
+        header.setDefaultTopic(config.getCreateTopicKey());
+        header.setDefaultTopicQueueNums(config.getDefaultTopicQueueNums());
+        header.setQueueId(mq.getQueueId());
+        header.setSysFlag(out.sysFlag());
+        header.setBornTimestamp(System.currentTimeMillis());
+        header.setFlag(out.flag());
+        header.setProperties(out.properties());
+        header.setReconsumeTimes(0);
+        header.setBatch(out.batch());
+        header.setBname(mq.getBrokerName());
+        int code = out.batch() ? RequestCode.SEND_BATCH_MESSAGE : RequestCode.SEND_MESSAGE_V2;
+        return RemotingCommand.request(code, SendMessageRequestHeaderV2.fromV1(header)).body(out.body());
+    }
+}

@@ -1,0 +1,41 @@
+package io.apogee.client.producer;
+
+import io.apogee.client.MQBrokerException;
+import io.apogee.common.message.MessageProperty;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.header.SendMessageResponseHeader;
+import java.util.Map;
+
+/** Maps a send response to a {@link SendResult}: the three "stored but" codes are statuses, others failures. */
+final class SendResponses {
+
+    private SendResponses() {
+    }
+
+    static SendResult toResult(RemotingCommand response, OutgoingMessage out, MessageQueue mq, String addr)
+            throws MQBrokerException {
+        SendStatus status = switch (response.code()) {
+            case ResponseCode.SUCCESS -> SendStatus.SEND_OK;
+            case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
+            case ResponseCode.FLUSH_SLAVE_TIMEOUT -> SendStatus.FLUSH_SLAVE_TIMEOUT;
+            case ResponseCode.SLAVE_NOT_AVAILABLE -> SendStatus.SLAVE_NOT_AVAILABLE;
+            default -> throw new MQBrokerException(response.code(), response.remark(), addr);
+        };
+        SendMessageResponseHeader header;
+        try {
+            header = response.decodeHeader(SendMessageResponseHeader.class);
+        } catch (RemotingCommandException e) {
+            throw new MQBrokerException(response.code(), "bad send response header: " + e.getMessage(), addr);
+        }
+        SendResult result = new SendResult(status, out.uniqueIds(), header.getMsgId(),
+                new MessageQueue(mq.getTopic(), mq.getBrokerName(), header.getQueueId()), header.getQueueOffset());
+        result.setTransactionId(header.getTransactionId());
+        Map<String, String> ext = response.extFields();
+        result.setRegionId(ext.get(MessageProperty.MSG_REGION));
+        result.setTraceOn(!"false".equals(ext.get(MessageProperty.TRACE_SWITCH)));
+        return result;
+    }
+}

@@ -1,0 +1,186 @@
+package io.apogee.client.producer;
+
+import io.apogee.client.MQBrokerException;
+import io.apogee.client.MQClientException;
+import io.apogee.common.concurrent.BoundedExecutors;
+import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.OffsetMessageId;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.SysFlag;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
+import io.apogee.remoting.protocol.header.EndTransactionRequestHeader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends transactional messages: a half message first, then the {@link TransactionListener}'s local transaction
+ * decides commit or rollback; the broker's later check-backs for undecided ones are answered by the listener.
+ */
+public class TransactionMQProducer extends DefaultMQProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionMQProducer.class);
+
+    private TransactionListener transactionListener;
+    private int checkThreadPoolMinSize = 1;
+    private int checkRequestHoldMax = 2000;
+    private volatile ExecutorService checkExecutor;
+
+    public TransactionMQProducer() {
+    }
+
+    public TransactionMQProducer(String producerGroup) {
+        super(producerGroup);
+    }
+
+    @Override
+    public synchronized void start() throws MQClientException {
+        if (transactionListener == null) {
+            throw new MQClientException(-1, "TransactionListener is null");
+        }
+        checkExecutor = BoundedExecutors.fixed("ApogeeTransactionCheck", checkThreadPoolMinSize,
+                checkRequestHoldMax);
+        super.start();
+    }
+
+    @Override
+    public synchronized void shutdown() {
+        super.shutdown();
+        if (checkExecutor != null) {
+            checkExecutor.shutdownNow();
+            checkExecutor = null;
+        }
+    }
+
+    /**
+     * Sends {@code msg} as a half message, runs the local transaction with {@code arg}, and commits or rolls back
+     * the message accordingly (an {@code UNKNOW} outcome is left to the broker's check-back).
+     */
+    public TransactionSendResult sendMessageInTransaction(Message msg, Object arg)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        if (msg.getDelayTimeLevel() > 0) {
+            throw new MQClientException(-1, "delay level is not supported for transaction messages");
+        }
+        msg.putProperty(MessageProperty.TRANSACTION_PREPARED, "true");
+        msg.putProperty(MessageProperty.PRODUCER_GROUP, getProducerGroup());
+        SendResult sent = send(msg);
+        LocalTransactionState state = LocalTransactionState.ROLLBACK_MESSAGE;
+        if (sent.getSendStatus() == SendStatus.SEND_OK) {
+            state = executeLocal(msg, arg);
+        }
+        endTransaction(sent, msg.getUniqueKey(), state);
+        TransactionSendResult result = new TransactionSendResult();
+        result.setSendStatus(sent.getSendStatus());
+        result.setMsgId(sent.getMsgId());
+        result.setOffsetMsgId(sent.getOffsetMsgId());
+        result.setMessageQueue(sent.getMessageQueue());
+        result.setQueueOffset(sent.getQueueOffset());
+        result.setTransactionId(msg.getUniqueKey());
+        result.setLocalTransactionState(state);
+        return result;
+    }
+
+    private LocalTransactionState executeLocal(Message msg, Object arg) {
+        try {
+            LocalTransactionState state = transactionListener.executeLocalTransaction(msg, arg);
+            return state == null ? LocalTransactionState.UNKNOW : state;
+        } catch (RuntimeException e) {
+            LOG.warn("local transaction of {} failed, leaving it to the check-back", msg.getUniqueKey(), e);
+            return LocalTransactionState.UNKNOW;
+        }
+    }
+
+    private void endTransaction(SendResult sent, String uniqueKey, LocalTransactionState state)
+            throws MQClientException, RemotingException, InterruptedException {
+        MessageSender sender = running();
+        String addr = sender.instance().findBrokerAddressInPublish(sent.getMessageQueue().getBrokerName());
+        if (addr == null) {
+            throw new MQClientException(-1, "broker " + sent.getMessageQueue().getBrokerName() + " not found");
+        }
+        EndTransactionRequestHeader header = new EndTransactionRequestHeader();
+        header.setProducerGroup(getProducerGroup());
+        header.setTranStateTableOffset(sent.getQueueOffset());
+        header.setCommitLogOffset(OffsetMessageId.decode(sent.getOffsetMsgId()).commitLogOffset());
+        header.setCommitOrRollback(sysFlagOf(state));
+        header.setFromTransactionCheck(false);
+        header.setMsgId(uniqueKey);
+        header.setTransactionId(uniqueKey);
+        header.setBname(sent.getMessageQueue().getBrokerName());
+        sender.instance().manageApi().endTransactionOneway(addr, header, null);
+    }
+
+    @Override
+    void checkTransactionState(String brokerAddr, StoredMessage message, CheckTransactionStateRequestHeader check) {
+        ExecutorService executor = checkExecutor;
+        if (executor == null) {
+            LOG.warn("transaction check of {} from {} arrived while not started", check.getMsgId(), brokerAddr);
+            return;
+        }
+        try {
+            executor.execute(() -> answerCheck(brokerAddr, message, check));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("transaction check of {} from {} dropped: {}", check.getMsgId(), brokerAddr, e.toString());
+        }
+    }
+
+    private void answerCheck(String brokerAddr, StoredMessage message, CheckTransactionStateRequestHeader check) {
+        LocalTransactionState state;
+        try {
+            state = transactionListener.checkLocalTransaction(message);
+        } catch (RuntimeException e) {
+            LOG.warn("transaction check of {} failed in the listener", check.getMsgId(), e);
+            state = LocalTransactionState.UNKNOW;
+        }
+        EndTransactionRequestHeader header = new EndTransactionRequestHeader();
+        header.setProducerGroup(getProducerGroup());
+        header.setTranStateTableOffset(check.getTranStateTableOffset());
+        header.setCommitLogOffset(check.getCommitLogOffset());
+        header.setCommitOrRollback(sysFlagOf(state == null ? LocalTransactionState.UNKNOW : state));
+        header.setFromTransactionCheck(true);
+        header.setMsgId(message.getUniqueKey());
+        header.setTransactionId(check.getTransactionId());
+        try {
+            running().instance().manageApi().endTransactionOneway(brokerAddr, header, null);
+        } catch (MQClientException | RemotingException e) {
+            LOG.warn("answer to transaction check of {} to {} failed: {}", check.getMsgId(), brokerAddr,
+                    e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int sysFlagOf(LocalTransactionState state) {
+        return switch (state) {
+            case COMMIT_MESSAGE -> SysFlag.TRANSACTION_COMMIT_TYPE;
+            case ROLLBACK_MESSAGE -> SysFlag.TRANSACTION_ROLLBACK_TYPE;
+            case UNKNOW -> SysFlag.TRANSACTION_NOT_TYPE;
+        };
+    }
+
+    public TransactionListener getTransactionListener() {
+        return transactionListener;
+    }
+
+    public void setTransactionListener(TransactionListener transactionListener) {
+        this.transactionListener = transactionListener;
+    }
+
+    public int getCheckThreadPoolMinSize() {
+        return checkThreadPoolMinSize;
+    }
+
+    public void setCheckThreadPoolMinSize(int checkThreadPoolMinSize) {
+        this.checkThreadPoolMinSize = checkThreadPoolMinSize;
+    }
+
+    public int getCheckRequestHoldMax() {
+        return checkRequestHoldMax;
+    }
+
+    public void setCheckRequestHoldMax(int checkRequestHoldMax) {
+        this.checkRequestHoldMax = checkRequestHoldMax;
+    }
+}
