@@ -164,6 +164,27 @@ class CrashRecoveryTest {
         }
     }
 
+    @Test
+    void aFileCutAfterACleanShutdownIsRecoveredAsAfterACrash() throws Exception {
+        MessageStoreConfig config = StoreFixture.config(dir);
+        long lastOffset;
+        try (LocalMessageStore store = StoreFixture.open(config)) {
+            for (int i = 0; i < 9; i++) {
+                store.putMessage(message("Cut", 0, "m" + i, null, null)).join();
+            }
+            lastOffset = store.putMessage(message("Cut", 0, "last", null, null)).join().wroteOffset();
+        }
+        try (FileChannel ch = FileChannel.open(config.commitLogDir().resolve("00000000000000000000"),
+                StandardOpenOption.WRITE)) {
+            ch.truncate(lastOffset + 10);
+        }
+        try (LocalMessageStore store = StoreFixture.open(config)) {
+            assertEquals(lastOffset, store.getMaxPhyOffset());
+            assertEquals(9, store.getMaxOffsetInQueue("Cut", 0));
+            assertEquals(9, store.putMessage(message("Cut", 0, "again", null, null)).join().queueOffset());
+        }
+    }
+
     private static String after(MessageStore store, long offset) {
         return new String(store.lookMessageByOffset(offset).getBody(), StandardCharsets.UTF_8);
     }

@@ -22,6 +22,7 @@ public final class MappedFileQueue {
     /** Oldest first; replaced as a whole under this queue's monitor, read without locking. */
     private volatile MappedFile[] files = new MappedFile[0];
     private volatile long flushedWhere;
+    private boolean loadedShortFile;
 
     public MappedFileQueue(Path dir, int fileSize) {
         this.dir = dir;
@@ -42,6 +43,7 @@ public final class MappedFileQueue {
             paths = s.filter(p -> p.getFileName().toString().matches("\\d{20}")).sorted().toList();
         }
         for (Path p : paths) {
+            loadedShortFile |= Files.size(p) < fileSize;
             MappedFile f = new MappedFile(p, fileSize);
             MappedFile last = last();
             if (last != null && last.fromOffset() + fileSize != f.fromOffset()) {
@@ -51,6 +53,11 @@ public final class MappedFileQueue {
             f.resetPositions(fileSize);
             add(f);
         }
+    }
+
+    /** Whether {@link #load} found a file shorter than the file size (cut by something outside the store). */
+    public boolean loadedShortFile() {
+        return loadedShortFile;
     }
 
     public int fileSize() {

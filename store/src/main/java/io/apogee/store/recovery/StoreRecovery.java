@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Brings the files back to a consistent state at start.
  *
  * <p>After a clean shutdown the checkpoint's offset is the exact end of the commit log and every queue and index
- * entry is on disk, so the files are trusted. After a crash (the abort marker is still there) the commit log is
+ * entry is on disk, so the files are trusted (unless a commit-log file is shorter than the file size: then something
+ * cut it, and it is recovered as after a crash). After a crash (the abort marker is still there) the commit log is
  * re-validated record by record (magic, lengths, own offset, body CRC) from the file holding the checkpoint offset;
  * the first bad record is the end: the torn tail is cut and zeroed, queue entries pointing past it are dropped, and
  * records from the checkpoint on are dispatched again (dispatchers skip what they already hold).
@@ -52,7 +53,8 @@ public final class StoreRecovery {
         MappedFileQueue files = commitLog.files();
         files.load();
         checkpoint.load();
-        boolean trusted = !crashed && checkpoint.isPresent() && checkpoint.safeOffset() <= files.maxOffset();
+        boolean trusted = !crashed && checkpoint.isPresent() && checkpoint.safeOffset() <= files.maxOffset()
+                && !files.loadedShortFile();
         long dispatchFrom;
         long end;
         if (trusted) {
