@@ -284,7 +284,7 @@ public final class MQClientInstance {
         try {
             return manageApi.getConsumerIdList(addr, group);
         } catch (RemotingException | MQBrokerException e) {
-            LOG.warn("consumer list of group {} from {} failed: {}", group, addr, e.getMessage());
+            LOG.debug("consumer list of group {} from {} failed: {}", group, addr, e.getMessage());
             return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

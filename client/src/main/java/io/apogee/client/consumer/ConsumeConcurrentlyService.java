@@ -1,0 +1,156 @@
+package io.apogee.client.consumer;
+
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyContext;
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.impl.consumer.ProcessQueue;
+import io.apogee.common.concurrent.NamedThreadFactory;
+import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.heartbeat.MessageModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes batches on a thread pool in any order. Failed messages (RECONSUME_LATER or an exception) are sent back
+ * to the broker for redelivery through the retry topic; those the broker does not take are consumed again locally
+ * a little later.
+ */
+final class ConsumeConcurrentlyService implements ConsumeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumeConcurrentlyService.class);
+    private static final long LOCAL_RETRY_DELAY_MILLIS = 5_000;
+
+    private final PushConsumerEngine engine;
+    private final MessageListenerConcurrently listener;
+    private final ThreadPoolExecutor executor;
+
+    ConsumeConcurrentlyService(PushConsumerEngine engine, MessageListenerConcurrently listener) {
+        this.engine = engine;
+        this.listener = listener;
+        DefaultMQPushConsumer config = engine.config();
+        this.executor = new ThreadPoolExecutor(config.getConsumeThreadMin(), config.getConsumeThreadMax(), 60,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new NamedThreadFactory("ApogeeConsumeMessageThread_" + config.getConsumerGroup(), true));
+    }
+
+    @Override
+    public void start() {
+        long timeoutMillis = TimeUnit.MINUTES.toMillis(engine.config().getConsumeTimeout());
+        engine.instance().schedule(() -> cleanExpiredMessages(timeoutMillis), timeoutMillis);
+    }
+
+    @Override
+    public void shutdown(long awaitMillis) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(awaitMillis, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void submit(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume) {
+        int batch = Math.max(1, engine.config().getConsumeMessageBatchMaxSize());
+        for (int i = 0; i < msgs.size(); i += batch) {
+            List<StoredMessage> part = List.copyOf(msgs.subList(i, Math.min(msgs.size(), i + batch)));
+            execute(part, pq, mq);
+        }
+    }
+
+    private void execute(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq) {
+        try {
+            executor.execute(() -> consume(msgs, pq, mq));
+        } catch (RejectedExecutionException e) {
+            if (!executor.isShutdown()) {
+                engine.instance().schedule(() -> execute(msgs, pq, mq), LOCAL_RETRY_DELAY_MILLIS);
+            }
+        }
+    }
+
+    private void consume(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq) {
+        if (pq.isDropped()) {
+            return;
+        }
+        String now = Long.toString(System.currentTimeMillis());
+        for (StoredMessage m : msgs) {
+            engine.restoreRetryTopic(m);
+            m.putProperty(MessageProperty.CONSUME_START_TIMESTAMP, now);
+        }
+        ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(mq);
+        ConsumeConcurrentlyStatus status;
+        try {
+            status = listener.consumeMessage(msgs, context);
+        } catch (RuntimeException e) {
+            LOG.warn("listener of group {} failed on {} messages of {}", engine.config().getConsumerGroup(),
+                    msgs.size(), mq, e);
+            status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
+        }
+        if (status == null) {
+            status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
+        }
+        if (!pq.isDropped()) {
+            processResult(status, context, msgs, pq, mq);
+        }
+    }
+
+    private void processResult(ConsumeConcurrentlyStatus status, ConsumeConcurrentlyContext context,
+            List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq) {
+        int ackIndex = status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS
+                ? Math.min(context.getAckIndex(), msgs.size() - 1) : -1;
+        List<StoredMessage> retryLocally = new ArrayList<>();
+        if (engine.config().getMessageModel() == MessageModel.CLUSTERING) {
+            for (int i = ackIndex + 1; i < msgs.size(); i++) {
+                if (!engine.sendMessageBack(msgs.get(i), context.getDelayLevelWhenNextConsume(), mq)) {
+                    StoredMessage m = msgs.get(i);
+                    m.setReconsumeTimes(m.getReconsumeTimes() + 1);
+                    retryLocally.add(m);
+                }
+            }
+        } else {
+            for (int i = ackIndex + 1; i < msgs.size(); i++) {
+                LOG.warn("broadcasting group {} dropped failed message {}", engine.config().getConsumerGroup(),
+                        msgs.get(i).getMsgId());
+            }
+        }
+        List<StoredMessage> done = new ArrayList<>(msgs);
+        done.removeAll(retryLocally);
+        long offset = pq.removeMessages(done);
+        if (offset >= 0 && !pq.isDropped()) {
+            engine.offsetStore().updateOffset(mq, offset, true);
+        }
+        if (!retryLocally.isEmpty()) {
+            engine.instance().schedule(() -> submit(retryLocally, pq, mq, true), LOCAL_RETRY_DELAY_MILLIS);
+        }
+    }
+
+    /** Sends back messages whose consumption has run longer than consumeTimeout, then checks again later. */
+    private void cleanExpiredMessages(long timeoutMillis) {
+        if (executor.isShutdown()) {
+            return;
+        }
+        engine.processQueues().forEach((mq, pq) -> {
+            List<StoredMessage> expired = pq.expiredMessages(timeoutMillis, MessageProperty.CONSUME_START_TIMESTAMP);
+            for (StoredMessage m : expired) {
+                if (engine.sendMessageBack(m, 3, mq)) {
+                    long offset = pq.removeMessages(List.of(m));
+                    if (offset >= 0) {
+                        engine.offsetStore().updateOffset(mq, offset, true);
+                    }
+                }
+            }
+        });
+        engine.instance().schedule(() -> cleanExpiredMessages(timeoutMillis), timeoutMillis);
+    }
+}

@@ -1,0 +1,22 @@
+package io.apogee.client.consumer;
+
+import io.apogee.client.impl.consumer.ProcessQueue;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import java.util.List;
+
+/** Runs a push consumer's listener over pulled messages and moves offsets past what was consumed. */
+interface ConsumeService {
+
+    void start();
+
+    /** Stops the consume threads, waiting up to {@code awaitMillis} for running batches. */
+    void shutdown(long awaitMillis);
+
+    /**
+     * Hands over messages just pulled from {@code mq}.
+     *
+     * @param dispatchToConsume for orderly consumption: whether no consume task runs for this queue yet
+     */
+    void submit(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume);
+}

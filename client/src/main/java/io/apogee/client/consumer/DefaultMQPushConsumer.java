@@ -1,0 +1,331 @@
+package io.apogee.client.consumer;
+
+import io.apogee.client.ClientConfig;
+import io.apogee.client.MQClientException;
+import io.apogee.client.consumer.listener.MessageListener;
+import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.consumer.listener.MessageListenerOrderly;
+import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
+import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
+import io.apogee.client.consumer.store.OffsetStore;
+import io.apogee.client.impl.MQClientInstance;
+import io.apogee.client.impl.MQClientManager;
+import io.apogee.common.topic.TopicValidator;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.heartbeat.ConsumeFromWhere;
+import io.apogee.remoting.protocol.heartbeat.MessageModel;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consumer the library drives: it pulls (long polling) from the queues its group assigns it and calls the
+ * registered listener, concurrently or in queue order. Subscribe, register a listener, {@link #start()};
+ * {@link #shutdown()} persists offsets and leaves the group.
+ */
+public class DefaultMQPushConsumer extends ClientConfig {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPushConsumer.class);
+
+    private String consumerGroup;
+    private MessageModel messageModel = MessageModel.CLUSTERING;
+    private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
+    private String consumeTimestamp = LocalDateTime.now().minusMinutes(30).format(StartOffsets.TIMESTAMP_FORMAT);
+    private AllocateMessageQueueStrategy allocateMessageQueueStrategy = new AllocateMessageQueueAveragely();
+    private final Map<String, String> subscription = new LinkedHashMap<>();
+    private MessageListener messageListener;
+    private OffsetStore offsetStore;
+    private int consumeThreadMin = 20;
+    private int consumeThreadMax = 20;
+    private int consumeConcurrentlyMaxSpan = 2000;
+    private int pullThresholdForQueue = 1000;
+    private int pullThresholdSizeForQueue = 100;
+    private long pullInterval;
+    private int consumeMessageBatchMaxSize = 1;
+    private int pullBatchSize = 32;
+    private int maxReconsumeTimes = -1;
+    private long suspendCurrentQueueTimeMillis = 1000;
+    private long consumeTimeout = 15;
+    private long awaitTerminationMillisWhenShutdown;
+    private long lockInterval = Long.getLong("rocketmq.client.rebalance.lockInterval", 20_000);
+    private volatile PushConsumerEngine engine;
+
+    public DefaultMQPushConsumer() {
+        this("DEFAULT_CONSUMER");
+    }
+
+    public DefaultMQPushConsumer(String consumerGroup) {
+        this.consumerGroup = consumerGroup;
+    }
+
+    /** Subscribes to {@code topic}: {@code *} (or null) for every message, else tags joined by {@code ||}. */
+    public void subscribe(String topic, String subExpression) throws MQClientException {
+        String problem = TopicValidator.problemWith(topic);
+        if (problem != null) {
+            throw new MQClientException(-1, problem);
+        }
+        subscription.put(topic, subExpression == null ? "*" : subExpression);
+    }
+
+    /** Removes a subscription made before {@link #start()}. */
+    public void unsubscribe(String topic) {
+        subscription.remove(topic);
+    }
+
+    public void registerMessageListener(MessageListenerConcurrently listener) {
+        this.messageListener = listener;
+    }
+
+    public void registerMessageListener(MessageListenerOrderly listener) {
+        this.messageListener = listener;
+    }
+
+    /**
+     * Joins the client instance, starts pulling and consuming.
+     *
+     * @throws MQClientException when already started, misconfigured, or the group already runs in this instance
+     */
+    public synchronized void start() throws MQClientException {
+        if (engine != null) {
+            throw new MQClientException(-1, "consumer " + consumerGroup + " is already started");
+        }
+        checkConfig();
+        if (messageModel == MessageModel.CLUSTERING) {
+            changeInstanceNameToPID();
+        }
+        MQClientInstance instance = MQClientManager.getOrCreate(this);
+        PushConsumerEngine created = new PushConsumerEngine(this, instance);
+        created.start();
+        engine = created;
+        LOG.info("push consumer {} started in client {}, subscriptions {}", consumerGroup, instance.clientId(),
+                subscription);
+    }
+
+    /** Stops pulling, waits up to awaitTerminationMillisWhenShutdown for consumption, persists offsets, leaves. */
+    public synchronized void shutdown() {
+        PushConsumerEngine e = engine;
+        if (e == null) {
+            return;
+        }
+        engine = null;
+        e.shutdown();
+        LOG.info("push consumer {} shut down", consumerGroup);
+    }
+
+    /** Stops pulling new messages (messages already pulled are still consumed). */
+    public void suspend() {
+        PushConsumerEngine e = engine;
+        if (e != null) {
+            e.setPaused(true);
+        }
+    }
+
+    /** Resumes pulling after {@link #suspend()}. */
+    public void resume() {
+        PushConsumerEngine e = engine;
+        if (e != null) {
+            e.setPaused(false);
+        }
+    }
+
+    /** The readable queues of {@code topic}. */
+    public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
+        PushConsumerEngine e = engine;
+        if (e == null) {
+            throw new MQClientException(-1, "consumer " + consumerGroup + " is not started");
+        }
+        e.instance().updateTopicRoute(topic);
+        Set<MessageQueue> queues = e.rebalancer().topicQueues(topic);
+        if (queues.isEmpty()) {
+            throw new MQClientException(17, "Can not find Message Queue for this topic, " + topic);
+        }
+        return queues;
+    }
+
+    private void checkConfig() throws MQClientException {
+        String problem = TopicValidator.problemWith(consumerGroup);
+        if (problem != null) {
+            throw new MQClientException(-1, "invalid consumer group " + consumerGroup + ": " + problem);
+        }
+        if (messageListener == null) {
+            throw new MQClientException(-1, "messageListener is null");
+        }
+        if (subscription.isEmpty()) {
+            throw new MQClientException(-1, "no subscription: call subscribe(topic, expression) before start()");
+        }
+        if (consumeThreadMin < 1 || consumeThreadMax < consumeThreadMin || consumeMessageBatchMaxSize < 1
+                || pullBatchSize < 1 || pullThresholdForQueue < 1) {
+            throw new MQClientException(-1, "invalid thread, batch or threshold settings");
+        }
+    }
+
+    public String getConsumerGroup() {
+        return consumerGroup;
+    }
+
+    public void setConsumerGroup(String consumerGroup) {
+        this.consumerGroup = consumerGroup;
+    }
+
+    public MessageModel getMessageModel() {
+        return messageModel;
+    }
+
+    public void setMessageModel(MessageModel messageModel) {
+        this.messageModel = messageModel;
+    }
+
+    public ConsumeFromWhere getConsumeFromWhere() {
+        return consumeFromWhere;
+    }
+
+    public void setConsumeFromWhere(ConsumeFromWhere consumeFromWhere) {
+        this.consumeFromWhere = consumeFromWhere;
+    }
+
+    /** Start time for {@link ConsumeFromWhere#CONSUME_FROM_TIMESTAMP}, {@code yyyyMMddHHmmss}. */
+    public String getConsumeTimestamp() {
+        return consumeTimestamp;
+    }
+
+    public void setConsumeTimestamp(String consumeTimestamp) {
+        this.consumeTimestamp = consumeTimestamp;
+    }
+
+    public AllocateMessageQueueStrategy getAllocateMessageQueueStrategy() {
+        return allocateMessageQueueStrategy;
+    }
+
+    public void setAllocateMessageQueueStrategy(AllocateMessageQueueStrategy allocateMessageQueueStrategy) {
+        this.allocateMessageQueueStrategy = allocateMessageQueueStrategy;
+    }
+
+    /** Topic to subscription expression. */
+    public Map<String, String> getSubscription() {
+        return subscription;
+    }
+
+    public MessageListener getMessageListener() {
+        return messageListener;
+    }
+
+    public OffsetStore getOffsetStore() {
+        return offsetStore;
+    }
+
+    /** Replaces the default offset store (broker-side when clustering, a local file when broadcasting). */
+    public void setOffsetStore(OffsetStore offsetStore) {
+        this.offsetStore = offsetStore;
+    }
+
+    public int getConsumeThreadMin() {
+        return consumeThreadMin;
+    }
+
+    public void setConsumeThreadMin(int consumeThreadMin) {
+        this.consumeThreadMin = consumeThreadMin;
+    }
+
+    public int getConsumeThreadMax() {
+        return consumeThreadMax;
+    }
+
+    public void setConsumeThreadMax(int consumeThreadMax) {
+        this.consumeThreadMax = consumeThreadMax;
+    }
+
+    public int getConsumeConcurrentlyMaxSpan() {
+        return consumeConcurrentlyMaxSpan;
+    }
+
+    public void setConsumeConcurrentlyMaxSpan(int consumeConcurrentlyMaxSpan) {
+        this.consumeConcurrentlyMaxSpan = consumeConcurrentlyMaxSpan;
+    }
+
+    public int getPullThresholdForQueue() {
+        return pullThresholdForQueue;
+    }
+
+    public void setPullThresholdForQueue(int pullThresholdForQueue) {
+        this.pullThresholdForQueue = pullThresholdForQueue;
+    }
+
+    /** Cached message bytes per queue, in MiB, above which pulling pauses. */
+    public int getPullThresholdSizeForQueue() {
+        return pullThresholdSizeForQueue;
+    }
+
+    public void setPullThresholdSizeForQueue(int pullThresholdSizeForQueue) {
+        this.pullThresholdSizeForQueue = pullThresholdSizeForQueue;
+    }
+
+    public long getPullInterval() {
+        return pullInterval;
+    }
+
+    public void setPullInterval(long pullInterval) {
+        this.pullInterval = pullInterval;
+    }
+
+    public int getConsumeMessageBatchMaxSize() {
+        return consumeMessageBatchMaxSize;
+    }
+
+    public void setConsumeMessageBatchMaxSize(int consumeMessageBatchMaxSize) {
+        this.consumeMessageBatchMaxSize = consumeMessageBatchMaxSize;
+    }
+
+    public int getPullBatchSize() {
+        return pullBatchSize;
+    }
+
+    public void setPullBatchSize(int pullBatchSize) {
+        this.pullBatchSize = pullBatchSize;
+    }
+
+    /** Redeliveries before a message goes to the DLQ; -1 means 16. */
+    public int getMaxReconsumeTimes() {
+        return maxReconsumeTimes;
+    }
+
+    public void setMaxReconsumeTimes(int maxReconsumeTimes) {
+        this.maxReconsumeTimes = maxReconsumeTimes;
+    }
+
+    public long getSuspendCurrentQueueTimeMillis() {
+        return suspendCurrentQueueTimeMillis;
+    }
+
+    public void setSuspendCurrentQueueTimeMillis(long suspendCurrentQueueTimeMillis) {
+        this.suspendCurrentQueueTimeMillis = suspendCurrentQueueTimeMillis;
+    }
+
+    /** Minutes a message may stay in consumption before it is sent back for redelivery. */
+    public long getConsumeTimeout() {
+        return consumeTimeout;
+    }
+
+    public void setConsumeTimeout(long consumeTimeout) {
+        this.consumeTimeout = consumeTimeout;
+    }
+
+    public long getAwaitTerminationMillisWhenShutdown() {
+        return awaitTerminationMillisWhenShutdown;
+    }
+
+    public void setAwaitTerminationMillisWhenShutdown(long awaitTerminationMillisWhenShutdown) {
+        this.awaitTerminationMillisWhenShutdown = awaitTerminationMillisWhenShutdown;
+    }
+
+    /** How often an orderly consumer renews its queue locks. */
+    public long getLockInterval() {
+        return lockInterval;
+    }
+
+    public void setLockInterval(long lockInterval) {
+        this.lockInterval = lockInterval;
+    }
+}

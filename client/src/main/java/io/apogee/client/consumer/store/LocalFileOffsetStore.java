@@ -1,0 +1,69 @@
+package io.apogee.client.consumer.store;
+
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONException;
+import com.alibaba.fastjson2.TypeReference;
+import io.apogee.client.MQClientException;
+import io.apogee.common.io.AtomicFile;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Offsets kept in a local file, for broadcasting consumers (every client consumes everything, so the broker cannot
+ * hold one offset for the group): {@code <dir>/<clientId>/<group>/offsets.json}, {@code {"offsetTable":{...}}} with
+ * MessageQueue keys, written atomically.
+ */
+public class LocalFileOffsetStore extends MemoryOffsets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFileOffsetStore.class);
+    private static final TypeReference<Map<String, Map<MessageQueue, Long>>> FILE_TYPE = new TypeReference<>() {
+    };
+
+    private final AtomicFile file;
+
+    public LocalFileOffsetStore(Path dir, String clientId, String group) {
+        this.file = new AtomicFile(dir.resolve(clientId.replace(':', '_')).resolve(group).resolve("offsets.json"));
+    }
+
+    @Override
+    public void load() throws MQClientException {
+        try {
+            Files.createDirectories(file.path().getParent());
+            Optional<String> text = file.read();
+            if (text.isPresent()) {
+                Map<MessageQueue, Long> table = JSON.parseObject(text.get(), FILE_TYPE).get("offsetTable");
+                if (table != null) {
+                    table.forEach((mq, offset) -> updateOffset(mq, offset, false));
+                }
+            }
+        } catch (IOException | JSONException e) {
+            throw new MQClientException("cannot load offsets from " + file.path(), e);
+        }
+    }
+
+    @Override
+    public long readOffset(MessageQueue mq, ReadOffsetType type) {
+        return memoryOffset(mq);
+    }
+
+    @Override
+    public synchronized void persistAll(Set<MessageQueue> mqs) {
+        try {
+            file.write(JSON.toJSONString(Map.of("offsetTable", cloneOffsetTable(null))));
+        } catch (IOException e) {
+            LOG.warn("offsets not persisted to {}: {}", file.path(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void persist(MessageQueue mq) {
+        persistAll(Set.of(mq));
+    }
+}
