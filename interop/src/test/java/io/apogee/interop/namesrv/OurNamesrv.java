@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -20,13 +21,17 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  */
 final class OurNamesrv implements AutoCloseable {
 
+    /** Where the official client writes {@code rocketmq_client.log} (read when its logger starts). */
+    static final String CLIENT_LOG_ROOT = "rocketmq.client.logRoot";
+
     static {
-        try {
-            Path logs = Files.createTempDirectory("apache-client-logs-");
-            System.setProperty("rocketmq.client.logRoot", logs.toString());
-            System.setProperty("rocketmq.client.logLevel", "WARN");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (System.getProperty(CLIENT_LOG_ROOT) == null) {
+            try {
+                System.setProperty(CLIENT_LOG_ROOT, Files.createTempDirectory("apache-client-logs-").toString());
+                System.setProperty("rocketmq.client.logLevel", "WARN");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -62,6 +67,22 @@ final class OurNamesrv implements AutoCloseable {
         admin.setInstanceName(UUID.randomUUID().toString());
         admin.start();
         return admin;
+    }
+
+    /**
+     * The official client's own log lines (loggers {@code RocketmqClient} and {@code RocketmqRemoting}; Apache's
+     * in-process brokers write to the same file) at WARN or above so far; empty if the log is not where we put it.
+     */
+    static List<String> clientWarnings() throws IOException {
+        Path log = Path.of(System.getProperty(CLIENT_LOG_ROOT), "rocketmq_client.log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                    .filter(line -> line.contains(" RocketmqClient - ") || line.contains(" RocketmqRemoting - "))
+                    .toList();
+        }
     }
 
     @Override
