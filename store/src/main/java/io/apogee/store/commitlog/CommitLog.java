@@ -21,9 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The commit log: every message of every topic appended in the stored encoding to one sequence of mapped files.
  *
- * <p>Appends prepare everything they can (encoded topic and properties, body CRC, size checks) before taking the
- * append lock; under the lock they only stamp store time, physical and queue offsets and copy the record into the
- * mapped file. The lock also owns the table of next queue offsets, so queue offsets are assigned in commit-log order.
+ * <p>Appends encode their records before taking the append lock; under the lock they only stamp store time,
+ * physical and queue offsets into the encoded bytes and copy them into the mapped file. The lock also owns the table of next queue offsets, so queue offsets are assigned in commit-log order.
  */
 public final class CommitLog {
 
@@ -32,6 +31,9 @@ public final class CommitLog {
     private final MappedFileQueue files;
     private final int maxBodySize;
     private final ReentrantLock appendLock = new ReentrantLock();
+    /** Staging buffers above this size are not kept by their thread. */
+    private static final int MAX_RETAINED_STAGING = 8 * 1024 * 1024;
+    private final ThreadLocal<ByteBuffer> staging = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024));
     /** Next queue offset per "topic-queueId"; guarded by {@link #appendLock}. */
     private final Map<String, Long> queueOffsets = new HashMap<>();
 
@@ -49,18 +51,18 @@ public final class CommitLog {
         return files;
     }
 
-    /** One message prepared outside the lock. */
-    private record Prepared(StoredMessage message, byte[] properties, int size) {
-    }
-
-    /** Appends one message; see {@link #appendBatch}. */
+    /**
+     * Appends one message; see {@link #appendBatch}.
+     */
     public PutMessageResult append(StoredMessage message) {
         return appendBatch(List.of(message));
     }
 
     /**
      * Appends messages of one topic and queue as consecutive records in the same file, with consecutive queue offsets.
-     * Fills in body CRC, store timestamp, commit-log offset, queue offset and store size on each message.
+     * The records are encoded outside the lock into this thread's staging buffer; under the lock only queue offset,
+     * physical offset and store time are patched in and the bytes copied into the mapped file. Fills in body CRC,
+     * store timestamp, commit-log offset, queue offset and store size on each message.
      *
      * @return PUT_OK (appended, not yet flushed) or why nothing was appended
      */
@@ -70,33 +72,56 @@ public final class CommitLog {
         if (topic.length == 0 || topic.length > StoredMessageCodec.MAX_TOPIC_LENGTH) {
             return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
         }
-        Prepared[] prepared = new Prepared[messages.size()];
+        byte[][] properties = new byte[messages.size()][];
         int total = 0;
-        for (int i = 0; i < prepared.length; i++) {
+        for (int i = 0; i < properties.length; i++) {
             StoredMessage m = messages.get(i);
-            byte[] props = m.getPropertiesString().getBytes(StandardCharsets.UTF_8);
-            if (props.length > StoredMessageCodec.MAX_PROPERTIES_LENGTH) {
+            properties[i] = m.getPropertiesString().getBytes(StandardCharsets.UTF_8);
+            if (properties[i].length > StoredMessageCodec.MAX_PROPERTIES_LENGTH) {
                 return PutMessageResult.failed(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED);
             }
-            byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
-            if (body.length > maxBodySize) {
+            int bodyLength = m.getBody() == null ? 0 : m.getBody().length;
+            if (bodyLength > maxBodySize) {
                 return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
             }
-            int size = StoredMessageCodec.storeSize(m.getSysFlag(), body.length, topic.length, props.length);
-            m.setBodyCrc(StoredMessageCodec.bodyCrc(body));
-            m.setStoreSize(size);
-            prepared[i] = new Prepared(m, props, size);
-            total += size;
+            total += StoredMessageCodec.storeSize(m.getSysFlag(), bodyLength, topic.length, properties[i].length);
         }
         if (total + StoredMessageCodec.BLANK_HEADER_LENGTH > files.fileSize()) {
             return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
         }
-        PutMessageResult r = appendLocked(prepared, topic, total, head.getTopic() + '-' + head.getQueueId());
-        return r.isOk() ? new PutMessageResult(r.status(), r.wroteOffset(), r.wroteBytes(), msgIds(prepared),
-                r.storeTimestamp(), r.queueOffset(), r.msgNum()) : r;
+        ByteBuffer staged = staging(total);
+        int position = 0;
+        for (int i = 0; i < properties.length; i++) {
+            StoredMessage m = messages.get(i);
+            m.setBodyCrc(m.getBody() == null ? 0 : StoredMessageCodec.bodyCrc(m.getBody()));
+            int size = StoredMessageCodec.encode(staged, position, m, topic, properties[i]);
+            m.setStoreSize(size);
+            position += size;
+        }
+        PutMessageResult r = appendLocked(staged, messages, total, head.getTopic() + '-' + head.getQueueId());
+        return r.isOk() ? stamped(messages, r) : r;
     }
 
-    private PutMessageResult appendLocked(Prepared[] prepared, byte[] topic, int total, String queueKey) {
+    /** This thread's staging buffer if it holds {@code size} bytes, else a bigger one (kept while not too big). */
+    private ByteBuffer staging(int size) {
+        ByteBuffer buf = staging.get();
+        if (buf.capacity() >= size) {
+            return buf;
+        }
+        ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(size, buf.capacity() * 2));
+        if (bigger.capacity() <= MAX_RETAINED_STAGING) {
+            staging.set(bigger);
+        }
+        return bigger;
+    }
+
+    private static boolean queued(StoredMessage m) {
+        int type = SysFlag.transactionType(m.getSysFlag());
+        return type != SysFlag.TRANSACTION_PREPARED_TYPE && type != SysFlag.TRANSACTION_ROLLBACK_TYPE;
+    }
+
+    private PutMessageResult appendLocked(ByteBuffer staged, List<StoredMessage> messages, int total,
+            String queueKey) {
         appendLock.lock();
         try {
             MappedFile file = fileWithRoom(total);
@@ -106,26 +131,43 @@ public final class CommitLog {
             Long next = queueOffsets.get(queueKey);
             long queueOffset = next == null ? 0 : next;
             long firstQueueOffset = queueOffset;
-            ByteBuffer buf = file.buffer();
-            for (Prepared p : prepared) {
-                StoredMessage m = p.message();
-                m.setStoreTimestamp(storeTimestamp);
-                m.setCommitLogOffset(file.fromOffset() + position);
-                int type = SysFlag.transactionType(m.getSysFlag());
-                boolean queued = type != SysFlag.TRANSACTION_PREPARED_TYPE && type != SysFlag.TRANSACTION_ROLLBACK_TYPE;
-                m.setQueueOffset(queued ? queueOffset++ : 0);
-                position += StoredMessageCodec.encode(buf, position, m, topic, p.properties());
+            int at = 0;
+            for (StoredMessage m : messages) {
+                staged.putLong(at + StoredMessageCodec.QUEUE_OFFSET_POSITION, queued(m) ? queueOffset++ : 0);
+                staged.putLong(at + StoredMessageCodec.PHYSICAL_OFFSET_POSITION, firstOffset + at);
+                staged.putLong(at + StoredMessageCodec.storeTimestampPosition(m.getSysFlag()), storeTimestamp);
+                at += m.getStoreSize();
             }
-            file.setWrotePosition(position);
+            file.buffer().put(position, staged, 0, total);
+            file.setWrotePosition(position + total);
             queueOffsets.put(queueKey, queueOffset);
             return new PutMessageResult(PutMessageStatus.PUT_OK, firstOffset, total, null, storeTimestamp,
-                    firstQueueOffset, prepared.length);
+                    firstQueueOffset, messages.size());
         } catch (IOException e) {
             LOG.error("cannot create a commit-log file in {}", files.dir(), e);
             return PutMessageResult.failed(PutMessageStatus.CREATE_MAPPED_FILE_FAILED);
         } finally {
             appendLock.unlock();
         }
+    }
+
+    /** Sets what the append decided on each message and returns the result with the offset message id(s). */
+    private static PutMessageResult stamped(List<StoredMessage> messages, PutMessageResult r) {
+        long offset = r.wroteOffset();
+        long queueOffset = r.queueOffset();
+        StringBuilder ids = new StringBuilder(messages.size() * 33);
+        for (StoredMessage m : messages) {
+            m.setStoreTimestamp(r.storeTimestamp());
+            m.setCommitLogOffset(offset);
+            m.setQueueOffset(queued(m) ? queueOffset++ : 0);
+            if (ids.length() > 0) {
+                ids.append(',');
+            }
+            ids.append(OffsetMessageId.encode(m.getStoreHost(), offset));
+            offset += m.getStoreSize();
+        }
+        return new PutMessageResult(r.status(), r.wroteOffset(), r.wroteBytes(), ids.toString(), r.storeTimestamp(),
+                r.queueOffset(), r.msgNum());
     }
 
     /** The file to write {@code size} bytes to, closing the current one with a BLANK record when they do not fit. */
@@ -140,21 +182,6 @@ public final class CommitLog {
         file.buffer().putInt(position + 4, StoredMessageCodec.BLANK_MAGIC);
         file.setWrotePosition(file.fileSize());
         return files.writableFile(0);
-    }
-
-    private static String msgIds(Prepared[] prepared) {
-        if (prepared.length == 1) {
-            StoredMessage m = prepared[0].message();
-            return OffsetMessageId.encode(m.getStoreHost(), m.getCommitLogOffset());
-        }
-        StringBuilder sb = new StringBuilder(prepared.length * 33);
-        for (Prepared p : prepared) {
-            if (sb.length() > 0) {
-                sb.append(',');
-            }
-            sb.append(OffsetMessageId.encode(p.message().getStoreHost(), p.message().getCommitLogOffset()));
-        }
-        return sb.toString();
     }
 
     /**

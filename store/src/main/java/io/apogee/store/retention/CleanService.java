@@ -101,12 +101,12 @@ public final class CleanService implements ServiceLoop {
     }
 
     /**
-     * One retention round.
+     * One retention round (serialized: the loop, admin requests and tests may call it concurrently).
      *
      * @param manual delete expired files whatever the hour and disk use
      * @return commit-log files deleted
      */
-    public int clean(boolean manual) {
+    public synchronized int clean(boolean manual) {
         boolean timeUp = config.deleteHours().contains(LocalTime.now().getHour());
         boolean spaceLow = diskRatio * 100 > config.getDiskMaxUsedSpaceRatio();
         boolean forcibly = diskRatio > config.getDiskSpaceCleanForciblyRatio();
