@@ -4,6 +4,7 @@ import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -42,10 +43,16 @@ public final class BrokerStartup {
             }
             BrokerController controller = new BrokerController(configs);
             controller.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(controller::shutdown, "ApogeeBrokerShutdown"));
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                controller.shutdown();
+                stopped.countDown();
+            }, "ApogeeBrokerShutdown"));
             System.out.printf("The broker[%s, %s] boot success. serializeType=JSON and name server is %s%n",
                     configs.broker().getBrokerName(), controller.brokerAddr(),
                     configs.broker().getNamesrvAddr().isBlank() ? "(none)" : configs.broker().getNamesrvAddr());
+            // Every broker thread is a daemon: the main thread holds the JVM up until SIGTERM.
+            stopped.await();
         } catch (ParseException | ConfigException e) {
             System.err.println("mqbroker: " + e.getMessage());
             System.exit(1);

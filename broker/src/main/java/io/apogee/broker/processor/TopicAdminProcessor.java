@@ -117,7 +117,8 @@ public final class TopicAdminProcessor implements RequestProcessor {
         if (problem != null) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR, problem);
         }
-        if (SystemTopics.isSystemTopic(topic)) {
+        if (SystemTopics.isSystemTopic(topic) || topic.equals(config.getBrokerClusterName())
+                || topic.equals(config.getBrokerName())) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
                     "The topic[" + topic + "] is conflict with system topic.");
         }
