@@ -18,6 +18,7 @@ import io.apogee.store.commitlog.CommitLogDispatcher;
 import io.apogee.store.commitlog.RecordParser;
 import io.apogee.store.dispatch.ReputService;
 import io.apogee.store.file.MappedFileQueue;
+import io.apogee.store.file.PrefaultService;
 import io.apogee.store.flush.AsyncFlushService;
 import io.apogee.store.flush.ConsumeQueueFlushService;
 import io.apogee.store.flush.GroupCommitService;
@@ -111,6 +112,10 @@ public final class LocalMessageStore implements MessageStore {
         runners.add(new ServiceRunner(queueFlush, config.getFlushIntervalConsumeQueue(), TimeUnit.MILLISECONDS));
         runners.add(new ServiceRunner(clean, config.getCleanResourceInterval(), TimeUnit.MILLISECONDS));
         runners.add(new ServiceRunner(counters, 1, TimeUnit.SECONDS));
+        if (config.getCommitLogPrefaultAhead() > 0) {
+            runners.add(new ServiceRunner(new PrefaultService(commitLog.files(), config.getCommitLogPrefaultAhead()),
+                    1, TimeUnit.MILLISECONDS));
+        }
         if (groupCommit != null) {
             runners.add(new ServiceRunner(groupCommit.timeoutWatch(), Math.max(1, config.getSyncFlushTimeout() / 20),
                     TimeUnit.MILLISECONDS));
