@@ -62,7 +62,7 @@ public final class ConsumerRelayProcessor implements RequestProcessor {
             if (message == null) {
                 return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "can not find message by id " + h.getMsgId());
             }
-            body = QueryMessageProcessor.concatenate(List.of(message));
+            body = MessageBodies.concatenate(List.of(message));
         }
         Channel target = find(group, clientId);
         if (target == null) {

@@ -124,11 +124,11 @@ public final class PullMessageProcessor implements RequestProcessor {
                     + header.getTopic() + "] topicConfig.readQueueNums:[" + topic.readQueueNums() + "] consumer:["
                     + channel.remoteAddress() + "]");
         }
-        Object subscription = subscription(header);
-        if (subscription instanceof RemotingCommand refused) {
-            return refused;
+        SubscriptionLookup subscription = subscription(header);
+        if (subscription.refusal() != null) {
+            return subscription.refusal();
         }
-        MessageFilter filter = filterOf((SubscriptionData) subscription);
+        MessageFilter filter = filterOf(subscription.data());
         long offset = header.getQueueOffset();
         GetMessageResult result = store.getMessage(header.getConsumerGroup(), header.getTopic(), queueId, offset,
                 header.getMaxMsgNums(), filter);
@@ -147,31 +147,38 @@ public final class PullMessageProcessor implements RequestProcessor {
         return response(header, group, result, code);
     }
 
-    /** The subscription to filter with, or an error response. */
-    private Object subscription(PullMessageRequestHeader header) {
+    /** The subscription to filter with, or the response refusing the pull. */
+    private record SubscriptionLookup(SubscriptionData data, RemotingCommand refusal) {
+
+        static SubscriptionLookup refused(int code, String remark) {
+            return new SubscriptionLookup(null, StatusResponses.error(code, remark));
+        }
+    }
+
+    private SubscriptionLookup subscription(PullMessageRequestHeader header) {
         if ((header.getSysFlag() & FLAG_SUBSCRIPTION) != 0) {
             if (SubscriptionData.EXPRESSION_TYPE_SQL92.equals(header.getExpressionType())) {
-                return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                return SubscriptionLookup.refused(ResponseCode.SYSTEM_ERROR,
                         "The broker does not support consumer to filter message by SQL92");
             }
-            return SubscriptionData.ofTags(header.getTopic(), header.getSubscription());
+            return new SubscriptionLookup(SubscriptionData.ofTags(header.getTopic(), header.getSubscription()), null);
         }
         ConsumerGroupInfo info = consumers.group(header.getConsumerGroup());
         if (info == null) {
-            return StatusResponses.error(ResponseCode.SUBSCRIPTION_NOT_EXIST,
+            return SubscriptionLookup.refused(ResponseCode.SUBSCRIPTION_NOT_EXIST,
                     "the consumer's group info not exist, group: " + header.getConsumerGroup());
         }
         SubscriptionData data = info.subscription(header.getTopic());
         if (data == null) {
-            return StatusResponses.error(ResponseCode.SUBSCRIPTION_NOT_EXIST,
+            return SubscriptionLookup.refused(ResponseCode.SUBSCRIPTION_NOT_EXIST,
                     "the consumer's subscription not exist, group: " + header.getConsumerGroup() + " topic: "
                             + header.getTopic());
         }
         if (header.getSubVersion() != null && data.getSubVersion() < header.getSubVersion()) {
-            return StatusResponses.error(ResponseCode.SUBSCRIPTION_NOT_LATEST,
+            return SubscriptionLookup.refused(ResponseCode.SUBSCRIPTION_NOT_LATEST,
                     "the consumer's subscription not latest");
         }
-        return data;
+        return new SubscriptionLookup(data, null);
     }
 
     /** Tag-code filter of a subscription: everything for {@code *}, else the subscribed tags' hash codes. */
@@ -192,7 +199,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         header.setSuggestWhichBrokerId(suggestBroker(group, result));
         RemotingCommand response = RemotingCommand.response(header).code(code).remark(result.status().name());
         if (code == ResponseCode.SUCCESS) {
-            response.body(QueryMessageProcessor.concatenate(result.messages()));
+            response.body(MessageBodies.concatenate(result.messages()));
             stats.recordGet(request.getTopic(), request.getConsumerGroup(), result.messageCount(),
                     result.bufferTotalSize());
         }

@@ -53,7 +53,7 @@ public final class QueryMessageProcessor implements RequestProcessor {
         QueryMessageResponseHeader header = new QueryMessageResponseHeader();
         header.setIndexLastUpdateTimestamp(result.indexLastUpdateTimestamp());
         header.setIndexLastUpdatePhyoffset(result.indexLastUpdatePhyOffset());
-        return RemotingCommand.response(header).body(concatenate(result.messages()));
+        return RemotingCommand.response(header).body(MessageBodies.concatenate(result.messages()));
     }
 
     private RemotingCommand view(RemotingCommand request) throws RemotingCommandException {
@@ -63,21 +63,6 @@ public final class QueryMessageProcessor implements RequestProcessor {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
                     "can not find message by the offset, " + h.getOffset());
         }
-        return RemotingCommand.response(null).body(concatenate(List.of(message)));
-    }
-
-    static byte[] concatenate(List<ByteBuffer> slices) {
-        int total = 0;
-        for (ByteBuffer slice : slices) {
-            total += slice.remaining();
-        }
-        byte[] body = new byte[total];
-        int at = 0;
-        for (ByteBuffer slice : slices) {
-            int length = slice.remaining();
-            slice.duplicate().get(body, at, length);
-            at += length;
-        }
-        return body;
+        return RemotingCommand.response(null).body(MessageBodies.concatenate(List.of(message)));
     }
 }
