@@ -70,12 +70,14 @@ class KvAndConfigTest {
             assertTrue(before.contains("orderMessageEnable=false\n"), before);
             assertTrue(before.contains("serverWorkerThreads=8\n"), before);
 
-            assertEquals(ResponseCode.SUCCESS, ns.call(configUpdate("productEnvName=test\nserverWorkerThreads=4"))
-                    .code());
+            assertEquals(ResponseCode.SUCCESS, ns.call(configUpdate(
+                    "productEnvName=test\nserverWorkerThreads=4\ntlsServerKeyStorePassword=secret")).code());
             String after = text(ns.call(RemotingCommand.request(RequestCode.GET_NAMESRV_CONFIG, null)));
             assertTrue(after.contains("productEnvName=test\n"), after);
             assertTrue(after.contains("serverWorkerThreads=4\n"), after);
-            assertEquals(after, Files.readString(home.resolve("namesrv.properties")));
+            assertTrue(after.contains("tlsServerKeyStorePassword=******\n"), "passwords are not served: " + after);
+            String persisted = Files.readString(home.resolve("namesrv.properties"));
+            assertEquals(after.replace("=******", "=secret"), persisted);
         }
     }
 

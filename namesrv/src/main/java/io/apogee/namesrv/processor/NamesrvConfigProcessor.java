@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -21,13 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GET_NAMESRV_CONFIG and UPDATE_NAMESRV_CONFIG: the NameServer's and its remoting server's settings as
- * {@code key=value} lines. An update is checked as a whole (black-listed, unknown or invalid keys refuse it
+ * {@code key=value} lines (passwords masked in answers). An update is checked as a whole (black-listed, unknown or invalid keys refuse it
  * without changing anything), applied, and written to {@code configStorePath}. Keys read only at start (ports,
  * thread counts) take effect at the next start.
  */
 public final class NamesrvConfigProcessor extends NamesrvRequestProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(NamesrvConfigProcessor.class);
+
+    static final String MASKED = "******";
 
     private final NamesrvConfig namesrvConfig;
     private final NettyServerConfig serverConfig;
@@ -46,9 +49,14 @@ public final class NamesrvConfigProcessor extends NamesrvRequestProcessor {
         };
     }
 
+    /** Every key with its value, passwords masked: any client may ask for this. */
     private byte[] render() {
-        return (ConfigBinder.render(namesrvConfig) + ConfigBinder.render(serverConfig))
-                .getBytes(StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder();
+        Map<String, String> all = new LinkedHashMap<>(ConfigBinder.toMap(namesrvConfig));
+        all.putAll(ConfigBinder.toMap(serverConfig));
+        all.forEach((key, value) -> text.append(key).append('=')
+                .append(key.endsWith("Password") && !value.isEmpty() ? MASKED : value).append('\n'));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private synchronized RemotingCommand update(byte[] body) throws IOException {
@@ -83,7 +91,8 @@ public final class NamesrvConfigProcessor extends NamesrvRequestProcessor {
         }
         ConfigBinder.bind(forNamesrv, namesrvConfig);
         ConfigBinder.bind(forServer, serverConfig);
-        new AtomicFile(namesrvConfig.configStorePath()).write(new String(render(), StandardCharsets.UTF_8));
+        new AtomicFile(namesrvConfig.configStorePath()).write(ConfigBinder.render(namesrvConfig)
+                + ConfigBinder.render(serverConfig));
         LOG.info("config updated: {}, written to {}", updates.stringPropertyNames(), namesrvConfig.configStorePath());
         return NamesrvResponses.success();
     }
