@@ -4,14 +4,12 @@ import io.apogee.client.consumer.listener.ConsumeConcurrentlyContext;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.impl.consumer.ProcessQueue;
-import io.apogee.common.concurrent.NamedThreadFactory;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.remoting.protocol.body.MessageQueue;
 import io.apogee.remoting.protocol.heartbeat.MessageModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +33,7 @@ final class ConsumeConcurrentlyService implements ConsumeService {
     ConsumeConcurrentlyService(PushConsumerEngine engine, MessageListenerConcurrently listener) {
         this.engine = engine;
         this.listener = listener;
-        DefaultMQPushConsumer config = engine.config();
-        this.executor = new ThreadPoolExecutor(config.getConsumeThreadMin(), config.getConsumeThreadMax(), 60,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                new NamedThreadFactory("ApogeeConsumeMessageThread_" + config.getConsumerGroup(), true));
+        this.executor = ConsumeThreads.create(engine.config());
     }
 
     @Override
@@ -49,15 +44,7 @@ final class ConsumeConcurrentlyService implements ConsumeService {
 
     @Override
     public void shutdown(long awaitMillis) {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(awaitMillis, TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        ConsumeThreads.shutdown(executor, awaitMillis);
     }
 
     @Override

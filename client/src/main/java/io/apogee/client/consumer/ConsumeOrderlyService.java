@@ -4,7 +4,6 @@ import io.apogee.client.consumer.listener.ConsumeOrderlyContext;
 import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
 import io.apogee.client.impl.consumer.ProcessQueue;
-import io.apogee.common.concurrent.NamedThreadFactory;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceRunner;
@@ -13,7 +12,6 @@ import io.apogee.remoting.protocol.heartbeat.MessageModel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -41,9 +39,7 @@ final class ConsumeOrderlyService implements ConsumeService {
         this.engine = engine;
         this.listener = listener;
         DefaultMQPushConsumer config = engine.config();
-        this.executor = new ThreadPoolExecutor(config.getConsumeThreadMin(), config.getConsumeThreadMax(), 60,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                new NamedThreadFactory("ApogeeConsumeMessageThread_" + config.getConsumerGroup(), true));
+        this.executor = ConsumeThreads.create(config);
         this.lockRenewal = new ServiceRunner(new PeriodicTask("ApogeeOrderlyLock_" + config.getConsumerGroup(),
                 engine::lockAll), config.getLockInterval(), TimeUnit.MILLISECONDS);
     }
@@ -58,15 +54,7 @@ final class ConsumeOrderlyService implements ConsumeService {
     @Override
     public void shutdown(long awaitMillis) {
         lockRenewal.close();
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(awaitMillis, TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        ConsumeThreads.shutdown(executor, awaitMillis);
         engine.unlockAll();
     }
 

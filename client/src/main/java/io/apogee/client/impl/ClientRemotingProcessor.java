@@ -4,6 +4,7 @@ import io.apogee.client.impl.api.PullApi;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.netty.Channels;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
@@ -60,7 +61,7 @@ final class ClientRemotingProcessor implements RequestProcessor {
             LOG.warn("transaction check for unknown producer group {} from {}", group, channel.remoteAddress());
             return null;
         }
-        producer.checkTransactionState(addressOf(channel), message, header);
+        producer.checkTransactionState(Channels.remoteAddress(channel), message, header);
         return null;
     }
 
@@ -90,10 +91,5 @@ final class ClientRemotingProcessor implements RequestProcessor {
         }
         ConsumerRunningInfo info = consumer.runningInfo();
         return RemotingCommand.response(ResponseCode.SUCCESS, null).body(info.encode());
-    }
-
-    private static String addressOf(Channel channel) {
-        String remote = String.valueOf(channel.remoteAddress());
-        return remote.startsWith("/") ? remote.substring(1) : remote;
     }
 }

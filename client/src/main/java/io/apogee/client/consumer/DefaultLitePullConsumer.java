@@ -1,0 +1,272 @@
+package io.apogee.client.consumer;
+
+import io.apogee.client.ClientConfig;
+import io.apogee.client.MQBrokerException;
+import io.apogee.client.MQClientException;
+import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
+import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
+import io.apogee.client.impl.MQClientInstance;
+import io.apogee.client.impl.MQClientManager;
+import io.apogee.client.impl.TopicPublishInfo;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.topic.TopicValidator;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.heartbeat.ConsumeFromWhere;
+import io.apogee.remoting.protocol.heartbeat.MessageModel;
+import io.apogee.remoting.protocol.route.BrokerData;
+import io.apogee.remoting.protocol.route.TopicRouteData;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A consumer the application drives: {@link #subscribe} (queues assigned by rebalancing) or {@link #assign} (queues
+ * chosen by the caller), then {@link #poll()} in a loop. Offsets advance as messages are polled and are committed
+ * automatically every {@code autoCommitIntervalMillis} or by {@link #commitSync()}.
+ */
+public class DefaultLitePullConsumer extends ClientConfig {
+
+    private String consumerGroup;
+    private MessageModel messageModel = MessageModel.CLUSTERING;
+    private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
+    private String consumeTimestamp = LocalDateTime.now().minusMinutes(30).format(StartOffsets.TIMESTAMP_FORMAT);
+    private AllocateMessageQueueStrategy allocateMessageQueueStrategy = new AllocateMessageQueueAveragely();
+    private int pullBatchSize = 10;
+    private int pullThreadNums = 20;
+    private boolean autoCommit = true;
+    private long autoCommitIntervalMillis = 5_000;
+    private long pollTimeoutMillis = 5_000;
+    private int pullThresholdForAll = 10_000;
+    private int pullThresholdForQueue = 1_000;
+    private volatile LitePullEngine engine;
+
+    public DefaultLitePullConsumer() {
+        this("DEFAULT_CONSUMER");
+    }
+
+    public DefaultLitePullConsumer(String consumerGroup) {
+        this.consumerGroup = consumerGroup;
+    }
+
+    /** Joins the client instance; subscribe or assign before or after. */
+    public synchronized void start() throws MQClientException {
+        if (engine != null) {
+            throw new MQClientException(-1, "consumer " + consumerGroup + " is already started");
+        }
+        String problem = TopicValidator.problemWith(consumerGroup);
+        if (problem != null) {
+            throw new MQClientException(-1, "invalid consumer group " + consumerGroup + ": " + problem);
+        }
+        if (messageModel == MessageModel.CLUSTERING) {
+            changeInstanceNameToPID();
+        }
+        MQClientInstance instance = MQClientManager.getOrCreate(this);
+        LitePullEngine created = new LitePullEngine(this, instance);
+        created.start();
+        engine = created;
+    }
+
+    /** Commits (when auto-committing), stops pulling and leaves the group. */
+    public synchronized void shutdown() {
+        LitePullEngine e = engine;
+        if (e != null) {
+            engine = null;
+            e.shutdown();
+        }
+    }
+
+    /** Subscribes to {@code topic}; its queues are shared among the group by rebalancing. */
+    public void subscribe(String topic, String subExpression) throws MQClientException {
+        String problem = TopicValidator.problemWith(topic);
+        if (problem != null) {
+            throw new MQClientException(-1, problem);
+        }
+        running().subscribe(topic, subExpression);
+    }
+
+    /** Consumes exactly {@code queues}, without rebalancing. */
+    public void assign(Collection<MessageQueue> queues) throws MQClientException {
+        running().assign(Set.copyOf(queues));
+    }
+
+    /** The next pulled messages, waiting up to pollTimeoutMillis; empty when none arrived. */
+    public List<StoredMessage> poll() throws MQClientException, InterruptedException {
+        return poll(pollTimeoutMillis);
+    }
+
+    public List<StoredMessage> poll(long timeout) throws MQClientException, InterruptedException {
+        return running().poll(timeout);
+    }
+
+    /** Continues {@code mq} at {@code offset}, dropping what was already pulled. */
+    public void seek(MessageQueue mq, long offset) throws MQClientException {
+        running().seek(mq, offset);
+    }
+
+    /** Continues {@code mq} at its first stored message. */
+    public void seekToBegin(MessageQueue mq) throws MQClientException {
+        seek(mq, queueBound(mq, true));
+    }
+
+    /** Continues {@code mq} after its last message. */
+    public void seekToEnd(MessageQueue mq) throws MQClientException {
+        seek(mq, queueBound(mq, false));
+    }
+
+    /** Stops pulling {@code queues} until {@link #resume}. */
+    public void pause(Collection<MessageQueue> queues) throws MQClientException {
+        running().setPaused(Set.copyOf(queues), true);
+    }
+
+    public void resume(Collection<MessageQueue> queues) throws MQClientException {
+        running().setPaused(Set.copyOf(queues), false);
+    }
+
+    /** Commits the offsets of everything polled so far and persists them. */
+    public void commitSync() throws MQClientException {
+        running().commitAll();
+    }
+
+    /** The committed offset of {@code mq} (-1 when none). */
+    public long committed(MessageQueue mq) throws MQClientException {
+        return running().committed(mq);
+    }
+
+    /** The queues this consumer currently owns. */
+    public Set<MessageQueue> assignment() throws MQClientException {
+        return running().assignment();
+    }
+
+    /** The readable queues of {@code topic}. */
+    public Set<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
+        MQClientInstance instance = running().instance();
+        instance.updateTopicRoute(topic);
+        TopicRouteData route = instance.route(topic);
+        if (route == null) {
+            throw new MQClientException(17, "Can not find Message Queue for this topic, " + topic);
+        }
+        return TopicPublishInfo.subscribeQueues(topic, route);
+    }
+
+    private long queueBound(MessageQueue mq, boolean min) throws MQClientException {
+        MQClientInstance instance = running().instance();
+        String addr = instance.findBrokerAddressInSubscribe(mq.getBrokerName(), BrokerData.MASTER_ID);
+        if (addr == null) {
+            throw new MQClientException(-1, "The broker[" + mq.getBrokerName() + "] not exist");
+        }
+        try {
+            return min ? instance.offsetApi().getMinOffset(addr, mq) : instance.offsetApi().getMaxOffset(addr, mq);
+        } catch (RemotingException | MQBrokerException e) {
+            throw new MQClientException("offset bounds of " + mq + " unavailable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MQClientException("interrupted", e);
+        }
+    }
+
+    private LitePullEngine running() throws MQClientException {
+        LitePullEngine e = engine;
+        if (e == null) {
+            throw new MQClientException(-1, "The consumer not running, please start it first.");
+        }
+        return e;
+    }
+
+    public String getConsumerGroup() {
+        return consumerGroup;
+    }
+
+    public void setConsumerGroup(String consumerGroup) {
+        this.consumerGroup = consumerGroup;
+    }
+
+    public MessageModel getMessageModel() {
+        return messageModel;
+    }
+
+    public void setMessageModel(MessageModel messageModel) {
+        this.messageModel = messageModel;
+    }
+
+    public ConsumeFromWhere getConsumeFromWhere() {
+        return consumeFromWhere;
+    }
+
+    public void setConsumeFromWhere(ConsumeFromWhere consumeFromWhere) {
+        this.consumeFromWhere = consumeFromWhere;
+    }
+
+    public String getConsumeTimestamp() {
+        return consumeTimestamp;
+    }
+
+    public void setConsumeTimestamp(String consumeTimestamp) {
+        this.consumeTimestamp = consumeTimestamp;
+    }
+
+    public AllocateMessageQueueStrategy getAllocateMessageQueueStrategy() {
+        return allocateMessageQueueStrategy;
+    }
+
+    public void setAllocateMessageQueueStrategy(AllocateMessageQueueStrategy allocateMessageQueueStrategy) {
+        this.allocateMessageQueueStrategy = allocateMessageQueueStrategy;
+    }
+
+    public int getPullBatchSize() {
+        return pullBatchSize;
+    }
+
+    public void setPullBatchSize(int pullBatchSize) {
+        this.pullBatchSize = pullBatchSize;
+    }
+
+    public int getPullThreadNums() {
+        return pullThreadNums;
+    }
+
+    public void setPullThreadNums(int pullThreadNums) {
+        this.pullThreadNums = pullThreadNums;
+    }
+
+    public boolean isAutoCommit() {
+        return autoCommit;
+    }
+
+    public void setAutoCommit(boolean autoCommit) {
+        this.autoCommit = autoCommit;
+    }
+
+    public long getAutoCommitIntervalMillis() {
+        return autoCommitIntervalMillis;
+    }
+
+    public void setAutoCommitIntervalMillis(long autoCommitIntervalMillis) {
+        this.autoCommitIntervalMillis = autoCommitIntervalMillis;
+    }
+
+    public long getPollTimeoutMillis() {
+        return pollTimeoutMillis;
+    }
+
+    public void setPollTimeoutMillis(long pollTimeoutMillis) {
+        this.pollTimeoutMillis = pollTimeoutMillis;
+    }
+
+    public int getPullThresholdForAll() {
+        return pullThresholdForAll;
+    }
+
+    public void setPullThresholdForAll(int pullThresholdForAll) {
+        this.pullThresholdForAll = pullThresholdForAll;
+    }
+
+    public int getPullThresholdForQueue() {
+        return pullThresholdForQueue;
+    }
+
+    public void setPullThresholdForQueue(int pullThresholdForQueue) {
+        this.pullThresholdForQueue = pullThresholdForQueue;
+    }
+}
