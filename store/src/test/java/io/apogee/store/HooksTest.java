@@ -112,6 +112,8 @@ class HooksTest {
         try (LocalMessageStore store = StoreFixture.open(config)) {
             PutMessageResult r = store.putMessage(message("Sync", 0, "durable", null, null)).join();
             assertEquals(PutMessageStatus.PUT_OK, r.status());
+            assertTrue(r.withStatus(PutMessageStatus.FLUSH_DISK_TIMEOUT).status().isStored());
+            assertFalse(PutMessageStatus.DISK_FULL.isStored());
             var unwaited = message("Sync", 0, "no wait", null, null);
             unwaited.putProperty("WAIT", "false");
             assertEquals(PutMessageStatus.PUT_OK, store.putMessage(unwaited).join().status());

@@ -52,13 +52,6 @@ public final class CommitLog {
     }
 
     /**
-     * Appends one message; see {@link #appendBatch}.
-     */
-    public PutMessageResult append(StoredMessage message) {
-        return appendBatch(List.of(message));
-    }
-
-    /**
      * Appends messages of one topic and queue as consecutive records in the same file, with consecutive queue offsets.
      * The records are encoded outside the lock into this thread's staging buffer; under the lock only queue offset,
      * physical offset and store time are patched in and the bytes copied into the mapped file. Fills in body CRC,

@@ -1,7 +1,6 @@
 package io.apogee.store.core;
 
 import io.apogee.common.message.StoredMessage;
-import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.store.DispatchListener;
 import io.apogee.store.FlushDiskType;
@@ -241,8 +240,7 @@ public final class LocalMessageStore implements MessageStore {
 
     @Override
     public StoredMessage lookMessageByOffset(long commitLogOffset) {
-        ByteBuffer record = commitLog.recordAt(commitLogOffset);
-        return record == null ? null : StoredMessageCodec.decode(record, true);
+        return commitLog.lookMessage(commitLogOffset);
     }
 
     @Override

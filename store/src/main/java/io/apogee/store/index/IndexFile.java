@@ -47,20 +47,12 @@ final class IndexFile {
         return file.path();
     }
 
-    synchronized boolean isFull() {
-        return indexCount >= indexNum;
-    }
-
     synchronized long endPhyOffset() {
         return endPhyOffset;
     }
 
     synchronized long endTimestamp() {
         return endTimestamp;
-    }
-
-    synchronized long beginTimestamp() {
-        return beginTimestamp;
     }
 
     private static int hash(String key) {

@@ -8,17 +8,15 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The {@code checkpoint} file: when the commit log, consume queues and index were last flushed, and the commit-log
- * offset below which everything (commit log, queue entries, index entries) is known to be on disk. Recovery after a
+ * The {@code checkpoint} file: when the commit log, consume queues and index were last flushed completely (kept for
+ * operators, as RocketMQ's), and the commit-log offset below which everything (commit log, queue entries, index
+ * entries) is known to be on disk. Recovery after a
  * crash re-validates the commit log from the file holding that offset. Replaced atomically.
  */
 public final class StoreCheckpoint {
 
     private final AtomicFile file;
     private volatile boolean present;
-    private volatile long physicMsgTimestamp;
-    private volatile long logicsMsgTimestamp;
-    private volatile long indexMsgTimestamp;
     private volatile long safeOffset;
 
     public StoreCheckpoint(Path path) {
@@ -33,21 +31,15 @@ public final class StoreCheckpoint {
         }
         Properties p = new Properties();
         p.load(new StringReader(text.get()));
-        physicMsgTimestamp = Long.parseLong(p.getProperty("physicMsgTimestamp", "0"));
-        logicsMsgTimestamp = Long.parseLong(p.getProperty("logicsMsgTimestamp", "0"));
-        indexMsgTimestamp = Long.parseLong(p.getProperty("indexMsgTimestamp", "0"));
         safeOffset = Long.parseLong(p.getProperty("safeOffset", "0"));
         present = true;
     }
 
     /** Records a complete flush covering everything below {@code offset}, at {@code now}, and writes the file. */
     public synchronized void save(long offset, long now) throws IOException {
+        file.write("physicMsgTimestamp=" + now + "\nlogicsMsgTimestamp=" + now + "\nindexMsgTimestamp=" + now
+                + "\nsafeOffset=" + offset + "\n");
         safeOffset = offset;
-        physicMsgTimestamp = now;
-        logicsMsgTimestamp = now;
-        indexMsgTimestamp = now;
-        file.write("physicMsgTimestamp=" + physicMsgTimestamp + "\nlogicsMsgTimestamp=" + logicsMsgTimestamp
-                + "\nindexMsgTimestamp=" + indexMsgTimestamp + "\nsafeOffset=" + safeOffset + "\n");
         present = true;
     }
 
@@ -57,17 +49,5 @@ public final class StoreCheckpoint {
 
     public long safeOffset() {
         return safeOffset;
-    }
-
-    public long physicMsgTimestamp() {
-        return physicMsgTimestamp;
-    }
-
-    public long logicsMsgTimestamp() {
-        return logicsMsgTimestamp;
-    }
-
-    public long indexMsgTimestamp() {
-        return indexMsgTimestamp;
     }
 }
