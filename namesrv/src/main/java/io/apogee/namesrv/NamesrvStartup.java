@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -29,11 +30,17 @@ public final class NamesrvStartup {
     private NamesrvStartup() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         try {
             NamesrvController controller = start(args, System.out);
             if (controller != null) {
-                Runtime.getRuntime().addShutdownHook(new Thread(controller::shutdown, "ApogeeNamesrvShutdown"));
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    controller.shutdown();
+                    stopped.countDown();
+                }, "ApogeeNamesrvShutdown"));
+                // Every server thread is a daemon: the main thread holds the JVM up until SIGTERM.
+                stopped.await();
             }
         } catch (ParseException | ConfigException | IOException | IllegalStateException e) {
             System.err.println("NameServer not started: " + e.getMessage());
