@@ -16,7 +16,11 @@ public interface MessageStore extends AutoCloseable {
     /** Recovers the files (see {@code StoreRecovery}) and starts the background services. */
     void start() throws IOException;
 
-    /** Stops the services, dispatches and flushes everything, writes the checkpoint and removes the abort marker. */
+    /**
+     * Stops the services, dispatches and flushes everything, writes the checkpoint and removes the abort marker.
+     * Appends arriving from now on are refused; the caller stops its senders first, since an append already past
+     * that check while closing may miss the final checkpoint, and the next start then cuts it off.
+     */
     @Override
     void close();
 
