@@ -68,7 +68,7 @@ public final class MQClientInstance {
     private final ServiceRunner heartbeat;
     private final ServiceRunner offsetPersist;
     private final ServiceRunner rebalance;
-    private boolean started;
+    private volatile boolean started;
     private boolean shutdown;
 
     MQClientInstance(ClientConfig config, String clientId, Runnable onShutdown) {
@@ -212,8 +212,13 @@ public final class MQClientInstance {
             return false;
         }
         routes.put(topic, route);
+        boolean newBroker = false;
         for (BrokerData bd : route.brokerDatas()) {
-            brokerAddrs.put(bd.brokerName(), Map.copyOf(bd.brokerAddrs()));
+            Map<Long, String> previous = brokerAddrs.put(bd.brokerName(), Map.copyOf(bd.brokerAddrs()));
+            newBroker |= previous == null || !previous.values().containsAll(bd.brokerAddrs().values());
+        }
+        if (newBroker && started) {
+            heartbeat.wakeup();
         }
         TopicPublishInfo publish = TopicPublishInfo.of(topic, route);
         producers.values().forEach(p -> p.updateTopicPublishInfo(topic, publish));

@@ -1,0 +1,322 @@
+package io.apogee.client.admin;
+
+import io.apogee.client.ClientConfig;
+import io.apogee.client.MQBrokerException;
+import io.apogee.client.MQClientException;
+import io.apogee.client.impl.MQClientInstance;
+import io.apogee.client.impl.MQClientManager;
+import io.apogee.client.impl.api.AdminApi;
+import io.apogee.client.impl.api.PullApi;
+import io.apogee.client.impl.api.PullResult;
+import io.apogee.common.message.OffsetMessageId;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.netty.Channels;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.ClusterInfo;
+import io.apogee.remoting.protocol.body.ConsumeStats;
+import io.apogee.remoting.protocol.body.ConsumerConnection;
+import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.remoting.protocol.body.ProducerConnection;
+import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.remoting.protocol.body.TopicConfig;
+import io.apogee.remoting.protocol.body.TopicList;
+import io.apogee.remoting.protocol.body.TopicStatsTable;
+import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
+import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
+import io.apogee.remoting.protocol.route.BrokerData;
+import io.apogee.remoting.protocol.route.TopicRouteData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The administration API mqadmin and the console use: clusters, topics, subscription groups, consumer progress,
+ * connections, message queries, offset resets, broker status and config, KV config. Broker calls throw
+ * {@link MQBrokerException} with the broker's code; NameServer calls {@link MQClientException}.
+ */
+public class DefaultMQAdminExt extends ClientConfig {
+
+    private static final String TOOLS_CONSUMER_GROUP = "TOOLS_CONSUMER";
+
+    private volatile MQClientInstance instance;
+
+    public DefaultMQAdminExt() {
+        setInstanceName("AdminExt");
+    }
+
+    /** Joins (or starts) the client instance. */
+    public synchronized void start() throws MQClientException {
+        if (instance != null) {
+            throw new MQClientException(-1, "admin is already started");
+        }
+        changeInstanceNameToPID();
+        MQClientInstance created = MQClientManager.getOrCreate(this);
+        created.registerAdmin();
+        created.start();
+        instance = created;
+    }
+
+    public synchronized void shutdown() {
+        MQClientInstance i = instance;
+        if (i != null) {
+            instance = null;
+            i.unregisterAdmin();
+            i.shutdownIfUnused();
+        }
+    }
+
+    public ClusterInfo examineBrokerClusterInfo() throws MQClientException, InterruptedException {
+        return running().namesrvApi().getClusterInfo();
+    }
+
+    public TopicList fetchAllTopicList() throws MQClientException, InterruptedException {
+        return running().namesrvApi().getAllTopicList();
+    }
+
+    /** @throws MQClientException with code 17 when the NameServer has no route */
+    public TopicRouteData examineTopicRouteInfo(String topic) throws MQClientException, InterruptedException {
+        TopicRouteData route = running().namesrvApi().getTopicRoute(topic);
+        if (route == null) {
+            throw new MQClientException(ResponseCode.TOPIC_NOT_EXIST, "No topic route info in name server for the"
+                    + " topic: " + topic);
+        }
+        return route;
+    }
+
+    /** Offsets of every queue of {@code topic}, merged over its brokers. */
+    public TopicStatsTable examineTopicStats(String topic)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        TopicStatsTable merged = new TopicStatsTable();
+        for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
+            merged.getOffsetTable().putAll(admin().getTopicStatsInfo(addr, topic).getOffsetTable());
+        }
+        return merged;
+    }
+
+    /** Creates or updates {@code config} on the broker at {@code addr} (which registers it with the NameServer). */
+    public void createAndUpdateTopicConfig(String addr, TopicConfig config)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        CreateTopicRequestHeader header = new CreateTopicRequestHeader();
+        header.setTopic(config.topicName());
+        header.setDefaultTopic(SystemTopics.AUTO_CREATE_TOPIC_KEY);
+        header.setReadQueueNums(config.readQueueNums());
+        header.setWriteQueueNums(config.writeQueueNums());
+        header.setPerm(config.perm());
+        header.setTopicFilterType(config.topicFilterType().name());
+        header.setTopicSysFlag(config.topicSysFlag());
+        header.setOrder(config.order());
+        admin().createTopic(addr, header);
+    }
+
+    /** Deletes {@code topic} from every master of {@code clusterName} and from the NameServers. */
+    public void deleteTopic(String topic, String clusterName)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        ClusterInfo cluster = examineBrokerClusterInfo();
+        for (String brokerName : cluster.clusterAddrTable().getOrDefault(clusterName, Set.of())) {
+            String addr = cluster.brokerAddrTable().get(brokerName).brokerAddrs().get(BrokerData.MASTER_ID);
+            if (addr != null) {
+                admin().deleteTopicInBroker(addr, topic);
+            }
+        }
+        running().namesrvApi().deleteTopicInNamesrv(topic, clusterName);
+    }
+
+    public void createAndUpdateSubscriptionGroupConfig(String addr, SubscriptionGroupConfig config)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        admin().createSubscriptionGroup(addr, config);
+    }
+
+    /** The group's config on the broker at {@code addr}, or {@code null}. */
+    public SubscriptionGroupConfig examineSubscriptionGroupConfig(String addr, String group)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return admin().getAllSubscriptionGroup(addr).getSubscriptionGroupTable().get(group);
+    }
+
+    public void deleteSubscriptionGroup(String addr, String group)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        admin().deleteSubscriptionGroup(addr, group, false);
+    }
+
+    /** The group's progress (and lag, {@link #totalLag}) over every broker of its retry topic's route. */
+    public ConsumeStats examineConsumeStats(String group)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return examineConsumeStats(group, null);
+    }
+
+    public ConsumeStats examineConsumeStats(String group, String topic)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        ConsumeStats merged = new ConsumeStats();
+        for (String addr : masterAddrs(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
+            ConsumeStats stats = admin().getConsumeStats(addr, group, topic);
+            merged.getOffsetTable().putAll(stats.getOffsetTable());
+            merged.setConsumeTps(merged.getConsumeTps() + stats.getConsumeTps());
+        }
+        return merged;
+    }
+
+    /** Messages stored but not yet consumed by the group, summed over queues. */
+    public static long totalLag(ConsumeStats stats) {
+        return stats.getOffsetTable().values().stream()
+                .mapToLong(o -> Math.max(0, o.getBrokerOffset() - o.getConsumerOffset())).sum();
+    }
+
+    /** The group's online consumers, as the first broker of its retry topic that knows them reports. */
+    public ConsumerConnection examineConsumerConnectionInfo(String group)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        MQBrokerException last = null;
+        for (String addr : masterAddrs(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
+            try {
+                return admin().getConsumerConnectionList(addr, group);
+            } catch (MQBrokerException e) {
+                last = e;
+            }
+        }
+        throw last != null ? last : new MQBrokerException(ResponseCode.CONSUMER_NOT_ONLINE,
+                "the consumer group[" + group + "] not online", "");
+    }
+
+    public ProducerConnection examineProducerConnectionInfo(String group, String topic)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        MQBrokerException last = null;
+        for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
+            try {
+                return admin().getProducerConnectionList(addr, group);
+            } catch (MQBrokerException e) {
+                last = e;
+            }
+        }
+        throw last != null ? last : new MQBrokerException(ResponseCode.SYSTEM_ERROR,
+                "the producer group[" + group + "] not exist", "");
+    }
+
+    /** Messages of {@code topic} with business key {@code key} stored between {@code begin} and {@code end}. */
+    public List<StoredMessage> queryMessage(String topic, String key, int maxNum, long begin, long end)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return query(topic, key, maxNum, begin, end, false);
+    }
+
+    /** The message(s) of {@code topic} with client id ({@code UNIQ_KEY}) {@code uniqueKey}. */
+    public List<StoredMessage> queryMessageByUniqueKey(String topic, String uniqueKey)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return query(topic, uniqueKey, 32, 0, Long.MAX_VALUE, true);
+    }
+
+    private List<StoredMessage> query(String topic, String key, int maxNum, long begin, long end, boolean unique)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        List<StoredMessage> found = new ArrayList<>();
+        for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
+            for (StoredMessage m : admin().queryMessage(addr, topic, key, maxNum, begin, end, unique)) {
+                if (topic.equals(m.getTopic()) && found.size() < maxNum) {
+                    found.add(m);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The message with broker offset id {@code offsetMsgId}, read from the broker the id names. */
+    public StoredMessage viewMessage(String offsetMsgId)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        OffsetMessageId id = OffsetMessageId.decode(offsetMsgId);
+        return admin().viewMessage(Channels.format(id.storeHost()), id.commitLogOffset());
+    }
+
+    /** The message at {@code offset} of {@code mq}, or {@code null} when there is none. */
+    public StoredMessage queryMessageByOffset(MessageQueue mq, long offset)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        String addr = masterAddr(mq.getBrokerName(), examineTopicRouteInfo(mq.getTopic()));
+        PullMessageRequestHeader header = new PullMessageRequestHeader();
+        header.setConsumerGroup(TOOLS_CONSUMER_GROUP);
+        header.setTopic(mq.getTopic());
+        header.setQueueId(mq.getQueueId());
+        header.setQueueOffset(offset);
+        header.setMaxMsgNums(1);
+        header.setSysFlag(PullApi.FLAG_SUBSCRIPTION);
+        header.setCommitOffset(0L);
+        header.setSuspendTimeoutMillis(0L);
+        header.setSubscription("*");
+        header.setSubVersion(0L);
+        PullResult result = running().pullApi().pullSync(addr, header, getMqClientApiTimeout());
+        return result.messages().isEmpty() ? null : result.messages().get(0);
+    }
+
+    /** Moves {@code group}'s offsets of {@code topic} to {@code timestamp} on every broker; returns the new ones. */
+    public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean force)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        Map<MessageQueue, Long> offsets = new TreeMap<>();
+        for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
+            offsets.putAll(admin().resetOffset(addr, topic, group, timestamp, force));
+        }
+        return offsets;
+    }
+
+    public Map<String, String> fetchBrokerRuntimeStats(String brokerAddr)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return admin().getBrokerRuntimeInfo(brokerAddr);
+    }
+
+    public Properties getBrokerConfig(String brokerAddr)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return admin().getBrokerConfig(brokerAddr);
+    }
+
+    public void updateBrokerConfig(String brokerAddr, Properties properties)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        admin().updateBrokerConfig(brokerAddr, properties);
+    }
+
+    public void putKVConfig(String namespace, String key, String value)
+            throws MQClientException, InterruptedException {
+        running().namesrvApi().putKvConfig(namespace, key, value);
+    }
+
+    /** The value, or {@code null} when not set. */
+    public String getKVConfig(String namespace, String key) throws MQClientException, InterruptedException {
+        return running().namesrvApi().getKvConfig(namespace, key);
+    }
+
+    public Map<String, String> getKVListByNamespace(String namespace) throws MQClientException, InterruptedException {
+        return running().namesrvApi().getKvList(namespace);
+    }
+
+    public void deleteKVConfig(String namespace, String key) throws MQClientException, InterruptedException {
+        running().namesrvApi().deleteKvConfig(namespace, key);
+    }
+
+    private static List<String> masterAddrs(TopicRouteData route) {
+        List<String> addrs = new ArrayList<>();
+        for (BrokerData bd : route.brokerDatas()) {
+            String addr = bd.brokerAddrs().get(BrokerData.MASTER_ID);
+            if (addr != null) {
+                addrs.add(addr);
+            }
+        }
+        return addrs;
+    }
+
+    private static String masterAddr(String brokerName, TopicRouteData route) throws MQClientException {
+        for (BrokerData bd : route.brokerDatas()) {
+            if (bd.brokerName().equals(brokerName) && bd.brokerAddrs().containsKey(BrokerData.MASTER_ID)) {
+                return bd.brokerAddrs().get(BrokerData.MASTER_ID);
+            }
+        }
+        throw new MQClientException(-1, "The broker[" + brokerName + "] not exist");
+    }
+
+    private MQClientInstance running() throws MQClientException {
+        MQClientInstance i = instance;
+        if (i == null) {
+            throw new MQClientException(-1, "The admin is not started");
+        }
+        return i;
+    }
+
+    private AdminApi admin() throws MQClientException {
+        return running().adminApi();
+    }
+}
