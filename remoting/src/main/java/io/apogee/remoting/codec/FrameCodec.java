@@ -28,7 +28,7 @@ public final class FrameCodec {
         if (cmd.serializeType() == SerializeType.ROCKETMQ) {
             BinaryHeaderCodec.encode(cmd, out);
         } else {
-            JsonHeaderCodec.encode(cmd, out);
+            JsonHeaderWriter.encode(cmd, out);
         }
         int headerLength = out.writerIndex() - headerStart;
         if (headerLength > MAX_HEADER_LENGTH) {
@@ -67,10 +67,8 @@ public final class FrameCodec {
         ByteBuf header = frame.readSlice(headerLength);
         if (type == SerializeType.ROCKETMQ) {
             BinaryHeaderCodec.decode(header, cmd);
-        } else if (header.hasArray()) {
-            JsonHeaderCodec.decode(header.array(), header.arrayOffset() + header.readerIndex(), headerLength, cmd);
         } else {
-            JsonHeaderCodec.decode(ByteBufUtil.getBytes(header), 0, headerLength, cmd);
+            JsonHeaderReader.decode(header, cmd);
         }
         if (frame.isReadable()) {
             cmd.body(ByteBufUtil.getBytes(frame));

@@ -108,9 +108,29 @@ class FrameCodecTest {
     }
 
     @Test
+    void jsonDecodingHandlesWhitespaceEscapesQuotedNumbersAndNulls() throws Exception {
+        String json = " { \"code\" : \"310\" , \"remark\" : null, \"language\":\"GO\", \"x\":[{\"y\":\"}\"}],"
+                + " \"extFields\" : { \"p\" : \"K\\u0001v\\u0002\\\"q\\\"\\n\", \"n\": null, \"d\": -1.5,"
+                + " \"o\": {\"a\": 1} } } ";
+        RemotingCommand cmd = decode(frame(0, json.getBytes(StandardCharsets.UTF_8), new byte[0]));
+        assertEquals(310, cmd.code());
+        assertNull(cmd.remark());
+        assertEquals(LanguageCode.GO, cmd.language());
+        assertEquals("K\u0001v\u0002\"q\"\n", cmd.extFields().get("p"));
+        assertEquals("-1.5", cmd.extFields().get("d"));
+        assertEquals("{\"a\": 1}", cmd.extFields().get("o"));
+        assertEquals(3, cmd.extFields().size());
+    }
+
+    @Test
     void badHeadersFailWithAReason() {
         assertThrows(RemotingCommandException.class, () -> decode(frame(0, "{\"code\":".getBytes(), new byte[0])));
         assertThrows(RemotingCommandException.class, () -> decode(frame(0, "[1,2]".getBytes(), new byte[0])));
+        assertThrows(RemotingCommandException.class, () -> decode(frame(0, "{} x".getBytes(), new byte[0])));
+        assertThrows(RemotingCommandException.class,
+                () -> decode(frame(0, "{\"code\":99999999999}".getBytes(), new byte[0])));
+        assertThrows(RemotingCommandException.class,
+                () -> decode(frame(0, "{\"remark\":\"\\q\"}".getBytes(), new byte[0])));
         assertThrows(RemotingCommandException.class, () -> decode(frame(7, "{}".getBytes(), new byte[0])));
         byte[] truncatedBinary = {0, 1, 0, 1};
         assertThrows(RemotingCommandException.class, () -> decode(frame(1, truncatedBinary, new byte[0])));

@@ -1,24 +1,18 @@
 package io.apogee.remoting.codec;
 
-import com.alibaba.fastjson2.JSONException;
-import com.alibaba.fastjson2.JSONReader;
-import io.apogee.remoting.protocol.LanguageCode;
 import io.apogee.remoting.protocol.RemotingCommand;
-import io.apogee.remoting.protocol.RemotingCommandException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The JSON header form (serialize type 0): keys as RocketMQ writes them, in alphabetical order. Encoding writes
- * straight into the frame buffer; decoding is lenient like RocketMQ's (unknown keys ignored, missing keys default,
- * non-string extFields values coerced to strings).
+ * Writes the JSON header form (serialize type 0) straight into the frame buffer, keys as RocketMQ writes them, in
+ * alphabetical order; {@link JsonHeaderReader} reads it.
  */
-final class JsonHeaderCodec {
+final class JsonHeaderWriter {
 
-    private JsonHeaderCodec() {
+    private JsonHeaderWriter() {
     }
 
     static void encode(RemotingCommand cmd, ByteBuf out) {
@@ -58,50 +52,6 @@ final class JsonHeaderCodec {
         out.writeBytes(VERSION_KEY);
         writeInt(out, cmd.version());
         out.writeByte('}');
-    }
-
-    static void decode(byte[] header, int offset, int length, RemotingCommand cmd) throws RemotingCommandException {
-        try (JSONReader reader = JSONReader.of(header, offset, length, StandardCharsets.UTF_8)) {
-            if (!reader.nextIfObjectStart()) {
-                throw new RemotingCommandException("JSON header is not an object");
-            }
-            while (!reader.nextIfObjectEnd()) {
-                String name = reader.readFieldName();
-                if (name == null) {
-                    throw new RemotingCommandException("JSON header has a malformed key");
-                }
-                readField(reader, name, cmd);
-            }
-        } catch (JSONException | ArithmeticException | IllegalArgumentException e) {
-            throw new RemotingCommandException("JSON header does not parse: " + e.getMessage(), e);
-        }
-    }
-
-    private static void readField(JSONReader reader, String name, RemotingCommand cmd) {
-        switch (name) {
-            case "code" -> cmd.code(reader.readInt32Value());
-            case "flag" -> cmd.flag(reader.readInt32Value());
-            case "opaque" -> cmd.opaque(reader.readInt32Value());
-            case "version" -> cmd.version(reader.readInt32Value());
-            case "language" -> cmd.language(LanguageCode.fromName(reader.readString()));
-            case "remark" -> cmd.remark(reader.readString());
-            case "extFields" -> cmd.extFields(readExtFields(reader));
-            default -> reader.skipValue();
-        }
-    }
-
-    private static Map<String, String> readExtFields(JSONReader reader) {
-        if (reader.nextIfNull()) {
-            return null;
-        }
-        Map<String, Object> raw = reader.readObject();
-        Map<String, String> ext = new HashMap<>(raw.size() * 2);
-        raw.forEach((k, v) -> {
-            if (v != null) {
-                ext.put(k, v.toString());
-            }
-        });
-        return ext;
     }
 
     private static void writeInt(ByteBuf out, int value) {
