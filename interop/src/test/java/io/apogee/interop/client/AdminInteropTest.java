@@ -57,8 +57,8 @@ class AdminInteropTest extends ClientTestBase {
             for (int i = 0; i < 5; i++) {
                 last = producer.send(message(topic, "TagA", "admin-" + i));
             }
-            assertEquals(5, admin.examineTopicStats(topic).getOffsetTable().values().stream()
-                    .mapToLong(TopicOffset::getMaxOffset).sum());
+            await().atMost(Duration.ofSeconds(10)).until(() -> admin.examineTopicStats(topic).getOffsetTable()
+                    .values().stream().mapToLong(TopicOffset::getMaxOffset).sum() == 5);
             assertEquals("admin-4", body(admin.viewMessage(last.getOffsetMsgId())));
             assertEquals("admin-4", body(admin.queryMessageByOffset(last.getMessageQueue(),
                     last.getQueueOffset())));
