@@ -47,7 +47,7 @@ public final class ConsumerRelayProcessor implements RequestProcessor {
             throws RemotingCommandException, InterruptedException {
         String group;
         String clientId;
-        byte[] body = request.body();
+        ByteBuffer message = null;
         if (request.code() == RequestCode.GET_CONSUMER_RUNNING_INFO) {
             GetConsumerRunningInfoRequestHeader h = request.decodeHeader(GetConsumerRunningInfoRequestHeader.class);
             group = h.getConsumerGroup();
@@ -57,12 +57,11 @@ public final class ConsumerRelayProcessor implements RequestProcessor {
                     request.decodeHeader(ConsumeMessageDirectlyResultRequestHeader.class);
             group = h.getConsumerGroup();
             clientId = h.getClientId();
-            ByteBuffer message = h.getMsgId() == null ? null
+            message = h.getMsgId() == null ? null
                     : store.selectOneMessageByOffset(OffsetMessageId.decode(h.getMsgId()).commitLogOffset());
             if (message == null) {
                 return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "can not find message by id " + h.getMsgId());
             }
-            body = MessageBodies.concatenate(List.of(message));
         }
         Channel target = find(group, clientId);
         if (target == null) {
@@ -71,7 +70,10 @@ public final class ConsumerRelayProcessor implements RequestProcessor {
         }
         RemotingCommand relayed = RemotingCommand.request(request.code(), null)
                 .extFields(request.extFields() == null ? new HashMap<>() : new HashMap<>(request.extFields()))
-                .body(body);
+                .body(request.body());
+        if (message != null) {
+            relayed.bodySlices(List.of(message));
+        }
         if (request.code() == RequestCode.CONSUME_MESSAGE_DIRECTLY) {
             relayed.addExtField("brokerName", config.getBrokerName());
         }

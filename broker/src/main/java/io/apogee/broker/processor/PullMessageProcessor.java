@@ -199,7 +199,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         header.setSuggestWhichBrokerId(suggestBroker(group, result));
         RemotingCommand response = RemotingCommand.response(header).code(code).remark(result.status().name());
         if (code == ResponseCode.SUCCESS) {
-            response.body(MessageBodies.concatenate(result.messages()));
+            response.bodySlices(result.messages());
             stats.recordGet(request.getTopic(), request.getConsumerGroup(), result.messageCount(),
                     result.bufferTotalSize());
         }

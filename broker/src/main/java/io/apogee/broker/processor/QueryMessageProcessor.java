@@ -53,7 +53,7 @@ public final class QueryMessageProcessor implements RequestProcessor {
         QueryMessageResponseHeader header = new QueryMessageResponseHeader();
         header.setIndexLastUpdateTimestamp(result.indexLastUpdateTimestamp());
         header.setIndexLastUpdatePhyoffset(result.indexLastUpdatePhyOffset());
-        return RemotingCommand.response(header).body(MessageBodies.concatenate(result.messages()));
+        return RemotingCommand.response(header).bodySlices(result.messages());
     }
 
     private RemotingCommand view(RemotingCommand request) throws RemotingCommandException {
@@ -63,6 +63,6 @@ public final class QueryMessageProcessor implements RequestProcessor {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
                     "can not find message by the offset, " + h.getOffset());
         }
-        return RemotingCommand.response(null).body(MessageBodies.concatenate(List.of(message)));
+        return RemotingCommand.response(null).bodySlices(List.of(message));
     }
 }

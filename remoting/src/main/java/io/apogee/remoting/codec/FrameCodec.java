@@ -20,8 +20,21 @@ public final class FrameCodec {
     private FrameCodec() {
     }
 
-    /** Appends {@code cmd} as one whole frame to {@code out}. */
+    /** Appends {@code cmd} as one whole frame to {@code out} (a body given as slices is copied in too). */
     public static void encode(RemotingCommand cmd, ByteBuf out) {
+        encodeHeader(cmd, out);
+        if (cmd.body() != null) {
+            out.writeBytes(cmd.body());
+        } else if (cmd.bodySlices() != null) {
+            cmd.bodySlices().forEach(slice -> out.writeBytes(slice.duplicate()));
+        }
+    }
+
+    /**
+     * Appends the frame's length prefix, header-length word and header to {@code out}; the {@link
+     * RemotingCommand#bodyLength()} body bytes must follow.
+     */
+    public static void encodeHeader(RemotingCommand cmd, ByteBuf out) {
         int start = out.writerIndex();
         out.writeLong(0);
         int headerStart = out.writerIndex();
@@ -35,11 +48,7 @@ public final class FrameCodec {
             out.writerIndex(start);
             throw new IllegalArgumentException("header of " + headerLength + " bytes exceeds the 24-bit limit");
         }
-        byte[] body = cmd.body();
-        if (body != null) {
-            out.writeBytes(body);
-        }
-        out.setInt(start, out.writerIndex() - start - 4);
+        out.setInt(start, out.writerIndex() - start - 4 + cmd.bodyLength());
         out.setInt(start + 4, (cmd.serializeType().code() << 24) | headerLength);
     }
 

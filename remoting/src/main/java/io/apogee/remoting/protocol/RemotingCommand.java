@@ -1,6 +1,8 @@
 package io.apogee.remoting.protocol;
 
+import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +27,7 @@ public final class RemotingCommand {
     private String remark;
     private Map<String, String> extFields;
     private byte[] body;
+    private List<ByteBuffer> bodySlices;
     private SerializeType serializeType = SerializeType.JSON;
 
     private RemotingCommand() {
@@ -177,6 +180,35 @@ public final class RemotingCommand {
         return this;
     }
 
+    /**
+     * Sets an outbound body made of buffers written back to back without being copied first, such as read-only
+     * slices of the mapped commit log in a pull response. Takes the place of {@link #body(byte[])}.
+     */
+    public RemotingCommand bodySlices(List<ByteBuffer> slices) {
+        this.bodySlices = slices;
+        this.body = null;
+        return this;
+    }
+
+    /** The slices set by {@link #bodySlices(List)}, or {@code null}. */
+    public List<ByteBuffer> bodySlices() {
+        return bodySlices;
+    }
+
+    /** Bytes of body this command carries, in either form. */
+    public int bodyLength() {
+        if (body != null) {
+            return body.length;
+        }
+        int total = 0;
+        if (bodySlices != null) {
+            for (ByteBuffer slice : bodySlices) {
+                total += slice.remaining();
+            }
+        }
+        return total;
+    }
+
     public SerializeType serializeType() {
         return serializeType;
     }
@@ -190,6 +222,6 @@ public final class RemotingCommand {
     public String toString() {
         return "RemotingCommand[code=" + code + ", language=" + language + ", version=" + version + ", opaque=" + opaque
                 + ", flag=" + flag + ", remark=" + remark + ", extFields=" + extFields + ", serializeType="
-                + serializeType + ", bodyLength=" + (body == null ? 0 : body.length) + "]";
+                + serializeType + ", bodyLength=" + bodyLength() + "]";
     }
 }

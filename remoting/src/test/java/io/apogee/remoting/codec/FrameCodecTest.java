@@ -13,7 +13,10 @@ import io.apogee.remoting.protocol.SerializeType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +96,26 @@ class FrameCodecTest {
         assertEquals(ext, back.extFields());
         assertArrayEquals(body, back.body());
         assertEquals(type, back.serializeType());
+    }
+
+    @Test
+    void aBodyGivenAsSlicesIsWrittenAfterTheHeaderWithoutChangingTheFrame() throws Exception {
+        ByteBuffer first = ByteBuffer.allocateDirect(3).put("abc".getBytes(StandardCharsets.UTF_8)).flip();
+        ByteBuffer second = ByteBuffer.wrap("defg".getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+        RemotingCommand cmd = RemotingCommand.response(0, null).opaque(9).bodySlices(List.of(first, second));
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameEncoder());
+        channel.writeOutbound(cmd);
+        ByteBuf wire = Unpooled.buffer();
+        for (ByteBuf part = channel.readOutbound(); part != null; part = channel.readOutbound()) {
+            wire.writeBytes(part);
+            part.release();
+        }
+        assertEquals(wire.readableBytes() - 4, wire.readInt());
+        RemotingCommand back = FrameCodec.decode(wire);
+        assertEquals("abcdefg", new String(back.body(), StandardCharsets.UTF_8));
+        assertEquals(9, back.opaque());
+        assertEquals(3, first.remaining());
+        channel.finishAndReleaseAll();
     }
 
     @Test
