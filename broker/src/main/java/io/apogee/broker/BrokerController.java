@@ -274,6 +274,11 @@ public final class BrokerController {
         return server.localPort();
     }
 
+    /** The VIP port actually bound ({@code listenPort - 2} unless the main port was ephemeral). */
+    public int vipPort() {
+        return vipServer.localPort();
+    }
+
     public BrokerConfigs configs() {
         return configs;
     }

@@ -92,6 +92,19 @@ class BrokerRequestsTest {
     }
 
     @Test
+    void theVipPortServesEverythingButPulls() throws Exception {
+        try (BrokerFixture f = new BrokerFixture(dir, new Properties())) {
+            f.createTopic("T", 1);
+            String vip = "127.0.0.1:" + f.broker.vipPort();
+            RemotingCommand sent = f.client.invokeSync(vip, BrokerFixture.send("T", 0, "via vip", ""), 5000);
+            assertEquals(ResponseCode.SUCCESS, sent.code(), sent.remark());
+            RemotingCommand pull = f.client.invokeSync(vip, BrokerFixture.pull("T", 0, 0, SUBSCRIPTION_FLAG, "*", 0),
+                    5000);
+            assertEquals(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, pull.code());
+        }
+    }
+
+    @Test
     void badSendsAreRefusedWithTheRightCode() throws Exception {
         Properties noAutoCreate = new Properties();
         noAutoCreate.setProperty("autoCreateTopicEnable", "false");

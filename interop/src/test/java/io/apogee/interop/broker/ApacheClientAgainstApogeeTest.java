@@ -35,8 +35,13 @@ import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.protocol.body.ClusterInfo;
+import org.apache.rocketmq.common.protocol.header.SendMessageRequestHeader;
+import org.apache.rocketmq.common.protocol.header.SendMessageRequestHeaderV2;
 import org.apache.rocketmq.common.protocol.heartbeat.MessageModel;
 import org.apache.rocketmq.common.protocol.route.TopicRouteData;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -325,6 +330,53 @@ class ApacheClientAgainstApogeeTest {
             MQBrokerException e = assertThrows(MQBrokerException.class, () -> producer.send(big));
             assertEquals(13, e.getResponseCode());
         } finally {
+            producer.shutdown();
+        }
+    }
+
+    @Test
+    void aBadTopicSentWithApachesOwnHeaderClassesIsRefusedWithSystemError() throws Exception {
+        NettyRemotingClient raw = new NettyRemotingClient(new NettyClientConfig());
+        raw.start();
+        try {
+            SendMessageRequestHeader header = new SendMessageRequestHeader();
+            header.setProducerGroup("pg-raw");
+            header.setTopic("bad topic!");
+            header.setDefaultTopic("TBW102");
+            header.setDefaultTopicQueueNums(4);
+            header.setQueueId(0);
+            header.setSysFlag(0);
+            header.setBornTimestamp(System.currentTimeMillis());
+            header.setFlag(0);
+            RemotingCommand request = RemotingCommand.createRequestCommand(310,
+                    SendMessageRequestHeaderV2.createSendMessageRequestHeaderV2(header));
+            request.setBody("x".getBytes(StandardCharsets.UTF_8));
+            RemotingCommand response = raw.invokeSync(cluster.brokerAddr("broker-a"), request, 5000);
+            assertEquals(1, response.getCode());
+            assertTrue(response.getRemark().contains("illegal characters"), response.getRemark());
+        } finally {
+            raw.shutdown();
+        }
+    }
+
+    @Test
+    void resetOffsetByTimeRewindsAnOnlineConsumer() throws Exception {
+        String topic = newTopic(2);
+        DefaultMQProducer producer = ApacheClients.producer(cluster.namesrvAddr(), "pg-reset");
+        DefaultMQPushConsumer consumer = ApacheClients.pushConsumer(cluster.namesrvAddr(), "cg-reset");
+        try {
+            for (int i = 0; i < 6; i++) {
+                producer.send(message(topic, "T", "k" + i, "m" + i));
+            }
+            List<MessageExt> received = collect(consumer, topic, "*");
+            await().atMost(WAIT).until(() -> received.size() == 6);
+            Map<MessageQueue, Long> offsets = admin.resetOffsetByTimestamp(topic, "cg-reset", 0L, true);
+            assertEquals(2, offsets.size());
+            assertTrue(offsets.values().stream().allMatch(o -> o == 0L), offsets::toString);
+            await().atMost(WAIT).until(() -> received.size() >= 12);
+            assertEquals(6, bodies(received).size());
+        } finally {
+            consumer.shutdown();
             producer.shutdown();
         }
     }
