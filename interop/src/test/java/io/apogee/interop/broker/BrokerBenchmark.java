@@ -72,7 +72,7 @@ class BrokerBenchmark {
         rows.forEach(r -> System.out.printf("RESULT | %s | %d | %.0f | %.2f |%n", r.broker(), r.threads(),
                 r.sendsPerSecond(), r.p99Millis()));
         consumeRates.forEach((k, v) -> System.out.printf("RESULT consume/s %s: %.0f%n", k, v));
-        rss.forEach((k, v) -> System.out.printf("RESULT broker RSS after the run %s: %d MiB%n", k, v));
+        rss.forEach((k, v) -> System.out.printf("RESULT broker RSS %s: %d MiB%n", k, v));
         assertTrue(rows.stream().allMatch(r -> r.sendsPerSecond() > 0));
     }
 
@@ -103,6 +103,7 @@ class BrokerBenchmark {
             } finally {
                 admin.shutdown();
             }
+            rss.put(kind + " idle", broker.rssMib());
             DefaultMQProducer producer = ApacheClients.producer(namesrvAddr, "bench-pg-" + kind);
             try {
                 for (int threads : THREADS) {
@@ -113,8 +114,9 @@ class BrokerBenchmark {
             } finally {
                 producer.shutdown();
             }
+            rss.put(kind + " after sends", broker.rssMib());
             consumeRates.put(kind, consumeRate(namesrvAddr, topic, kind));
-            rss.put(kind, broker.rssMib());
+            rss.put(kind + " after consuming", broker.rssMib());
         }
     }
 
