@@ -78,8 +78,9 @@ public final class StoreRecovery {
         reput.setReputFromOffset(dispatchFrom);
         int redispatched = reput.dispatchUpTo(end, Integer.MAX_VALUE, false);
         commitLog.resetQueueOffsets(queues.nextQueueOffsets());
-        LOG.info("store recovered ({}): commit log [{}, {}), {} record(s) dispatched again",
-                trusted ? "clean shutdown" : "after a crash", files.minOffset(), end, redispatched);
+        String how = trusted ? "clean shutdown" : crashed || checkpoint.isPresent() ? "after a crash" : "new store";
+        LOG.info("store recovered ({}): commit log [{}, {}), {} record(s) dispatched again", how, files.minOffset(),
+                end, redispatched);
         return end;
     }
 
