@@ -1,6 +1,5 @@
 package io.apogee.client.consumer;
 
-import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
 import io.apogee.client.consumer.store.LocalFileOffsetStore;
 import io.apogee.client.consumer.store.OffsetStore;
@@ -38,8 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running half of a {@link DefaultLitePullConsumer}: a pull task per owned queue fills a buffer that
- * {@code poll} drains; offsets advance in memory as messages are polled and reach the store on commit.
+ * The running half of a {@link DefaultLitePullConsumer}: each owned queue has one long-polling pull in flight at
+ * a time (asynchronous, so idle queues hold no thread), whose answers fill a buffer that {@code poll} drains; offsets advance in memory as messages are polled and reach the store on commit.
  */
 final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
 
@@ -256,12 +255,22 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
             return;
         }
         try {
-            PullResult result = instance.pullApi().pullSync(addr, header(mq, o.pullOffset, subscription),
-                    PULL_TIMEOUT_MILLIS);
-            onPulled(mq, o, subscription, result);
-            schedulePull(mq, o, 0);
-        } catch (RemotingException | MQBrokerException e) {
-            LOG.debug("lite pull of {} from {} failed: {}", mq, addr, e.getMessage());
+            instance.pullApi().pullAsync(addr, header(mq, o.pullOffset, subscription), PULL_TIMEOUT_MILLIS,
+                    new PullApi.Callback() {
+                        @Override
+                        public void onSuccess(PullResult result) {
+                            onPulled(mq, o, subscription, result);
+                            schedulePull(mq, o, 0);
+                        }
+
+                        @Override
+                        public void onException(Exception e) {
+                            LOG.debug("lite pull of {} from {} failed: {}", mq, addr, e.getMessage());
+                            schedulePull(mq, o, DELAY_WHEN_EXCEPTION);
+                        }
+                    });
+        } catch (RemotingException e) {
+            LOG.debug("lite pull of {} from {} not sent: {}", mq, addr, e.getMessage());
             schedulePull(mq, o, DELAY_WHEN_EXCEPTION);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
