@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Shared launcher behind bin/mqnamesrv, bin/mqbroker and bin/mqstandalone (not meant to be run directly).
+#
+#   runserver.sh <namesrv|broker|standalone> <main class> [options of the main class...]
+#
+# Before the JVM starts it checks, each failure being one line on stderr and exit 1: Java 17+ ($JAVA_HOME/bin/java,
+# else java on PATH), the -c config file, the server port(s) and the store/data directory. Then it execs the JVM in
+# the foreground (same pid, so SIGTERM from bin/mqshutdown reaches it) with:
+#   - a heap sized to the machine (RAM or cgroup limit; see heap_mb) unless APOGEE_HEAP (e.g. 2g) is set;
+#   - JAVA_OPT appended last, so any option there (-Xmx4g, -XX:...) wins;
+#   - GC logging and logback's rolling logs under APOGEE_LOG_DIR (default $APOGEE_HOME/logs), logback config
+#     conf/logback_<role>.xml.
+# APOGEE_HOME is always the directory above this script.
+set -euo pipefail
+
+role="${1:?usage: runserver.sh <namesrv|broker|standalone> <main class> [args...]}"
+main_class="${2:?usage: runserver.sh <namesrv|broker|standalone> <main class> [args...]}"
+shift 2
+prog="mq${role}"
+
+here="${BASH_SOURCE[0]%/*}"
+[ "$here" = "${BASH_SOURCE[0]}" ] && here=.
+APOGEE_HOME="$(cd -P "$here/.." && pwd)"
+log_dir="${APOGEE_LOG_DIR:-$APOGEE_HOME/logs}"
+
+die() {
+  echo "$prog: $*" >&2
+  exit 1
+}
+
+# --- Java ------------------------------------------------------------------------------------------------------
+find_java() {
+  local java version major
+  if [ -n "${JAVA_HOME:-}" ]; then
+    java="$JAVA_HOME/bin/java"
+    [ -x "$java" ] || die "JAVA_HOME=$JAVA_HOME has no bin/java; point JAVA_HOME at a JDK 17 or newer"
+  elif ! java="$(command -v java)"; then
+    die "no Java found: install JDK 17 or newer and set JAVA_HOME or put java on PATH"
+  fi
+  version="$("$java" -version 2>&1)" || die "$java -version failed; point JAVA_HOME at a JDK 17 or newer"
+  [[ "$version" =~ version\ \"([0-9]+)(\.([0-9]+))? ]] || die "cannot tell the version of $java; Apogee needs Java 17 or newer"
+  major="${BASH_REMATCH[1]}"
+  [ "$major" = 1 ] && major="${BASH_REMATCH[3]:-0}"
+  [ "$major" -ge 17 ] || die "Java $major at $java is too old; Apogee needs Java 17 or newer (set JAVA_HOME)"
+  JAVA="$java"
+}
+
+# --- Arguments and config files ----------------------------------------------------------------------------------
+conf_file=""
+data_opt=""
+namesrv_port_opt=""
+broker_port_opt=""
+print_only=false
+scan_args() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      -c | --configFile) conf_file="${2-}"; [ $# -ge 2 ] || die "$1 needs a file"; shift ;;
+      --configFile=*) conf_file="${1#*=}" ;;
+      -d | --dataDir) data_opt="${2-}"; [ $# -ge 2 ] || die "$1 needs a directory"; shift ;;
+      --dataDir=*) data_opt="${1#*=}" ;;
+      --namesrvPort) namesrv_port_opt="${2-}"; [ $# -ge 2 ] || die "$1 needs a port"; shift ;;
+      --brokerPort) broker_port_opt="${2-}"; [ $# -ge 2 ] || die "$1 needs a port"; shift ;;
+      -p | --printConfigItem | -h | --help) print_only=true ;;
+    esac
+    shift
+  done
+}
+
+# The last value of a key in a properties file (key=value, key: value or key value), trimmed; empty if absent.
+conf_value() {
+  local key="$1" file="$2" line value=""
+  [ -n "$file" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    if [[ "$line" =~ ^[[:space:]]*${key}([[:space:]]*[=:][[:space:]]*|[[:space:]]+)(.*)$ ]]; then
+      value="${BASH_REMATCH[2]}"
+    fi
+  done <"$file"
+  value="${value%"${value##*[![:space:]]}"}"
+  printf '%s' "$value"
+}
+
+# --- Ports and directories ---------------------------------------------------------------------------------------
+check_port() {
+  local port="$1" what="$2" host="${3:-127.0.0.1}"
+  [[ "$port" =~ ^[0-9]+$ ]] || die "$what '$port' is not a port number"
+  [ "$port" -eq 0 ] && return 0
+  [ "$host" = 0.0.0.0 ] && host=127.0.0.1
+  if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
+    die "port $port ($what) is already in use; stop what listens there or choose another port"
+  fi
+}
+
+# A directory is usable when it is a writable directory, or when its nearest existing ancestor is one.
+check_dir() {
+  local dir="$1" what="$2" probe
+  [[ "$dir" = /* ]] || dir="$PWD/$dir"
+  probe="$dir"
+  while [ ! -e "$probe" ]; do
+    probe="${probe%/*}"
+    [ -n "$probe" ] || probe=/
+  done
+  if [ ! -d "$probe" ] || [ ! -w "$probe" ]; then
+    die "cannot write $what $dir ($probe is not a writable directory)"
+  fi
+}
+
+preflight() {
+  if [ -n "$conf_file" ] && [ ! -f "$conf_file" ]; then
+    die "config file $conf_file not found"
+  fi
+  if [ -n "$conf_file" ] && [ ! -r "$conf_file" ]; then
+    die "config file $conf_file is not readable"
+  fi
+  $print_only && return 0
+  local bind port store
+  bind="$(conf_value bindAddress "$conf_file")"
+  case "$role" in
+    namesrv)
+      port="$(conf_value listenPort "$conf_file")"
+      check_port "${port:-9876}" listenPort "$bind"
+      store="$(conf_value kvConfigPath "$conf_file")"
+      store="${store:-$HOME/namesrv/kvConfig.json}"
+      [[ "$store" = */* ]] || store="./$store"
+      check_dir "${store%/*}" "the directory of kvConfigPath"
+      ;;
+    broker)
+      port="$(conf_value listenPort "$conf_file")"
+      port="${port:-10911}"
+      check_port "$port" listenPort "$bind"
+      [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -gt 2 ] && check_port "$((port - 2))" "VIP port, listenPort - 2" "$bind"
+      store="$(conf_value storePathRootDir "$conf_file")"
+      check_dir "${store:-$HOME/store}" "storePathRootDir"
+      store="$(conf_value storePathCommitLog "$conf_file")"
+      [ -z "$store" ] || check_dir "$store" "storePathCommitLog"
+      ;;
+    standalone)
+      check_port "${namesrv_port_opt:-9876}" "NameServer port"
+      port="${broker_port_opt:-$(conf_value listenPort "$conf_file")}"
+      port="${port:-10911}"
+      check_port "$port" "broker port" "$bind"
+      [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -gt 2 ] && check_port "$((port - 2))" "broker VIP port" "$bind"
+      local data="${data_opt:-${APOGEE_DATA:-$HOME/apogee-data}}"
+      check_dir "$data" "data directory"
+      store="$(conf_value storePathRootDir "$conf_file")"
+      [ -z "$store" ] || check_dir "$store" "storePathRootDir"
+      ;;
+  esac
+}
+
+# --- Memory ------------------------------------------------------------------------------------------------------
+# Physical memory in MiB, lowered to the cgroup limit when there is one; 0 when unknown.
+machine_mb() {
+  local total=0 limit line
+  if [ -r /proc/meminfo ]; then
+    while read -r line; do
+      if [[ "$line" =~ ^MemTotal:[[:space:]]+([0-9]+) ]]; then
+        total=$((BASH_REMATCH[1] / 1024))
+        break
+      fi
+    done </proc/meminfo
+  elif command -v sysctl >/dev/null 2>&1; then
+    line="$(sysctl -n hw.memsize 2>/dev/null || echo 0)"
+    [[ "$line" =~ ^[0-9]+$ ]] && total=$((line / 1048576))
+  fi
+  for line in /sys/fs/cgroup/memory.max /sys/fs/cgroup/memory/memory.limit_in_bytes; do
+    if [ -r "$line" ]; then
+      read -r limit <"$line" || true
+      if [[ "$limit" =~ ^[0-9]+$ ]] && [ "${#limit}" -lt 16 ]; then
+        limit=$((limit / 1048576))
+        if [ "$total" -eq 0 ] || [ "$limit" -lt "$total" ]; then
+          total="$limit"
+        fi
+      fi
+      break
+    fi
+  done
+  echo "$total"
+}
+
+# Heap in MiB: a share of the machine, within bounds. The broker keeps messages in the page cache (memory-mapped
+# commit log), not on the heap, so it takes a quarter at most; the NameServer holds only routes.
+heap_mb() {
+  local mem share min max heap
+  mem="$(machine_mb)"
+  case "$role" in
+    namesrv) share=8 min=128 max=1024 ;;
+    broker) share=4 min=256 max=8192 ;;
+    *) share=4 min=256 max=4096 ;;
+  esac
+  [ "$mem" -gt 0 ] || { echo "$min"; return; }
+  heap=$((mem / share))
+  [ "$heap" -lt "$min" ] && heap="$min"
+  [ "$heap" -gt "$max" ] && heap="$max"
+  echo "$heap"
+}
+
+# --- Launch ------------------------------------------------------------------------------------------------------
+scan_args "$@"
+find_java
+preflight
+if ! mkdir -p "$log_dir" 2>/dev/null || [ ! -w "$log_dir" ]; then
+  die "cannot write log directory $log_dir (set APOGEE_LOG_DIR)"
+fi
+
+heap="${APOGEE_HEAP:-$(heap_mb)m}"
+jvm=(
+  "-Dapogee.home=$APOGEE_HOME"
+  "-Dapogee.role=$role"
+  "-Dapogee.log.dir=$log_dir"
+  "-Dlogback.configurationFile=$APOGEE_HOME/conf/logback_$role.xml"
+  -server "-Xms$heap" "-Xmx$heap"
+  -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ParallelRefProcEnabled -XX:-OmitStackTraceInFastThrow
+  -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$log_dir"
+  "-Xlog:gc*:file=$log_dir/${role}_gc.log:time,uptime,level,tags:filecount=5,filesize=20m"
+)
+read -r -a extra <<<"${JAVA_OPT:-}"
+exec "$JAVA" "${jvm[@]}" ${extra[@]+"${extra[@]}"} -cp "$APOGEE_HOME/conf:$APOGEE_HOME/lib/*" "$main_class" "$@"

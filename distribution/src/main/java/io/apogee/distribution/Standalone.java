@@ -1,0 +1,210 @@
+package io.apogee.distribution;
+
+import io.apogee.broker.BrokerConfigs;
+import io.apogee.broker.BrokerController;
+import io.apogee.common.config.ConfigBinder;
+import io.apogee.common.config.ConfigException;
+import io.apogee.namesrv.NamesrvConfig;
+import io.apogee.namesrv.NamesrvController;
+import io.apogee.remoting.netty.NettyServerConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bin/mqstandalone}: a NameServer and one broker in a single JVM with embedded defaults, for development and
+ * the README's first command. The NameServer listens on 9876 and the broker on 10911 (VIP port 10909), the broker
+ * advertises {@code 127.0.0.1} and keeps its data under {@code ~/apogee-data} ({@code -d} or {@code APOGEE_DATA}
+ * override it); {@code -c} reads broker.conf keys over these defaults. It prints where it listens, then
+ * {@value #READY}. SIGTERM (Ctrl-C) stops the broker, then the NameServer.
+ *
+ * <p>This launcher is the only code in the distribution module; everything else there is packaging.
+ */
+public final class Standalone {
+
+    /** The line printed once both servers serve. */
+    public static final String READY = "ready";
+    /** Environment variable naming the data directory. */
+    public static final String DATA_ENV = "APOGEE_DATA";
+    /** Default NameServer port (RocketMQ's). */
+    public static final int DEFAULT_NAMESRV_PORT = 9876;
+    /** Default broker port (RocketMQ's). */
+    public static final int DEFAULT_BROKER_PORT = BrokerConfigs.DEFAULT_LISTEN_PORT;
+    /** Commit-log file size of a development broker (128 MiB instead of 1 GiB). */
+    static final int DEV_COMMIT_LOG_FILE_SIZE = 128 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
+
+    private final NamesrvController namesrv;
+    private final BrokerController broker;
+
+    private Standalone(NamesrvController namesrv, BrokerController broker) {
+        this.namesrv = namesrv;
+        this.broker = broker;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Standalone standalone;
+        try {
+            standalone = start(args, System.out, System.err);
+        } catch (ParseException | ConfigException | IOException | IllegalStateException e) {
+            LOG.error("standalone not started", e);
+            System.err.println("mqstandalone: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (standalone == null) {
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            standalone.shutdown();
+            stopped.countDown();
+        }, "ApogeeStandaloneShutdown"));
+        // Every server thread is a daemon: the main thread holds the JVM up until SIGTERM.
+        stopped.await();
+    }
+
+    /**
+     * Parses {@code args}, starts the NameServer, then the broker, and prints where they listen and {@value #READY}.
+     *
+     * @return the running pair, or {@code null} when {@code -h} only printed the help
+     */
+    static Standalone start(String[] args, PrintStream out, PrintStream err) throws ParseException, IOException {
+        Options options = options();
+        CommandLine line = new DefaultParser().parse(options, args);
+        if (line.hasOption('h')) {
+            new HelpFormatter().printHelp(new java.io.PrintWriter(out, true), HelpFormatter.DEFAULT_WIDTH,
+                    "mqstandalone", null, options, HelpFormatter.DEFAULT_LEFT_PAD, HelpFormatter.DEFAULT_DESC_PAD, null,
+                    true);
+            return null;
+        }
+        Path data = dataDir(line.getOptionValue('d'), System.getenv(DATA_ENV));
+        int namesrvPort = port(line, "namesrvPort", DEFAULT_NAMESRV_PORT);
+        Properties brokerKeys = brokerDefaults(data, namesrvPort);
+        if (line.hasOption('c')) {
+            brokerKeys.putAll(ConfigBinder.load(Path.of(line.getOptionValue('c'))));
+        }
+        if (line.hasOption("brokerPort") || !brokerKeys.containsKey("listenPort")) {
+            brokerKeys.setProperty("listenPort", String.valueOf(port(line, "brokerPort", DEFAULT_BROKER_PORT)));
+        }
+        BrokerConfigs brokerConfigs = BrokerConfigs.bind(brokerKeys);
+        for (String key : new TreeSet<>(brokerConfigs.unknown())) {
+            err.println("mqstandalone: warning: unknown config key '" + key + "' ignored");
+        }
+        writable(data);
+
+        NettyServerConfig namesrvServer = new NettyServerConfig();
+        namesrvServer.setListenPort(namesrvPort);
+        NamesrvController namesrv = startNamesrv(data, namesrvServer);
+        BrokerController broker = new BrokerController(brokerConfigs);
+        try {
+            broker.start();
+        } catch (IOException | RuntimeException e) {
+            broker.shutdown();
+            namesrv.shutdown();
+            throw new IOException("broker port " + brokerConfigs.netty().getListenPort() + ": " + e.getMessage(), e);
+        }
+        out.printf("NameServer listening on %s:%d (clients use namesrvAddr=127.0.0.1:%d)%n",
+                namesrvServer.getBindAddress(), namesrv.listenPort(), namesrv.listenPort());
+        out.printf("Broker %s of cluster %s listening on %s:%d (VIP %d), registered as %s%n",
+                brokerConfigs.broker().getBrokerName(), brokerConfigs.broker().getBrokerClusterName(),
+                brokerConfigs.netty().getBindAddress(),
+                broker.listenPort(), broker.vipPort(), broker.brokerAddr());
+        out.println("Data under " + data + ", logs under " + System.getProperty("apogee.log.dir", "(console)"));
+        out.println(READY);
+        out.flush();
+        return new Standalone(namesrv, broker);
+    }
+
+    /** Stops the broker (it unregisters and flushes), then the NameServer. */
+    void shutdown() {
+        broker.shutdown();
+        namesrv.shutdown();
+    }
+
+    /** The option, else the environment variable, else {@code ~/apogee-data}; made absolute. */
+    static Path dataDir(String option, String env) {
+        String dir = option != null ? option : env != null && !env.isBlank() ? env
+                : Path.of(System.getProperty("user.home"), "apogee-data").toString();
+        return Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    /** Broker keys of the development broker, before {@code -c} overrides them. */
+    static Properties brokerDefaults(Path data, int namesrvPort) {
+        Properties keys = new Properties();
+        keys.setProperty("brokerClusterName", "DefaultCluster");
+        keys.setProperty("brokerName", "broker-a");
+        keys.setProperty("brokerIP1", "127.0.0.1");
+        keys.setProperty("namesrvAddr", "127.0.0.1:" + namesrvPort);
+        keys.setProperty("storePathRootDir", data.resolve("store").toString());
+        keys.setProperty("mappedFileSizeCommitLog", String.valueOf(DEV_COMMIT_LOG_FILE_SIZE));
+        return keys;
+    }
+
+    private static NamesrvController startNamesrv(Path data, NettyServerConfig serverConfig) throws IOException {
+        NamesrvConfig config = new NamesrvConfig()
+                .kvConfigPath(data.resolve("namesrv").resolve("kvConfig.json"))
+                .configStorePath(data.resolve("namesrv").resolve("namesrv.properties"));
+        NamesrvController namesrv = new NamesrvController(config, serverConfig);
+        try {
+            namesrv.start();
+        } catch (IOException | RuntimeException e) {
+            namesrv.shutdown();
+            throw new IOException("NameServer port " + serverConfig.getListenPort() + ": " + e.getMessage(), e);
+        }
+        return namesrv;
+    }
+
+    private static void writable(Path data) throws IOException {
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new IOException("cannot create data directory " + data + " (" + e.getMessage() + ")", e);
+        }
+        if (!Files.isWritable(data)) {
+            throw new IOException("cannot write data directory " + data);
+        }
+    }
+
+    private static int port(CommandLine line, String option, int defaultPort) {
+        String value = line.getOptionValue(option);
+        if (value == null) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(option, "not a port: '" + value + "'");
+        }
+    }
+
+    private static Options options() {
+        return new Options()
+                .addOption(Option.builder("d").longOpt("dataDir").hasArg().argName("dir")
+                        .desc("data directory (default $" + DATA_ENV + ", else ~/apogee-data)").build())
+                .addOption(Option.builder("c").longOpt("configFile").hasArg().argName("file")
+                        .desc("broker.conf keys applied over the embedded defaults").build())
+                .addOption(Option.builder().longOpt("namesrvPort").hasArg().argName("port")
+                        .desc("NameServer port (default " + DEFAULT_NAMESRV_PORT + ")").build())
+                .addOption(Option.builder().longOpt("brokerPort").hasArg().argName("port")
+                        .desc("broker port (default " + DEFAULT_BROKER_PORT + "; the VIP port is 2 below)").build())
+                .addOption(Option.builder("h").longOpt("help").desc("print this help and exit").build());
+    }
+}
