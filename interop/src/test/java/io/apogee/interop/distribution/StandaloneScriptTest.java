@@ -1,0 +1,72 @@
+package io.apogee.interop.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.apogee.interop.distribution.Distribution.Result;
+import io.apogee.interop.distribution.Distribution.Server;
+import io.apogee.interop.fixture.FreePorts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.message.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/mqstandalone} from the unpacked tarball: prints where it listens and "ready", keeps its data where
+ * {@code APOGEE_DATA} says, takes a send from Apache's producer and stops gracefully on {@code mqshutdown standalone}.
+ */
+class StandaloneScriptTest {
+
+    static {
+        ApacheClientSettings.apply();
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void standaloneStartsBothServersInOneJvmAndStopsOnMqshutdown() throws Exception {
+        Distribution dist = Distribution.unpack(tmp);
+        int namesrvPort = FreePorts.any();
+        int brokerPort = FreePorts.forBroker();
+        Path data = tmp.resolve("apogee-data");
+        Map<String, String> env = dist.environment();
+        env.put("APOGEE_DATA", data.toString());
+        try (Server standalone = dist.start("standalone", env, "mqstandalone", "--namesrvPort",
+                String.valueOf(namesrvPort), "--brokerPort", String.valueOf(brokerPort))) {
+            standalone.awaitOutput(System.lineSeparator() + "ready", Duration.ofSeconds(30));
+            String out = standalone.output();
+            assertTrue(out.contains("NameServer listening on 0.0.0.0:" + namesrvPort), out);
+            assertTrue(out.contains("registered as 127.0.0.1:" + brokerPort), out);
+            assertTrue(out.contains("Data under " + data), out);
+
+            DefaultMQProducer producer = new DefaultMQProducer("standalone-producer");
+            producer.setNamesrvAddr("127.0.0.1:" + namesrvPort);
+            producer.setInstanceName(UUID.randomUUID().toString());
+            producer.setSendMsgTimeout(10_000);
+            producer.start();
+            try {
+                Message message = new Message("StandaloneTopic", "hello".getBytes(StandardCharsets.UTF_8));
+                assertEquals(SendStatus.SEND_OK, producer.send(message).getSendStatus());
+            } finally {
+                producer.shutdown();
+            }
+
+            Result stopped = dist.run(env, "mqshutdown", "standalone");
+            assertEquals(0, stopped.exitCode(), stopped.output());
+            assertTrue(stopped.output().endsWith("mqstandalone (pid " + standalone.pid() + ") stopped"),
+                    stopped.output());
+            assertEquals(143, standalone.awaitExit(Duration.ofSeconds(5)), standalone.output());
+        }
+        assertTrue(Files.isDirectory(data.resolve("store/commitlog")), "store under APOGEE_DATA");
+        String log = Files.readString(dist.home().resolve("logs/standalone.log"));
+        assertTrue(log.contains("broker broker-a stopped") && log.contains("NameServer stopped"), log);
+    }
+}
