@@ -38,7 +38,9 @@ find_java() {
     die "no Java found: install JDK 17 or newer and set JAVA_HOME or put java on PATH"
   fi
   version="$("$java" -version 2>&1)" || die "$java -version failed; point JAVA_HOME at a JDK 17 or newer"
-  [[ "$version" =~ version\ \"([0-9]+)(\.([0-9]+))? ]] || die "cannot tell the version of $java; Apogee needs Java 17 or newer"
+  if ! [[ "$version" =~ version\ \"([0-9]+)(\.([0-9]+))? ]]; then
+    die "cannot tell the version of $java; Apogee needs Java 17 or newer"
+  fi
   major="${BASH_REMATCH[1]}"
   [ "$major" = 1 ] && major="${BASH_REMATCH[3]:-0}"
   [ "$major" -ge 17 ] || die "Java $major at $java is too old; Apogee needs Java 17 or newer (set JAVA_HOME)"
