@@ -19,11 +19,9 @@ import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.body.MessageQueue;
 import io.apogee.remoting.protocol.route.BrokerData;
-import io.apogee.remoting.protocol.route.QueueData;
 import io.apogee.remoting.protocol.route.TopicRouteData;
 import io.apogee.remoting.protocol.heartbeat.HeartbeatData;
 import io.apogee.remoting.protocol.heartbeat.ProducerData;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +58,7 @@ public final class MQClientInstance {
     private final Map<String, MQProducerInner> producers = new ConcurrentHashMap<>();
     private final Map<String, MQConsumerInner> consumers = new ConcurrentHashMap<>();
     private final AtomicInteger admins = new AtomicInteger();
-    private final Map<String, TopicRouteData> routes = new ConcurrentHashMap<>();
-    private final Map<String, Map<Long, String>> brokerAddrs = new ConcurrentHashMap<>();
+    private final TopicRouteTable routes = new TopicRouteTable();
     private final ExecutorService brokerRequestExecutor;
     private final ScheduledExecutorService scheduler;
     private final ServiceRunner routeRefresh;
@@ -96,7 +93,7 @@ public final class MQClientInstance {
         this.routeRefresh = periodic("ApogeeClientRouteRefresh", config.getPollNameServerInterval(),
                 this::refreshAllRoutes);
         this.heartbeat = periodic("ApogeeClientHeartbeat", config.getHeartbeatBrokerInterval(), () -> {
-            cleanOfflineBrokers();
+            routes.cleanOfflineBrokers();
             sendHeartbeatToAllBrokers();
         });
         this.offsetPersist = periodic("ApogeeClientOffsetPersist", config.getPersistConsumerOffsetInterval(),
@@ -199,7 +196,8 @@ public final class MQClientInstance {
         try {
             route = namesrvApi.getTopicRoute(topic);
             if (route == null && defaultQueueNums > 0) {
-                route = clamp(namesrvApi.getTopicRoute(SystemTopics.AUTO_CREATE_TOPIC_KEY), defaultQueueNums);
+                route = TopicRouteTable.clamp(namesrvApi.getTopicRoute(SystemTopics.AUTO_CREATE_TOPIC_KEY),
+                        defaultQueueNums);
             }
         } catch (MQClientException e) {
             LOG.warn("route of topic {} not refreshed, keeping the cached one: {}", topic, e.getMessage());
@@ -211,13 +209,7 @@ public final class MQClientInstance {
         if (route == null || route.equals(routes.get(topic))) {
             return false;
         }
-        routes.put(topic, route);
-        boolean newBroker = false;
-        for (BrokerData bd : route.brokerDatas()) {
-            Map<Long, String> previous = brokerAddrs.put(bd.brokerName(), Map.copyOf(bd.brokerAddrs()));
-            newBroker |= previous == null || !previous.values().containsAll(bd.brokerAddrs().values());
-        }
-        if (newBroker && started) {
+        if (routes.put(topic, route) && started) {
             heartbeat.wakeup();
         }
         TopicPublishInfo publish = TopicPublishInfo.of(topic, route);
@@ -228,18 +220,6 @@ public final class MQClientInstance {
         return true;
     }
 
-    private static TopicRouteData clamp(TopicRouteData route, int queueNums) {
-        if (route == null) {
-            return null;
-        }
-        List<QueueData> clamped = new ArrayList<>();
-        for (QueueData qd : route.queueDatas()) {
-            int n = Math.min(queueNums, qd.readQueueNums());
-            clamped.add(new QueueData(qd.brokerName(), n, n, qd.perm(), qd.topicSysFlag()));
-        }
-        return new TopicRouteData(null, clamped, route.brokerDatas(), route.filterServerTable());
-    }
-
     /** The cached route of {@code topic}, or {@code null}. */
     public TopicRouteData route(String topic) {
         return routes.get(topic);
@@ -247,33 +227,17 @@ public final class MQClientInstance {
 
     /** The master address of {@code brokerName}, or {@code null} when unknown. */
     public String findBrokerAddressInPublish(String brokerName) {
-        Map<Long, String> addrs = brokerAddrs.get(brokerName);
-        return addrs == null ? null : addrs.get(BrokerData.MASTER_ID);
+        return routes.masterAddr(brokerName);
     }
 
     /** The address of {@code brokerName}'s broker {@code brokerId}, else any of its brokers, else {@code null}. */
     public String findBrokerAddressInSubscribe(String brokerName, long brokerId) {
-        Map<Long, String> addrs = brokerAddrs.get(brokerName);
-        if (addrs == null || addrs.isEmpty()) {
-            return null;
-        }
-        String addr = addrs.get(brokerId);
-        return addr != null ? addr : addrs.values().iterator().next();
+        return routes.addr(brokerName, brokerId);
     }
 
     /** The address of one broker serving {@code topic} (from the cached route), or {@code null}. */
     public String findBrokerAddrByTopic(String topic) {
-        TopicRouteData route = routes.get(topic);
-        if (route == null || route.brokerDatas().isEmpty()) {
-            return null;
-        }
-        for (BrokerData bd : route.brokerDatas()) {
-            String addr = findBrokerAddressInSubscribe(bd.brokerName(), BrokerData.MASTER_ID);
-            if (addr != null) {
-                return addr;
-            }
-        }
-        return null;
+        return routes.anyAddrOf(topic);
     }
 
     /** The client ids of {@code group}'s consumers, asked of a broker of {@code topic}; empty when unknown. */
@@ -307,7 +271,7 @@ public final class MQClientInstance {
             return;
         }
         boolean mastersOnly = data.getConsumerDataSet().isEmpty();
-        for (Map.Entry<String, Map<Long, String>> broker : brokerAddrs.entrySet()) {
+        for (Map.Entry<String, Map<Long, String>> broker : routes.brokerAddrs().entrySet()) {
             for (Map.Entry<Long, String> addr : broker.getValue().entrySet()) {
                 if (mastersOnly && addr.getKey() != BrokerData.MASTER_ID) {
                     continue;
@@ -342,18 +306,6 @@ public final class MQClientInstance {
         topics.forEach(this::updateTopicRoute);
     }
 
-    /** Forgets broker addresses no cached route mentions any more. */
-    private void cleanOfflineBrokers() {
-        Set<String> live = new HashSet<>();
-        routes.values().forEach(r -> r.brokerDatas().forEach(bd -> live.addAll(bd.brokerAddrs().values())));
-        brokerAddrs.replaceAll((name, addrs) -> {
-            Map<Long, String> kept = new ConcurrentHashMap<>(addrs);
-            kept.values().removeIf(a -> !live.contains(a));
-            return kept;
-        });
-        brokerAddrs.values().removeIf(Map::isEmpty);
-    }
-
     private void persistAllConsumerOffsets() {
         consumers.values().forEach(MQConsumerInner::persistConsumerOffset);
     }
@@ -363,7 +315,7 @@ public final class MQClientInstance {
     }
 
     private void unregisterFromBrokers(String producerGroup, String consumerGroup) {
-        for (Map<Long, String> addrs : brokerAddrs.values()) {
+        for (Map<Long, String> addrs : routes.brokerAddrs().values()) {
             for (String addr : addrs.values()) {
                 try {
                     manageApi.unregisterClient(addr, clientId, producerGroup, consumerGroup);

@@ -10,6 +10,7 @@ import io.apogee.remoting.exception.RemotingTimeoutException;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.CommandCustomHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.ClusterInfo;
@@ -91,7 +92,11 @@ public final class NamesrvApi {
             return null;
         }
         expectSuccess(response);
-        return response.extFields() == null ? null : response.extFields().get("value");
+        try {
+            return response.decodeHeader(GetKvConfigResponseHeader.class).value();
+        } catch (RemotingCommandException e) {
+            throw new MQClientException(response.code(), "bad GET_KV_CONFIG response: " + e.getMessage());
+        }
     }
 
     /** Every key of {@code namespace}; empty when the namespace does not exist. */
