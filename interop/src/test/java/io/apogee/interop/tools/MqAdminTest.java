@@ -1,0 +1,121 @@
+package io.apogee.interop.tools;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.apogee.interop.fixture.ApogeeCluster;
+import io.apogee.tools.admin.MQAdminStartup;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Our mqadmin against our NameServer and broker: RocketMQ's sub-command names, options and output shapes. */
+class MqAdminTest {
+
+    private static ApogeeCluster cluster;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = ApogeeCluster.builder().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    private static Result mqadmin(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (args.length > 0 && !args[0].equals("help")) {
+            all.add("-n");
+            all.add(cluster.namesrvAddr());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new MQAdminStartup().run(all.toArray(String[]::new), new PrintStream(out, true),
+                new PrintStream(err, true));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Result ok(String... args) {
+        Result r = mqadmin(args);
+        assertEquals(0, r.code(), () -> String.join(" ", args) + " failed: " + r.err());
+        return r;
+    }
+
+    @Test
+    void clusterTopicAndMessageCommands() {
+        String clusterList = ok("clusterList").out();
+        assertTrue(clusterList.startsWith("#Cluster Name"), clusterList);
+        assertTrue(clusterList.contains(cluster.brokerAddr("broker-a")), clusterList);
+
+        assertTrue(ok("updateTopic", "-c", cluster.clusterName(), "-t", "AdminTopic", "-r", "4", "-w", "4").out()
+                .contains("success"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mqadmin("topicList").out().contains("AdminTopic"));
+        assertTrue(ok("topicRoute", "-t", "AdminTopic").out().contains("\"brokerName\":\"broker-a\""));
+        assertTrue(ok("topicClusterList", "-t", "AdminTopic").out().contains(cluster.clusterName()));
+
+        String sent = ok("sendMessage", "-t", "AdminTopic", "-p", "hello admin", "-k", "key-1", "-c", "TagA").out();
+        assertTrue(sent.contains("SEND_OK"), sent);
+        String status = ok("topicStatus", "-t", "AdminTopic").out();
+        assertEquals(5, status.lines().count(), status);
+
+        String byKey = ok("queryMsgByKey", "-t", "AdminTopic", "-k", "key-1").out();
+        String[] row = byKey.lines().skip(1).findFirst().orElseThrow().split("\\s+");
+        String offsetId = row[0];
+        String view = ok("queryMsgById", "-i", offsetId).out();
+        assertTrue(view.contains("hello admin") && view.contains("[TagA]"), view);
+        String byOffset = ok("queryMsgByOffset", "-t", "AdminTopic", "-b", "broker-a", "-i", row[1], "-o", row[2])
+                .out();
+        assertTrue(byOffset.contains("hello admin"), byOffset);
+        assertTrue(ok("consumeMessage", "-t", "AdminTopic", "-c", "5").out().contains("hello admin"));
+
+        assertTrue(ok("deleteTopic", "-c", cluster.clusterName(), "-t", "AdminTopic").out().contains("success"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mqadmin("topicList").out().contains("AdminTopic"));
+    }
+
+    @Test
+    void groupBrokerAndKvCommands() {
+        assertTrue(ok("updateSubGroup", "-c", cluster.clusterName(), "-g", "AdminGroup", "-r", "3").out()
+                .contains("success"));
+        assertTrue(ok("deleteSubGroup", "-b", cluster.brokerAddr("broker-a"), "-g", "AdminGroup").out()
+                .contains("success"));
+        assertTrue(ok("brokerStatus", "-b", cluster.brokerAddr("broker-a")).out().contains("brokerVersionDesc"));
+        assertTrue(ok("getBrokerConfig", "-b", cluster.brokerAddr("broker-a")).out().contains("brokerName"));
+        ok("updateBrokerConfig", "-b", cluster.brokerAddr("broker-a"), "-k", "defaultQueryMaxNum", "-v", "16");
+        assertTrue(mqadmin("getBrokerConfig", "-b", cluster.brokerAddr("broker-a")).out()
+                .matches("(?s).*defaultQueryMaxNum\\s+=\\s+16.*"));
+        ok("updateKvConfig", "-s", "ns", "-k", "k", "-v", "v");
+        ok("deleteKvConfig", "-s", "ns", "-k", "k");
+    }
+
+    @Test
+    void errorsAreOneClearLineAndANonZeroExit() {
+        Result noRoute = mqadmin("topicRoute", "-t", "NoSuchTopic");
+        assertEquals(1, noRoute.code());
+        assertEquals("mqadmin topicRoute: No route for topic NoSuchTopic: create it with updateTopic or enable "
+                + "autoCreateTopicEnable", noRoute.err().strip());
+
+        Result unknown = mqadmin("noSuchCommand");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().startsWith("mqadmin: unknown command 'noSuchCommand'"), unknown.err());
+
+        Result missing = mqadmin("updateTopic", "-c", cluster.clusterName());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("Missing required option: t"), missing.err());
+
+        Result help = mqadmin("help", "updateTopic");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("readQueueNums"), help.out());
+    }
+}

@@ -1,0 +1,98 @@
+package io.apogee.tools.admin;
+
+import io.apogee.client.admin.DefaultMQAdminExt;
+import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.remoting.protocol.body.ClusterInfo;
+import io.apogee.remoting.protocol.route.BrokerData;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a sub-command works with: the NameServer address, the output stream, and an admin client (and producer)
+ * started on first use and shut down when the command ends.
+ */
+public final class AdminSession implements AutoCloseable {
+
+    private final String namesrvAddr;
+    private final PrintStream out;
+    private DefaultMQAdminExt admin;
+    private DefaultMQProducer producer;
+
+    public AdminSession(String namesrvAddr, PrintStream out) {
+        this.namesrvAddr = namesrvAddr;
+        this.out = out;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    /** The admin client, started on first use. */
+    public DefaultMQAdminExt admin() throws Exception {
+        if (admin == null) {
+            DefaultMQAdminExt created = new DefaultMQAdminExt();
+            created.setNamesrvAddr(namesrvAddr);
+            created.setInstanceName("mqadmin-" + ProcessHandle.current().pid());
+            created.start();
+            admin = created;
+        }
+        return admin;
+    }
+
+    /** A producer in group {@code TOOLS_PRODUCER}, started on first use. */
+    public DefaultMQProducer producer() throws Exception {
+        if (producer == null) {
+            DefaultMQProducer created = new DefaultMQProducer("TOOLS_PRODUCER");
+            created.setNamesrvAddr(namesrvAddr);
+            created.setInstanceName("mqadmin-producer-" + ProcessHandle.current().pid());
+            created.start();
+            producer = created;
+        }
+        return producer;
+    }
+
+    /**
+     * The master addresses a command targets: {@code brokerAddr} when given, else every master of
+     * {@code clusterName}.
+     *
+     * @throws CommandFailedException when neither is given or the cluster has no master
+     */
+    public List<String> masters(String brokerAddr, String clusterName) throws Exception {
+        if (brokerAddr != null) {
+            return List.of(brokerAddr);
+        }
+        if (clusterName == null) {
+            throw new CommandFailedException("give a broker address with -b or a cluster name with -c");
+        }
+        ClusterInfo info = admin().examineBrokerClusterInfo();
+        Set<String> names = info.clusterAddrTable().get(clusterName);
+        if (names == null || names.isEmpty()) {
+            throw new CommandFailedException("No cluster named " + clusterName + ": see clusterList");
+        }
+        List<String> masters = new ArrayList<>();
+        for (String name : new TreeSet<>(names)) {
+            BrokerData data = info.brokerAddrTable().get(name);
+            String master = data == null ? null : data.brokerAddrs().get(0L);
+            if (master != null) {
+                masters.add(master);
+            }
+        }
+        if (masters.isEmpty()) {
+            throw new CommandFailedException("cluster " + clusterName + " has no master broker online");
+        }
+        return masters;
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.shutdown();
+        }
+        if (admin != null) {
+            admin.shutdown();
+        }
+    }
+}

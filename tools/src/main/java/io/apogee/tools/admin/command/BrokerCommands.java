@@ -1,0 +1,56 @@
+package io.apogee.tools.admin.command;
+
+import io.apogee.tools.admin.AdminSession;
+import io.apogee.tools.admin.SubCommand;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.commons.cli.CommandLine;
+
+/** Broker sub-commands: brokerStatus, getBrokerConfig, updateBrokerConfig. */
+public final class BrokerCommands {
+
+    private BrokerCommands() {
+    }
+
+    public static List<SubCommand> all() {
+        return List.of(
+                new Command("brokerStatus", "Fetch broker runtime status data", Opts.of(
+                        Opts.arg("b", "brokerAddr", false, "Broker address"),
+                        Opts.arg("c", "clusterName", false, "which cluster")), BrokerCommands::status),
+                new Command("getBrokerConfig", "Get broker config by cluster or special broker!", Opts.of(
+                        Opts.arg("b", "brokerAddr", false, "get which broker"),
+                        Opts.arg("c", "clusterName", false, "get which cluster")), BrokerCommands::getConfig),
+                new Command("updateBrokerConfig", "Update broker's config", Opts.of(
+                        Opts.arg("b", "brokerAddr", false, "update which broker"),
+                        Opts.arg("c", "clusterName", false, "update which cluster"),
+                        Opts.arg("k", "key", true, "config key"),
+                        Opts.arg("v", "value", true, "config value")), BrokerCommands::updateConfig));
+    }
+
+    private static void status(CommandLine line, AdminSession session) throws Exception {
+        for (String addr : session.masters(line.getOptionValue('b'), line.getOptionValue('c'))) {
+            Map<String, String> stats = new TreeMap<>(session.admin().fetchBrokerRuntimeStats(addr));
+            int width = stats.keySet().stream().mapToInt(String::length).max().orElse(0);
+            stats.forEach((k, v) -> session.out().printf("%-" + width + "s : %s%n", k, v));
+        }
+    }
+
+    private static void getConfig(CommandLine line, AdminSession session) throws Exception {
+        for (String addr : session.masters(line.getOptionValue('b'), line.getOptionValue('c'))) {
+            session.out().println("============" + addr + "============");
+            Properties config = session.admin().getBrokerConfig(addr);
+            new TreeMap<>(config).forEach((k, v) -> session.out().printf("%-50s=  %s%n", k, v));
+        }
+    }
+
+    private static void updateConfig(CommandLine line, AdminSession session) throws Exception {
+        Properties change = new Properties();
+        change.setProperty(line.getOptionValue('k'), line.getOptionValue('v'));
+        for (String addr : session.masters(line.getOptionValue('b'), line.getOptionValue('c'))) {
+            session.admin().updateBrokerConfig(addr, change);
+            session.out().printf("update broker config success, %s%n", addr);
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Apogee tools. */
-package io.apogee.tools;
