@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.body.ConsumeStats;
+import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import io.apogee.remoting.protocol.body.LockBatchRequestBody;
 import io.apogee.remoting.protocol.body.MessageQueue;
 import io.apogee.remoting.protocol.body.OffsetWrapper;
+import io.apogee.remoting.protocol.body.ProcessQueueInfo;
 import io.apogee.remoting.protocol.body.ResetOffsetBody;
 import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
 import io.apogee.remoting.protocol.header.SendMessageRequestHeader;
@@ -145,6 +147,23 @@ class BrokerVocabularyInteropTest {
         lock.getMqSet().add(mq);
         assertEquals(Set.of(theirMq), RemotingSerializable.decode(lock.encode(),
                 org.apache.rocketmq.common.protocol.body.LockBatchRequestBody.class).getMqSet());
+    }
+
+    @Test
+    void consumerRunningInfoWeAnswerIsWhatMqadminReads() {
+        ConsumerRunningInfo ours = new ConsumerRunningInfo();
+        ours.getProperties().put("PROP_CONSUME_TYPE", "CONSUME_PASSIVELY");
+        ours.getSubscriptionSet().add(SubscriptionData.ofTags("T", "*"));
+        ProcessQueueInfo queue = new ProcessQueueInfo();
+        queue.setCommitOffset(7);
+        queue.setLocked(true);
+        ours.getMqTable().put(new MessageQueue("T", "broker-a", 0), queue);
+        org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo theirs = RemotingSerializable.decode(
+                ours.encode(), org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo.class);
+        assertEquals("CONSUME_PASSIVELY", theirs.getProperties().getProperty("PROP_CONSUME_TYPE"));
+        assertEquals(7, theirs.getMqTable().get(new org.apache.rocketmq.common.message.MessageQueue("T",
+                "broker-a", 0)).getCommitOffset());
+        assertEquals("T", theirs.getSubscriptionSet().first().getTopic());
     }
 
     private static Map<String, String> ourExtFields(io.apogee.remoting.protocol.CommandCustomHeader header) {

@@ -13,6 +13,7 @@ import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
+import io.apogee.interop.fixture.FreePorts;
 import io.apogee.remoting.protocol.body.MessageQueue;
 import io.apogee.remoting.protocol.body.TopicConfig;
 import io.apogee.remoting.protocol.heartbeat.ConsumeFromWhere;
@@ -27,12 +28,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Faults: a broker stops while a producer and a consumer run (the producer keeps sending through the other broker
+ * Faults: the first configured NameServer is dead (the client fails over to the next), a broker stops while a producer and a consumer run (the producer keeps sending through the other broker
  * within its retry budget; the stopped broker's queues are consumed again once it returns), and every NameServer
  * stops (cached routes keep both working). The NameServer test runs last: brokers take a while to re-register.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInteropTest extends ClientTestBase {
+
+    @ParameterizedTest
+    @EnumSource(ClusterKind.class)
+    @Order(0)
+    void aDeadNameServerFirstInTheListIsSkipped(ClusterKind kind) throws Exception {
+        DefaultMQProducer producer = configure(new DefaultMQProducer(unique("dpg")), kind);
+        producer.setNamesrvAddr("127.0.0.1:" + FreePorts.any() + ";" + cluster(kind).namesrvAddr());
+        producer.start();
+        try {
+            String topic = unique("FailOver");
+            assertEquals(SendStatus.SEND_OK, producer.send(message(topic, "TagA", "fail-over")).getSendStatus());
+        } finally {
+            producer.shutdown();
+        }
+    }
 
     @ParameterizedTest
     @EnumSource(ClusterKind.class)
