@@ -18,7 +18,9 @@ import io.apogee.remoting.protocol.route.BrokerData;
 import io.apogee.remoting.protocol.route.TopicRouteData;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +42,8 @@ public class DefaultLitePullConsumer extends ClientConfig {
     private long pollTimeoutMillis = 5_000;
     private int pullThresholdForAll = 10_000;
     private int pullThresholdForQueue = 1_000;
+    private final Map<String, String> subscriptionsBeforeStart = new LinkedHashMap<>();
+    private Set<MessageQueue> assignmentBeforeStart;
     private volatile LitePullEngine engine;
 
     public DefaultLitePullConsumer() {
@@ -66,6 +70,10 @@ public class DefaultLitePullConsumer extends ClientConfig {
         LitePullEngine created = new LitePullEngine(this, instance);
         created.start();
         engine = created;
+        subscriptionsBeforeStart.forEach(created::subscribe);
+        if (assignmentBeforeStart != null) {
+            created.assign(assignmentBeforeStart);
+        }
     }
 
     /** Commits (when auto-committing), stops pulling and leaves the group. */
@@ -77,18 +85,26 @@ public class DefaultLitePullConsumer extends ClientConfig {
         }
     }
 
-    /** Subscribes to {@code topic}; its queues are shared among the group by rebalancing. */
-    public void subscribe(String topic, String subExpression) throws MQClientException {
+    /** Subscribes to {@code topic} (before or after start); its queues are shared among the group by rebalancing. */
+    public synchronized void subscribe(String topic, String subExpression) throws MQClientException {
         String problem = TopicValidator.problemWith(topic);
         if (problem != null) {
             throw new MQClientException(-1, problem);
         }
-        running().subscribe(topic, subExpression);
+        if (engine == null) {
+            subscriptionsBeforeStart.put(topic, subExpression);
+        } else {
+            engine.subscribe(topic, subExpression);
+        }
     }
 
-    /** Consumes exactly {@code queues}, without rebalancing. */
-    public void assign(Collection<MessageQueue> queues) throws MQClientException {
-        running().assign(Set.copyOf(queues));
+    /** Consumes exactly {@code queues} (before or after start), without rebalancing. */
+    public synchronized void assign(Collection<MessageQueue> queues) {
+        if (engine == null) {
+            assignmentBeforeStart = Set.copyOf(queues);
+        } else {
+            engine.assign(Set.copyOf(queues));
+        }
     }
 
     /** The next pulled messages, waiting up to pollTimeoutMillis; empty when none arrived. */

@@ -47,8 +47,8 @@ class LitePullAndTransactionInteropTest extends ClientTestBase {
             }
             Set<String> sent = IntStream.range(0, 10).mapToObj(i -> "q" + i).collect(Collectors.toSet());
 
-            subscriber.start();
             subscriber.subscribe(topic, "*");
+            subscriber.start();
             Set<String> polled = ConcurrentHashMap.newKeySet();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 subscriber.poll(200).forEach(m -> polled.add(body(m)));
