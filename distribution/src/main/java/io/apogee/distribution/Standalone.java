@@ -9,6 +9,7 @@ import io.apogee.namesrv.NamesrvController;
 import io.apogee.remoting.netty.NettyServerConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -84,23 +85,16 @@ public final class Standalone {
      */
     static Standalone start(String[] args, PrintStream out, PrintStream err) throws ParseException, IOException {
         Options options = options();
-        CommandLine line = new DefaultParser().parse(options, args);
+        CommandLine line = parse(options, args);
         if (line.hasOption('h')) {
-            new HelpFormatter().printHelp(new java.io.PrintWriter(out, true), HelpFormatter.DEFAULT_WIDTH,
+            new HelpFormatter().printHelp(new PrintWriter(out, true), HelpFormatter.DEFAULT_WIDTH,
                     "mqstandalone", null, options, HelpFormatter.DEFAULT_LEFT_PAD, HelpFormatter.DEFAULT_DESC_PAD, null,
                     true);
             return null;
         }
         Path data = dataDir(line.getOptionValue('d'), System.getenv(DATA_ENV));
         int namesrvPort = port(line, "namesrvPort", DEFAULT_NAMESRV_PORT);
-        Properties brokerKeys = brokerDefaults(data, namesrvPort);
-        if (line.hasOption('c')) {
-            brokerKeys.putAll(ConfigBinder.load(Path.of(line.getOptionValue('c'))));
-        }
-        if (line.hasOption("brokerPort") || !brokerKeys.containsKey("listenPort")) {
-            brokerKeys.setProperty("listenPort", String.valueOf(port(line, "brokerPort", DEFAULT_BROKER_PORT)));
-        }
-        BrokerConfigs brokerConfigs = BrokerConfigs.bind(brokerKeys);
+        BrokerConfigs brokerConfigs = BrokerConfigs.bind(brokerKeys(line, data, namesrvPort));
         for (String key : new TreeSet<>(brokerConfigs.unknown())) {
             err.println("mqstandalone: warning: unknown config key '" + key + "' ignored");
         }
@@ -109,12 +103,18 @@ public final class Standalone {
         NettyServerConfig namesrvServer = new NettyServerConfig();
         namesrvServer.setListenPort(namesrvPort);
         NamesrvController namesrv = startNamesrv(data, namesrvServer);
-        BrokerController broker = new BrokerController(brokerConfigs);
+        BrokerController broker = null;
         try {
+            broker = new BrokerController(brokerConfigs);
             broker.start();
         } catch (IOException | RuntimeException e) {
-            broker.shutdown();
-            namesrv.shutdown();
+            try {
+                if (broker != null) {
+                    broker.shutdown();
+                }
+            } finally {
+                namesrv.shutdown();
+            }
             throw new IOException("broker port " + brokerConfigs.netty().getListenPort() + ": " + e.getMessage(), e);
         }
         out.printf("NameServer listening on %s:%d (clients use namesrvAddr=127.0.0.1:%d)%n",
@@ -140,6 +140,21 @@ public final class Standalone {
         String dir = option != null ? option : env != null && !env.isBlank() ? env
                 : Path.of(System.getProperty("user.home"), "apogee-data").toString();
         return Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The broker's keys: the development defaults, then the {@code -c} file's keys, then {@code --brokerPort}
+     * ({@code listenPort} 10911 when neither sets it).
+     */
+    static Properties brokerKeys(CommandLine line, Path data, int namesrvPort) {
+        Properties keys = brokerDefaults(data, namesrvPort);
+        if (line.hasOption('c')) {
+            keys.putAll(ConfigBinder.load(Path.of(line.getOptionValue('c'))));
+        }
+        if (line.hasOption("brokerPort") || !keys.containsKey("listenPort")) {
+            keys.setProperty("listenPort", String.valueOf(port(line, "brokerPort", DEFAULT_BROKER_PORT)));
+        }
+        return keys;
     }
 
     /** Broker keys of the development broker, before {@code -c} overrides them. */
@@ -193,6 +208,14 @@ public final class Standalone {
         } catch (NumberFormatException e) {
             throw new ConfigException(option, "not a port: '" + value + "'");
         }
+    }
+
+    static CommandLine parse(String... args) throws ParseException {
+        return parse(options(), args);
+    }
+
+    private static CommandLine parse(Options options, String... args) throws ParseException {
+        return new DefaultParser().parse(options, args);
     }
 
     private static Options options() {
