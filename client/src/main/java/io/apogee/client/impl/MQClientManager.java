@@ -1,6 +1,7 @@
 package io.apogee.client.impl;
 
 import io.apogee.client.ClientConfig;
+import io.apogee.client.MQClientException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,8 +13,17 @@ public final class MQClientManager {
     private MQClientManager() {
     }
 
-    /** The instance for {@code config}'s client id, created (with a copy of {@code config}) on first use. */
-    public static MQClientInstance getOrCreate(ClientConfig config) {
+    /**
+     * The instance for {@code config}'s client id, created (with a copy of {@code config}) on first use.
+     *
+     * @throws MQClientException when no NameServer address is configured
+     */
+    public static MQClientInstance getOrCreate(ClientConfig config) throws MQClientException {
+        try {
+            new NamesrvAddressList(config.getNamesrvAddr());
+        } catch (IllegalArgumentException e) {
+            throw new MQClientException(e.getMessage(), e);
+        }
         String clientId = config.buildMQClientId();
         return INSTANCES.computeIfAbsent(clientId,
                 id -> new MQClientInstance(config.cloneClientConfig(), id, () -> INSTANCES.remove(id)));
