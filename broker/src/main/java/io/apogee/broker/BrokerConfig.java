@@ -88,6 +88,14 @@ public class BrokerConfig implements Validated {
     boolean traceOn = true;
     /** Key queries by unique key return at most this many messages. */
     int defaultQueryMaxNum = 32;
+    /** A half message unresolved for this long is checked back with its producer group, in ms. */
+    long transactionTimeOut = 6000;
+    /** Check-backs per half message; after this many it is discarded with a log line. */
+    int transactionCheckMax = 15;
+    /** How often unresolved half messages are scanned for check-backs, in ms. */
+    long transactionCheckInterval = 60_000;
+    /** Refuse transactional (half) messages with NO_PERMISSION. */
+    boolean rejectTransactionMessage = false;
 
     @Override
     public void validate() {
@@ -103,6 +111,10 @@ public class BrokerConfig implements Validated {
         positive("sendMessageThreadPoolNums", sendMessageThreadPoolNums);
         positive("pullMessageThreadPoolNums", pullMessageThreadPoolNums);
         positive("defaultTopicQueueNums", defaultTopicQueueNums);
+        if (transactionTimeOut < 0 || transactionCheckInterval <= 0 || transactionCheckMax < 0) {
+            throw new ConfigException("transactionCheckInterval", "transaction timeout, check max and check interval"
+                    + " must not be negative (interval positive)");
+        }
         if (brokerPermission < 0 || brokerPermission > 7) {
             throw new ConfigException("brokerPermission", "must be 0..7, was " + brokerPermission);
         }
@@ -416,6 +428,38 @@ public class BrokerConfig implements Validated {
 
     public void setDefaultQueryMaxNum(int defaultQueryMaxNum) {
         this.defaultQueryMaxNum = defaultQueryMaxNum;
+    }
+
+    public long getTransactionTimeOut() {
+        return transactionTimeOut;
+    }
+
+    public void setTransactionTimeOut(long transactionTimeOut) {
+        this.transactionTimeOut = transactionTimeOut;
+    }
+
+    public int getTransactionCheckMax() {
+        return transactionCheckMax;
+    }
+
+    public void setTransactionCheckMax(int transactionCheckMax) {
+        this.transactionCheckMax = transactionCheckMax;
+    }
+
+    public long getTransactionCheckInterval() {
+        return transactionCheckInterval;
+    }
+
+    public void setTransactionCheckInterval(long transactionCheckInterval) {
+        this.transactionCheckInterval = transactionCheckInterval;
+    }
+
+    public boolean isRejectTransactionMessage() {
+        return rejectTransactionMessage;
+    }
+
+    public void setRejectTransactionMessage(boolean rejectTransactionMessage) {
+        this.rejectTransactionMessage = rejectTransactionMessage;
     }
 
     private static String localHostName() {

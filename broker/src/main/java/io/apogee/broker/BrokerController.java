@@ -7,17 +7,25 @@ import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.longpolling.PullRequestHoldService;
 import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.broker.processor.BrokerAdminProcessor;
+import io.apogee.broker.lock.RebalanceLockManager;
 import io.apogee.broker.processor.ClientManageProcessor;
 import io.apogee.broker.processor.ConsumerManageProcessor;
 import io.apogee.broker.processor.ConsumerRelayProcessor;
+import io.apogee.broker.processor.ConsumerSendMsgBackProcessor;
+import io.apogee.broker.processor.EndTransactionProcessor;
 import io.apogee.broker.processor.GroupAdminProcessor;
 import io.apogee.broker.processor.PullMessageProcessor;
 import io.apogee.broker.processor.QueryMessageProcessor;
+import io.apogee.broker.processor.RebalanceLockProcessor;
 import io.apogee.broker.processor.SendMessageProcessor;
 import io.apogee.broker.processor.TopicAdminProcessor;
 import io.apogee.broker.registration.NameServerRegistrar;
+import io.apogee.broker.schedule.DelayOffsetTable;
+import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.broker.transaction.TransactionCheckService;
+import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.concurrent.BoundedExecutors;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceLoop;
@@ -52,6 +60,8 @@ public final class BrokerController {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
     private static final long CLIENT_SCAN_MILLIS = 10_000;
     private static final long FAST_FAILURE_MILLIS = 10;
+    /** How often the schedule loop looks for due delayed messages when it found none (RocketMQ ticks at 100 ms). */
+    private static final long SCHEDULE_TICK_MILLIS = 100;
 
     private final BrokerConfigs configs;
     private final BrokerConfig config;
@@ -59,6 +69,8 @@ public final class BrokerController {
     private final TopicConfigManager topics;
     private final SubscriptionGroupManager groups;
     private final ConsumerOffsetManager offsets;
+    private final DelayOffsetTable delayOffsets;
+    private final RebalanceLockManager locks = new RebalanceLockManager();
     private final ProducerManager producers = new ProducerManager();
     private final ConsumerManager consumers;
     private final BrokerStats stats = new BrokerStats();
@@ -84,6 +96,7 @@ public final class BrokerController {
         });
         this.groups = new SubscriptionGroupManager(config, configDir);
         this.offsets = new ConsumerOffsetManager(configDir);
+        this.delayOffsets = new DelayOffsetTable(configDir);
         this.consumers = new ConsumerManager(group -> {
             if (notifier != null && config.isNotifyConsumerIdsChangedEnable()) {
                 notifier.consumerIdsChanged(group);
@@ -134,6 +147,7 @@ public final class BrokerController {
         topics.load();
         groups.load();
         offsets.load();
+        delayOffsets.load();
         store.start();
         server.start();
         vipServer.start();
@@ -186,9 +200,20 @@ public final class BrokerController {
         server.registerProcessor(RequestCode.PULL_MESSAGE, pullProcessor, pull);
         server.registerProcessor(RequestCode.LITE_PULL_MESSAGE, pullProcessor, pull);
 
+        int delayLevels = configs.store().delayLevelMillis().length;
+        TransactionalMessageService halves = new TransactionalMessageService(store, topics, storeHost, delayLevels);
         both(new SendMessageProcessor(config, topics, groups, store, stats, storeHost,
-                configs.store().getMaxMessageSize()), send, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
-                RequestCode.SEND_BATCH_MESSAGE);
+                configs.store().getMaxMessageSize(), halves, delayLevels), send, RequestCode.SEND_MESSAGE,
+                RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE);
+        both(new ConsumerSendMsgBackProcessor(config, topics, groups, store, delayLevels), send,
+                RequestCode.CONSUMER_SEND_MSG_BACK);
+        ExecutorService endTransaction = executor("ApogeeEndTransaction", config.getSendMessageThreadPoolNums(),
+                config.getAdminThreadPoolQueueCapacity());
+        both(new EndTransactionProcessor(config, halves), endTransaction, RequestCode.END_TRANSACTION);
+        runners.add(loop(new TransactionCheckService(config, store, offsets, halves, producers,
+                notifier::checkTransactionState), config.getTransactionCheckInterval()));
+        runners.add(loop(new ScheduleMessageService(store, delayOffsets, configs.store().delayLevelMillis()),
+                SCHEDULE_TICK_MILLIS));
         both(new QueryMessageProcessor(config, store), query, RequestCode.QUERY_MESSAGE,
                 RequestCode.VIEW_MESSAGE_BY_ID);
         both(new ClientManageProcessor(producers, consumers, groups, topics), heartbeat, RequestCode.HEART_BEAT,
@@ -197,6 +222,7 @@ public final class BrokerController {
                 RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
                 RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
                 RequestCode.GET_EARLIEST_MSG_STORETIME);
+        both(new RebalanceLockProcessor(locks), manage, RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
         both(new TopicAdminProcessor(config, topics, offsets, consumers, store), admin,
                 RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
                 RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
@@ -229,8 +255,10 @@ public final class BrokerController {
 
     private void startLoops() {
         runners.add(new ServiceRunner(stats, BrokerStats.SAMPLE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
-        runners.add(loop(new PeriodicTask("ApogeeConsumerOffsetPersist", offsets::persist),
-                config.getFlushConsumerOffsetInterval()));
+        runners.add(loop(new PeriodicTask("ApogeeConsumerOffsetPersist", () -> {
+            offsets.persist();
+            delayOffsets.persist();
+        }), config.getFlushConsumerOffsetInterval()));
         runners.add(loop(new PeriodicTask("ApogeeClientHousekeeping", () -> {
             long now = System.currentTimeMillis();
             consumers.scanExpired(now, config.getChannelExpiredTimeout());
@@ -259,6 +287,7 @@ public final class BrokerController {
         }
         executors.forEach(ExecutorService::shutdown);
         offsets.persist();
+        delayOffsets.persist();
         store.close();
         namesrvClient.shutdown();
         LOG.info("broker {} stopped", config.getBrokerName());

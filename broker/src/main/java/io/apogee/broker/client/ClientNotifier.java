@@ -40,6 +40,11 @@ public final class ClientNotifier {
         }
     }
 
+    /** Asks a producer for the state of the transaction whose half message is in {@code request} (oneway). */
+    public void checkTransactionState(Channel channel, RemotingCommand request) {
+        send(channel, request);
+    }
+
     private void send(Channel channel, RemotingCommand request) {
         if (!channel.isActive()) {
             return;

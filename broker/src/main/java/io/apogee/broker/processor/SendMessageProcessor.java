@@ -3,8 +3,10 @@ package io.apogee.broker.processor;
 import io.apogee.broker.BrokerConfig;
 import io.apogee.broker.BrokerRole;
 import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.message.BatchBodyCodec;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.PropertiesCodec;
@@ -36,8 +38,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE: validates the topic and queue (creating the topic from TBW102
- * when allowed), redirects exhausted retries to the dead-letter topic, appends, and answers once the store has the
- * message with the durability asked for (the answer is written asynchronously, so a SYNC_FLUSH wait holds no thread).
+ * when allowed), redirects exhausted retries to the dead-letter topic, parks delayed messages in the schedule topic
+ * and transactional ones as half messages, appends, and answers once the store has the message with the durability
+ * asked for (the answer is written asynchronously, so a SYNC_FLUSH wait holds no thread).
  */
 public final class SendMessageProcessor implements RequestProcessor {
 
@@ -48,9 +51,15 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final BrokerStats stats;
     private final InetSocketAddress storeHost;
     private final int maxMessageSize;
+    private final TransactionalMessageService halves;
+    private final int delayLevels;
 
+    /**
+     * @param delayLevels how many delay levels {@code messageDelayLevel} defines
+     */
     public SendMessageProcessor(BrokerConfig config, TopicConfigManager topics, SubscriptionGroupManager groups,
-            MessageStore store, BrokerStats stats, InetSocketAddress storeHost, int maxMessageSize) {
+            MessageStore store, BrokerStats stats, InetSocketAddress storeHost, int maxMessageSize,
+            TransactionalMessageService halves, int delayLevels) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -58,6 +67,8 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.stats = stats;
         this.storeHost = storeHost;
         this.maxMessageSize = maxMessageSize;
+        this.halves = halves;
+        this.delayLevels = delayLevels;
     }
 
     @Override
@@ -85,7 +96,17 @@ public final class SendMessageProcessor implements RequestProcessor {
                 return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
                         "the message body size over max value, MAX: " + maxMessageSize);
             }
-            put = store.putMessage(message(channel, header, target, body, header.getFlag(), header.getProperties()));
+            StoredMessage m = message(channel, header, target, body, header.getFlag(), header.getProperties());
+            if (TransactionalMessageService.isPrepared(m)) {
+                if (config.isRejectTransactionMessage()) {
+                    return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                            "the broker[" + config.getBrokerName() + "] sending transaction message is forbidden");
+                }
+                halves.toHalf(m);
+            } else {
+                ScheduleMessageService.toSchedule(m, delayLevels);
+            }
+            put = store.putMessage(m);
         }
         put.whenComplete((result, failure) -> answer(channel, request, target, result, failure));
         return null;
@@ -170,7 +191,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (times >= max) {
             target.topic = SystemTopics.dlqTopic(group);
             target.queueId = 0;
-            topics.createInternal(target.topic, 1, Permission.WRITE);
+            topics.createInternal(target.topic, 1, Permission.READ_WRITE);
         }
         return null;
     }

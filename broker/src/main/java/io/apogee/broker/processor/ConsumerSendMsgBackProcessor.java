@@ -1,0 +1,115 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.message.MessageCopy;
+import io.apogee.broker.schedule.ScheduleMessageService;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.remoting.protocol.body.TopicConfig;
+import io.apogee.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
+import io.apogee.remoting.protocol.route.Permission;
+import io.apogee.store.MessageStore;
+import io.apogee.store.PutMessageResult;
+import io.netty.channel.Channel;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * CONSUMER_SEND_MSG_BACK: a consumer could not consume a message, so a copy goes to the group's retry topic with
+ * {@code reconsumeTimes + 1}, delayed by the asked level or {@code 3 + reconsumeTimes}; past the max reconsume times
+ * (or for a negative level) it goes to the group's dead-letter topic instead, undelayed.
+ */
+public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
+
+    /** The level of a first retry when the consumer asks for none; later retries add their reconsume times. */
+    private static final int RETRY_BASE_LEVEL = 3;
+
+    private final BrokerConfig config;
+    private final TopicConfigManager topics;
+    private final SubscriptionGroupManager groups;
+    private final MessageStore store;
+    private final int delayLevels;
+
+    public ConsumerSendMsgBackProcessor(BrokerConfig config, TopicConfigManager topics,
+            SubscriptionGroupManager groups, MessageStore store, int delayLevels) {
+        this.config = config;
+        this.topics = topics;
+        this.groups = groups;
+        this.store = store;
+        this.delayLevels = delayLevels;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        ConsumerSendMsgBackRequestHeader header = request.decodeHeader(ConsumerSendMsgBackRequestHeader.class);
+        SubscriptionGroupConfig group = groups.findOrCreate(header.getGroup());
+        if (group == null) {
+            return StatusResponses.error(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
+                    "subscription group not exist, " + header.getGroup());
+        }
+        if (!Permission.isWriteable(config.getBrokerPermission())) {
+            return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                    "the broker[" + config.getBrokerName() + "] sending message is forbidden");
+        }
+        if (group.getRetryQueueNums() <= 0) {
+            return RemotingCommand.response(ResponseCode.SUCCESS, null);
+        }
+        StoredMessage failed = store.lookMessageByOffset(header.getOffset());
+        if (failed == null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "look message by offset failed, " + header.getOffset());
+        }
+        int max = header.getMaxReconsumeTimes() != null ? header.getMaxReconsumeTimes() : group.getRetryMaxTimes();
+        int level = header.getDelayLevel() == null ? 0 : header.getDelayLevel();
+        boolean dead = failed.getReconsumeTimes() >= max || level < 0;
+        String topic = dead ? SystemTopics.dlqTopic(header.getGroup()) : SystemTopics.retryTopic(header.getGroup());
+        TopicConfig target = dead ? topics.createInternal(topic, 1, Permission.READ_WRITE)
+                : topics.createInternal(topic, group.getRetryQueueNums(), Permission.READ_WRITE);
+        if (!Permission.isWriteable(target.perm())) {
+            return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                    "the topic[" + topic + "] sending message is forbidden");
+        }
+        StoredMessage retry = retryCopy(failed, topic,
+                ThreadLocalRandom.current().nextInt(Math.max(1, target.writeQueueNums())));
+        if (!dead) {
+            retry.putProperty(MessageProperty.DELAY_TIME_LEVEL,
+                    String.valueOf(level == 0 ? RETRY_BASE_LEVEL + failed.getReconsumeTimes() : level));
+            retry.setPropertiesString(null);
+            ScheduleMessageService.toSchedule(retry, delayLevels);
+        }
+        store.putMessage(retry).whenComplete((result, failure) -> answer(channel, request, result, failure));
+        return null;
+    }
+
+    /** The copy to store: original topic and first id kept in properties, one more reconsume time. */
+    private static StoredMessage retryCopy(StoredMessage failed, String topic, int queueId) {
+        failed.getProperties().putIfAbsent(MessageProperty.RETRY_TOPIC, failed.getTopic());
+        failed.getProperties().putIfAbsent(MessageProperty.ORIGIN_MESSAGE_ID, failed.getOffsetMsgId());
+        failed.getProperties().put(MessageProperty.WAIT_STORE_MSG_OK, "false");
+        StoredMessage retry = MessageCopy.of(failed, topic, queueId);
+        retry.setReconsumeTimes(failed.getReconsumeTimes() + 1);
+        return retry;
+    }
+
+    private static void answer(Channel channel, RemotingCommand request, PutMessageResult result, Throwable failure) {
+        RemotingCommand response;
+        if (failure != null || result == null) {
+            response = StatusResponses.error(ResponseCode.SYSTEM_ERROR, "store failed: "
+                    + (failure == null ? "no result" : failure.toString()));
+        } else if (!result.status().isStored()) {
+            response = StatusResponses.error(ResponseCode.SYSTEM_ERROR, result.status().name());
+        } else {
+            response = RemotingCommand.response(ResponseCode.SUCCESS, null);
+        }
+        if (!request.isOneway()) {
+            channel.writeAndFlush(response.answering(request));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.BrokerRole;
+import io.apogee.broker.transaction.TransactionalMessageService;
+import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.SysFlag;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.netty.Channels;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.header.EndTransactionRequestHeader;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * END_TRANSACTION (usually oneway): commit stores the real message of the half message and marks it resolved,
+ * rollback only marks it resolved, "unknown" leaves it for the check-back.
+ */
+public final class EndTransactionProcessor implements RequestProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndTransactionProcessor.class);
+
+    private final BrokerConfig config;
+    private final TransactionalMessageService halves;
+
+    public EndTransactionProcessor(BrokerConfig config, TransactionalMessageService halves) {
+        this.config = config;
+        this.halves = halves;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+        EndTransactionRequestHeader header = request.decodeHeader(EndTransactionRequestHeader.class);
+        if (config.getBrokerRole() == BrokerRole.SLAVE) {
+            return StatusResponses.error(ResponseCode.SLAVE_NOT_AVAILABLE,
+                    "the broker is a slave and does not end transactions");
+        }
+        int decision = header.getCommitOrRollback();
+        if (decision != SysFlag.TRANSACTION_COMMIT_TYPE && decision != SysFlag.TRANSACTION_ROLLBACK_TYPE) {
+            return null;
+        }
+        StoredMessage half = halves.findHalf(header.getCommitLogOffset());
+        RemotingCommand refused = check(header, half);
+        if (refused != null) {
+            LOG.warn("END_TRANSACTION from {} refused: {}", Channels.remoteAddress(channel), refused.remark());
+            return refused;
+        }
+        if (decision == SysFlag.TRANSACTION_ROLLBACK_TYPE) {
+            halves.markResolved(half).whenComplete((r, failure) -> answer(channel, request, failure == null
+                    && r.status().isStored(), "rollback not recorded"));
+            return null;
+        }
+        halves.commit(half).thenCompose(result -> {
+            if (!result.status().isStored()) {
+                throw new IllegalStateException("commit not stored: " + result.status());
+            }
+            return halves.markResolved(half);
+        }).whenComplete((r, failure) -> answer(channel, request, failure == null && r.status().isStored(),
+                failure == null ? "commit not recorded" : failure.getMessage()));
+        return null;
+    }
+
+    private static RemotingCommand check(EndTransactionRequestHeader header, StoredMessage half) {
+        if (half == null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "Find prepared transaction message failed");
+        }
+        if (!header.getProducerGroup().equals(half.getProperty(MessageProperty.PRODUCER_GROUP))) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "The producer group wrong");
+        }
+        if (half.getQueueOffset() != header.getTranStateTableOffset()) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "The transaction state table offset wrong");
+        }
+        if (half.getCommitLogOffset() != header.getCommitLogOffset()) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "The commit log offset wrong");
+        }
+        return null;
+    }
+
+    private static void answer(Channel channel, RemotingCommand request, boolean ok, String problem) {
+        if (!ok) {
+            LOG.warn("END_TRANSACTION from {}: {}", Channels.remoteAddress(channel), problem);
+        }
+        if (!request.isOneway()) {
+            channel.writeAndFlush((ok ? RemotingCommand.response(ResponseCode.SUCCESS, null)
+                    : StatusResponses.error(ResponseCode.SYSTEM_ERROR, problem)).answering(request));
+        }
+    }
+}

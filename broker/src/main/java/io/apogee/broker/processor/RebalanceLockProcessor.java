@@ -1,0 +1,37 @@
+package io.apogee.broker.processor;
+
+import io.apogee.broker.lock.RebalanceLockManager;
+import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.LockBatchRequestBody;
+import io.apogee.remoting.protocol.body.LockBatchResponseBody;
+import io.apogee.remoting.protocol.body.UnlockBatchRequestBody;
+import io.netty.channel.Channel;
+
+/** LOCK_BATCH_MQ and UNLOCK_BATCH_MQ: orderly consumers' queue locks, kept by {@link RebalanceLockManager}. */
+public final class RebalanceLockProcessor implements RequestProcessor {
+
+    private final RebalanceLockManager locks;
+
+    public RebalanceLockProcessor(RebalanceLockManager locks) {
+        this.locks = locks;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) {
+        if (request.body() == null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "the lock request has no body");
+        }
+        if (request.code() == RequestCode.LOCK_BATCH_MQ) {
+            LockBatchRequestBody body = LockBatchRequestBody.decode(request.body());
+            LockBatchResponseBody answer = new LockBatchResponseBody();
+            answer.setLockOKMQSet(locks.tryLock(body.getConsumerGroup(), body.getMqSet(), body.getClientId()));
+            return RemotingCommand.response(ResponseCode.SUCCESS, null).body(answer.encode());
+        }
+        UnlockBatchRequestBody body = UnlockBatchRequestBody.decode(request.body());
+        locks.unlock(body.getConsumerGroup(), body.getMqSet(), body.getClientId());
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+}
