@@ -1,0 +1,71 @@
+package io.apogee.interop.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.apogee.interop.distribution.Distribution.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/runserver.sh}'s JVM settings, read back with {@code -XshowSettings:vm} on a {@code -p} run: the heap is a
+ * bounded share of the machine by default, {@code APOGEE_HEAP} sets it, {@code JAVA_OPT} wins over both; GC logs go
+ * under {@code logs/}.
+ */
+class LauncherSettingsTest {
+
+    private static final Pattern HEAP = Pattern.compile("(Min|Max)\\. Heap Size: ([0-9.]+)([MG])");
+
+    @TempDir
+    static Path tmp;
+    private static Distribution dist;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        dist = Distribution.unpack(tmp);
+    }
+
+    @Test
+    void defaultHeapIsABoundedShareOfTheMachine() throws Exception {
+        Map<String, String> env = dist.environment();
+        env.put("APOGEE_HEAP", null);
+        env.put("JAVA_OPT", "-XshowSettings:vm");
+        Result result = dist.run(env, "mqnamesrv", "-p");
+        assertEquals(0, result.exitCode(), result.output());
+        long max = heapMib(result.output(), "Max");
+        assertEquals(max, heapMib(result.output(), "Min"), result.output());
+        assertTrue(max >= 128 && max <= 1024, "NameServer heap within 128 MiB..1 GiB: " + result.output());
+        assertTrue(Files.exists(dist.home().resolve("logs/namesrv_gc.log")), "GC log under logs/");
+    }
+
+    @Test
+    void apogeeHeapSetsTheHeapAndJavaOptWins() throws Exception {
+        Map<String, String> env = dist.environment();
+        env.put("APOGEE_HEAP", "200m");
+        env.put("JAVA_OPT", "-XshowSettings:vm");
+        Result sized = dist.run(env, "mqbroker", "-p");
+        assertEquals(200, heapMib(sized.output(), "Max"), sized.output());
+        assertEquals(200, heapMib(sized.output(), "Min"), sized.output());
+
+        env.put("JAVA_OPT", "-XshowSettings:vm -Xmx300m");
+        Result overridden = dist.run(env, "mqbroker", "-p");
+        assertEquals(300, heapMib(overridden.output(), "Max"), overridden.output());
+    }
+
+    private static long heapMib(String output, String which) {
+        Matcher m = HEAP.matcher(output);
+        while (m.find()) {
+            if (m.group(1).equals(which)) {
+                double value = Double.parseDouble(m.group(2));
+                return Math.round(m.group(3).equals("G") ? value * 1024 : value);
+            }
+        }
+        throw new AssertionError(which + ". Heap Size not printed: " + output);
+    }
+}
