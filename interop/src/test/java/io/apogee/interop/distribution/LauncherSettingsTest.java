@@ -5,31 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.interop.distribution.Distribution.Result;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/runserver.sh}'s JVM settings, read back with {@code -XshowSettings:vm} on a {@code -p} run: the heap is a
  * bounded share of the machine by default, {@code APOGEE_HEAP} sets it, {@code JAVA_OPT} wins over both; GC logs go
  * under {@code logs/}.
  */
-class LauncherSettingsTest {
+class LauncherSettingsTest extends UnpackedOnce {
 
     private static final Pattern HEAP = Pattern.compile("(Min|Max)\\. Heap Size: ([0-9.]+)([MG])");
-
-    @TempDir
-    static Path tmp;
-    private static Distribution dist;
-
-    @BeforeAll
-    static void unpack() throws Exception {
-        dist = Distribution.unpack(tmp);
-    }
 
     @Test
     void defaultHeapIsABoundedShareOfTheMachine() throws Exception {

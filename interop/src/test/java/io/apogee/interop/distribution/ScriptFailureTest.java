@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,16 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * server starts, when Java is missing or too old, the {@code -c} file is missing, its port is taken or its store
  * cannot be written; the shutdown and placeholder scripts say what is wrong in one line too.
  */
-class ScriptFailureTest {
-
-    @TempDir
-    static Path tmp;
-    private static Distribution dist;
-
-    @BeforeAll
-    static void unpack() throws Exception {
-        dist = Distribution.unpack(Files.createDirectories(tmp.resolve("install")));
-    }
+class ScriptFailureTest extends UnpackedOnce {
 
     @ParameterizedTest
     @ValueSource(strings = {"mqnamesrv", "mqbroker", "mqstandalone"})

@@ -7,23 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.apogee.interop.distribution.Distribution.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every shipped conf file binds without an unknown key ({@code -p} prints the effective config and exits). */
-class ShippedConfTest {
-
-    @TempDir
-    static Path tmp;
-    private static Distribution dist;
-
-    @BeforeAll
-    static void unpack() throws Exception {
-        dist = Distribution.unpack(tmp);
-    }
+class ShippedConfTest extends UnpackedOnce {
 
     @ParameterizedTest
     @ValueSource(strings = {"broker.conf", "2m-noslave/broker-a.properties", "2m-noslave/broker-b.properties",
