@@ -10,36 +10,59 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts one {@link TestCluster} per {@link ClusterKind} for a test class and stops them after it. Client intervals
- * are shortened so rebalancing, heartbeats and offset persistence happen within a test's patience.
+ * Gives client tests one {@link TestCluster} per {@link ClusterKind}, started on first use and shared by every
+ * client test class of the run (closed when the run ends), plus short client intervals so rebalancing,
+ * heartbeats and offset persistence happen within a test's patience. Tests that stop servers restart them.
  */
+@ExtendWith(ClientTestBase.SharedClusters.class)
 abstract class ClientTestBase {
 
-    private static final Map<ClusterKind, TestCluster> CLUSTERS = new EnumMap<>(ClusterKind.class);
     private static final AtomicInteger NAMES = new AtomicInteger();
-    static Path offsetDir;
+    private static volatile Clusters clusters;
 
-    @BeforeAll
-    static void startClusters() throws IOException {
-        offsetDir = Files.createTempDirectory("apogee-client-offsets-");
-        for (ClusterKind kind : ClusterKind.values()) {
-            CLUSTERS.put(kind, kind.start());
+    /** Starts the shared clusters once per run and registers them to be closed when the run ends. */
+    static final class SharedClusters implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            clusters = context.getRoot().getStore(ExtensionContext.Namespace.create(ClientTestBase.class))
+                    .getOrComputeIfAbsent(Clusters.class, k -> new Clusters(), Clusters.class);
         }
     }
 
-    @AfterAll
-    static void stopClusters() {
-        CLUSTERS.values().forEach(TestCluster::close);
-        CLUSTERS.clear();
-        deleteTree(offsetDir);
+    /** The running clusters and the offset directory of broadcasting consumers. */
+    static final class Clusters implements AutoCloseable {
+        final Map<ClusterKind, TestCluster> byKind = new EnumMap<>(ClusterKind.class);
+        final Path offsetDir;
+
+        Clusters() {
+            try {
+                offsetDir = Files.createTempDirectory("apogee-client-offsets-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (ClusterKind kind : ClusterKind.values()) {
+                byKind.put(kind, kind.start());
+            }
+        }
+
+        @Override
+        public void close() {
+            byKind.values().forEach(TestCluster::close);
+            try (Stream<Path> paths = Files.walk(offsetDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     static TestCluster cluster(ClusterKind kind) {
-        return CLUSTERS.get(kind);
+        return clusters.byKind.get(kind);
     }
 
     /** A name unique in this run, e.g. for a topic or group. */
@@ -54,15 +77,7 @@ abstract class ClientTestBase {
         config.setHeartbeatBrokerInterval(1_000);
         config.setPersistConsumerOffsetInterval(500);
         config.setRebalanceInterval(1_000);
-        config.setLocalOffsetStoreDir(offsetDir.toString());
+        config.setLocalOffsetStoreDir(clusters.offsetDir.toString());
         return config;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

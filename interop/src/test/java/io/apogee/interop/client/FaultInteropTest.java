@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Faults: the first configured NameServer is dead (the client fails over to the next), a broker stops while a producer and a consumer run (the producer keeps sending through the other broker
  * within its retry budget; the stopped broker's queues are consumed again once it returns), and every NameServer
- * stops (cached routes keep both working). The NameServer test runs last: brokers take a while to re-register.
+ * stops (cached routes keep both working). Servers are restarted afterwards (brokers too, so that they register
+ * with the fresh NameServer at once) for the test classes that share the clusters.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInteropTest extends ClientTestBase {
@@ -107,9 +108,13 @@ class FaultInteropTest extends ClientTestBase {
             sendAll(producer, topic, "down", 20, sent);
             await().atMost(Duration.ofSeconds(30)).until(() -> received.containsAll(sent));
         } finally {
-            cluster.startNamesrv();
             consumer.shutdown();
             producer.shutdown();
+            cluster.startNamesrv();
+            for (String broker : TestCluster.BROKERS) {
+                cluster.stopBroker(broker);
+                cluster.startBroker(broker);
+            }
         }
     }
 
