@@ -11,7 +11,10 @@ final class ApogeeTestCluster implements TestCluster {
 
     ApogeeTestCluster() {
         try {
-            cluster = ApogeeCluster.builder().brokers(BROKERS.toArray(new String[0])).start();
+            cluster = ApogeeCluster.builder().brokers(BROKERS.toArray(new String[0]))
+                    .brokerProperty("transactionTimeOut", "1000")
+                    .brokerProperty("transactionCheckInterval", "2000")
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -77,7 +77,6 @@ class LitePullAndTransactionInteropTest extends ClientTestBase {
     @ParameterizedTest
     @EnumSource(ClusterKind.class)
     void transactionsCommitRollBackAndAnswerCheckBacks(ClusterKind kind) throws Exception {
-        kind.assumeSupports(ClusterKind.Feature.TRANSACTIONS);
         String topic = unique("Tx");
         Set<String> checked = ConcurrentHashMap.newKeySet();
         TransactionMQProducer producer = configure(new TransactionMQProducer(unique("txpg")), kind);

@@ -79,7 +79,6 @@ class PushConsumerInteropTest extends ClientTestBase {
     @ParameterizedTest
     @EnumSource(ClusterKind.class)
     void selectorAndOrderlyConsumerKeepPerKeyOrder(ClusterKind kind) throws Exception {
-        kind.assumeSupports(ClusterKind.Feature.ORDER_LOCKS);
         String topic = unique("PushOrder");
         producer = startProducer(kind);
         for (int i = 0; i < 60; i++) {
