@@ -131,7 +131,7 @@ public class DefaultLitePullConsumer extends ClientConfig {
         seek(mq, queueBound(mq, false));
     }
 
-    /** Stops pulling {@code queues} until {@link #resume}. */
+    /** Stops pulling {@code queues}, and poll returns none of their messages, until {@link #resume}. */
     public void pause(Collection<MessageQueue> queues) throws MQClientException {
         running().setPaused(Set.copyOf(queues), true);
     }

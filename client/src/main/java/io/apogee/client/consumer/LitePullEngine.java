@@ -45,6 +45,8 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
     /** One owned queue: its buffer, where the next pull reads, and what was handed out by poll. */
     static final class OwnedQueue {
         final ProcessQueue pq = new ProcessQueue();
+        /** Batches pulled before a pause, held back from poll until resume. */
+        final List<Batch> parked = new ArrayList<>();
         volatile long pullOffset = -1;
         volatile long consumedOffset = -1;
         volatile boolean paused;
@@ -145,6 +147,12 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
             if (batch.owned.pq.isDropped() || owned.get(batch.mq) != batch.owned) {
                 continue;
             }
+            if (batch.owned.paused) {
+                synchronized (batch.owned.parked) {
+                    batch.owned.parked.add(batch);
+                }
+                continue;
+            }
             long offset = batch.owned.pq.removeMessages(batch.msgs);
             if (offset >= 0) {
                 batch.owned.consumedOffset = offset;
@@ -169,11 +177,18 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
         schedulePull(mq, fresh, 0);
     }
 
+    /** Pausing stops pulls and holds back what was pulled; resuming releases it to poll again. */
     void setPaused(Set<MessageQueue> queues, boolean paused) {
         queues.forEach(mq -> {
             OwnedQueue o = owned.get(mq);
             if (o != null) {
                 o.paused = paused;
+                if (!paused) {
+                    synchronized (o.parked) {
+                        buffer.addAll(o.parked);
+                        o.parked.clear();
+                    }
+                }
             }
         });
     }

@@ -57,6 +57,9 @@ class LitePullAndTransactionInteropTest extends ClientTestBase {
 
             assigned.start();
             assigned.assign(List.of(mq));
+            assigned.pause(List.of(mq));
+            assertEquals(List.of(), assigned.poll(300), "a paused queue is not pulled");
+            assigned.resume(List.of(mq));
             assertEquals(bodies(0, 10), pollBodies(assigned, 10));
             assigned.seek(mq, 5);
             assertEquals(bodies(5, 10), pollBodies(assigned, 5));

@@ -173,6 +173,22 @@ class PushConsumerInteropTest extends ClientTestBase {
         assertEquals(List.of(0, 1), deliveries.subList(0, 2));
     }
 
+    @ParameterizedTest
+    @EnumSource(ClusterKind.class)
+    void aSuspendedConsumerCatchesUpWhenResumed(ClusterKind kind) throws Exception {
+        String topic = unique("PushSuspend");
+        producer = startProducer(kind);
+        producer.send(message(topic, "TagA", "first"));
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        DefaultMQPushConsumer consumer = startConsumer(kind, unique("scg"), topic, "*", c -> { },
+                concurrently(received));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.contains("first"));
+        consumer.suspend();
+        Set<String> sent = sendNumbered(topic, "s", 0, 10);
+        consumer.resume();
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.containsAll(sent));
+    }
+
     private static void broadcasting(DefaultMQPushConsumer c, String instance) {
         c.setMessageModel(MessageModel.BROADCASTING);
         c.setInstanceName(instance);
