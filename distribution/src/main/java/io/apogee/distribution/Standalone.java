@@ -74,12 +74,16 @@ public final class Standalone {
             standalone.shutdown();
             stopped.countDown();
         }, "ApogeeStandaloneShutdown"));
+        // Only now: whoever waits for "ready" and then sends SIGTERM gets a graceful stop.
+        System.out.println(READY);
+        System.out.flush();
         // Every server thread is a daemon: the main thread holds the JVM up until SIGTERM.
         stopped.await();
     }
 
     /**
-     * Parses {@code args}, starts the NameServer, then the broker, and prints where they listen and {@value #READY}.
+     * Parses {@code args}, starts the NameServer, then the broker, and prints where they listen ({@link #main} prints
+     * {@value #READY} once its shutdown hook is in place).
      *
      * @return the running pair, or {@code null} when {@code -h} only printed the help
      */
@@ -124,8 +128,6 @@ public final class Standalone {
                 brokerConfigs.netty().getBindAddress(),
                 broker.listenPort(), broker.vipPort(), broker.brokerAddr());
         out.println("Data under " + data + ", logs under " + System.getProperty("apogee.log.dir", "(console)"));
-        out.println(READY);
-        out.flush();
         return new Standalone(namesrv, broker);
     }
 
