@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Shared launcher behind bin/mqnamesrv, bin/mqbroker and bin/mqstandalone (not meant to be run directly).
+# Shared launcher behind bin/mqnamesrv, bin/mqbroker, bin/mqstandalone (servers) and bin/mqadmin, bin/mqbench
+# (tools); not meant to be run directly.
 #
-#   runserver.sh <namesrv|broker|standalone> <main class> [options of the main class...]
+#   runserver.sh <namesrv|broker|standalone|admin|bench> <main class> [options of the main class...]
 #
-# Before the JVM starts it checks, each failure being one line on stderr and exit 1: Java 17+ ($JAVA_HOME/bin/java,
-# else java on PATH), the -c config file, the server port(s) and the store/data directory. Then it execs the JVM in
-# the foreground (same pid, so SIGTERM from bin/mqshutdown reaches it) with:
+# It finds Java 17+ ($JAVA_HOME/bin/java, else java on PATH). For a server it then checks, before the JVM starts,
+# the -c config file, the server port(s) and the store/data directory, each failure being one line on stderr and
+# exit 1, and execs the JVM in the foreground (same pid, so SIGTERM from bin/mqshutdown reaches it) with:
 #   - a heap sized to the machine (RAM or cgroup limit; see heap_mb) unless APOGEE_HEAP (e.g. 2g) is set;
 #   - JAVA_OPT appended last, so any option there (-Xmx4g, -XX:...) wins;
 #   - GC logging and logback's rolling logs under APOGEE_LOG_DIR (default $APOGEE_HOME/logs), logback config
 #     conf/logback_<role>.xml.
+# A tool gets a small heap (mqbench: sized like a server's) and JAVA_OPT, and logs errors on stderr.
 # APOGEE_HOME is always the directory above this script.
 set -euo pipefail
 
-role="${1:?usage: runserver.sh <namesrv|broker|standalone> <main class> [args...]}"
-main_class="${2:?usage: runserver.sh <namesrv|broker|standalone> <main class> [args...]}"
+usage="usage: runserver.sh <namesrv|broker|standalone|admin|bench> <main class> [args...]"
+role="${1:?$usage}"
+main_class="${2:?$usage}"
 shift 2
 prog="mq${role}"
 
@@ -187,6 +190,7 @@ heap_mb() {
   case "$role" in
     namesrv) share=8 min=128 max=1024 ;;
     broker) share=4 min=256 max=8192 ;;
+    bench) share=8 min=256 max=2048 ;;
     *) share=4 min=256 max=4096 ;;
   esac
   [ "$mem" -gt 0 ] || { echo "$min"; return; }
@@ -197,8 +201,22 @@ heap_mb() {
 }
 
 # --- Launch ------------------------------------------------------------------------------------------------------
-scan_args "$@"
+read -r -a extra <<<"${JAVA_OPT:-}"
 find_java
+case "$role" in
+  admin)
+    # Starts fast: a one-shot command line tool.
+    exec "$JAVA" "-Dapogee.home=$APOGEE_HOME" -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+      ${extra[@]+"${extra[@]}"} -cp "$APOGEE_HOME/lib/*" "$main_class" "$@"
+    ;;
+  bench)
+    heap="${APOGEE_HEAP:-$(heap_mb)m}"
+    exec "$JAVA" "-Dapogee.home=$APOGEE_HOME" "-Xms$heap" "-Xmx$heap" -XX:+UseG1GC \
+      ${extra[@]+"${extra[@]}"} -cp "$APOGEE_HOME/lib/*" "$main_class" "$@"
+    ;;
+esac
+
+scan_args "$@"
 preflight
 if ! mkdir -p "$log_dir" 2>/dev/null || [ ! -w "$log_dir" ]; then
   die "cannot write log directory $log_dir (set APOGEE_LOG_DIR)"
@@ -215,5 +233,4 @@ jvm=(
   -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$log_dir"
   "-Xlog:gc*:file=$log_dir/${role}_gc.log:time,uptime,level,tags:filecount=5,filesize=20m"
 )
-read -r -a extra <<<"${JAVA_OPT:-}"
 exec "$JAVA" "${jvm[@]}" ${extra[@]+"${extra[@]}"} -cp "$APOGEE_HOME/conf:$APOGEE_HOME/lib/*" "$main_class" "$@"

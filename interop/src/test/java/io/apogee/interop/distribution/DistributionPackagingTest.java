@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 8's acceptance, as an operator runs it: the tarball unpacked into a temp dir, {@code bin/mqnamesrv} and
  * {@code bin/mqbroker} started as real processes with the shipped conf files (plus free ports), Apache 4.9.8's
  * producer and push consumer sending and receiving, Apache's {@code mqadmin} in child JVMs (ROCKETMQ_HOME = the
- * installation, for its {@code conf/logback_tools.xml}), {@code bin/mqshutdown} stopping both gracefully, and a
- * restart that still serves every message.
+ * installation, for its {@code conf/logback_tools.xml}) and the tarball's own {@code bin/mqadmin},
+ * {@code bin/mqshutdown} stopping both gracefully, and a restart that still serves every message.
  */
 class DistributionPackagingTest {
 
@@ -120,6 +120,11 @@ class DistributionPackagingTest {
                 progress.output());
         Result byKey = mqadmin(dist, "queryMsgByKey", "-n", namesrv, "-t", TOPIC, "-k", "key-7");
         assertTrue(byKey.output().contains(sentIds.get(7)), byKey.output());
+
+        Result ours = dist.run(dist.environment(), "mqadmin", "clusterList", "-n", namesrv);
+        assertEquals(0, ours.exitCode(), ours.output());
+        assertTrue(ours.output().contains("broker-a") && ours.output().contains("127.0.0.1:" + brokerPort),
+                "bin/mqadmin clusterList: " + ours.output());
     }
 
     /** The shipped conf file with test values appended (a properties file's last value wins). */
