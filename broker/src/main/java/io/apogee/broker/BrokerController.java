@@ -236,7 +236,8 @@ public final class BrokerController {
                 RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.VIEW_BROKER_STATS_DATA,
                 RequestCode.INVOKE_BROKER_TO_RESET_OFFSET);
         both(new ConsumerRelayProcessor(config, consumers, store, server), admin,
-                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY);
+                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY,
+                RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS);
     }
 
     /** Registers {@code processor} for {@code codes} on the main and the VIP port. */

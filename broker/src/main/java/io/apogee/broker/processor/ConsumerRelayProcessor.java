@@ -13,21 +13,29 @@ import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.GetConsumerStatusBody;
 import io.apogee.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumerStatusRequestHeader;
 import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Admin calls the broker relays to one consumer over that consumer's own connection: GET_CONSUMER_RUNNING_INFO and
- * CONSUME_MESSAGE_DIRECTLY (with the message loaded from the offset id and the broker name added).
+ * CONSUME_MESSAGE_DIRECTLY (with the message loaded from the offset id and the broker name added); and
+ * INVOKE_BROKER_TO_GET_CONSUMER_STATUS, asked of every member (or the one named) as GET_CONSUMER_STATUS_FROM_CLIENT
+ * and answered with each member's offsets.
  */
 public final class ConsumerRelayProcessor implements RequestProcessor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerRelayProcessor.class);
     private static final long RELAY_TIMEOUT_MILLIS = 10_000;
+    private static final long STATUS_TIMEOUT_MILLIS = 5_000;
 
     private final BrokerConfig config;
     private final ConsumerManager consumers;
@@ -45,6 +53,9 @@ public final class ConsumerRelayProcessor implements RequestProcessor {
     @Override
     public RemotingCommand processRequest(Channel channel, RemotingCommand request)
             throws RemotingCommandException, InterruptedException {
+        if (request.code() == RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS) {
+            return consumerStatus(request.decodeHeader(GetConsumerStatusRequestHeader.class));
+        }
         String group;
         String clientId;
         ByteBuffer message = null;
@@ -86,6 +97,40 @@ public final class ConsumerRelayProcessor implements RequestProcessor {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "relay to consumer <" + clientId + "> failed: "
                     + e.getMessage());
         }
+    }
+
+    private RemotingCommand consumerStatus(GetConsumerStatusRequestHeader header) throws InterruptedException {
+        ConsumerGroupInfo info = consumers.group(header.getGroup());
+        if (info == null || info.isEmpty()) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "No Any Consumer online in the consumer group: [" + header.getGroup() + "]");
+        }
+        String only = header.getClientAddr();
+        GetConsumerStatusBody answer = new GetConsumerStatusBody();
+        for (ClientChannelInfo client : info.channels()) {
+            if (only != null && !only.isEmpty() && !only.equals(client.clientId())) {
+                continue;
+            }
+            GetConsumerStatusRequestHeader asked = new GetConsumerStatusRequestHeader();
+            asked.setTopic(header.getTopic());
+            asked.setGroup(header.getGroup());
+            asked.setClientAddr(client.clientId());
+            try {
+                RemotingCommand reply = server.invokeSync(client.channel(), RemotingCommand.request(
+                        RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT, asked), STATUS_TIMEOUT_MILLIS);
+                if (reply.code() == ResponseCode.SUCCESS && reply.body() != null) {
+                    answer.getConsumerTable().put(client.clientId(),
+                            GetConsumerStatusBody.decode(reply.body()).getMessageQueueTable());
+                } else {
+                    LOG.warn("consumer {} of group {} did not give its status: {} {}", client.clientId(),
+                            header.getGroup(), reply.code(), reply.remark());
+                }
+            } catch (RemotingException e) {
+                LOG.warn("consumer {} of group {} did not give its status: {}", client.clientId(), header.getGroup(),
+                        e.getMessage());
+            }
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null).body(answer.encode());
     }
 
     private Channel find(String group, String clientId) {
