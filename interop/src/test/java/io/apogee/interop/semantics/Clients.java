@@ -15,10 +15,10 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
  * Official Apache 4.9.8 clients for the semantics tests: each its own client instance, logs under a temp dir, route
- * polling and heartbeats every second (so a restarted broker learns of its producers quickly), and rebalance and
- * orderly re-lock every second instead of 20 s (so a group's retry topic, created by its first heartbeat, and a queue
- * released by another member are picked up at once; these are JVM-wide and only take effect if no client class
- * was loaded before).
+ * polling and heartbeats every second (so a restarted broker learns of its producers quickly), and rebalance, orderly
+ * re-lock and the delayed unlock of a busy dropped queue after 1 s instead of 20 s (so a group's retry topic, created
+ * by its first heartbeat, and a queue released by another member are picked up at once; these are JVM-wide and only
+ * take effect if no client class was loaded before).
  */
 final class Clients {
 
@@ -32,6 +32,7 @@ final class Clients {
             System.setProperty("rocketmq.client.logLevel", "WARN");
             System.setProperty("rocketmq.client.rebalance.waitInterval", String.valueOf(FAST_MILLIS));
             System.setProperty("rocketmq.client.rebalance.lockInterval", String.valueOf(FAST_MILLIS));
+            System.setProperty("rocketmq.client.unlockDelayTimeMills", String.valueOf(FAST_MILLIS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

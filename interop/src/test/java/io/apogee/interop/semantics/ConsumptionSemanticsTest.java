@@ -15,11 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
+import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -30,6 +32,9 @@ import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.common.protocol.body.LockBatchRequestBody;
+import org.apache.rocketmq.common.protocol.body.UnlockBatchRequestBody;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -255,6 +260,8 @@ class ConsumptionSemanticsTest {
      * at the same time (shared). Redeliveries after a rebalance are allowed (at least once).
      */
     private static final class OrderWatch {
+        /** Simulated work per message, so that two members consuming one queue would overlap visibly. */
+        static final long WORK_NANOS = 10_000_000;
         final Map<Integer, List<Integer>> seen = new ConcurrentHashMap<>();
         final Map<Integer, AtomicInteger> inFlight = new ConcurrentHashMap<>();
         final Map<String, Boolean> consumedBy = new ConcurrentHashMap<>();
@@ -277,6 +284,7 @@ class ConsumptionSemanticsTest {
                         }
                         order.add(seq);
                         consumedBy.put(member, true);
+                        LockSupport.parkNanos(WORK_NANOS);
                     }
                 } finally {
                     busy.decrementAndGet();
@@ -295,6 +303,84 @@ class ConsumptionSemanticsTest {
 
         long distinct() {
             return seen.values().stream().mapToLong(l -> l.stream().distinct().count()).sum();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Brokers.class)
+    void aQueueLockedByOneClientOfAGroupIsRefusedToAnotherUntilUnlocked(Brokers side) throws Exception {
+        Brokers.Running servers = side.servers();
+        String topic = newTopic(servers, 3);
+        String group = name("cgLock");
+        DefaultMQProducer client = Clients.producer(servers.namesrvAddr(), name("pgLock"));
+        try {
+            MQClientAPIImpl api = client.getDefaultMQProducerImpl().getMqClientFactory().getMQClientAPIImpl();
+            MessageQueue q0 = new MessageQueue(topic, Brokers.BROKER, 0);
+            MessageQueue q1 = new MessageQueue(topic, Brokers.BROKER, 1);
+            MessageQueue q2 = new MessageQueue(topic, Brokers.BROKER, 2);
+            assertEquals(Set.of(q0, q1), lock(api, servers, group, "client-a", Set.of(q0, q1)));
+            assertEquals(Set.of(q2), lock(api, servers, group, "client-b", Set.of(q0, q1, q2)));
+            assertEquals(Set.of(q0, q1), lock(api, servers, group, "client-a", Set.of(q0, q1)), "renewed");
+            assertEquals(Set.of(q0), lock(api, servers, name("otherGroup"), "client-b", Set.of(q0)),
+                    "locks are per group");
+
+            UnlockBatchRequestBody unlock = new UnlockBatchRequestBody();
+            unlock.setConsumerGroup(group);
+            unlock.setClientId("client-b");
+            unlock.setMqSet(Set.of(q0));
+            api.unlockBatchMQ(servers.brokerAddr(), unlock, 5_000, false);
+            assertEquals(Set.of(q2), lock(api, servers, group, "client-b", Set.of(q0, q2)),
+                    "only the holder's unlock counts");
+            unlock.setClientId("client-a");
+            api.unlockBatchMQ(servers.brokerAddr(), unlock, 5_000, false);
+            assertEquals(Set.of(q0, q2), lock(api, servers, group, "client-b", Set.of(q0, q2)));
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static Set<MessageQueue> lock(MQClientAPIImpl api, Brokers.Running servers, String group,
+            String clientId, Set<MessageQueue> queues) throws Exception {
+        LockBatchRequestBody body = new LockBatchRequestBody();
+        body.setConsumerGroup(group);
+        body.setClientId(clientId);
+        body.setMqSet(queues);
+        return api.lockBatchMQ(servers.brokerAddr(), body, 5_000);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Brokers.class)
+    void theBrokerAsksEachConsumerOfAGroupForItsOffsetsForTools(Brokers side) throws Exception {
+        Brokers.Running servers = side.servers();
+        String topic = newTopic(servers, 2);
+        String group = name("cgStatus");
+        AtomicInteger consumed = new AtomicInteger();
+        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
+        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), group);
+        DefaultMQAdminExt admin = Clients.admin(servers.namesrvAddr());
+        try {
+            consumer.subscribe(topic, "*");
+            consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+                consumed.addAndGet(msgs.size());
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            consumer.start();
+            for (int i = 0; i < 4; i++) {
+                producer.send(message(topic, "status-" + i));
+            }
+            await().atMost(WAIT).until(() -> consumed.get() >= 4);
+            Map<String, Map<MessageQueue, Long>> status = await().atMost(WAIT).ignoreExceptions().until(
+                    () -> admin.getConsumeStatus(topic, group, ""),
+                    s -> s.size() == 1 && s.values().iterator().next().values().stream()
+                            .mapToLong(Long::longValue).sum() == 4);
+            String clientId = status.keySet().iterator().next();
+            assertTrue(clientId.contains("@"), clientId);
+            assertTrue(status.get(clientId).keySet().stream().allMatch(q -> q.getTopic().equals(topic)));
+            assertTrue(admin.getConsumeStatus(topic, group, "no-such-client").isEmpty());
+        } finally {
+            admin.shutdown();
+            consumer.shutdown();
+            producer.shutdown();
         }
     }
 
