@@ -1,0 +1,2 @@
+/** Strategies dividing a topic's queues among a consumer group. */
+package io.apogee.client.consumer.rebalance;
