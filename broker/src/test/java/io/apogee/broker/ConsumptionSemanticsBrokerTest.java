@@ -105,6 +105,41 @@ class ConsumptionSemanticsBrokerTest {
         }
     }
 
+    @Test
+    void aClientSideRetrySendIsDelayedUntilExhaustedThenDeadLetteredAtOnce() throws Exception {
+        try (BrokerFixture f = new BrokerFixture(dir, shortLevels())) {
+            String retryTopic = SystemTopics.retryTopic("cg");
+            RemotingCommand retried = f.invoke(retrySend(retryTopic, 0, "DELAY\u00011"));
+            assertEquals(ResponseCode.SUCCESS, retried.code(), retried.remark());
+            assertEquals(SystemTopics.SCHEDULE_TOPIC,
+                    f.broker.store().lookMessageByOffset(commitLogOffset(retried)).getTopic());
+            await().atMost(WAIT).until(() -> f.broker.store().getMaxOffsetInQueue(retryTopic, 0) == 1);
+
+            RemotingCommand exhausted = f.invoke(retrySend(retryTopic, 16, "DELAY\u000119"));
+            assertEquals(ResponseCode.SUCCESS, exhausted.code(), exhausted.remark());
+            StoredMessage dead = f.broker.store().lookMessageByOffset(commitLogOffset(exhausted));
+            assertEquals(SystemTopics.dlqTopic("cg"), dead.getTopic());
+            assertEquals("0", dead.getProperty("DELAY"));
+        }
+    }
+
+    private static RemotingCommand retrySend(String topic, int reconsumeTimes, String properties) {
+        SendMessageRequestHeader h = new SendMessageRequestHeader();
+        h.setProducerGroup("cg");
+        h.setTopic(topic);
+        h.setDefaultTopic("TBW102");
+        h.setDefaultTopicQueueNums(4);
+        h.setQueueId(0);
+        h.setSysFlag(0);
+        h.setBornTimestamp(System.currentTimeMillis());
+        h.setFlag(0);
+        h.setProperties(properties);
+        h.setReconsumeTimes(reconsumeTimes);
+        h.setMaxReconsumeTimes(16);
+        return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, SendMessageRequestHeaderV2.fromV1(h))
+                .body("again".getBytes(StandardCharsets.UTF_8));
+    }
+
     private static RemotingCommand sendBack(long offset, int level, int maxReconsumeTimes) {
         ConsumerSendMsgBackRequestHeader h = new ConsumerSendMsgBackRequestHeader();
         h.setOffset(offset);

@@ -97,18 +97,37 @@ public final class SendMessageProcessor implements RequestProcessor {
                         "the message body size over max value, MAX: " + maxMessageSize);
             }
             StoredMessage m = message(channel, header, target, body, header.getFlag(), header.getProperties());
-            if (TransactionalMessageService.isPrepared(m)) {
-                if (config.isRejectTransactionMessage()) {
-                    return StatusResponses.error(ResponseCode.NO_PERMISSION,
-                            "the broker[" + config.getBrokerName() + "] sending transaction message is forbidden");
-                }
-                halves.toHalf(m);
-            } else {
-                ScheduleMessageService.toSchedule(m, delayLevels);
+            RemotingCommand refusedPark = park(m, target);
+            if (refusedPark != null) {
+                return refusedPark;
             }
             put = store.putMessage(m);
         }
         put.whenComplete((result, failure) -> answer(channel, request, target, result, failure));
+        return null;
+    }
+
+    /**
+     * Parks a transactional send as a half message and a delayed one in the schedule topic; a dead letter is never
+     * delayed (its DELAY becomes 0).
+     *
+     * @return a refusal, or {@code null}
+     */
+    private RemotingCommand park(StoredMessage m, Target target) {
+        if (TransactionalMessageService.isPrepared(m)) {
+            if (config.isRejectTransactionMessage()) {
+                return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                        "the broker[" + config.getBrokerName() + "] sending transaction message is forbidden");
+            }
+            halves.toHalf(m);
+        } else if (target.topic.startsWith(SystemTopics.DLQ_GROUP_TOPIC_PREFIX)) {
+            m.putProperty(MessageProperty.DELAY_TIME_LEVEL, "0");
+            Map<String, String> stored = PropertiesCodec.decode(m.getPropertiesString());
+            stored.put(MessageProperty.DELAY_TIME_LEVEL, "0");
+            m.setPropertiesString(PropertiesCodec.encode(stored));
+        } else {
+            ScheduleMessageService.toSchedule(m, delayLevels);
+        }
         return null;
     }
 

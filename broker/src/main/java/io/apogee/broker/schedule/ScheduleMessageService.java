@@ -13,6 +13,7 @@ import io.apogee.store.GetMessageStatus;
 import io.apogee.store.MessageFilter;
 import io.apogee.store.MessageStore;
 import io.apogee.store.PutMessageResult;
+import io.apogee.store.PutMessageStatus;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -120,6 +121,11 @@ public final class ScheduleMessageService implements ServiceLoop {
         StoredMessage real = MessageCopy.of(parked, realTopic, Integer.parseInt(realQueue));
         real.getProperties().remove(MessageProperty.DELAY_TIME_LEVEL);
         PutMessageResult result = store.putMessage(real).join();
+        if (result.status() == PutMessageStatus.MESSAGE_ILLEGAL
+                || result.status() == PutMessageStatus.PROPERTIES_SIZE_EXCEEDED) {
+            LOG.warn("delayed message for {} refused by the store ({}), dropped", realTopic, result.status());
+            return true;
+        }
         if (!result.status().isStored()) {
             LOG.warn("delayed message for {} not delivered ({}), retrying later", realTopic, result.status());
             return false;
