@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -32,13 +33,13 @@ public final class NamesrvStartup {
 
     public static void main(String[] args) throws InterruptedException {
         try {
-            NamesrvController controller = start(args, System.out);
+            CountDownLatch stopped = new CountDownLatch(1);
+            NamesrvController controller = start(args, System.out, started -> Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> {
+                        started.shutdown();
+                        stopped.countDown();
+                    }, "ApogeeNamesrvShutdown")));
             if (controller != null) {
-                CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    controller.shutdown();
-                    stopped.countDown();
-                }, "ApogeeNamesrvShutdown"));
                 // Every server thread is a daemon: the main thread holds the JVM up until SIGTERM.
                 stopped.await();
             }
@@ -54,6 +55,15 @@ public final class NamesrvStartup {
      * @return the started NameServer, or {@code null} when {@code -p} or {@code -h} only printed something
      */
     static NamesrvController start(String[] args, PrintStream out) throws ParseException, IOException {
+        return start(args, out, started -> { });
+    }
+
+    /**
+     * As {@link #start(String[], PrintStream)}, running {@code onStarted} (e.g. installing the shutdown hook) before
+     * "boot success" is printed, so whoever waits for that line can rely on a graceful SIGTERM.
+     */
+    static NamesrvController start(String[] args, PrintStream out, Consumer<NamesrvController> onStarted)
+            throws ParseException, IOException {
         Options options = options();
         CommandLine line = new DefaultParser().parse(options, args);
         if (line.hasOption('h')) {
@@ -77,6 +87,7 @@ public final class NamesrvStartup {
             controller.shutdown();
             throw e;
         }
+        onStarted.accept(controller);
         out.println("The Name Server boot success. listenPort=" + controller.listenPort());
         return controller;
     }
