@@ -15,8 +15,10 @@ import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.Channels;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.ClusterInfo;
+import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.remoting.protocol.body.ConsumeStats;
 import io.apogee.remoting.protocol.body.ConsumerConnection;
+import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import io.apogee.remoting.protocol.body.MessageQueue;
 import io.apogee.remoting.protocol.body.ProducerConnection;
 import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
@@ -192,6 +194,20 @@ public class DefaultMQAdminExt extends ClientConfig {
         }
         throw last != null ? last : new MQBrokerException(ResponseCode.SYSTEM_ERROR,
                 "the producer group[" + group + "] not exist", "");
+    }
+
+    /** A consumer's settings and per-queue state, asked through a broker of the group's retry topic. */
+    public ConsumerRunningInfo getConsumerRunningInfo(String group, String clientId)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        String addr = masterAddrs(examineTopicRouteInfo(SystemTopics.retryTopic(group))).get(0);
+        return admin().getConsumerRunningInfo(addr, group, clientId);
+    }
+
+    /** Has consumer {@code clientId} of {@code group} consume the message {@code offsetMsgId} once more. */
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(String group, String clientId, String offsetMsgId)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        OffsetMessageId id = OffsetMessageId.decode(offsetMsgId);
+        return admin().consumeMessageDirectly(Channels.format(id.storeHost()), group, clientId, offsetMsgId);
     }
 
     /** Messages of {@code topic} with business key {@code key} stored between {@code begin} and {@code end}. */

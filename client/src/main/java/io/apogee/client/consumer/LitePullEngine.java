@@ -13,6 +13,7 @@ import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.common.concurrent.NamedThreadFactory;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import io.apogee.remoting.protocol.body.MessageQueue;
 import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
@@ -386,6 +387,12 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
         info.getProperties().put("PROP_CONSUME_TYPE", ConsumeType.CONSUME_ACTIVELY.name());
         info.getSubscriptionSet().addAll(subscriptions.values());
         return info;
+    }
+
+    /** A lite-pull consumer has no listener: direct consumption is not supported. */
+    @Override
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName) {
+        return null;
     }
 
     MQClientInstance instance() {

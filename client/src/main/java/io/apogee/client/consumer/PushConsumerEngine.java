@@ -16,6 +16,7 @@ import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import io.apogee.remoting.protocol.body.LockBatchRequestBody;
 import io.apogee.remoting.protocol.body.MessageQueue;
@@ -178,6 +179,12 @@ final class PushConsumerEngine implements MQConsumerInner, Rebalancer.QueueOwner
             info.getMqTable().put(mq, pqi);
         });
         return info;
+    }
+
+    @Override
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName) {
+        restoreRetryTopic(msg);
+        return DirectConsumption.run(config.getMessageListener(), msg, brokerName);
     }
 
     @Override

@@ -8,10 +8,12 @@ import io.apogee.remoting.netty.Channels;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import io.apogee.remoting.protocol.body.MessageQueue;
 import io.apogee.remoting.protocol.body.ResetOffsetBody;
 import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
+import io.apogee.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
 import io.apogee.remoting.protocol.header.NotifyConsumerIdsChangedRequestHeader;
 import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Requests brokers send to this client over its own connections: transaction check-backs, consumer-group
- * changes, offset resets and running-info queries.
+ * changes, offset resets, running-info queries and direct consumption of one message.
  */
 final class ClientRemotingProcessor implements RequestProcessor {
 
@@ -42,6 +44,7 @@ final class ClientRemotingProcessor implements RequestProcessor {
             case RequestCode.NOTIFY_CONSUMER_IDS_CHANGED -> consumerIdsChanged(channel, request);
             case RequestCode.RESET_CONSUMER_CLIENT_OFFSET -> resetOffset(request);
             case RequestCode.GET_CONSUMER_RUNNING_INFO -> runningInfo(request);
+            case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeDirectly(request);
             default -> RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     " request type " + request.code() + " not supported");
         };
@@ -80,6 +83,20 @@ final class ClientRemotingProcessor implements RequestProcessor {
             consumer.resetOffset(header.getTopic(), offsets);
         }
         return null;
+    }
+
+    private RemotingCommand consumeDirectly(RemotingCommand request) throws Exception {
+        ConsumeMessageDirectlyResultRequestHeader header =
+                request.decodeHeader(ConsumeMessageDirectlyResultRequestHeader.class);
+        MQConsumerInner consumer = instance.consumer(header.getConsumerGroup());
+        List<StoredMessage> messages = request.body() == null ? List.of() : PullApi.decodeMessages(request.body());
+        ConsumeMessageDirectlyResult result = consumer == null || messages.isEmpty() ? null
+                : consumer.consumeMessageDirectly(messages.get(0), header.getBrokerName());
+        if (result == null) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "The Consumer Group <"
+                    + header.getConsumerGroup() + "> cannot consume the message directly in this consumer");
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null).body(result.encode());
     }
 
     private RemotingCommand runningInfo(RemotingCommand request) throws Exception {

@@ -83,7 +83,8 @@ public final class MQClientInstance {
         this.brokerRequestExecutor = BoundedExecutors.fixed("ApogeeClientBrokerRequest", 2, 10_000);
         ClientRemotingProcessor processor = new ClientRemotingProcessor(this);
         for (int code : new int[] {RequestCode.CHECK_TRANSACTION_STATE, RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
-                RequestCode.RESET_CONSUMER_CLIENT_OFFSET, RequestCode.GET_CONSUMER_RUNNING_INFO}) {
+                RequestCode.RESET_CONSUMER_CLIENT_OFFSET, RequestCode.GET_CONSUMER_RUNNING_INFO,
+                RequestCode.CONSUME_MESSAGE_DIRECTLY}) {
             remoting.registerProcessor(code, processor, brokerRequestExecutor);
         }
         ScheduledThreadPoolExecutor delayed = new ScheduledThreadPoolExecutor(1,

@@ -1,5 +1,7 @@
 package io.apogee.client.impl;
 
+import io.apogee.common.message.StoredMessage;
+import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import io.apogee.remoting.protocol.body.MessageQueue;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
@@ -31,4 +33,10 @@ public interface MQConsumerInner {
 
     /** A snapshot for GET_CONSUMER_RUNNING_INFO. */
     ConsumerRunningInfo runningInfo();
+
+    /**
+     * Runs the listener once on {@code msg} for CONSUME_MESSAGE_DIRECTLY (offsets are not touched), or
+     * {@code null} when this consumer has no listener to run.
+     */
+    ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName);
 }

@@ -4,6 +4,7 @@ import static io.apogee.interop.client.PushConsumerInteropTest.body;
 import static io.apogee.interop.client.PushConsumerInteropTest.message;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +17,7 @@ import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
+import io.apogee.remoting.protocol.body.CMResult;
 import io.apogee.remoting.protocol.body.ClusterInfo;
 import io.apogee.remoting.protocol.body.MessageQueue;
 import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
@@ -31,7 +33,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Our admin API against each cluster: topics, groups, stats and lag, connections, queries, resets, config, KV. */
+/**
+ * Our admin API against each cluster: topics, groups, stats and lag, connections, consumer running info and direct
+ * consumption (relayed by the broker to our consumer), queries, resets, config, KV.
+ */
 class AdminInteropTest extends ClientTestBase {
 
     @ParameterizedTest
@@ -81,6 +86,11 @@ class AdminInteropTest extends ClientTestBase {
                     DefaultMQAdminExt.totalLag(admin.examineConsumeStats(consumer.getConsumerGroup(), topic)) == 0);
             assertEquals(1, admin.examineConsumerConnectionInfo(consumer.getConsumerGroup()).getConnectionSet()
                     .size());
+            String clientId = admin.examineConsumerConnectionInfo(consumer.getConsumerGroup()).getConnectionSet()
+                    .iterator().next().getClientId();
+            assertFalse(admin.getConsumerRunningInfo(consumer.getConsumerGroup(), clientId).getMqTable().isEmpty());
+            assertEquals(CMResult.CR_SUCCESS, admin.consumeMessageDirectly(consumer.getConsumerGroup(), clientId,
+                    last.getOffsetMsgId()).getConsumeResult());
             await().atMost(Duration.ofSeconds(20)).until(() -> admin.examineProducerConnectionInfo(
                     producer.getProducerGroup(), topic).getConnectionSet().size() == 1);
 

@@ -9,8 +9,10 @@ import io.apogee.remoting.protocol.CommandCustomHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
 import io.apogee.remoting.protocol.body.ConsumeStats;
 import io.apogee.remoting.protocol.body.ConsumerConnection;
+import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import io.apogee.remoting.protocol.body.GroupList;
 import io.apogee.remoting.protocol.body.KvTable;
 import io.apogee.remoting.protocol.body.MessageQueue;
@@ -19,10 +21,12 @@ import io.apogee.remoting.protocol.body.ResetOffsetBody;
 import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
 import io.apogee.remoting.protocol.body.SubscriptionGroupWrapper;
 import io.apogee.remoting.protocol.body.TopicStatsTable;
+import io.apogee.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
 import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.remoting.protocol.header.DeleteTopicRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.header.GetProducerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
@@ -187,6 +191,25 @@ public final class AdminApi {
             throw new MQBrokerException(ResponseCode.SYSTEM_ERROR, "no message at offset " + offset, addr);
         }
         return messages.get(0);
+    }
+
+    /** GET_CONSUMER_RUNNING_INFO, relayed by the broker at {@code addr} to consumer {@code clientId}. */
+    public ConsumerRunningInfo getConsumerRunningInfo(String addr, String group, String clientId)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        GetConsumerRunningInfoRequestHeader header = new GetConsumerRunningInfoRequestHeader();
+        header.setConsumerGroup(group);
+        header.setClientId(clientId);
+        return ConsumerRunningInfo.decode(body(addr, RequestCode.GET_CONSUMER_RUNNING_INFO, header));
+    }
+
+    /** CONSUME_MESSAGE_DIRECTLY: the broker at {@code addr} hands message {@code offsetMsgId} to one consumer. */
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(String addr, String group, String clientId,
+            String offsetMsgId) throws RemotingException, MQBrokerException, InterruptedException {
+        ConsumeMessageDirectlyResultRequestHeader header = new ConsumeMessageDirectlyResultRequestHeader();
+        header.setConsumerGroup(group);
+        header.setClientId(clientId);
+        header.setMsgId(offsetMsgId);
+        return ConsumeMessageDirectlyResult.decode(body(addr, RequestCode.CONSUME_MESSAGE_DIRECTLY, header));
     }
 
     private byte[] body(String addr, int code, CommandCustomHeader header)
