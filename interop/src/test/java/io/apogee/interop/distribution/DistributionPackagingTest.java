@@ -125,6 +125,20 @@ class DistributionPackagingTest {
         assertEquals(0, ours.exitCode(), ours.output());
         assertTrue(ours.output().contains("broker-a") && ours.output().contains("127.0.0.1:" + brokerPort),
                 "bin/mqadmin clusterList: " + ours.output());
+        Result oursRoute = dist.run(dist.environment(), "mqadmin", "topicRoute", "-n", namesrv, "-t", TOPIC);
+        assertTrue(oursRoute.exitCode() == 0 && oursRoute.output().contains("\"readQueueNums\":4"),
+                "bin/mqadmin topicRoute: " + oursRoute.output());
+        Result oursProgress = dist.run(dist.environment(), "mqadmin", "consumerProgress", "-n", namesrv, "-g", group);
+        assertTrue(oursProgress.exitCode() == 0 && oursProgress.output().contains("Diff Total: 0"),
+                "bin/mqadmin consumerProgress: " + oursProgress.output());
+        Result oursByKey = dist.run(dist.environment(), "mqadmin", "queryMsgByKey", "-n", namesrv, "-t", TOPIC,
+                "-k", "key-7");
+        assertTrue(oursByKey.exitCode() == 0 && oursByKey.output().contains(sentIds.get(7)),
+                "bin/mqadmin queryMsgByKey: " + oursByKey.output());
+        Result oursCreated = dist.run(dist.environment(), "mqadmin", "updateTopic", "-n", namesrv, "-c",
+                "DefaultCluster", "-t", TOPIC + "_ours", "-r", "2", "-w", "2");
+        assertTrue(oursCreated.exitCode() == 0 && oursCreated.output().contains("success"),
+                "bin/mqadmin updateTopic: " + oursCreated.output());
     }
 
     /** The shipped conf file with test values appended (a properties file's last value wins). */

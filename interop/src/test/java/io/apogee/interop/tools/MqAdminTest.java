@@ -72,9 +72,11 @@ class MqAdminTest {
 
         String byKey = ok("queryMsgByKey", "-t", "AdminTopic", "-k", "key-1").out();
         String[] row = byKey.lines().skip(1).findFirst().orElseThrow().split("\\s+");
-        String offsetId = row[0];
-        String view = ok("queryMsgById", "-i", offsetId).out();
+        String view = ok("queryMsgById", "-i", row[0], "-t", "AdminTopic").out();
         assertTrue(view.contains("hello admin") && view.contains("[TagA]"), view);
+        String offsetId = view.lines().filter(l -> l.startsWith("OffsetID:")).findFirst().orElseThrow()
+                .split("\\s+")[1];
+        assertTrue(ok("queryMsgById", "-i", offsetId).out().contains("hello admin"));
         String byOffset = ok("queryMsgByOffset", "-t", "AdminTopic", "-b", "broker-a", "-i", row[1], "-o", row[2])
                 .out();
         assertTrue(byOffset.contains("hello admin"), byOffset);

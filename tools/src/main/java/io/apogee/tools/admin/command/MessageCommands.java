@@ -27,8 +27,8 @@ public final class MessageCommands {
     public static List<SubCommand> all() {
         return List.of(
                 new Command("queryMsgById", "Query Message by Id", Opts.of(
-                        Opts.arg("i", "msgId", true, "Message Id (the offset id a send result returns)")),
-                        MessageCommands::byId),
+                        Opts.arg("i", "msgId", true, "Message Id: the offset id, or with -t the client's unique id"),
+                        Opts.arg("t", "topic", false, "topic of a unique id")), MessageCommands::byId),
                 new Command("queryMsgByKey", "Query Message by Key", Opts.of(
                         Opts.arg("t", "topic", true, "topic name"),
                         Opts.arg("k", "msgKey", true, "Message Key"),
@@ -55,8 +55,17 @@ public final class MessageCommands {
                         MessageCommands::consume));
     }
 
+    /** A unique (client) id is looked up through the topic's key index; an offset id is read where it points. */
     private static void byId(CommandLine line, AdminSession session) throws Exception {
-        StoredMessage m = session.admin().viewMessage(line.getOptionValue('i'));
+        String id = line.getOptionValue('i');
+        StoredMessage m = null;
+        if (line.hasOption('t')) {
+            List<StoredMessage> found = session.admin().queryMessageByUniqueKey(line.getOptionValue('t'), id);
+            m = found.isEmpty() ? null : found.get(0);
+        }
+        if (m == null) {
+            m = session.admin().viewMessage(id);
+        }
         if (m == null) {
             throw new CommandFailedException("no message with id " + line.getOptionValue('i'));
         }
@@ -70,7 +79,7 @@ public final class MessageCommands {
         List<StoredMessage> found = session.admin().queryMessage(topic, line.getOptionValue('k'), max, 0,
                 Long.MAX_VALUE);
         Table table = new Table("#Message ID", "#QID", "#Offset");
-        found.forEach(m -> table.row(m.getOffsetMsgId(), m.getQueueId(), m.getQueueOffset()));
+        found.forEach(m -> table.row(m.getMsgId(), m.getQueueId(), m.getQueueOffset()));
         table.print(session.out());
     }
 
