@@ -21,6 +21,7 @@ import io.apogee.remoting.protocol.header.SendMessageRequestHeaderV2;
 import io.apogee.store.GetMessageResult;
 import io.apogee.store.MessageFilter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -70,6 +71,26 @@ class ConsumptionSemanticsBrokerTest {
             assertEquals("later", new String(real.getBody(), StandardCharsets.UTF_8));
             assertEquals("A", real.getTags());
             assertTrue(real.getStoreTimestamp() - parked.getStoreTimestamp() >= 3000);
+        }
+    }
+
+    @Test
+    void deliveryProgressPerLevelIsPersistedAndAPendingDelayedMessageIsDeliveredAfterARestart() throws Exception {
+        try (BrokerFixture f = new BrokerFixture(dir, shortLevels())) {
+            f.createTopic("T", 1);
+            f.invoke(BrokerFixture.send("T", 0, "soon", "DELAY\u00011"));
+            f.invoke(BrokerFixture.send("T", 0, "soon-too", "DELAY\u00011"));
+            await().atMost(WAIT).until(() -> f.broker.store().getMaxOffsetInQueue("T", 0) == 2);
+            f.invoke(BrokerFixture.send("T", 0, "after-restart", "DELAY\u00013"));
+        }
+        String progress = Files.readString(dir.resolve("config/delayOffset.json"));
+        assertTrue(progress.contains("\"1\":2"), progress);
+        try (BrokerFixture f = new BrokerFixture(dir, shortLevels())) {
+            await().atMost(WAIT).until(() -> f.broker.store().getMaxOffsetInQueue("T", 0) == 3);
+            GetMessageResult all = f.broker.store().getMessage("test", "T", 0, 0, 10, MessageFilter.ALL);
+            assertEquals(3, all.messageCount(), "nothing delivered twice");
+            StoredMessage last = StoredMessageCodec.decode(all.messages().get(2).duplicate(), true);
+            assertEquals("after-restart", new String(last.getBody(), StandardCharsets.UTF_8));
         }
     }
 
@@ -124,20 +145,26 @@ class ConsumptionSemanticsBrokerTest {
     }
 
     private static RemotingCommand retrySend(String topic, int reconsumeTimes, String properties) {
-        SendMessageRequestHeader h = new SendMessageRequestHeader();
-        h.setProducerGroup("cg");
-        h.setTopic(topic);
-        h.setDefaultTopic("TBW102");
-        h.setDefaultTopicQueueNums(4);
-        h.setQueueId(0);
-        h.setSysFlag(0);
-        h.setBornTimestamp(System.currentTimeMillis());
-        h.setFlag(0);
-        h.setProperties(properties);
+        SendMessageRequestHeader h = header(topic, 0, "cg", 0, properties);
         h.setReconsumeTimes(reconsumeTimes);
         h.setMaxReconsumeTimes(16);
         return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, SendMessageRequestHeaderV2.fromV1(h))
                 .body("again".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SendMessageRequestHeader header(String topic, int queueId, String group, int sysFlag,
+            String properties) {
+        SendMessageRequestHeader h = new SendMessageRequestHeader();
+        h.setProducerGroup(group);
+        h.setTopic(topic);
+        h.setDefaultTopic("TBW102");
+        h.setDefaultTopicQueueNums(4);
+        h.setQueueId(queueId);
+        h.setSysFlag(sysFlag);
+        h.setBornTimestamp(System.currentTimeMillis());
+        h.setFlag(0);
+        h.setProperties(properties);
+        return h;
     }
 
     private static RemotingCommand sendBack(long offset, int level, int maxReconsumeTimes) {
@@ -200,16 +227,8 @@ class ConsumptionSemanticsBrokerTest {
     }
 
     private static RemotingCommand half(String topic, int queueId, String body) {
-        SendMessageRequestHeader h = new SendMessageRequestHeader();
-        h.setProducerGroup("tpg");
-        h.setTopic(topic);
-        h.setDefaultTopic("TBW102");
-        h.setDefaultTopicQueueNums(4);
-        h.setQueueId(queueId);
-        h.setSysFlag(SysFlag.TRANSACTION_PREPARED_TYPE);
-        h.setBornTimestamp(System.currentTimeMillis());
-        h.setFlag(0);
-        h.setProperties("TRAN_MSG\u0001true\u0002PGROUP\u0001tpg\u0002UNIQ_KEY\u0001" + body);
+        SendMessageRequestHeader h = header(topic, queueId, "tpg", SysFlag.TRANSACTION_PREPARED_TYPE,
+                "TRAN_MSG\u0001true\u0002PGROUP\u0001tpg\u0002UNIQ_KEY\u0001" + body);
         return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, SendMessageRequestHeaderV2.fromV1(h))
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }
