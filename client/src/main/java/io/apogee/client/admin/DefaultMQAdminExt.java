@@ -286,6 +286,17 @@ public class DefaultMQAdminExt extends ClientConfig {
         admin().updateBrokerConfig(brokerAddr, properties);
     }
 
+    /** Clears the write permission of {@code brokerName} on every NameServer; topic counts by NameServer. */
+    public Map<String, Integer> wipeWritePermOfBroker(String brokerName)
+            throws MQClientException, InterruptedException {
+        return running().namesrvApi().changeWritePermOfBroker(brokerName, true);
+    }
+
+    /** Restores the write permission of {@code brokerName} on every NameServer; topic counts by NameServer. */
+    public Map<String, Integer> addWritePermOfBroker(String brokerName) throws MQClientException, InterruptedException {
+        return running().namesrvApi().changeWritePermOfBroker(brokerName, false);
+    }
+
     public void putKVConfig(String namespace, String key, String value)
             throws MQClientException, InterruptedException {
         running().namesrvApi().putKvConfig(namespace, key, value);

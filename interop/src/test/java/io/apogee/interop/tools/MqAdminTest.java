@@ -97,6 +97,11 @@ class MqAdminTest {
         ok("updateBrokerConfig", "-b", cluster.brokerAddr("broker-a"), "-k", "defaultQueryMaxNum", "-v", "16");
         assertTrue(mqadmin("getBrokerConfig", "-b", cluster.brokerAddr("broker-a")).out()
                 .matches("(?s).*defaultQueryMaxNum\\s+=\\s+16.*"));
+        assertTrue(ok("wipeWritePerm", "-b", "broker-a").out().contains("wipe write perm of broker[broker-a]"));
+        String route = ok("topicRoute", "-t", "TBW102").out();
+        assertTrue(route.contains("\"perm\":5"), route);
+        assertTrue(ok("addWritePerm", "-b", "broker-a").out().contains("OK"));
+        assertTrue(ok("topicRoute", "-t", "TBW102").out().contains("\"perm\":6"));
         ok("updateKvConfig", "-s", "ns", "-k", "k", "-v", "v");
         ok("deleteKvConfig", "-s", "ns", "-k", "k");
     }

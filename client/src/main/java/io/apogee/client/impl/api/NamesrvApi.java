@@ -16,6 +16,8 @@ import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.ClusterInfo;
 import io.apogee.remoting.protocol.body.KvTable;
 import io.apogee.remoting.protocol.body.TopicList;
+import io.apogee.remoting.protocol.header.namesrv.AddWritePermOfBrokerRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.AddWritePermOfBrokerResponseHeader;
 import io.apogee.remoting.protocol.header.namesrv.DeleteKvConfigRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.DeleteTopicFromNamesrvRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.GetKvConfigRequestHeader;
@@ -23,7 +25,10 @@ import io.apogee.remoting.protocol.header.namesrv.GetKvConfigResponseHeader;
 import io.apogee.remoting.protocol.header.namesrv.GetKvListByNamespaceRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.PutKvConfigRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerResponseHeader;
 import io.apogee.remoting.protocol.route.TopicRouteData;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,6 +120,32 @@ public final class NamesrvApi {
                     new DeleteKvConfigRequestHeader(namespace, key));
             expectSuccess(invokeOn(addr, request));
         }
+    }
+
+    /**
+     * Clears ({@code wipe}) or restores the write permission of {@code brokerName}'s queues on every NameServer.
+     *
+     * @return the number of topics each NameServer changed, by its address
+     */
+    public Map<String, Integer> changeWritePermOfBroker(String brokerName, boolean wipe)
+            throws MQClientException, InterruptedException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String addr : namesrvs.all()) {
+            RemotingCommand response = invokeOn(addr, wipe
+                    ? RemotingCommand.request(RequestCode.WIPE_WRITE_PERM_OF_BROKER,
+                            new WipeWritePermOfBrokerRequestHeader(brokerName))
+                    : RemotingCommand.request(RequestCode.ADD_WRITE_PERM_OF_BROKER,
+                            new AddWritePermOfBrokerRequestHeader(brokerName)));
+            expectSuccess(response);
+            try {
+                counts.put(addr, wipe
+                        ? response.decodeHeader(WipeWritePermOfBrokerResponseHeader.class).wipeTopicCount()
+                        : response.decodeHeader(AddWritePermOfBrokerResponseHeader.class).addTopicCount());
+            } catch (RemotingCommandException e) {
+                throw new MQClientException(response.code(), "bad write-permission response: " + e.getMessage());
+            }
+        }
+        return counts;
     }
 
     /** Sends a fresh request built from {@code code} and {@code header} to each NameServer in turn until one answers. */

@@ -8,7 +8,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 
-/** Broker sub-commands: brokerStatus, getBrokerConfig, updateBrokerConfig. */
+/** Broker sub-commands: brokerStatus, getBrokerConfig, updateBrokerConfig, wipeWritePerm, addWritePerm. */
 public final class BrokerCommands {
 
     private BrokerCommands() {
@@ -26,7 +26,21 @@ public final class BrokerCommands {
                         Opts.arg("b", "brokerAddr", false, "update which broker"),
                         Opts.arg("c", "clusterName", false, "update which cluster"),
                         Opts.arg("k", "key", true, "config key"),
-                        Opts.arg("v", "value", true, "config value")), BrokerCommands::updateConfig));
+                        Opts.arg("v", "value", true, "config value")), BrokerCommands::updateConfig),
+                new Command("wipeWritePerm", "Wipe write perm of broker in all name server", Opts.of(
+                        Opts.arg("b", "brokerName", true, "broker name")), (line, session) -> {
+                            String broker = line.getOptionValue('b');
+                            session.admin().wipeWritePermOfBroker(broker).forEach((ns, count) -> session.out()
+                                    .printf("wipe write perm of broker[%s] in name server[%s] OK, %d%n", broker, ns,
+                                            count));
+                        }),
+                new Command("addWritePerm", "Add write perm of broker in all name server", Opts.of(
+                        Opts.arg("b", "brokerName", true, "broker name")), (line, session) -> {
+                            String broker = line.getOptionValue('b');
+                            session.admin().addWritePermOfBroker(broker).forEach((ns, count) -> session.out()
+                                    .printf("add write perm of broker[%s] in name server[%s] OK, %d%n", broker, ns,
+                                            count));
+                        }));
     }
 
     private static void status(CommandLine line, AdminSession session) throws Exception {
