@@ -4,6 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apogee.client.consumer.DefaultMQPushConsumer;
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.common.message.Message;
 import io.apogee.interop.fixture.ApogeeCluster;
 import io.apogee.tools.admin.MQAdminStartup;
 import java.io.ByteArrayOutputStream;
@@ -104,6 +109,34 @@ class MqAdminTest {
         assertTrue(ok("topicRoute", "-t", "TBW102").out().contains("\"perm\":6"));
         ok("updateKvConfig", "-s", "ns", "-k", "k", "-v", "v");
         ok("deleteKvConfig", "-s", "ns", "-k", "k");
+    }
+
+    @Test
+    void consumerAndProducerCommandsSeeOnlineClients() throws Exception {
+        ok("updateTopic", "-c", cluster.clusterName(), "-t", "ClientsTopic", "-r", "2", "-w", "2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mqadmin("topicRoute", "-t", "ClientsTopic").code() == 0);
+        DefaultMQProducer producer = new DefaultMQProducer("AdminPg");
+        producer.setNamesrvAddr(cluster.namesrvAddr());
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("AdminCg");
+        consumer.setNamesrvAddr(cluster.namesrvAddr());
+        consumer.subscribe("ClientsTopic", "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context)
+                -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        try {
+            producer.start();
+            consumer.start();
+            producer.send(new Message("ClientsTopic", "x".getBytes(StandardCharsets.UTF_8)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> mqadmin("consumerConnection", "-g", "AdminCg").out()
+                    .contains("ClientsTopic"));
+            assertTrue(ok("consumerConnection", "-g", "AdminCg").out().contains("CLUSTERING"));
+            assertTrue(ok("producerConnection", "-g", "AdminPg", "-t", "ClientsTopic").out().contains("JAVA"));
+            String reset = ok("resetOffsetByTime", "-g", "AdminCg", "-t", "ClientsTopic", "-s", "now").out();
+            assertTrue(reset.startsWith("#brokerName") && reset.contains("broker-a"), reset);
+            assertTrue(ok("consumerProgress", "-g", "AdminCg").out().contains("Diff Total:"));
+        } finally {
+            consumer.shutdown();
+            producer.shutdown();
+        }
     }
 
     @Test
