@@ -28,6 +28,22 @@ public class Message {
         this.body = body;
     }
 
+    /** A message with a tag (RocketMQ's {@code Message(topic, tags, body)}); a null tag is left unset. */
+    public Message(String topic, String tags, byte[] body) {
+        this(topic, tags, null, body);
+    }
+
+    /** A message with a tag and keys (space-separated), as RocketMQ's {@code Message(topic, tags, keys, body)}. */
+    public Message(String topic, String tags, String keys, byte[] body) {
+        this(topic, body);
+        if (tags != null && !tags.isEmpty()) {
+            setTags(tags);
+        }
+        if (keys != null && !keys.isEmpty()) {
+            setKeys(keys);
+        }
+    }
+
     public String getTopic() {
         return topic;
     }

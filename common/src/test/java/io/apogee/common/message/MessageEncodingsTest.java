@@ -45,6 +45,16 @@ class MessageEncodingsTest {
     }
 
     @Test
+    void rocketMqStyleConstructorsSetTagsAndKeys() {
+        Message m = new Message("T", "TagA", "k1 k2", new byte[] {1});
+        assertEquals("TagA", m.getTags());
+        assertEquals("k1 k2", m.getKeys());
+        Message untagged = new Message("T", null, new byte[0]);
+        assertEquals(null, untagged.getTags());
+        assertEquals("T", untagged.getTopic());
+    }
+
+    @Test
     void tagHashIsStringHashCode() {
         assertEquals(2598919, TagHash.of("TagA"));
         assertEquals(2598944, TagHash.of("TagZ"));
