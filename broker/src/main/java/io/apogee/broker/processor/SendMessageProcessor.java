@@ -108,8 +108,10 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     /**
-     * Parks a transactional send as a half message and a delayed one in the schedule topic; a dead letter is never
-     * delayed (its DELAY becomes 0).
+     * Parks a transactional send as a half message and a delayed one in the schedule topic. A client-side retry
+     * redirected to the dead-letter topic keeps its DELAY too: Apache 4.9.7 applies the header's properties after
+     * its dead-letter redirect, so such a message reaches {@code %DLQ%<group>} only after its level's delay (observed
+     * with an orderly consumer's exhausted retries), and clients see the same timing here.
      *
      * @return a refusal, or {@code null}
      */
@@ -120,11 +122,6 @@ public final class SendMessageProcessor implements RequestProcessor {
                         "the broker[" + config.getBrokerName() + "] sending transaction message is forbidden");
             }
             halves.toHalf(m);
-        } else if (target.topic.startsWith(SystemTopics.DLQ_GROUP_TOPIC_PREFIX)) {
-            m.putProperty(MessageProperty.DELAY_TIME_LEVEL, "0");
-            Map<String, String> stored = PropertiesCodec.decode(m.getPropertiesString());
-            stored.put(MessageProperty.DELAY_TIME_LEVEL, "0");
-            m.setPropertiesString(PropertiesCodec.encode(stored));
         } else {
             ScheduleMessageService.toSchedule(m, delayLevels);
         }

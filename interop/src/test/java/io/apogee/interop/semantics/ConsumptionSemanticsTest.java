@@ -22,6 +22,7 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
+import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -151,6 +152,76 @@ class ConsumptionSemanticsTest {
                     .subList(0, 3));
             assertEquals(6, admin.examineTopicRouteInfo(dlq).getQueueDatas().get(0).getPerm(),
                     "Apache 4.9.7 creates the dead-letter topic readable and writable");
+        } finally {
+            admin.shutdown();
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Brokers.class)
+    void anOrderlyConsumerRetriesLocallyWithoutTheBroker(Brokers side) throws Exception {
+        Brokers.Running servers = side.servers();
+        String topic = newTopic(servers, 1);
+        String group = name("cgOrderRetry");
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
+        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), group);
+        DefaultMQAdminExt admin = Clients.admin(servers.namesrvAddr());
+        try {
+            consumer.setSuspendCurrentQueueTimeMillis(100);
+            consumer.subscribe(topic, "*");
+            consumer.registerMessageListener((MessageListenerOrderly) (msgs, context) -> {
+                msgs.forEach(m -> attempts.add(m.getReconsumeTimes()));
+                return attempts.size() < 3 ? ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT
+                        : ConsumeOrderlyStatus.SUCCESS;
+            });
+            consumer.start();
+            producer.send(message(topic, "suspend-twice"));
+            await().atMost(WAIT).until(() -> attempts.size() >= 3);
+            assertEquals(List.of(0, 1, 2), attempts, "reconsumeTimes counts the local retries");
+            long retried = admin.examineTopicStats("%RETRY%" + group).getOffsetTable().values().stream()
+                    .mapToLong(o -> o.getMaxOffset()).sum();
+            assertEquals(0, retried, "nothing went through the broker's retry topic");
+        } finally {
+            admin.shutdown();
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Brokers.class)
+    void anOrderlyConsumersExhaustedMessageReachesTheDeadLetterTopicAfterItsRetryDelay(Brokers side)
+            throws Exception {
+        Brokers.Running servers = side.servers();
+        String topic = newTopic(servers, 1);
+        String group = name("cgOrderDlq");
+        AtomicInteger attempts = new AtomicInteger();
+        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
+        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), group);
+        DefaultMQAdminExt admin = Clients.admin(servers.namesrvAddr());
+        try {
+            consumer.setMaxReconsumeTimes(0);
+            consumer.subscribe(topic, "*");
+            consumer.registerMessageListener((MessageListenerOrderly) (msgs, context) -> {
+                attempts.addAndGet(msgs.size());
+                return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+            });
+            consumer.start();
+            String key = name("orderly-doomed");
+            producer.send(message(topic, key));
+
+            String dlq = "%DLQ%" + group;
+            QueryResult found = await().atMost(WAIT).ignoreExceptions().until(
+                    () -> admin.queryMessage(dlq, key, 32, 0, Long.MAX_VALUE), r -> !r.getMessageList().isEmpty());
+            MessageExt dead = found.getMessageList().get(0);
+            assertEquals(key, body(dead));
+            assertEquals(topic, dead.getProperty("RETRY_TOPIC"));
+            assertEquals(1, attempts.get(), "max reconsume times 0: sent back after the first failure");
+            assertTrue(dead.getStoreTimestamp() - dead.getBornTimestamp() >= side.delayMillis(3),
+                    "the client asks for level 3 and the broker keeps it on the way to the dead-letter topic");
         } finally {
             admin.shutdown();
             consumer.shutdown();
