@@ -56,6 +56,26 @@ class ConsumptionSemanticsTest {
         Brokers.closeAll();
     }
 
+    /** A producer, a push consumer of {@code group} (not started) and an admin, all shut down on close. */
+    private static final class Session implements AutoCloseable {
+        final DefaultMQProducer producer;
+        final DefaultMQPushConsumer consumer;
+        final DefaultMQAdminExt admin;
+
+        Session(Brokers.Running servers, String group) throws Exception {
+            producer = Clients.producer(servers.namesrvAddr(), name("pg"));
+            consumer = Clients.consumer(servers.namesrvAddr(), group);
+            admin = Clients.admin(servers.namesrvAddr());
+        }
+
+        @Override
+        public void close() {
+            admin.shutdown();
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
     private static String name(String prefix) {
         return prefix + NAMES.incrementAndGet() + "_" + System.nanoTime() % 100_000;
     }
@@ -88,9 +108,9 @@ class ConsumptionSemanticsTest {
         Brokers.Running servers = side.servers();
         String topic = newTopic(servers, 2);
         List<MessageExt> deliveries = new CopyOnWriteArrayList<>();
-        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
-        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), name("cgRetry"));
-        try {
+        try (Session session = new Session(servers, name("cgRetry"))) {
+            DefaultMQProducer producer = session.producer;
+            DefaultMQPushConsumer consumer = session.consumer;
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
                 deliveries.addAll(msgs);
@@ -112,9 +132,6 @@ class ConsumptionSemanticsTest {
             assertEquals("TagA", again.getTags());
             assertTrue(again.getStoreTimestamp() - first.getStoreTimestamp() >= side.delayMillis(3),
                     () -> "retried after " + (again.getStoreTimestamp() - first.getStoreTimestamp()) + " ms");
-        } finally {
-            consumer.shutdown();
-            producer.shutdown();
         }
     }
 
@@ -126,10 +143,10 @@ class ConsumptionSemanticsTest {
         String topic = newTopic(servers, 2);
         String group = name("cgDlq");
         List<MessageExt> deliveries = new CopyOnWriteArrayList<>();
-        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
-        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), group);
-        DefaultMQAdminExt admin = Clients.admin(servers.namesrvAddr());
-        try {
+        try (Session session = new Session(servers, group)) {
+            DefaultMQProducer producer = session.producer;
+            DefaultMQPushConsumer consumer = session.consumer;
+            DefaultMQAdminExt admin = session.admin;
             consumer.setMaxReconsumeTimes(2);
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
@@ -152,10 +169,6 @@ class ConsumptionSemanticsTest {
                     .subList(0, 3));
             assertEquals(6, admin.examineTopicRouteInfo(dlq).getQueueDatas().get(0).getPerm(),
                     "Apache 4.9.7 creates the dead-letter topic readable and writable");
-        } finally {
-            admin.shutdown();
-            consumer.shutdown();
-            producer.shutdown();
         }
     }
 
@@ -166,10 +179,10 @@ class ConsumptionSemanticsTest {
         String topic = newTopic(servers, 1);
         String group = name("cgOrderRetry");
         List<Integer> attempts = new CopyOnWriteArrayList<>();
-        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
-        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), group);
-        DefaultMQAdminExt admin = Clients.admin(servers.namesrvAddr());
-        try {
+        try (Session session = new Session(servers, group)) {
+            DefaultMQProducer producer = session.producer;
+            DefaultMQPushConsumer consumer = session.consumer;
+            DefaultMQAdminExt admin = session.admin;
             consumer.setSuspendCurrentQueueTimeMillis(100);
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerOrderly) (msgs, context) -> {
@@ -184,10 +197,6 @@ class ConsumptionSemanticsTest {
             long retried = admin.examineTopicStats("%RETRY%" + group).getOffsetTable().values().stream()
                     .mapToLong(o -> o.getMaxOffset()).sum();
             assertEquals(0, retried, "nothing went through the broker's retry topic");
-        } finally {
-            admin.shutdown();
-            consumer.shutdown();
-            producer.shutdown();
         }
     }
 
@@ -199,10 +208,10 @@ class ConsumptionSemanticsTest {
         String topic = newTopic(servers, 1);
         String group = name("cgOrderDlq");
         AtomicInteger attempts = new AtomicInteger();
-        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
-        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), group);
-        DefaultMQAdminExt admin = Clients.admin(servers.namesrvAddr());
-        try {
+        try (Session session = new Session(servers, group)) {
+            DefaultMQProducer producer = session.producer;
+            DefaultMQPushConsumer consumer = session.consumer;
+            DefaultMQAdminExt admin = session.admin;
             consumer.setMaxReconsumeTimes(0);
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerOrderly) (msgs, context) -> {
@@ -222,10 +231,6 @@ class ConsumptionSemanticsTest {
             assertEquals(1, attempts.get(), "max reconsume times 0: sent back after the first failure");
             assertTrue(dead.getStoreTimestamp() - dead.getBornTimestamp() >= side.delayMillis(3),
                     "the client asks for level 3 and the broker keeps it on the way to the dead-letter topic");
-        } finally {
-            admin.shutdown();
-            consumer.shutdown();
-            producer.shutdown();
         }
     }
 
@@ -249,9 +254,9 @@ class ConsumptionSemanticsTest {
         String topic = newTopic(servers, 2);
         Map<String, MessageExt> received = new ConcurrentHashMap<>();
         AtomicInteger deliveries = new AtomicInteger();
-        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
-        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), name("cgDelay"));
-        try {
+        try (Session session = new Session(servers, name("cgDelay"))) {
+            DefaultMQProducer producer = session.producer;
+            DefaultMQPushConsumer consumer = session.consumer;
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 Message m = message(topic, "delayed-" + i);
@@ -277,9 +282,6 @@ class ConsumptionSemanticsTest {
                         () -> "delivered " + (m.getStoreTimestamp() - m.getBornTimestamp()) + " ms after birth");
             }
             assertEquals(5, received.size());
-        } finally {
-            consumer.shutdown();
-            producer.shutdown();
         }
     }
 
@@ -426,10 +428,10 @@ class ConsumptionSemanticsTest {
         String topic = newTopic(servers, 2);
         String group = name("cgStatus");
         AtomicInteger consumed = new AtomicInteger();
-        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
-        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), group);
-        DefaultMQAdminExt admin = Clients.admin(servers.namesrvAddr());
-        try {
+        try (Session session = new Session(servers, group)) {
+            DefaultMQProducer producer = session.producer;
+            DefaultMQPushConsumer consumer = session.consumer;
+            DefaultMQAdminExt admin = session.admin;
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
                 consumed.addAndGet(msgs.size());
@@ -448,10 +450,6 @@ class ConsumptionSemanticsTest {
             assertTrue(clientId.contains("@"), clientId);
             assertTrue(status.get(clientId).keySet().stream().allMatch(q -> q.getTopic().equals(topic)));
             assertTrue(admin.getConsumeStatus(topic, group, "no-such-client").isEmpty());
-        } finally {
-            admin.shutdown();
-            consumer.shutdown();
-            producer.shutdown();
         }
     }
 
