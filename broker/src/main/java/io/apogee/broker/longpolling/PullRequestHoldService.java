@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,8 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
     private final MessageStore store;
     private final Consumer<HeldPull> replay;
     private final Map<String, List<HeldPull>> held = new ConcurrentHashMap<>();
+    /** Pulls held now; lets the per-message dispatch callback return at once when nobody waits. */
+    private final AtomicInteger heldCount = new AtomicInteger();
 
     /**
      * @param store  where queue offsets are read
@@ -43,6 +46,7 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
         synchronized (list) {
             list.add(pull);
         }
+        heldCount.incrementAndGet();
         if (store.getMaxOffsetInQueue(pull.topic(), pull.queueId()) > pull.offset()) {
             wake(pull.topic(), pull.queueId(), Long.MAX_VALUE, null);
         }
@@ -50,7 +54,9 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
 
     @Override
     public void onDispatched(String topic, int queueId, long maxOffset, long tagsCode, long storeTimestamp) {
-        wake(topic, queueId, maxOffset, tagsCode);
+        if (heldCount.get() > 0) {
+            wake(topic, queueId, maxOffset, tagsCode);
+        }
     }
 
     @Override
@@ -67,6 +73,7 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
                     if (now >= pull.deadlineMillis() || !pull.channel().isActive()
                             || store.getMaxOffsetInQueue(pull.topic(), pull.queueId()) > pull.offset()) {
                         it.remove();
+                        heldCount.decrementAndGet();
                         due.add(pull);
                     }
                 }
@@ -79,13 +86,7 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
 
     /** Number of pulls held now (for stats and tests). */
     public int heldCount() {
-        int count = 0;
-        for (List<HeldPull> list : held.values()) {
-            synchronized (list) {
-                count += list.size();
-            }
-        }
-        return count;
+        return heldCount.get();
     }
 
     /**
@@ -105,6 +106,7 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
                 if (maxOffset > pull.offset()
                         && (tagsCode == null || pull.filter().isMatchedByTagsCode(tagsCode))) {
                     it.remove();
+                    heldCount.decrementAndGet();
                     ready.add(pull);
                 }
             }

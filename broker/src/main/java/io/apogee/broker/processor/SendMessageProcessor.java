@@ -32,7 +32,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -43,6 +42,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * asked for (the answer is written asynchronously, so a SYNC_FLUSH wait holds no thread).
  */
 public final class SendMessageProcessor implements RequestProcessor {
+
+    private static final char PROPERTY_SEPARATOR = '\u0002';
+    private static final String WAIT_PREFIX = MessageProperty.WAIT_STORE_MSG_OK + '\u0001';
+    private static final String CLUSTER_PREFIX = MessageProperty.CLUSTER + '\u0001';
 
     private final BrokerConfig config;
     private final TopicConfigManager topics;
@@ -219,18 +222,34 @@ public final class SendMessageProcessor implements RequestProcessor {
         m.setQueueId(target.queueId);
         m.setBody(body);
         m.setFlag(flag == null ? 0 : flag);
-        Map<String, String> props = PropertiesCodec.decode(properties == null ? "" : properties);
-        m.setProperties(props);
-        Map<String, String> stored = new java.util.LinkedHashMap<>(props);
-        stored.remove(MessageProperty.WAIT_STORE_MSG_OK);
-        stored.put(MessageProperty.CLUSTER, config.getBrokerClusterName());
-        m.setPropertiesString(PropertiesCodec.encode(stored));
+        String sent = properties == null ? "" : properties;
+        m.setProperties(PropertiesCodec.decode(sent));
+        m.setPropertiesString(storedProperties(sent));
         m.setSysFlag(header.getSysFlag() == null ? 0 : header.getSysFlag());
         m.setBornTimestamp(header.getBornTimestamp() == null ? System.currentTimeMillis() : header.getBornTimestamp());
         m.setBornHost((InetSocketAddress) channel.remoteAddress());
         m.setStoreHost(storeHost);
         m.setReconsumeTimes(header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes());
         return m;
+    }
+
+    /**
+     * The properties as stored: the sent text without {@code WAIT} (a send-time instruction) and with this broker's
+     * {@code CLUSTER}, built on the text rather than through a map since every message passes here.
+     */
+    private String storedProperties(String sent) {
+        StringBuilder out = new StringBuilder(sent.length() + 32);
+        int start = 0;
+        while (start < sent.length()) {
+            int end = sent.indexOf(PROPERTY_SEPARATOR, start);
+            end = end < 0 ? sent.length() : end;
+            boolean dropped = sent.startsWith(WAIT_PREFIX, start) || sent.startsWith(CLUSTER_PREFIX, start);
+            if (!dropped && end > start) {
+                out.append(sent, start, end).append(PROPERTY_SEPARATOR);
+            }
+            start = end + 1;
+        }
+        return out.append(CLUSTER_PREFIX).append(config.getBrokerClusterName()).toString();
     }
 
     /** The batch's messages, each with the batch-level properties appended; {@code null} if the batch is illegal. */
