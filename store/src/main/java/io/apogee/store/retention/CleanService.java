@@ -72,15 +72,17 @@ public final class CleanService implements ServiceLoop {
     }
 
     /**
-     * Samples disk use of the commit log's file system and updates the disk-full flag. Use counts what this process
-     * cannot write ({@code total - usable}), so space reserved for root or held by quotas counts as used: the guard
-     * is about appends that would fail, which RocketMQ's {@code total - free} can miss.
+     * Samples disk use of the commit log's file system and updates the disk-full flag. Use is RocketMQ's
+     * {@code (total - free) / total}, so operators' ratio settings mean what they meant there. (Counting only what
+     * this process may use, {@code total - usable}, reads 0.7 on hosts whose file system reserves most of its free
+     * space, where it would start forced deletion at RocketMQ's default 0.85 long before the disk is full; an append
+     * that finds no space still fails cleanly with CREATE_MAPPED_FILE_FAILED.)
      */
     public void checkDisk() throws IOException {
         Files.createDirectories(config.commitLogDir());
         FileStore store = Files.getFileStore(config.commitLogDir());
         long total = store.getTotalSpace();
-        double ratio = total <= 0 ? 0 : (double) (total - store.getUsableSpace()) / total;
+        double ratio = total <= 0 ? 0 : (double) (total - store.getUnallocatedSpace()) / total;
         diskRatio = ratio;
         boolean full = ratio > config.getDiskSpaceWarningLevelRatio();
         if (full != diskFull) {
