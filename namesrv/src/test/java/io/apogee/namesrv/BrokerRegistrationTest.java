@@ -13,7 +13,7 @@ import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.BodyJson;
-import io.apogee.remoting.protocol.body.ClusterInfo;
+import io.apogee.common.route.ClusterInfo;
 import io.apogee.remoting.protocol.body.DataVersion;
 import io.apogee.remoting.protocol.body.TopicConfigSerializeWrapper;
 import io.apogee.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader;
@@ -22,7 +22,7 @@ import io.apogee.remoting.protocol.header.namesrv.QueryDataVersionResponseHeader
 import io.apogee.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
 import io.apogee.remoting.protocol.header.namesrv.UnregisterBrokerRequestHeader;
-import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.apogee.common.route.TopicRouteData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

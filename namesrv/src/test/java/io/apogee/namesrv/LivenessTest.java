@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.remoting.protocol.route.QueueData;
+import io.apogee.common.route.QueueData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.apogee.broker.client;
 
-import io.apogee.remoting.protocol.LanguageCode;
+import io.apogee.common.protocol.LanguageCode;
 import io.netty.channel.Channel;
 
 /** One client connection as its heartbeats describe it; {@link #lastUpdateMillis} moves with every heartbeat. */

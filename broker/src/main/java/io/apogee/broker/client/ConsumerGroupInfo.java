@@ -1,9 +1,9 @@
 package io.apogee.broker.client;
 
-import io.apogee.remoting.protocol.heartbeat.ConsumeFromWhere;
-import io.apogee.remoting.protocol.heartbeat.ConsumeType;
-import io.apogee.remoting.protocol.heartbeat.MessageModel;
-import io.apogee.remoting.protocol.heartbeat.SubscriptionData;
+import io.apogee.common.consumer.ConsumeFromWhere;
+import io.apogee.common.consumer.ConsumeType;
+import io.apogee.common.consumer.MessageModel;
+import io.apogee.common.consumer.SubscriptionData;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package io.apogee.broker.group;
 
 import io.apogee.broker.BrokerConfig;
 import io.apogee.common.io.AtomicFile;
-import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.remoting.protocol.body.SubscriptionGroupWrapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;

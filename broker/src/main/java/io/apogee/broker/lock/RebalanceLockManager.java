@@ -1,6 +1,6 @@
 package io.apogee.broker.lock;
 
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

@@ -12,13 +12,13 @@ import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.CheckClientRequestBody;
-import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.remoting.protocol.header.UnregisterClientRequestHeader;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import io.apogee.remoting.protocol.heartbeat.HeartbeatData;
 import io.apogee.remoting.protocol.heartbeat.ProducerData;
-import io.apogee.remoting.protocol.heartbeat.SubscriptionData;
-import io.apogee.remoting.protocol.route.Permission;
+import io.apogee.common.consumer.SubscriptionData;
+import io.apogee.common.topic.Permission;
 import io.netty.channel.Channel;
 
 /**

@@ -1,5 +1,6 @@
 package io.apogee.broker.processor;
 
+import io.apogee.remoting.protocol.body.BodyJson;
 import io.apogee.broker.BrokerConfig;
 import io.apogee.broker.BrokerRole;
 import io.apogee.broker.client.ClientChannelInfo;
@@ -16,14 +17,14 @@ import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.remoting.protocol.body.Connection;
-import io.apogee.remoting.protocol.body.ConsumeStats;
-import io.apogee.remoting.protocol.body.ConsumerConnection;
-import io.apogee.remoting.protocol.body.MessageQueue;
-import io.apogee.remoting.protocol.body.OffsetWrapper;
-import io.apogee.remoting.protocol.body.ProducerConnection;
-import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
-import io.apogee.remoting.protocol.body.TopicConfig;
+import io.apogee.common.admin.Connection;
+import io.apogee.common.admin.ConsumeStats;
+import io.apogee.common.admin.ConsumerConnection;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.admin.OffsetWrapper;
+import io.apogee.common.admin.ProducerConnection;
+import io.apogee.common.admin.SubscriptionGroupConfig;
+import io.apogee.common.topic.TopicConfig;
 import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
@@ -86,7 +87,7 @@ public final class GroupAdminProcessor implements RequestProcessor {
         if (request.body() == null) {
             throw new RemotingCommandException("UPDATE_AND_CREATE_SUBSCRIPTIONGROUP without a body");
         }
-        SubscriptionGroupConfig group = SubscriptionGroupConfig.decode(request.body());
+        SubscriptionGroupConfig group = BodyJson.decode(request.body(), SubscriptionGroupConfig.class);
         if (group == null || group.getGroupName() == null || group.getGroupName().isBlank()) {
             throw new RemotingCommandException("the subscription group config has no groupName");
         }
@@ -133,7 +134,7 @@ public final class GroupAdminProcessor implements RequestProcessor {
         ConsumeStats consumeStats = new ConsumeStats();
         consumeStats.setOffsetTable(table);
         consumeStats.setConsumeTps(tps);
-        return RemotingCommand.response(null).body(consumeStats.encode());
+        return RemotingCommand.response(null).body(BodyJson.encode(consumeStats));
     }
 
     private RemotingCommand consumerConnections(RemotingCommand request) throws RemotingCommandException {
@@ -150,7 +151,7 @@ public final class GroupAdminProcessor implements RequestProcessor {
         body.setConsumeType(info.consumeType());
         body.setMessageModel(info.messageModel());
         body.setConsumeFromWhere(info.consumeFromWhere());
-        return RemotingCommand.response(null).body(body.encode());
+        return RemotingCommand.response(null).body(BodyJson.encode(body));
     }
 
     private RemotingCommand producerConnections(RemotingCommand request) throws RemotingCommandException {
@@ -163,7 +164,7 @@ public final class GroupAdminProcessor implements RequestProcessor {
         }
         ProducerConnection body = new ProducerConnection();
         body.setConnectionSet(connections(members));
-        return RemotingCommand.response(null).body(body.encode());
+        return RemotingCommand.response(null).body(BodyJson.encode(body));
     }
 
     private static Set<Connection> connections(Iterable<ClientChannelInfo> clients) {

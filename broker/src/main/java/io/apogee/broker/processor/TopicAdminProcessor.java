@@ -14,12 +14,12 @@ import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.BodyJson;
 import io.apogee.remoting.protocol.body.GroupList;
-import io.apogee.remoting.protocol.body.MessageQueue;
-import io.apogee.remoting.protocol.body.TopicConfig;
-import io.apogee.remoting.protocol.body.TopicFilterType;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.topic.TopicConfig;
+import io.apogee.common.topic.TopicFilterType;
 import io.apogee.remoting.protocol.body.TopicList;
-import io.apogee.remoting.protocol.body.TopicOffset;
-import io.apogee.remoting.protocol.body.TopicStatsTable;
+import io.apogee.common.admin.TopicOffset;
+import io.apogee.common.admin.TopicStatsTable;
 import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
 import io.apogee.remoting.protocol.header.DeleteTopicRequestHeader;
 import io.apogee.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
@@ -142,7 +142,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
         }
         TopicStatsTable stats = new TopicStatsTable();
         stats.setOffsetTable(table);
-        return RemotingCommand.response(null).body(stats.encode());
+        return RemotingCommand.response(null).body(BodyJson.encode(stats));
     }
 
     private RemotingCommand consumedBy(RemotingCommand request) throws RemotingCommandException {

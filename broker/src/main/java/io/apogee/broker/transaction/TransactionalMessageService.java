@@ -8,7 +8,7 @@ import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.SysFlag;
 import io.apogee.common.topic.SystemTopics;
-import io.apogee.remoting.protocol.route.Permission;
+import io.apogee.common.topic.Permission;
 import io.apogee.store.MessageStore;
 import io.apogee.store.PutMessageResult;
 import java.net.InetSocketAddress;

@@ -2,7 +2,7 @@ package io.apogee.client.consumer;
 
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.common.message.StoredMessage;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import java.util.List;
 
 /** Runs a push consumer's listener over pulled messages and moves offsets past what was consumed. */

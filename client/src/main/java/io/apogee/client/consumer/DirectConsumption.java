@@ -8,9 +8,9 @@ import io.apogee.client.consumer.listener.MessageListener;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
 import io.apogee.common.message.StoredMessage;
-import io.apogee.remoting.protocol.body.CMResult;
-import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.admin.CMResult;
+import io.apogee.common.admin.ConsumeMessageDirectlyResult;
+import io.apogee.common.message.MessageQueue;
 import java.util.List;
 
 /** CONSUME_MESSAGE_DIRECTLY: runs a push consumer's listener once on one message and reports how it went. */

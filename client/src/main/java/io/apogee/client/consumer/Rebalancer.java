@@ -2,8 +2,8 @@ package io.apogee.client.consumer;
 
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
 import io.apogee.client.impl.MQClientInstance;
-import io.apogee.remoting.protocol.body.MessageQueue;
-import io.apogee.remoting.protocol.heartbeat.MessageModel;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.consumer.MessageModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -5,12 +5,13 @@ import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.netty.Channels;
+import io.apogee.remoting.protocol.body.BodyJson;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
-import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.admin.ConsumeMessageDirectlyResult;
+import io.apogee.common.admin.ConsumerRunningInfo;
+import io.apogee.common.message.MessageQueue;
 import io.apogee.remoting.protocol.body.ResetOffsetBody;
 import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import io.apogee.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
@@ -96,7 +97,7 @@ final class ClientRemotingProcessor implements RequestProcessor {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "The Consumer Group <"
                     + header.getConsumerGroup() + "> cannot consume the message directly in this consumer");
         }
-        return RemotingCommand.response(ResponseCode.SUCCESS, null).body(result.encode());
+        return RemotingCommand.response(ResponseCode.SUCCESS, null).body(BodyJson.encode(result));
     }
 
     private RemotingCommand runningInfo(RemotingCommand request) throws Exception {
@@ -107,6 +108,6 @@ final class ClientRemotingProcessor implements RequestProcessor {
                     "The Consumer Group <" + header.getConsumerGroup() + "> not exist in this consumer");
         }
         ConsumerRunningInfo info = consumer.runningInfo();
-        return RemotingCommand.response(ResponseCode.SUCCESS, null).body(info.encode());
+        return RemotingCommand.response(ResponseCode.SUCCESS, null).body(BodyJson.encode(info));
     }
 }

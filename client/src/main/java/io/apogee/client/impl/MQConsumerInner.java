@@ -1,9 +1,9 @@
 package io.apogee.client.impl;
 
 import io.apogee.common.message.StoredMessage;
-import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
-import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.admin.ConsumeMessageDirectlyResult;
+import io.apogee.common.admin.ConsumerRunningInfo;
+import io.apogee.common.message.MessageQueue;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import java.util.Map;
 import java.util.Set;

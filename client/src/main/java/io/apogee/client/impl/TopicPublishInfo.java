@@ -1,10 +1,10 @@
 package io.apogee.client.impl;
 
-import io.apogee.remoting.protocol.body.MessageQueue;
-import io.apogee.remoting.protocol.route.BrokerData;
-import io.apogee.remoting.protocol.route.Permission;
-import io.apogee.remoting.protocol.route.QueueData;
-import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.route.BrokerData;
+import io.apogee.common.topic.Permission;
+import io.apogee.common.route.QueueData;
+import io.apogee.common.route.TopicRouteData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.apogee.client.impl;
 
-import io.apogee.remoting.protocol.route.BrokerData;
-import io.apogee.remoting.protocol.route.QueueData;
-import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.apogee.common.route.BrokerData;
+import io.apogee.common.route.QueueData;
+import io.apogee.common.route.TopicRouteData;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

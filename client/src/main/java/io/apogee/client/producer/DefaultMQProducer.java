@@ -11,7 +11,7 @@ import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import java.util.Collection;
 import java.util.List;

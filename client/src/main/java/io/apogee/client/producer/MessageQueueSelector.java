@@ -1,7 +1,7 @@
 package io.apogee.client.producer;
 
 import io.apogee.common.message.Message;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import java.util.List;
 
 /** Chooses the queue of a message, e.g. by an order id so that one order's messages stay in sequence. */

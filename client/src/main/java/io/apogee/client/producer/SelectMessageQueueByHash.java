@@ -1,7 +1,7 @@
 package io.apogee.client.producer;
 
 import io.apogee.common.message.Message;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import java.util.List;
 
 /** Picks the queue at {@code |arg.hashCode()| mod queues}: the same argument always maps to the same queue. */

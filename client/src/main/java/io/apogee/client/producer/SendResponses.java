@@ -5,7 +5,7 @@ import io.apogee.common.message.MessageProperty;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import io.apogee.remoting.protocol.header.SendMessageResponseHeader;
 import java.util.Map;
 

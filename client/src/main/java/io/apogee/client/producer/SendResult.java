@@ -1,6 +1,6 @@
 package io.apogee.client.producer;
 
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 
 /** Where a sent message was stored and under which ids. */
 public class SendResult {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragelyByCircle;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

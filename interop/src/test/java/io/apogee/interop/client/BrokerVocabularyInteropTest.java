@@ -2,24 +2,25 @@ package io.apogee.interop.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.apogee.remoting.protocol.body.BodyJson;
 import io.apogee.remoting.protocol.RemotingCommand;
-import io.apogee.remoting.protocol.body.ConsumeStats;
-import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
+import io.apogee.common.admin.ConsumeStats;
+import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.remoting.protocol.body.LockBatchRequestBody;
-import io.apogee.remoting.protocol.body.MessageQueue;
-import io.apogee.remoting.protocol.body.OffsetWrapper;
-import io.apogee.remoting.protocol.body.ProcessQueueInfo;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.admin.OffsetWrapper;
+import io.apogee.common.admin.ProcessQueueInfo;
 import io.apogee.remoting.protocol.body.ResetOffsetBody;
 import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
 import io.apogee.remoting.protocol.header.SendMessageRequestHeader;
 import io.apogee.remoting.protocol.header.SendMessageRequestHeaderV2;
-import io.apogee.remoting.protocol.heartbeat.ConsumeFromWhere;
-import io.apogee.remoting.protocol.heartbeat.ConsumeType;
+import io.apogee.common.consumer.ConsumeFromWhere;
+import io.apogee.common.consumer.ConsumeType;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import io.apogee.remoting.protocol.heartbeat.HeartbeatData;
-import io.apogee.remoting.protocol.heartbeat.MessageModel;
+import io.apogee.common.consumer.MessageModel;
 import io.apogee.remoting.protocol.heartbeat.ProducerData;
-import io.apogee.remoting.protocol.heartbeat.SubscriptionData;
+import io.apogee.common.consumer.SubscriptionData;
 import java.util.Map;
 import java.util.Set;
 import org.apache.rocketmq.common.admin.TopicOffset;
@@ -98,7 +99,7 @@ class BrokerVocabularyInteropTest {
         consumer.getSubscriptionDataSet().add(SubscriptionData.ofTags("T", "TagA || TagB"));
         ours.getConsumerDataSet().add(consumer);
         org.apache.rocketmq.common.protocol.heartbeat.HeartbeatData theirs = RemotingSerializable.decode(
-                ours.encode(), org.apache.rocketmq.common.protocol.heartbeat.HeartbeatData.class);
+                BodyJson.encode(ours), org.apache.rocketmq.common.protocol.heartbeat.HeartbeatData.class);
         assertEquals("10.0.0.1@1#2", theirs.getClientID());
         org.apache.rocketmq.common.protocol.heartbeat.ConsumerData theirConsumer =
                 theirs.getConsumerDataSet().iterator().next();
@@ -113,7 +114,7 @@ class BrokerVocabularyInteropTest {
     }
 
     @Test
-    void messageQueueKeyedBodiesReadBothWays() {
+    void messageQueueKeyedBodiesReadBothWays() throws Exception {
         MessageQueue mq = new MessageQueue("T", "broker-a", 1);
         ConsumeStats ours = new ConsumeStats();
         OffsetWrapper offsets = new OffsetWrapper();
@@ -122,7 +123,7 @@ class BrokerVocabularyInteropTest {
         offsets.setLastTimestamp(123);
         ours.getOffsetTable().put(mq, offsets);
         ours.setConsumeTps(0.27);
-        org.apache.rocketmq.common.admin.ConsumeStats theirs = RemotingSerializable.decode(ours.encode(),
+        org.apache.rocketmq.common.admin.ConsumeStats theirs = RemotingSerializable.decode(BodyJson.encode(ours),
                 org.apache.rocketmq.common.admin.ConsumeStats.class);
         org.apache.rocketmq.common.message.MessageQueue theirMq =
                 new org.apache.rocketmq.common.message.MessageQueue("T", "broker-a", 1);
@@ -133,7 +134,7 @@ class BrokerVocabularyInteropTest {
         TopicOffset topicOffset = new TopicOffset();
         topicOffset.setMaxOffset(12);
         stats.getOffsetTable().put(theirMq, topicOffset);
-        assertEquals(12, io.apogee.remoting.protocol.body.TopicStatsTable.decode(stats.encode()).getOffsetTable()
+        assertEquals(12, BodyJson.decode(BodyJson.encode(stats), TopicStatsTable.class).getOffsetTable()
                 .get(mq).getMaxOffset());
 
         ResetOffsetBody reset = new ResetOffsetBody();
@@ -159,7 +160,7 @@ class BrokerVocabularyInteropTest {
         queue.setLocked(true);
         ours.getMqTable().put(new MessageQueue("T", "broker-a", 0), queue);
         org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo theirs = RemotingSerializable.decode(
-                ours.encode(), org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo.class);
+                BodyJson.encode(ours), org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo.class);
         assertEquals("CONSUME_PASSIVELY", theirs.getProperties().getProperty("PROP_CONSUME_TYPE"));
         assertEquals(7, theirs.getMqTable().get(new org.apache.rocketmq.common.message.MessageQueue("T",
                 "broker-a", 0)).getCommitOffset());

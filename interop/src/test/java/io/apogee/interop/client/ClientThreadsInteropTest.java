@@ -11,7 +11,7 @@ import io.apogee.client.consumer.DefaultMQPushConsumer;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
-import io.apogee.remoting.protocol.heartbeat.ConsumeFromWhere;
+import io.apogee.common.consumer.ConsumeFromWhere;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.common.message.Message;
-import io.apogee.remoting.protocol.body.TopicConfig;
+import io.apogee.common.topic.TopicConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,8 +16,8 @@ import io.apogee.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.GetTopicsByClusterRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerResponseHeader;
-import io.apogee.remoting.protocol.route.Permission;
-import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.apogee.common.topic.Permission;
+import io.apogee.common.route.TopicRouteData;
 import io.netty.channel.Channel;
 import java.util.Optional;
 

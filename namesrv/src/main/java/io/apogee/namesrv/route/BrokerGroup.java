@@ -1,6 +1,6 @@
 package io.apogee.namesrv.route;
 
-import io.apogee.remoting.protocol.route.BrokerData;
+import io.apogee.common.route.BrokerData;
 import java.util.TreeMap;
 
 /** The mutable entry behind a {@link BrokerData}: one broker name's processes by broker id. Guarded by the table. */

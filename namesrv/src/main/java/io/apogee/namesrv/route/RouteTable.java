@@ -1,11 +1,11 @@
 package io.apogee.namesrv.route;
 
-import io.apogee.remoting.protocol.body.ClusterInfo;
+import io.apogee.common.route.ClusterInfo;
 import io.apogee.remoting.protocol.body.DataVersion;
-import io.apogee.remoting.protocol.body.TopicConfig;
-import io.apogee.remoting.protocol.route.BrokerData;
-import io.apogee.remoting.protocol.route.QueueData;
-import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.apogee.common.topic.TopicConfig;
+import io.apogee.common.route.BrokerData;
+import io.apogee.common.route.QueueData;
+import io.apogee.common.route.TopicRouteData;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.HashMap;

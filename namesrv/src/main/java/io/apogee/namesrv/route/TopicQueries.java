@@ -1,8 +1,8 @@
 package io.apogee.namesrv.route;
 
 import io.apogee.remoting.protocol.body.TopicList;
-import io.apogee.remoting.protocol.route.QueueData;
-import io.apogee.remoting.protocol.route.TopicSysFlag;
+import io.apogee.common.route.QueueData;
+import io.apogee.common.topic.TopicSysFlag;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;

@@ -5,9 +5,9 @@ import static io.apogee.namesrv.route.RouteTableTest.topic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.remoting.protocol.route.BrokerData;
-import io.apogee.remoting.protocol.route.QueueData;
-import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.apogee.common.route.BrokerData;
+import io.apogee.common.route.QueueData;
+import io.apogee.common.route.TopicRouteData;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.List;
 import java.util.Set;

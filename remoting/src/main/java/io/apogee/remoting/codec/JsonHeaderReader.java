@@ -1,6 +1,6 @@
 package io.apogee.remoting.codec;
 
-import io.apogee.remoting.protocol.LanguageCode;
+import io.apogee.common.protocol.LanguageCode;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.netty.buffer.ByteBuf;

@@ -1,5 +1,6 @@
 package io.apogee.remoting.protocol;
 
+import io.apogee.common.protocol.LanguageCode;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;

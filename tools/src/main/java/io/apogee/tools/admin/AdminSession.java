@@ -2,8 +2,8 @@ package io.apogee.tools.admin;
 
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.client.producer.DefaultMQProducer;
-import io.apogee.remoting.protocol.body.ClusterInfo;
-import io.apogee.remoting.protocol.route.BrokerData;
+import io.apogee.common.route.ClusterInfo;
+import io.apogee.common.route.BrokerData;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

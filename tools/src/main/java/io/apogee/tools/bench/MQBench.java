@@ -9,7 +9,7 @@ import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.StoredMessage;
-import io.apogee.remoting.protocol.heartbeat.ConsumeFromWhere;
+import io.apogee.common.consumer.ConsumeFromWhere;
 import java.io.PrintStream;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package io.apogee.client.consumer.listener;
 
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 
 /** What a concurrent listener knows about its batch, and how it can steer redelivery. */
 public class ConsumeConcurrentlyContext {

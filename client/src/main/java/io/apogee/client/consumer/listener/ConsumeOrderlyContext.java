@@ -1,6 +1,6 @@
 package io.apogee.client.consumer.listener;
 
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 
 /** What an orderly listener knows about its batch, and how long a failed queue pauses. */
 public class ConsumeOrderlyContext {

@@ -1,6 +1,6 @@
 package io.apogee.client.consumer.rebalance;
 
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import com.alibaba.fastjson2.JSONException;
 import com.alibaba.fastjson2.TypeReference;
 import io.apogee.client.MQClientException;
 import io.apogee.common.io.AtomicFile;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

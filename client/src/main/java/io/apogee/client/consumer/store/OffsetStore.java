@@ -1,7 +1,7 @@
 package io.apogee.client.consumer.store;
 
 import io.apogee.client.MQClientException;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import java.util.Map;
 import java.util.Set;
 

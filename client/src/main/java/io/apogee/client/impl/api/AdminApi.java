@@ -9,18 +9,19 @@ import io.apogee.remoting.protocol.CommandCustomHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.remoting.protocol.body.ConsumeMessageDirectlyResult;
-import io.apogee.remoting.protocol.body.ConsumeStats;
-import io.apogee.remoting.protocol.body.ConsumerConnection;
-import io.apogee.remoting.protocol.body.ConsumerRunningInfo;
+import io.apogee.common.admin.ConsumeMessageDirectlyResult;
+import io.apogee.common.admin.ConsumeStats;
+import io.apogee.common.admin.ConsumerConnection;
+import io.apogee.common.admin.ConsumerRunningInfo;
+import io.apogee.remoting.protocol.body.BodyJson;
 import io.apogee.remoting.protocol.body.GroupList;
 import io.apogee.remoting.protocol.body.KvTable;
-import io.apogee.remoting.protocol.body.MessageQueue;
-import io.apogee.remoting.protocol.body.ProducerConnection;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.admin.ProducerConnection;
 import io.apogee.remoting.protocol.body.ResetOffsetBody;
-import io.apogee.remoting.protocol.body.SubscriptionGroupConfig;
+import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.remoting.protocol.body.SubscriptionGroupWrapper;
-import io.apogee.remoting.protocol.body.TopicStatsTable;
+import io.apogee.common.admin.TopicStatsTable;
 import io.apogee.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
 import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
@@ -71,7 +72,7 @@ public final class AdminApi {
             throws RemotingException, MQBrokerException, InterruptedException {
         GetTopicStatsInfoRequestHeader header = new GetTopicStatsInfoRequestHeader();
         header.setTopic(topic);
-        return TopicStatsTable.decode(body(addr, RequestCode.GET_TOPIC_STATS_INFO, header));
+        return body(addr, RequestCode.GET_TOPIC_STATS_INFO, header, TopicStatsTable.class);
     }
 
     /** The group's progress on this broker, for {@code topic} or (null) every topic it has offsets for. */
@@ -80,21 +81,21 @@ public final class AdminApi {
         GetConsumeStatsRequestHeader header = new GetConsumeStatsRequestHeader();
         header.setConsumerGroup(group);
         header.setTopic(topic);
-        return ConsumeStats.decode(body(addr, RequestCode.GET_CONSUME_STATS, header));
+        return body(addr, RequestCode.GET_CONSUME_STATS, header, ConsumeStats.class);
     }
 
     public ConsumerConnection getConsumerConnectionList(String addr, String group)
             throws RemotingException, MQBrokerException, InterruptedException {
         GetConsumerConnectionListRequestHeader header = new GetConsumerConnectionListRequestHeader();
         header.setConsumerGroup(group);
-        return ConsumerConnection.decode(body(addr, RequestCode.GET_CONSUMER_CONNECTION_LIST, header));
+        return body(addr, RequestCode.GET_CONSUMER_CONNECTION_LIST, header, ConsumerConnection.class);
     }
 
     public ProducerConnection getProducerConnectionList(String addr, String group)
             throws RemotingException, MQBrokerException, InterruptedException {
         GetProducerConnectionListRequestHeader header = new GetProducerConnectionListRequestHeader();
         header.setProducerGroup(group);
-        return ProducerConnection.decode(body(addr, RequestCode.GET_PRODUCER_CONNECTION_LIST, header));
+        return body(addr, RequestCode.GET_PRODUCER_CONNECTION_LIST, header, ProducerConnection.class);
     }
 
     public GroupList queryTopicConsumeByWho(String addr, String topic)
@@ -134,7 +135,8 @@ public final class AdminApi {
 
     public void createSubscriptionGroup(String addr, SubscriptionGroupConfig config)
             throws RemotingException, MQBrokerException, InterruptedException {
-        Responses.success(call(addr, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, null, config.encode()), addr);
+        Responses.success(call(addr, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, null,
+                BodyJson.encode(config)), addr);
     }
 
     public SubscriptionGroupWrapper getAllSubscriptionGroup(String addr)
@@ -199,7 +201,7 @@ public final class AdminApi {
         GetConsumerRunningInfoRequestHeader header = new GetConsumerRunningInfoRequestHeader();
         header.setConsumerGroup(group);
         header.setClientId(clientId);
-        return ConsumerRunningInfo.decode(body(addr, RequestCode.GET_CONSUMER_RUNNING_INFO, header));
+        return body(addr, RequestCode.GET_CONSUMER_RUNNING_INFO, header, ConsumerRunningInfo.class);
     }
 
     /** CONSUME_MESSAGE_DIRECTLY: the broker at {@code addr} hands message {@code offsetMsgId} to one consumer. */
@@ -209,12 +211,17 @@ public final class AdminApi {
         header.setConsumerGroup(group);
         header.setClientId(clientId);
         header.setMsgId(offsetMsgId);
-        return ConsumeMessageDirectlyResult.decode(body(addr, RequestCode.CONSUME_MESSAGE_DIRECTLY, header));
+        return body(addr, RequestCode.CONSUME_MESSAGE_DIRECTLY, header, ConsumeMessageDirectlyResult.class);
     }
 
     private byte[] body(String addr, int code, CommandCustomHeader header)
             throws RemotingException, MQBrokerException, InterruptedException {
         return Responses.body(call(addr, code, header, null), addr);
+    }
+
+    private <T> T body(String addr, int code, CommandCustomHeader header, Class<T> type)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        return Responses.body(call(addr, code, header, null), type, addr);
     }
 
     private RemotingCommand call(String addr, int code, CommandCustomHeader header, byte[] body)

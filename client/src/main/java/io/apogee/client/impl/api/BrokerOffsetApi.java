@@ -6,7 +6,7 @@ import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import io.apogee.remoting.protocol.header.GetEarliestMsgStoretimeRequestHeader;
 import io.apogee.remoting.protocol.header.GetEarliestMsgStoretimeResponseHeader;
 import io.apogee.remoting.protocol.header.GetMaxOffsetRequestHeader;

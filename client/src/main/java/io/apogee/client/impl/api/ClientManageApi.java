@@ -8,7 +8,7 @@ import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.body.GetConsumerListByGroupResponseBody;
 import io.apogee.remoting.protocol.body.LockBatchRequestBody;
 import io.apogee.remoting.protocol.body.LockBatchResponseBody;
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 import io.apogee.remoting.protocol.body.UnlockBatchRequestBody;
 import io.apogee.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import io.apogee.remoting.protocol.header.EndTransactionRequestHeader;

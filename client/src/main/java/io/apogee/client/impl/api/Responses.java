@@ -5,6 +5,7 @@ import io.apogee.remoting.protocol.CommandCustomHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.BodyJson;
 
 /** Turns broker responses into values or {@link MQBrokerException}s, one way for every call. */
 final class Responses {
@@ -37,5 +38,14 @@ final class Responses {
             throw new MQBrokerException(response.code(), "response has no body", addr);
         }
         return response.body();
+    }
+
+    /** The body of a successful response as {@code type}; a body that does not parse is a broker failure. */
+    static <T> T body(RemotingCommand response, Class<T> type, String addr) throws MQBrokerException {
+        try {
+            return BodyJson.decode(body(response, addr), type);
+        } catch (RemotingCommandException e) {
+            throw new MQBrokerException(response.code(), "bad response body: " + e.getMessage(), addr);
+        }
     }
 }

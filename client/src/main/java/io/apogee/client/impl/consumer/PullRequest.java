@@ -1,6 +1,6 @@
 package io.apogee.client.impl.consumer;
 
-import io.apogee.remoting.protocol.body.MessageQueue;
+import io.apogee.common.message.MessageQueue;
 
 /** The next pull of one queue a push consumer owns: where to read from and where the messages go. */
 public final class PullRequest {

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * Reads and writes JSON bodies the way RocketMQ 4.9.x peers (fastjson 1.x) do: compact UTF-8, properties in
  * alphabetical order, null properties omitted.
  *
- * <p>Maps with numeric keys (such as {@link io.apogee.remoting.protocol.route.BrokerData#brokerAddrs()}) are
+ * <p>Maps with numeric keys (such as {@link io.apogee.common.route.BrokerData#brokerAddrs()}) are
  * written two ways: {@link #encode} writes them unquoted ({@code {0:"..."}}) like fastjson 1.x's default, which is
  * not standard JSON but what RocketMQ's cluster info and old clients expect; {@link #encodeStandard} quotes them
  * ({@code {"0":"..."}}) and escapes non-ASCII characters, RocketMQ's "standard JSON" for route bodies asked with

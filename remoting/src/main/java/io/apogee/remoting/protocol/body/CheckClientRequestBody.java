@@ -1,7 +1,7 @@
 package io.apogee.remoting.protocol.body;
 
 import com.alibaba.fastjson2.JSON;
-import io.apogee.remoting.protocol.heartbeat.SubscriptionData;
+import io.apogee.common.consumer.SubscriptionData;
 
 /** CHECK_CLIENT_CONFIG (46) request body. */
 public class CheckClientRequestBody {

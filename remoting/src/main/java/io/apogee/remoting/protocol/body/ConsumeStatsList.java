@@ -1,5 +1,6 @@
 package io.apogee.remoting.protocol.body;
 
+import io.apogee.common.admin.ConsumeStats;
 import com.alibaba.fastjson2.JSON;
 import java.util.ArrayList;
 import java.util.List;

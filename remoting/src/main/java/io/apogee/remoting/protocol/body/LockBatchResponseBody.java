@@ -1,5 +1,6 @@
 package io.apogee.remoting.protocol.body;
 
+import io.apogee.common.message.MessageQueue;
 import com.alibaba.fastjson2.JSON;
 import java.util.LinkedHashSet;
 import java.util.Set;

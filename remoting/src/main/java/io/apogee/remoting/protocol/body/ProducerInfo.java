@@ -1,6 +1,6 @@
 package io.apogee.remoting.protocol.body;
 
-import io.apogee.remoting.protocol.LanguageCode;
+import io.apogee.common.protocol.LanguageCode;
 
 /** One producer client in {@link ProducerTableInfo}. */
 public class ProducerInfo {

@@ -1,5 +1,7 @@
 package io.apogee.remoting.protocol.body;
 
+import io.apogee.common.message.MessageQueue;
+
 /** One queue's store-time span in {@link QueryConsumeTimeSpanBody}. */
 public class QueueTimeSpan {
 

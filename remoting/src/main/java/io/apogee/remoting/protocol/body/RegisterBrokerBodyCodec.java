@@ -1,5 +1,7 @@
 package io.apogee.remoting.protocol.body;
 
+import io.apogee.common.topic.TopicConfig;
+import io.apogee.common.topic.TopicFilterType;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONException;
 import io.apogee.remoting.protocol.RemotingCommandException;

@@ -1,5 +1,9 @@
 package io.apogee.remoting.protocol.heartbeat;
 
+import io.apogee.common.consumer.ConsumeFromWhere;
+import io.apogee.common.consumer.ConsumeType;
+import io.apogee.common.consumer.MessageModel;
+import io.apogee.common.consumer.SubscriptionData;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;

@@ -1,13 +1,14 @@
 package io.apogee.remoting.protocol.body;
 
+import io.apogee.common.route.ClusterInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.remoting.protocol.RemotingCommandException;
-import io.apogee.remoting.protocol.route.BrokerData;
-import io.apogee.remoting.protocol.route.QueueData;
-import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.apogee.common.route.BrokerData;
+import io.apogee.common.route.QueueData;
+import io.apogee.common.route.TopicRouteData;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

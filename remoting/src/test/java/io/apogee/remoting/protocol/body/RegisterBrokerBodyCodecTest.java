@@ -1,5 +1,7 @@
 package io.apogee.remoting.protocol.body;
 
+import io.apogee.common.topic.TopicConfig;
+import io.apogee.common.topic.TopicFilterType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

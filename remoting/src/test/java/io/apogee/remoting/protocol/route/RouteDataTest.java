@@ -1,5 +1,10 @@
 package io.apogee.remoting.protocol.route;
 
+import io.apogee.common.route.BrokerData;
+import io.apogee.common.route.QueueData;
+import io.apogee.common.route.TopicRouteData;
+import io.apogee.common.topic.Permission;
+import io.apogee.common.topic.TopicSysFlag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

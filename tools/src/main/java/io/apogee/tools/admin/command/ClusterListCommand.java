@@ -1,7 +1,7 @@
 package io.apogee.tools.admin.command;
 
-import io.apogee.remoting.protocol.body.ClusterInfo;
-import io.apogee.remoting.protocol.route.BrokerData;
+import io.apogee.common.route.ClusterInfo;
+import io.apogee.common.route.BrokerData;
 import io.apogee.tools.admin.AdminSession;
 import io.apogee.tools.admin.SubCommand;
 import io.apogee.tools.admin.Table;

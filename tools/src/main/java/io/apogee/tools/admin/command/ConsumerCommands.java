@@ -1,12 +1,12 @@
 package io.apogee.tools.admin.command;
 
 import io.apogee.client.admin.DefaultMQAdminExt;
-import io.apogee.remoting.protocol.body.Connection;
-import io.apogee.remoting.protocol.body.ConsumeStats;
-import io.apogee.remoting.protocol.body.ConsumerConnection;
-import io.apogee.remoting.protocol.body.MessageQueue;
-import io.apogee.remoting.protocol.body.OffsetWrapper;
-import io.apogee.remoting.protocol.body.ProducerConnection;
+import io.apogee.common.admin.Connection;
+import io.apogee.common.admin.ConsumeStats;
+import io.apogee.common.admin.ConsumerConnection;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.admin.OffsetWrapper;
+import io.apogee.common.admin.ProducerConnection;
 import io.apogee.tools.admin.AdminSession;
 import io.apogee.tools.admin.CommandFailedException;
 import io.apogee.tools.admin.SubCommand;

@@ -2,7 +2,7 @@ package io.apogee.tools.admin.command;
 
 import io.apogee.client.MQClientException;
 import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.remoting.protocol.route.TopicRouteData;
+import io.apogee.common.route.TopicRouteData;
 import io.apogee.tools.admin.AdminSession;
 import io.apogee.tools.admin.CommandFailedException;
 

@@ -1,0 +1,31 @@
+package io.apogee.common.admin;
+
+import io.apogee.common.message.MessageQueue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** GET_CONSUME_STATS (208) response body: a group's progress per queue. */
+public class ConsumeStats {
+
+    private Map<MessageQueue, OffsetWrapper> offsetTable = new LinkedHashMap<>();
+    private double consumeTps;
+
+
+
+    public Map<MessageQueue, OffsetWrapper> getOffsetTable() {
+        return offsetTable;
+    }
+
+    public void setOffsetTable(Map<MessageQueue, OffsetWrapper> offsetTable) {
+        this.offsetTable = offsetTable;
+    }
+
+    public double getConsumeTps() {
+        return consumeTps;
+    }
+
+    public void setConsumeTps(double consumeTps) {
+        this.consumeTps = consumeTps;
+    }
+}

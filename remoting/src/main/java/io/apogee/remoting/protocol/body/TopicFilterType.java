@@ -1,7 +1,0 @@
-package io.apogee.remoting.protocol.body;
-
-/** How a topic's messages carry tags (RocketMQ's {@code TopicFilterType}); only {@code SINGLE_TAG} is used. */
-public enum TopicFilterType {
-    SINGLE_TAG,
-    MULTI_TAG
-}
