@@ -9,17 +9,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link ServiceLoop} on a dedicated daemon thread: steps back to back while there is work, and idles for the
- * loop's interval (or until {@link #wakeup()}) when a step reports none.
+ * loop's interval (or until {@link #wakeup()}) when a step reports none. A step that throws is retried after a
+ * back-off that doubles from {@link #MIN_BACKOFF_NANOS} to {@link #MAX_BACKOFF_NANOS} (reset by the next step that
+ * succeeds), and its failures are logged once each, then counted ({@link DistinctErrorLog}).
  */
 public final class ServiceRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
+    /** First wait after a failed step. */
+    static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Longest wait between retries of a failing step. */
+    static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ServiceLoop loop;
     private final long idleNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeCondition = lock.newCondition();
     private final Thread thread;
+    private final DistinctErrorLog errors;
+    private long backoffNanos;
     private boolean woken;
     private volatile boolean running;
 
@@ -33,6 +41,7 @@ public final class ServiceRunner implements AutoCloseable {
         this.idleNanos = unit.toNanos(idleTime);
         this.thread = new Thread(this::run, loop.roleName());
         this.thread.setDaemon(true);
+        this.errors = new DistinctErrorLog(LOG, loop.roleName());
     }
 
     /** Starts the loop's thread. */
@@ -78,8 +87,11 @@ public final class ServiceRunner implements AutoCloseable {
         try {
             loop.onStart();
             while (running) {
-                if (step() == 0) {
-                    idle();
+                int work = step();
+                if (work < 0) {
+                    idle(backoffNanos, false);
+                } else if (work == 0) {
+                    idle(idleNanos, true);
                 }
             }
         } finally {
@@ -87,20 +99,25 @@ public final class ServiceRunner implements AutoCloseable {
         }
     }
 
+    /** The work the step did, or -1 when it failed. */
     private int step() {
         try {
-            return loop.doWork();
+            int work = loop.doWork();
+            backoffNanos = 0;
+            return Math.max(work, 0);
         } catch (Exception | AssertionError e) {
-            LOG.error("{} step failed", loop.roleName(), e);
-            return 0;
+            errors.record(e, System.nanoTime());
+            backoffNanos = Math.min(MAX_BACKOFF_NANOS, Math.max(MIN_BACKOFF_NANOS, backoffNanos * 2));
+            return -1;
         }
     }
 
-    private void idle() {
+    /** Waits {@code nanos}, or less when closed or, if {@code wakeable}, when woken (a back-off is not cut short). */
+    private void idle(long nanos, boolean wakeable) {
         lock.lock();
         try {
-            long remaining = idleNanos;
-            while (!woken && running && remaining > 0) {
+            long remaining = nanos;
+            while (!(wakeable && woken) && running && remaining > 0) {
                 remaining = wakeCondition.awaitNanos(remaining);
             }
             woken = false;

@@ -69,4 +69,33 @@ class ServiceRunnerTest {
         assertEquals(false, Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals("ApogeeFailingLoop") && t.isAlive()));
     }
+
+    @Test
+    void aStepThatKeepsFailingIsRetriedAfterADoublingBackOff() {
+        AtomicInteger steps = new AtomicInteger();
+        ServiceLoop loop = new ServiceLoop() {
+            @Override
+            public String roleName() {
+                return "ApogeeAlwaysFailingLoop";
+            }
+
+            @Override
+            public int doWork() {
+                steps.incrementAndGet();
+                throw new IllegalStateException("disk gone");
+            }
+        };
+        long start = System.nanoTime();
+        try (ServiceRunner runner = new ServiceRunner(loop, 1, TimeUnit.MILLISECONDS)) {
+            runner.start();
+            // Back-offs of 1, 2, 4, ... 512 ms add up to about 1 s before the 11th step; without them, 11 steps of a
+            // 1 ms loop take about 11 ms. Wakeups do not cut a back-off short.
+            for (int i = 0; i < 20; i++) {
+                runner.wakeup();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> steps.get() >= 11);
+        }
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1000),
+                "11 failing steps must span the back-offs");
+    }
 }
