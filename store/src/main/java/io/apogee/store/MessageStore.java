@@ -91,8 +91,6 @@ public interface MessageStore extends AutoCloseable {
     /** Registers a listener told about every message reaching a consume queue (long polling). */
     void addDispatchListener(DispatchListener listener);
 
-    /** Asks retention to delete expired files at its next step, whatever the hour (mqadmin deleteExpiredCommitLog). */
-    void deleteExpiredFilesNow();
 
     /** Whether appends are refused because disk use passed {@code diskSpaceWarningLevelRatio}. */
     boolean isDiskFull();

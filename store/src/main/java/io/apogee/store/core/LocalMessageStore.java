@@ -291,11 +291,6 @@ public final class LocalMessageStore implements MessageStore {
     }
 
     @Override
-    public void deleteExpiredFilesNow() {
-        clean.requestDeleteNow();
-    }
-
-    @Override
     public boolean isDiskFull() {
         return clean.isDiskFull();
     }

@@ -163,13 +163,9 @@ public final class MappedFile {
         return true;
     }
 
-    /** The file's last-modified time in ms, 0 when it cannot be read. */
-    public long lastModified() {
-        try {
-            return Files.getLastModifiedTime(path).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
+    /** The file's last-modified time in ms. */
+    public long lastModified() throws IOException {
+        return Files.getLastModifiedTime(path).toMillis();
     }
 
     /** Closes the channel (the mapping stays valid until collected). */

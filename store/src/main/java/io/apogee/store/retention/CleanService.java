@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,6 @@ public final class CleanService implements ServiceLoop {
     private final ConsumeQueueTable queues;
     private final IndexService index;
     private final ReputService reput;
-    private final AtomicInteger manualRequests = new AtomicInteger();
     private volatile double diskRatio;
     private volatile boolean diskFull;
 
@@ -61,14 +59,8 @@ public final class CleanService implements ServiceLoop {
     @Override
     public int doWork() throws IOException {
         checkDisk();
-        boolean manual = manualRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-        clean(manual);
+        clean(false);
         return 0;
-    }
-
-    /** Asks the next step to delete expired files regardless of the hour (mqadmin deleteExpiredCommitLog). */
-    public void requestDeleteNow() {
-        manualRequests.incrementAndGet();
     }
 
     /**
@@ -132,13 +124,22 @@ public final class CleanService implements ServiceLoop {
         List<MappedFile> victims = new ArrayList<>();
         for (int i = 0; i < files.size() - 1 && victims.size() < MAX_FILES_PER_STEP; i++) {
             MappedFile f = files.get(i);
-            boolean expired = f.lastModified() < expiredBefore;
-            if (f.fromOffset() + f.fileSize() > safeEnd || !(expired || forcibly)) {
+            if (f.fromOffset() + f.fileSize() > safeEnd || !(forcibly || isExpired(f, expiredBefore))) {
                 break;
             }
             victims.add(f);
         }
         commitLog.files().deleteFirst(victims);
         return victims.size();
+    }
+
+    /** Whether the file was last written before {@code expiredBefore}; a file whose time cannot be read is kept. */
+    private static boolean isExpired(MappedFile file, long expiredBefore) {
+        try {
+            return file.lastModified() < expiredBefore;
+        } catch (IOException e) {
+            LOG.warn("retention keeps {}: its modification time cannot be read: {}", file, e.toString());
+            return false;
+        }
     }
 }
