@@ -21,7 +21,7 @@ public final class BrokerStats implements ServiceLoop {
     public static final String GROUP_GET_NUMS = "GROUP_GET_NUMS";
 
     private final Map<String, StatsItem> topicPuts = new ConcurrentHashMap<>();
-    private final Map<String, StatsItem> groupGets = new ConcurrentHashMap<>();
+    private final Map<TopicGroup, StatsItem> groupGets = new ConcurrentHashMap<>();
     private final StatsItem brokerPuts = new StatsItem();
     private final StatsItem brokerGets = new StatsItem();
     private final StatsItem putFailures = new StatsItem();
@@ -45,7 +45,7 @@ public final class BrokerStats implements ServiceLoop {
 
     /** Counts {@code messages} pulled from {@code topic} by {@code group} totalling {@code bytes}. */
     public void recordGet(String topic, String group, int messages, long bytes) {
-        groupGets.computeIfAbsent(topic + '@' + group, k -> new StatsItem()).add(messages, bytes);
+        groupGets.computeIfAbsent(new TopicGroup(topic, group), k -> new StatsItem()).add(messages, bytes);
         brokerGets.add(messages, bytes);
     }
 
@@ -117,15 +117,9 @@ public final class BrokerStats implements ServiceLoop {
         return getYesterdayMorning;
     }
 
-    /** Puts of {@code topic} in the last minute, per second. */
-    public double topicPutTps(String topic) {
-        StatsItem item = topicPuts.get(topic);
-        return item == null ? 0 : item.tpsLastMinute();
-    }
-
     /** Gets of {@code topic} by {@code group} in the last minute, per second. */
     public double groupGetTps(String topic, String group) {
-        StatsItem item = groupGets.get(topic + '@' + group);
+        StatsItem item = groupGets.get(new TopicGroup(topic, group));
         return item == null ? 0 : item.tpsLastMinute();
     }
 
@@ -137,7 +131,7 @@ public final class BrokerStats implements ServiceLoop {
 
     /** Messages of {@code topic} consumed by {@code group} in the last day. */
     public long groupGetLastDay(String topic, String group) {
-        StatsItem item = groupGets.get(topic + '@' + group);
+        StatsItem item = groupGets.get(new TopicGroup(topic, group));
         return item == null ? 0 : item.countLastDay();
     }
 
@@ -148,14 +142,26 @@ public final class BrokerStats implements ServiceLoop {
      * @param statsKey  topic, or {@code topic@group}
      */
     public Snapshot snapshot(String statsName, String statsKey) {
-        Map<String, StatsItem> table = switch (statsName) {
-            case TOPIC_PUT_NUMS -> topicPuts;
-            case GROUP_GET_NUMS -> groupGets;
-            default -> Map.of();
+        StatsItem item = switch (statsName) {
+            case TOPIC_PUT_NUMS -> topicPuts.get(statsKey);
+            case GROUP_GET_NUMS -> groupGets.get(TopicGroup.parse(statsKey));
+            default -> null;
         };
-        StatsItem item = table.get(statsKey);
         return item == null ? null
                 : new Snapshot(item.tpsLastMinute(), item.tpsLastHour(), item.countLastDay(), item.count());
+    }
+
+    /**
+     * A group's counters on one topic. RocketMQ names them {@code topic@group}; neither topic nor group names may
+     * hold {@code @} ({@code TopicValidator}), so the first {@code @} splits the key.
+     */
+    private record TopicGroup(String topic, String group) {
+        /** The key of {@code topic@group}; a key without {@code @} names no group and matches nothing. */
+        static TopicGroup parse(String statsKey) {
+            int at = statsKey.indexOf('@');
+            return at < 0 ? new TopicGroup(statsKey, null) : new TopicGroup(statsKey.substring(0, at),
+                    statsKey.substring(at + 1));
+        }
     }
 
     /** Rates and counts of one item. */
