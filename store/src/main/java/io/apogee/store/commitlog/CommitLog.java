@@ -4,6 +4,7 @@ import io.apogee.common.message.OffsetMessageId;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.SysFlag;
+import io.apogee.common.message.TopicQueue;
 import io.apogee.store.PutMessageResult;
 import io.apogee.store.PutMessageStatus;
 import io.apogee.store.file.MappedFile;
@@ -35,7 +36,7 @@ public final class CommitLog {
     private static final int MAX_RETAINED_STAGING = 8 * 1024 * 1024;
     private final ThreadLocal<ByteBuffer> staging = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024));
     /** Next queue offset per "topic-queueId"; guarded by {@link #appendLock}. */
-    private final Map<String, Long> queueOffsets = new HashMap<>();
+    private final Map<TopicQueue, Long> queueOffsets = new HashMap<>();
 
     /**
      * @param files       the commit-log files
@@ -91,7 +92,7 @@ public final class CommitLog {
             m.setStoreSize(size);
             position += size;
         }
-        PutMessageResult r = appendLocked(staged, messages, total, head.getTopic() + '-' + head.getQueueId());
+        PutMessageResult r = appendLocked(staged, messages, total, new TopicQueue(head.getTopic(), head.getQueueId()));
         return r.isOk() ? stamped(messages, r) : r;
     }
 
@@ -114,7 +115,7 @@ public final class CommitLog {
     }
 
     private PutMessageResult appendLocked(ByteBuffer staged, List<StoredMessage> messages, int total,
-            String queueKey) {
+            TopicQueue queueKey) {
         appendLock.lock();
         try {
             MappedFile file = fileWithRoom(total);
@@ -227,15 +228,17 @@ public final class CommitLog {
     }
 
     /**
-     * Appends raw replicated bytes at {@code offset}, which must be the current end of the log; the data is split at
-     * file boundaries as the master's files are.
+     * Appends raw replicated bytes at {@code offset}, which must be the current end of the log, or, while the log has
+     * no file yet, the start of a file (a new slave starts with the master's newest file); the data is split at file
+     * boundaries as the master's files are.
      *
-     * @return false when {@code offset} is not the end of the log or a file cannot be created
+     * @return false when {@code offset} is not such a position or a file cannot be created
      */
     public boolean appendRaw(long offset, ByteBuffer data) {
         appendLock.lock();
         try {
-            if (offset != maxOffset()) {
+            boolean fresh = files.isEmpty() && offset % files.fileSize() == 0;
+            if (offset != maxOffset() && !fresh) {
                 return false;
             }
             while (data.hasRemaining()) {
@@ -276,7 +279,7 @@ public final class CommitLog {
     }
 
     /** Replaces the next-queue-offset table (recovery). */
-    public void resetQueueOffsets(Map<String, Long> table) {
+    public void resetQueueOffsets(Map<TopicQueue, Long> table) {
         appendLock.lock();
         try {
             queueOffsets.clear();
@@ -290,8 +293,7 @@ public final class CommitLog {
     public void removeTopic(String topic) {
         appendLock.lock();
         try {
-            queueOffsets.keySet().removeIf(k -> k.startsWith(topic + '-')
-                    && k.substring(topic.length() + 1).chars().allMatch(Character::isDigit));
+            queueOffsets.keySet().removeIf(k -> k.topic().equals(topic));
         } finally {
             appendLock.unlock();
         }

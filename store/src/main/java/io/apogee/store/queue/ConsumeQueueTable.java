@@ -1,5 +1,6 @@
 package io.apogee.store.queue;
 
+import io.apogee.common.message.TopicQueue;
 import io.apogee.store.commitlog.CommitLogDispatcher;
 import io.apogee.store.commitlog.DispatchRequest;
 import io.apogee.store.file.MappedFileQueue;
@@ -84,11 +85,11 @@ public final class ConsumeQueueTable implements CommitLogDispatcher {
         return out;
     }
 
-    /** Next queue offset of every queue, keyed {@code topic-queueId} as the commit log keeps them. */
-    public Map<String, Long> nextQueueOffsets() {
-        Map<String, Long> out = new HashMap<>();
+    /** Next queue offset of every queue. */
+    public Map<TopicQueue, Long> nextQueueOffsets() {
+        Map<TopicQueue, Long> out = new HashMap<>();
         for (ConsumeQueue q : all()) {
-            out.put(q.topic() + '-' + q.queueId(), q.maxOffset());
+            out.put(new TopicQueue(q.topic(), q.queueId()), q.maxOffset());
         }
         return out;
     }
