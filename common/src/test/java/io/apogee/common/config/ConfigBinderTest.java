@@ -1,11 +1,14 @@
 package io.apogee.common.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ class ConfigBinderTest {
 
     static class Sample extends Base implements Validated {
         static final int CONSTANT = 1;
+        @ReadAtStart
         int listenPort = 10911;
         long fileReservedTime = 72;
         boolean autoCreateTopicEnable = true;
@@ -33,6 +37,12 @@ class ConfigBinderTest {
                 throw new ConfigException("listenPort", "must be 1..65535");
             }
         }
+    }
+
+    @ReadAtStart
+    static class StartOnly {
+        int serverWorkerThreads = 8;
+        String bindAddress = "0.0.0.0";
     }
 
     @Test
@@ -89,5 +99,56 @@ class ConfigBinderTest {
         assertEquals("30911", ConfigBinder.load(file).getProperty("listenPort"));
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigBinder.load(dir.resolve("nope.conf")));
         assertTrue(e.getMessage().contains("nope.conf"), e.getMessage());
+    }
+
+    @Test
+    void concludeBindsValidatesAndRefusesUnknownKeys() {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("listenPort", 20911);
+        keys.put("brokerRole", "SLAVE");
+        Sample s = ConfigBinder.conclude(Sample::new, keys);
+        assertEquals(20911, s.listenPort);
+        assertEquals(Role.SLAVE, s.brokerRole);
+
+        keys.put("listenPorts", 1);
+        ConfigException unknown = assertThrows(ConfigException.class, () -> ConfigBinder.conclude(Sample::new, keys));
+        assertEquals("listenPorts", unknown.key());
+        assertTrue(unknown.getMessage().contains("unknown"), unknown.getMessage());
+        assertEquals("listenPort", assertThrows(ConfigException.class,
+                () -> ConfigBinder.conclude(Sample::new, Map.of("listenPort", 0))).key());
+    }
+
+    @Test
+    void copyWithChangesOnlyTheCopyAndLeavesForeignKeysToOthers() {
+        Sample original = ConfigBinder.conclude(Sample::new, Map.of("brokerName", "broker-x", "fileReservedTime", 5));
+        Properties changes = new Properties();
+        changes.setProperty("fileReservedTime", "48");
+        changes.setProperty("someStoreKey", "1");
+
+        Sample copy = ConfigBinder.copyWith(original, changes);
+
+        assertNotSame(original, copy);
+        assertEquals(48, copy.fileReservedTime);
+        assertEquals("broker-x", copy.brokerName);
+        assertEquals(5, original.fileReservedTime);
+        changes.setProperty("listenPort", "-1");
+        assertEquals("listenPort", assertThrows(ConfigException.class,
+                () -> ConfigBinder.copyWith(original, changes)).key());
+        assertEquals(10911, original.listenPort);
+    }
+
+    @Test
+    void keysAndReadAtStartKeysComeFromTheFields() {
+        assertEquals(Set.of("brokerName", "listenPort", "fileReservedTime", "autoCreateTopicEnable",
+                "diskMaxUsedSpaceRatio", "brokerRole"), ConfigBinder.keys(Sample.class));
+        assertEquals(Set.of("listenPort"), ConfigBinder.readAtStart(Sample.class));
+        assertEquals(Set.of("serverWorkerThreads", "bindAddress"), ConfigBinder.readAtStart(StartOnly.class));
+    }
+
+    @Test
+    void parsesPropertiesTextAndRefusesABrokenEscape() {
+        assertEquals("16", ConfigBinder.parse("defaultQueryMaxNum=16\nx=1").getProperty("defaultQueryMaxNum"));
+        assertEquals(Set.of("a", "b"), ConfigBinder.parse("a=1\nb = 2\n").stringPropertyNames());
+        assertThrows(ConfigException.class, () -> ConfigBinder.parse("a=\\u12"));
     }
 }
