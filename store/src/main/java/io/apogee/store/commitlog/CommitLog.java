@@ -35,7 +35,7 @@ public final class CommitLog {
     /** Staging buffers above this size are not kept by their thread. */
     private static final int MAX_RETAINED_STAGING = 8 * 1024 * 1024;
     private final ThreadLocal<ByteBuffer> staging = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024));
-    /** Next queue offset per "topic-queueId"; guarded by {@link #appendLock}. */
+    /** Next queue offset per queue; guarded by {@link #appendLock}. */
     private final Map<TopicQueue, Long> queueOffsets = new HashMap<>();
 
     /**
@@ -92,7 +92,8 @@ public final class CommitLog {
             m.setStoreSize(size);
             position += size;
         }
-        PutMessageResult r = appendLocked(staged, messages, total, new TopicQueue(head.getTopic(), head.getQueueId()));
+        TopicQueue queue = new TopicQueue(head.getTopic(), head.getQueueId());
+        PutMessageResult r = appendLocked(staged, messages, total, queue);
         return r.isOk() ? stamped(messages, r) : r;
     }
 
