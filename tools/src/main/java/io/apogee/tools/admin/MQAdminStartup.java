@@ -1,11 +1,14 @@
 package io.apogee.tools.admin;
 
+import io.apogee.tools.admin.command.AdminSession;
 import io.apogee.tools.admin.command.BrokerCommands;
 import io.apogee.tools.admin.command.ClusterListCommand;
+import io.apogee.tools.admin.command.CommandFailedException;
 import io.apogee.tools.admin.command.ConsumerCommands;
 import io.apogee.tools.admin.command.GroupCommands;
 import io.apogee.tools.admin.command.KvConfigCommands;
 import io.apogee.tools.admin.command.MessageCommands;
+import io.apogee.tools.admin.command.SubCommand;
 import io.apogee.tools.admin.command.TopicCommands;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -2,9 +2,6 @@ package io.apogee.tools.admin.command;
 
 import io.apogee.common.route.ClusterInfo;
 import io.apogee.common.route.BrokerData;
-import io.apogee.tools.admin.AdminSession;
-import io.apogee.tools.admin.SubCommand;
-import io.apogee.tools.admin.Table;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;

@@ -1,7 +1,5 @@
 package io.apogee.tools.admin.command;
 
-import io.apogee.tools.admin.AdminSession;
-import io.apogee.tools.admin.SubCommand;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 

@@ -3,8 +3,6 @@ package io.apogee.tools.admin.command;
 import io.apogee.client.MQClientException;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.common.route.TopicRouteData;
-import io.apogee.tools.admin.AdminSession;
-import io.apogee.tools.admin.CommandFailedException;
 
 /** Topic routes for commands, with the operator-facing message when there is none. */
 final class Routes {

@@ -1,4 +1,4 @@
-package io.apogee.tools.admin;
+package io.apogee.tools.admin.command;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;

@@ -1,4 +1,4 @@
-package io.apogee.tools.admin;
+package io.apogee.tools.admin.command;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

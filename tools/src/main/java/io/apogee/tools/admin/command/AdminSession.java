@@ -1,4 +1,4 @@
-package io.apogee.tools.admin;
+package io.apogee.tools.admin.command;
 
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.client.producer.DefaultMQProducer;
