@@ -1,5 +1,6 @@
 package io.apogee.broker.longpolling;
 
+import io.apogee.common.message.TopicQueue;
 import io.apogee.common.service.ServiceLoop;
 import io.apogee.store.DispatchListener;
 import io.apogee.store.MessageStore;
@@ -22,7 +23,7 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
 
     private final MessageStore store;
     private final Consumer<HeldPull> replay;
-    private final Map<String, List<HeldPull>> held = new ConcurrentHashMap<>();
+    private final Map<TopicQueue, List<HeldPull>> held = new ConcurrentHashMap<>();
     /** Pulls held now; lets the per-message dispatch callback return at once when nobody waits. */
     private final AtomicInteger heldCount = new AtomicInteger();
 
@@ -42,7 +43,8 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
 
     /** Parks {@code pull} until a message arrives for its queue or its deadline passes. */
     public void hold(HeldPull pull) {
-        List<HeldPull> list = held.computeIfAbsent(key(pull.topic(), pull.queueId()), k -> new ArrayList<>());
+        List<HeldPull> list = held.computeIfAbsent(new TopicQueue(pull.topic(), pull.queueId()),
+                k -> new ArrayList<>());
         synchronized (list) {
             list.add(pull);
         }
@@ -63,7 +65,7 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
     public int doWork() {
         long now = System.currentTimeMillis();
         int replayed = 0;
-        for (Map.Entry<String, List<HeldPull>> entry : held.entrySet()) {
+        for (Map.Entry<TopicQueue, List<HeldPull>> entry : held.entrySet()) {
             List<HeldPull> due = new ArrayList<>();
             List<HeldPull> list = entry.getValue();
             synchronized (list) {
@@ -94,7 +96,7 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
      * {@code tagsCode} ({@code null}: any).
      */
     private void wake(String topic, int queueId, long maxOffset, Long tagsCode) {
-        List<HeldPull> list = held.get(key(topic, queueId));
+        List<HeldPull> list = held.get(new TopicQueue(topic, queueId));
         if (list == null) {
             return;
         }
@@ -112,9 +114,5 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
             }
         }
         ready.forEach(replay);
-    }
-
-    private static String key(String topic, int queueId) {
-        return topic + '@' + queueId;
     }
 }

@@ -2,6 +2,7 @@ package io.apogee.broker.offset;
 
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
+import io.apogee.common.consumer.TopicGroup;
 import io.apogee.common.io.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class ConsumerOffsetManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerOffsetManager.class);
-    private static final char SEPARATOR = '@';
 
     private final AtomicFile file;
-    private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> offsets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TopicGroup, ConcurrentMap<Integer, Long>> offsets = new ConcurrentHashMap<>();
 
     public ConsumerOffsetManager(Path configDir) {
         this.file = new AtomicFile(configDir.resolve("consumerOffset.json"));
@@ -42,12 +42,19 @@ public final class ConsumerOffsetManager {
             return;
         }
         for (String key : table.keySet()) {
+            TopicGroup topicGroup;
+            try {
+                topicGroup = TopicGroup.parse(key);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: entry '{}' skipped: {}", file.path(), key, e.getMessage());
+                continue;
+            }
             ConcurrentMap<Integer, Long> queues = new ConcurrentHashMap<>();
             JSONObject byQueue = table.getJSONObject(key);
             for (String queueId : byQueue.keySet()) {
                 queues.put(Integer.parseInt(queueId), byQueue.getLong(queueId));
             }
-            offsets.put(key, queues);
+            offsets.put(topicGroup, queues);
         }
         LOG.info("loaded consumer offsets of {} topic@group pairs from {}", offsets.size(), file.path());
     }
@@ -58,7 +65,7 @@ public final class ConsumerOffsetManager {
         offsets.forEach((key, queues) -> {
             Map<String, Long> byQueue = new TreeMap<>();
             queues.forEach((q, o) -> byQueue.put(q.toString(), o));
-            table.put(key, byQueue);
+            table.put(key.toString(), byQueue);
         });
         try {
             file.write(JSON.toJSONString(Map.of("offsetTable", table)));
@@ -69,12 +76,12 @@ public final class ConsumerOffsetManager {
 
     /** Records {@code offset} as the next offset {@code group} will consume in the queue. */
     public void commitOffset(String group, String topic, int queueId, long offset) {
-        offsets.computeIfAbsent(key(topic, group), k -> new ConcurrentHashMap<>()).put(queueId, offset);
+        offsets.computeIfAbsent(new TopicGroup(topic, group), k -> new ConcurrentHashMap<>()).put(queueId, offset);
     }
 
     /** The committed offset, or -1 when the group has none for the queue. */
     public long queryOffset(String group, String topic, int queueId) {
-        Map<Integer, Long> queues = offsets.get(key(topic, group));
+        Map<Integer, Long> queues = offsets.get(new TopicGroup(topic, group));
         if (queues == null) {
             return -1;
         }
@@ -84,17 +91,16 @@ public final class ConsumerOffsetManager {
 
     /** The group's committed offsets in {@code topic}, by queue id (empty when none). */
     public Map<Integer, Long> offsetsOf(String group, String topic) {
-        Map<Integer, Long> queues = offsets.get(key(topic, group));
+        Map<Integer, Long> queues = offsets.get(new TopicGroup(topic, group));
         return queues == null ? Map.of() : Map.copyOf(queues);
     }
 
     /** Topics in which {@code group} has committed offsets. */
     public Set<String> topicsOf(String group) {
         Set<String> topics = new HashSet<>();
-        for (String key : offsets.keySet()) {
-            int at = key.lastIndexOf(SEPARATOR);
-            if (key.substring(at + 1).equals(group)) {
-                topics.add(key.substring(0, at));
+        for (TopicGroup key : offsets.keySet()) {
+            if (key.group().equals(group)) {
+                topics.add(key.topic());
             }
         }
         return topics;
@@ -103,10 +109,9 @@ public final class ConsumerOffsetManager {
     /** Groups that have committed offsets in {@code topic}. */
     public Set<String> groupsOf(String topic) {
         Set<String> groups = new HashSet<>();
-        for (String key : offsets.keySet()) {
-            int at = key.lastIndexOf(SEPARATOR);
-            if (key.substring(0, at).equals(topic)) {
-                groups.add(key.substring(at + 1));
+        for (TopicGroup key : offsets.keySet()) {
+            if (key.topic().equals(topic)) {
+                groups.add(key.group());
             }
         }
         return groups;
@@ -114,15 +119,11 @@ public final class ConsumerOffsetManager {
 
     /** Forgets every offset of {@code group}. */
     public void removeGroup(String group) {
-        offsets.keySet().removeIf(key -> key.substring(key.lastIndexOf(SEPARATOR) + 1).equals(group));
+        offsets.keySet().removeIf(key -> key.group().equals(group));
     }
 
     /** Forgets every offset in {@code topic}. */
     public void removeTopic(String topic) {
-        offsets.keySet().removeIf(key -> key.substring(0, key.lastIndexOf(SEPARATOR)).equals(topic));
-    }
-
-    private static String key(String topic, String group) {
-        return topic + SEPARATOR + group;
+        offsets.keySet().removeIf(key -> key.topic().equals(topic));
     }
 }

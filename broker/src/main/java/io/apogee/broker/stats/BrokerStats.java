@@ -1,5 +1,6 @@
 package io.apogee.broker.stats;
 
+import io.apogee.common.consumer.TopicGroup;
 import io.apogee.common.service.ServiceLoop;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -144,24 +145,12 @@ public final class BrokerStats implements ServiceLoop {
     public Snapshot snapshot(String statsName, String statsKey) {
         StatsItem item = switch (statsName) {
             case TOPIC_PUT_NUMS -> topicPuts.get(statsKey);
-            case GROUP_GET_NUMS -> groupGets.get(TopicGroup.parse(statsKey));
+            case GROUP_GET_NUMS -> statsKey.indexOf(TopicGroup.SEPARATOR) < 0 ? null
+                    : groupGets.get(TopicGroup.parse(statsKey));
             default -> null;
         };
         return item == null ? null
                 : new Snapshot(item.tpsLastMinute(), item.tpsLastHour(), item.countLastDay(), item.count());
-    }
-
-    /**
-     * A group's counters on one topic. RocketMQ names them {@code topic@group}; neither topic nor group names may
-     * hold {@code @} ({@code TopicValidator}), so the first {@code @} splits the key.
-     */
-    private record TopicGroup(String topic, String group) {
-        /** The key of {@code topic@group}; a key without {@code @} names no group and matches nothing. */
-        static TopicGroup parse(String statsKey) {
-            int at = statsKey.indexOf('@');
-            return at < 0 ? new TopicGroup(statsKey, null) : new TopicGroup(statsKey.substring(0, at),
-                    statsKey.substring(at + 1));
-        }
     }
 
     /** Rates and counts of one item. */
