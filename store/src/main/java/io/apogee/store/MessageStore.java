@@ -27,7 +27,9 @@ public interface MessageStore extends AutoCloseable {
     /**
      * Appends one message. The store fills in body CRC, store time, commit-log offset, queue offset and size.
      * Completes once appended (ASYNC_FLUSH, or the message's WAIT is false) or once flushed (SYNC_FLUSH), with
-     * {@code FLUSH_DISK_TIMEOUT} after {@code syncFlushTimeout}.
+     * {@code FLUSH_DISK_TIMEOUT} after {@code syncFlushTimeout}; on a SYNC_MASTER (WAIT true) also only once a slave
+     * confirmed the bytes, with {@code FLUSH_SLAVE_TIMEOUT} after {@code slaveTimeout} or {@code SLAVE_NOT_AVAILABLE}
+     * at once (see {@link PutMessageStatus}). A SLAVE refuses with {@code SERVICE_NOT_AVAILABLE}.
      */
     CompletableFuture<PutMessageResult> putMessage(StoredMessage message);
 
@@ -97,4 +99,16 @@ public interface MessageStore extends AutoCloseable {
 
     /** Runtime statistics. */
     StoreStats stats();
+
+    /**
+     * Gives a SLAVE the master's HA address ({@code host:port}, RocketMQ's {@code haServerAddr} from the name
+     * server's registration answer). A different address reconnects at once (and clears a stop, since a new master
+     * is checked afresh); the same one again changes nothing. Ignored on a master.
+     *
+     * @throws io.apogee.common.config.ConfigException when {@code address} is not {@code host:port}
+     */
+    void updateHaMasterAddress(String address);
+
+    /** Replication as it stands: a master's slaves and how far behind each is, or a slave's link to its master. */
+    HaStatus haStatus();
 }

@@ -2,6 +2,7 @@ package io.apogee.store;
 
 import io.apogee.common.config.ConfigException;
 import io.apogee.common.config.Validated;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,6 +79,26 @@ public class MessageStoreConfig implements Validated {
     private int commitLogPrefaultAhead = 16 * 1024 * 1024;
     /** Delay levels (s/m/h/d units), used to stamp the due time as tag code in {@code SCHEDULE_TOPIC_XXXX}. */
     private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
+    /** {@code ASYNC_MASTER}, {@code SYNC_MASTER} or {@code SLAVE}. */
+    private BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
+    /**
+     * Port a master accepts slaves on; RocketMQ's broker sets it to {@code listenPort + 1} whatever the file says,
+     * and so should its owner here. 0 binds any free port (tests; the bound one is in {@code HaStatus}); -1, the
+     * default of a bare store, opens no HA port, so such a SYNC_MASTER answers {@code SLAVE_NOT_AVAILABLE}.
+     */
+    private int haListenPort = -1;
+    /** {@code host:port} of the master's HA port for a SLAVE; empty = learnt at run time from the name server. */
+    private String haMasterAddress = "";
+    /** A slave reports its offset, and a master sends a heartbeat frame, after this many ms without writing. */
+    private int haSendHeartbeatInterval = 5000;
+    /** Either side closes an HA connection after this many ms without reading anything. */
+    private int haHousekeepingInterval = 20_000;
+    /** Largest commit-log chunk in one HA frame, in bytes. */
+    private int haTransferBatchSize = 32 * 1024;
+    /** A SYNC_MASTER answers {@code SLAVE_NOT_AVAILABLE} at once when its best slave is this many bytes behind. */
+    private int haSlaveFallbehindMax = 256 * 1024 * 1024;
+    /** How long a SYNC_MASTER append waits for a slave's confirmation before {@code FLUSH_SLAVE_TIMEOUT}, in ms. */
+    private int slaveTimeout = 3000;
 
     @Override
     public void validate() {
@@ -107,6 +128,52 @@ public class MessageStoreConfig implements Validated {
         fraction("diskSpaceWarningLevelRatio", diskSpaceWarningLevelRatio);
         deleteHours();
         delayLevelMillis();
+        validateHa();
+    }
+
+    private void validateHa() {
+        if (haListenPort < -1 || haListenPort > 65535) {
+            throw new ConfigException("haListenPort", "must be within 0..65535 (or -1: none), was " + haListenPort);
+        }
+        positive("haSendHeartbeatInterval", haSendHeartbeatInterval);
+        if (haHousekeepingInterval <= haSendHeartbeatInterval) {
+            throw new ConfigException("haHousekeepingInterval", "must be longer than haSendHeartbeatInterval ("
+                    + haSendHeartbeatInterval + " ms), was " + haHousekeepingInterval);
+        }
+        positive("haTransferBatchSize", haTransferBatchSize);
+        positive("haSlaveFallbehindMax", haSlaveFallbehindMax);
+        positive("slaveTimeout", slaveTimeout);
+        if (!haMasterAddress.isEmpty()) {
+            haMasterSocketAddress();
+        }
+    }
+
+    /**
+     * {@link #getHaMasterAddress()} as a socket address, or {@code null} when empty.
+     *
+     * @throws ConfigException when it is not {@code host:port}
+     */
+    public InetSocketAddress haMasterSocketAddress() {
+        return haMasterAddress.isEmpty() ? null : haAddress("haMasterAddress", haMasterAddress);
+    }
+
+    /**
+     * Parses an HA address {@code host:port} (unresolved).
+     *
+     * @param key the config key or API parameter named in the exception
+     * @throws ConfigException when {@code value} is not {@code host:port} with a port in 1..65535
+     */
+    public static InetSocketAddress haAddress(String key, String value) {
+        int colon = value.lastIndexOf(':');
+        try {
+            int port = colon > 0 ? Integer.parseInt(value.substring(colon + 1).trim()) : -1;
+            if (port >= 1 && port <= 65535) {
+                return InetSocketAddress.createUnresolved(value.substring(0, colon).trim(), port);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(key, "must be host:port, was '" + value + "'");
     }
 
     private static void positive(String key, long value) {
@@ -415,5 +482,69 @@ public class MessageStoreConfig implements Validated {
 
     public void setCommitLogPrefaultAhead(int commitLogPrefaultAhead) {
         this.commitLogPrefaultAhead = commitLogPrefaultAhead;
+    }
+
+    public BrokerRole getBrokerRole() {
+        return brokerRole;
+    }
+
+    public void setBrokerRole(BrokerRole brokerRole) {
+        this.brokerRole = brokerRole;
+    }
+
+    public int getHaListenPort() {
+        return haListenPort;
+    }
+
+    public void setHaListenPort(int haListenPort) {
+        this.haListenPort = haListenPort;
+    }
+
+    public String getHaMasterAddress() {
+        return haMasterAddress;
+    }
+
+    public void setHaMasterAddress(String haMasterAddress) {
+        this.haMasterAddress = haMasterAddress == null ? "" : haMasterAddress.trim();
+    }
+
+    public int getHaSendHeartbeatInterval() {
+        return haSendHeartbeatInterval;
+    }
+
+    public void setHaSendHeartbeatInterval(int haSendHeartbeatInterval) {
+        this.haSendHeartbeatInterval = haSendHeartbeatInterval;
+    }
+
+    public int getHaHousekeepingInterval() {
+        return haHousekeepingInterval;
+    }
+
+    public void setHaHousekeepingInterval(int haHousekeepingInterval) {
+        this.haHousekeepingInterval = haHousekeepingInterval;
+    }
+
+    public int getHaTransferBatchSize() {
+        return haTransferBatchSize;
+    }
+
+    public void setHaTransferBatchSize(int haTransferBatchSize) {
+        this.haTransferBatchSize = haTransferBatchSize;
+    }
+
+    public int getHaSlaveFallbehindMax() {
+        return haSlaveFallbehindMax;
+    }
+
+    public void setHaSlaveFallbehindMax(int haSlaveFallbehindMax) {
+        this.haSlaveFallbehindMax = haSlaveFallbehindMax;
+    }
+
+    public int getSlaveTimeout() {
+        return slaveTimeout;
+    }
+
+    public void setSlaveTimeout(int slaveTimeout) {
+        this.slaveTimeout = slaveTimeout;
     }
 }

@@ -2,9 +2,11 @@ package io.apogee.store.core;
 
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.service.ServiceRunner;
+import io.apogee.store.BrokerRole;
 import io.apogee.store.DispatchListener;
 import io.apogee.store.FlushDiskType;
 import io.apogee.store.GetMessageResult;
+import io.apogee.store.HaStatus;
 import io.apogee.store.MessageFilter;
 import io.apogee.store.MessageStore;
 import io.apogee.store.MessageStoreConfig;
@@ -21,6 +23,8 @@ import io.apogee.store.file.PrefaultService;
 import io.apogee.store.flush.AsyncFlushService;
 import io.apogee.store.flush.ConsumeQueueFlushService;
 import io.apogee.store.flush.GroupCommitService;
+import io.apogee.store.ha.HaClient;
+import io.apogee.store.ha.MasterReplication;
 import io.apogee.store.index.IndexService;
 import io.apogee.store.queue.ConsumeQueue;
 import io.apogee.store.queue.ConsumeQueueTable;
@@ -44,7 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The file-based {@link MessageStore}: wires commit log, consume queues, key index, dispatch, flush, recovery,
- * retention and statistics, and owns their lifecycle (start in dependency order, close in reverse).
+ * retention, statistics and replication, and owns their lifecycle (start in dependency order, close in reverse).
+ * A master runs {@link MasterReplication}, a SLAVE an {@link HaClient} that is the only writer of its commit log.
  */
 public final class LocalMessageStore implements MessageStore {
 
@@ -66,6 +71,11 @@ public final class LocalMessageStore implements MessageStore {
     private final List<ServiceRunner> runners = new ArrayList<>();
     private final ServiceRunner flushRunner;
     private final ServiceRunner reputRunner;
+    /** Set on a master, {@code null} on a slave. */
+    private final MasterReplication master;
+    /** Set on a slave, {@code null} on a master. */
+    private final HaClient haClient;
+    private final ServiceRunner haClientRunner;
     private volatile boolean running;
 
     public LocalMessageStore(MessageStoreConfig config) {
@@ -97,6 +107,15 @@ public final class LocalMessageStore implements MessageStore {
                     config.getFlushIntervalCommitLog(), TimeUnit.MILLISECONDS);
         }
         this.reputRunner = new ServiceRunner(reput, 1, TimeUnit.MILLISECONDS);
+        if (config.getBrokerRole().isMaster()) {
+            this.master = new MasterReplication(config, commitLog);
+            this.haClient = null;
+            this.haClientRunner = null;
+        } else {
+            this.master = null;
+            this.haClient = new HaClient(config, commitLog, reputRunner::wakeup);
+            this.haClientRunner = new ServiceRunner(haClient, 1, TimeUnit.SECONDS);
+        }
     }
 
     @Override
@@ -104,6 +123,9 @@ public final class LocalMessageStore implements MessageStore {
         Files.createDirectories(config.rootDir());
         boolean crashed = Files.exists(abortFile);
         recovery.recover(crashed);
+        if (master != null) {
+            master.start();
+        }
         Files.writeString(abortFile, "");
         clean.checkDisk();
         runners.add(flushRunner);
@@ -119,10 +141,13 @@ public final class LocalMessageStore implements MessageStore {
             runners.add(new ServiceRunner(groupCommit.timeoutWatch(), Math.max(1, config.getSyncFlushTimeout() / 20),
                     TimeUnit.MILLISECONDS));
         }
+        if (haClientRunner != null) {
+            runners.add(haClientRunner);
+        }
         runners.forEach(ServiceRunner::start);
         running = true;
-        LOG.info("store started at {} ({}), commit log [{}, {})", config.rootDir(), config.getFlushDiskType(),
-                commitLog.minOffset(), commitLog.maxOffset());
+        LOG.info("store started at {} ({}, {}), commit log [{}, {})", config.rootDir(), config.getBrokerRole(),
+                config.getFlushDiskType(), commitLog.minOffset(), commitLog.maxOffset());
     }
 
     @Override
@@ -131,6 +156,12 @@ public final class LocalMessageStore implements MessageStore {
             return;
         }
         running = false;
+        if (master != null) {
+            master.close();
+        }
+        if (haClient != null) {
+            haClient.shutdown();
+        }
         for (int i = runners.size() - 1; i >= 0; i--) {
             runners.get(i).close();
         }
@@ -169,7 +200,12 @@ public final class LocalMessageStore implements MessageStore {
     }
 
     private CompletableFuture<PutMessageResult> put(List<StoredMessage> messages) {
-        boolean waitFlush = groupCommit != null && messages.get(0).isWaitStoreMsgOk();
+        if (master == null) {
+            counters.onPutFailed();
+            return CompletableFuture.completedFuture(PutMessageResult.failed(PutMessageStatus.SERVICE_NOT_AVAILABLE));
+        }
+        boolean wait = messages.get(0).isWaitStoreMsgOk();
+        boolean waitFlush = groupCommit != null && wait;
         if (waitFlush) {
             groupCommit.beginAppend();
         }
@@ -184,15 +220,26 @@ public final class LocalMessageStore implements MessageStore {
             return CompletableFuture.completedFuture(r);
         }
         counters.onPut(r.msgNum(), r.wroteBytes());
+        master.onAppended();
+        CompletableFuture<PutMessageResult> flushed;
         if (waitFlush) {
-            CompletableFuture<PutMessageResult> flushed = groupCommit.submit(r);
+            flushed = groupCommit.submit(r);
             flushRunner.wakeup();
+        } else {
+            if (groupCommit != null || !config.isFlushCommitLogTimed()) {
+                flushRunner.wakeup();
+            }
+            flushed = CompletableFuture.completedFuture(r);
+        }
+        if (!wait || config.getBrokerRole() != BrokerRole.SYNC_MASTER) {
             return flushed;
         }
-        if (groupCommit != null || !config.isFlushCommitLogTimed()) {
-            flushRunner.wakeup();
-        }
-        return CompletableFuture.completedFuture(r);
+        return flushed.thenCombine(master.awaitSlave(r), LocalMessageStore::flushedAndReplicated);
+    }
+
+    /** SYNC_FLUSH and SYNC_MASTER together: both waits run at once; a replication failure wins, as in RocketMQ. */
+    private static PutMessageResult flushedAndReplicated(PutMessageResult flushed, PutMessageResult replicated) {
+        return replicated.isOk() ? flushed : flushed.withStatus(replicated.status());
     }
 
     @Override
@@ -300,6 +347,24 @@ public final class LocalMessageStore implements MessageStore {
         return new StoreStats(counters.putTimes(), counters.putBytes(), counters.putFailures(), counters.getFound(),
                 counters.getMiss(), counters.getTransferred(), counters.putTps(), counters.getTransferredTps(),
                 commitLog.minOffset(), commitLog.maxOffset(), clean.diskRatio(), reput.behindBytes());
+    }
+
+    @Override
+    public void updateHaMasterAddress(String address) {
+        if (haClient == null) {
+            LOG.debug("ignoring HA master address {}: this store is a {}", address, config.getBrokerRole());
+            return;
+        }
+        haClient.updateMasterAddress(address);
+        haClient.wakeup();
+        haClientRunner.wakeup();
+    }
+
+    @Override
+    public HaStatus haStatus() {
+        return master != null
+                ? new HaStatus(config.getBrokerRole(), master.port(), master.slaves(), null)
+                : new HaStatus(config.getBrokerRole(), 0, List.of(), haClient.status());
     }
 
     /** The retention service, for tests and admin commands that run a round synchronously. */
