@@ -6,6 +6,7 @@ import io.apogee.client.MQClientException;
 import io.apogee.client.impl.api.AdminApi;
 import io.apogee.client.impl.api.BrokerOffsetApi;
 import io.apogee.client.impl.api.ClientManageApi;
+import io.apogee.client.impl.api.NamesrvAddressList;
 import io.apogee.client.impl.api.NamesrvApi;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.common.concurrent.BoundedExecutors;

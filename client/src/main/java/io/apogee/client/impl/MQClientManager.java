@@ -2,6 +2,7 @@ package io.apogee.client.impl;
 
 import io.apogee.client.ClientConfig;
 import io.apogee.client.MQClientException;
+import io.apogee.client.impl.api.NamesrvAddressList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,7 +1,7 @@
 package io.apogee.client.producer;
 
 import io.apogee.client.MQClientException;
-import io.apogee.client.impl.Compression;
+import io.apogee.client.impl.api.Compression;
 import io.apogee.common.message.BatchBodyCodec;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageProperty;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apogee.client.impl.api.Compression;
+import io.apogee.client.impl.api.NamesrvAddressList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

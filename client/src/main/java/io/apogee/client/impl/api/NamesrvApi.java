@@ -2,7 +2,6 @@ package io.apogee.client.impl.api;
 
 import com.alibaba.fastjson2.JSON;
 import io.apogee.client.MQClientException;
-import io.apogee.client.impl.NamesrvAddressList;
 import io.apogee.remoting.exception.RemotingConnectException;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.exception.RemotingSendRequestException;

@@ -1,7 +1,6 @@
 package io.apogee.client.impl.api;
 
 import io.apogee.client.MQBrokerException;
-import io.apogee.client.impl.Compression;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.SysFlag;

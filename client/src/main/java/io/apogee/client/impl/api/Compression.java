@@ -1,4 +1,4 @@
-package io.apogee.client.impl;
+package io.apogee.client.impl.api;
 
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;

@@ -1,4 +1,4 @@
-package io.apogee.client.impl;
+package io.apogee.client.impl.api;
 
 import java.util.Arrays;
 import java.util.List;
