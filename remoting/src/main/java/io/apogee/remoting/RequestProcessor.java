@@ -1,23 +1,25 @@
 package io.apogee.remoting;
 
 import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.Reply;
 import io.netty.channel.Channel;
 
-/** Handles the requests of one request family; registered with a server or client per request code. */
+/**
+ * Handles the requests of one request code; registered with a server or client per code. A request family (sends,
+ * offsets, topic admin, ...) registers one handler for each code it handles, so no code is dispatched twice.
+ */
+@FunctionalInterface
 public interface RequestProcessor {
 
     /**
-     * Handles {@code request}, which arrived on {@code channel}.
+     * Handles {@code request}, which arrived on {@code channel}. A processor never writes a response itself: the
+     * endpoint ties the reply to its request, runs the {@link RpcHook}s and writes it (not for oneway requests).
      *
-     * @return the response to write (the caller sets its opaque and flag), or {@code null} when there is nothing to
-     *     write now: oneway requests, or a processor that answers later itself (long polling) with
-     *     {@code channel.writeAndFlush(response.answering(request))}
-     * @throws Exception anything unexpected; the caller answers {@code SYSTEM_ERROR} with the exception's description
+     * @return the response now (a {@link RemotingCommand}), {@link Reply#later} for one that completes later, or
+     *     {@code null} when the request gets no response
+     * @throws Exception anything unexpected; the endpoint answers {@code SYSTEM_ERROR} with the exception's
+     *     description (for a malformed request, {@link io.apogee.remoting.protocol.RemotingCommandException}'s
+     *     message alone)
      */
-    RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception;
-
-    /** Whether to refuse work right now with {@code SYSTEM_BUSY} (flow control), checked before queueing. */
-    default boolean rejectRequest() {
-        return false;
-    }
+    Reply processRequest(Channel channel, RemotingCommand request) throws Exception;
 }

@@ -12,15 +12,16 @@ import io.apogee.remoting.exception.RemotingTimeoutException;
 import io.apogee.remoting.exception.RemotingTooMuchRequestException;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.Reply;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -31,22 +32,26 @@ import org.slf4j.LoggerFactory;
 /**
  * What a server and a client share: requests in either direction on a channel, correlated by opaque; incoming
  * requests dispatched to processors by code on their executors; a scan that fails requests past their timeout.
+ *
+ * <p>Every response to an incoming request leaves through {@link #process}: processed, refused (unknown code, flow
+ * control) or completed later, it passes the hooks exactly once and is written (or its write failure logged) here.
  */
 abstract class RemotingEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemotingEndpoint.class);
     private static final long TIMEOUT_SCAN_MILLIS = 100;
     static final String OVERLOAD_REMARK = "[OVERLOAD]system busy, start flow control for a while";
-    static final String REJECT_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
+    private static final RequestProcessor NOT_SUPPORTED = (channel, request) -> RemotingCommand.response(
+            ResponseCode.REQUEST_CODE_NOT_SUPPORTED, " request type " + request.code() + " not supported");
 
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
     private final Map<Integer, ResponseFuture> pending = new ConcurrentHashMap<>();
-    private final List<RpcHook> rpcHooks = new CopyOnWriteArrayList<>();
+    /** Copied on registration so that the per-request loops over it allocate nothing. */
+    private volatile RpcHook[] rpcHooks = new RpcHook[0];
     private final Semaphore asyncPermits;
     private final Semaphore onewayPermits;
     private final ServiceRunner timeoutScanner;
     private final ChannelEventListener listener;
-    private volatile Registration defaultProcessor;
 
     private record Registration(RequestProcessor processor, ExecutorService executor) {
     }
@@ -62,18 +67,28 @@ abstract class RemotingEndpoint {
     /** Executor that runs asynchronous-invoke callbacks. */
     abstract ExecutorService callbackExecutor();
 
-    /** Routes requests with {@code requestCode} to {@code processor}, run on {@code executor}. */
+    /**
+     * Routes requests with {@code requestCode} to {@code processor}, run on {@code executor}. A code has one
+     * processor; requests with a code that has none are answered {@code REQUEST_CODE_NOT_SUPPORTED}.
+     *
+     * @throws IllegalStateException when {@code requestCode} already has a processor
+     */
     public void registerProcessor(int requestCode, RequestProcessor processor, ExecutorService executor) {
-        processors.put(requestCode, new Registration(processor, executor));
+        if (processors.putIfAbsent(requestCode, new Registration(processor, executor)) != null) {
+            throw new IllegalStateException("request code " + requestCode + " already has a processor");
+        }
     }
 
-    /** Handles every request code that has no processor of its own. */
-    public void registerDefaultProcessor(RequestProcessor processor, ExecutorService executor) {
-        defaultProcessor = new Registration(processor, executor);
+    /** Registers each code of a request family with its handler, all run on {@code executor}. */
+    public void registerProcessors(Map<Integer, ? extends RequestProcessor> handlers, ExecutorService executor) {
+        handlers.forEach((code, processor) -> registerProcessor(code, processor, executor));
     }
 
-    public void registerRpcHook(RpcHook hook) {
-        rpcHooks.add(hook);
+    /** Adds a hook (see {@link RpcHook} for what it sees); register before starting so that it sees everything. */
+    public synchronized void registerRpcHook(RpcHook hook) {
+        RpcHook[] hooks = Arrays.copyOf(rpcHooks, rpcHooks.length + 1);
+        hooks[hooks.length - 1] = hook;
+        rpcHooks = hooks;
     }
 
     ChannelEventListener listener() {
@@ -120,51 +135,57 @@ abstract class RemotingEndpoint {
     }
 
     private void onRequest(Channel channel, RemotingCommand request) {
-        Registration reg = processors.getOrDefault(request.code(), defaultProcessor);
+        Registration reg = processors.get(request.code());
         if (reg == null) {
-            if (!request.isOneway()) {
-                String remark = " request type " + request.code() + " not supported";
-                writeResponse(channel, request, RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                        remark));
-            }
             LOG.debug("request code {} from {} not supported", request.code(), Channels.remoteAddress(channel));
-            return;
-        }
-        if (reg.processor().rejectRequest()) {
-            writeResponse(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, REJECT_REMARK));
+            process(NOT_SUPPORTED, channel, request);
             return;
         }
         try {
-            reg.executor().execute(new RequestTask(channel, request, () -> process(reg.processor(), channel, request),
-                    this));
+            reg.executor().execute(new RequestTask(channel, request, reg.processor(), this));
         } catch (RejectedExecutionException e) {
             LOG.warn("executor full, request code {} from {} refused", request.code(), Channels.remoteAddress(channel));
-            if (!request.isOneway()) {
-                writeResponse(channel, request, RemotingCommand.response(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
-            }
+            refuse(channel, request, ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK);
         }
     }
 
-    private void process(RequestProcessor processor, Channel channel, RemotingCommand request) {
+    /** Answers {@code request} with {@code code} and {@code remark} without running its processor. */
+    void refuse(Channel channel, RemotingCommand request, int code, String remark) {
+        process((ch, r) -> RemotingCommand.response(code, remark), channel, request);
+    }
+
+    /**
+     * Runs {@code processor} on {@code request} after the before-hooks, then answers with its reply, now or when it
+     * completes.
+     */
+    void process(RequestProcessor processor, Channel channel, RemotingCommand request) {
         String peer = Channels.remoteAddress(channel);
-        RemotingCommand response;
+        Reply reply;
         try {
-            rpcHooks.forEach(h -> h.doBeforeRequest(peer, request));
-            response = processor.processRequest(channel, request);
-            if (response != null) {
-                RemotingCommand answered = response;
-                rpcHooks.forEach(h -> h.doAfterResponse(peer, request, answered));
+            for (RpcHook hook : rpcHooks) {
+                hook.doBeforeRequest(peer, request);
             }
-        } catch (RemotingCommandException e) {
-            LOG.warn("bad request code {} from {}: {}", request.code(), peer, e.getMessage());
-            response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, e.getMessage());
+            reply = processor.processRequest(channel, request);
         } catch (Exception | LinkageError | AssertionError e) {
-            LOG.warn("processing request code {} from {} failed", request.code(), peer, e);
-            response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, describe(e));
+            reply = failed(peer, request, e);
         }
-        if (response != null) {
-            writeResponse(channel, request, response);
+        if (reply instanceof Reply.Later later) {
+            later.response().whenComplete((response, failure) -> respond(channel, peer, request,
+                    failure == null ? response : failed(peer, request, failure)));
+        } else {
+            respond(channel, peer, request, (RemotingCommand) reply);
         }
+    }
+
+    /** The answer to a request whose processing threw. */
+    private static RemotingCommand failed(String peer, RemotingCommand request, Throwable thrown) {
+        Throwable e = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (e instanceof RemotingCommandException) {
+            LOG.info("bad request code {} from {}: {}", request.code(), peer, e.getMessage());
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        LOG.warn("processing request code {} from {} failed", request.code(), peer, e);
+        return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, describe(e));
     }
 
     private static String describe(Throwable e) {
@@ -173,17 +194,37 @@ abstract class RemotingEndpoint {
         return e.getClass().getName() + ": " + e.getMessage() + where;
     }
 
-    void writeResponse(Channel channel, RemotingCommand request, RemotingCommand response) {
-        if (request.isOneway()) {
+    /** Ties {@code response} to {@code request}, runs the after-hooks and writes it unless the request is oneway. */
+    private void respond(Channel channel, String peer, RemotingCommand request, RemotingCommand response) {
+        if (response != null) {
+            response.answering(request).markResponse();
+        }
+        for (RpcHook hook : rpcHooks) {
+            try {
+                hook.doAfterResponse(peer, request, response);
+            } catch (RuntimeException e) {
+                LOG.warn("rpc hook {} failed after request code {} from {}", hook, request.code(), peer, e);
+            }
+        }
+        if (response == null || request.isOneway()) {
             return;
         }
-        response.answering(request).flag(response.flag() | 1);
         channel.writeAndFlush(response).addListener(f -> {
             if (!f.isSuccess()) {
-                LOG.warn("response to request code {} could not be written to {}: {}", request.code(),
-                        Channels.remoteAddress(channel), f.cause().toString());
+                if (channel.isActive()) {
+                    LOG.warn("response to request code {} could not be written to {}: {}", request.code(), peer,
+                            f.cause().toString());
+                } else {
+                    LOG.debug("response to request code {} dropped: {} disconnected", request.code(), peer);
+                }
             }
         });
+    }
+
+    private void beforeSending(String peer, RemotingCommand request) {
+        for (RpcHook hook : rpcHooks) {
+            hook.doBeforeRequest(peer, request);
+        }
     }
 
     RemotingCommand invokeSync(Channel channel, RemotingCommand request, long timeoutMillis)
@@ -192,7 +233,7 @@ abstract class RemotingEndpoint {
         pending.put(request.opaque(), future);
         String peer = Channels.remoteAddress(channel);
         try {
-            rpcHooks.forEach(h -> h.doBeforeRequest(peer, request));
+            beforeSending(peer, request);
             channel.writeAndFlush(request).addListener(f -> {
                 if (!f.isSuccess()) {
                     failPending(future, new RemotingSendRequestException("send request to " + peer + " failed",
@@ -207,7 +248,9 @@ abstract class RemotingEndpoint {
                 throw new RemotingTimeoutException("wait response from " + peer + " timeout after " + timeoutMillis
                         + " ms, request code " + request.code());
             }
-            rpcHooks.forEach(h -> h.doAfterResponse(peer, request, response));
+            for (RpcHook hook : rpcHooks) {
+                hook.doAfterResponse(peer, request, response);
+            }
             return response;
         } finally {
             pending.remove(request.opaque());
@@ -222,10 +265,19 @@ abstract class RemotingEndpoint {
                     + asyncPermits.availablePermits() + " permits left) waiting " + timeoutMillis + " ms");
         }
         long left = Math.max(1, timeoutMillis - (System.currentTimeMillis() - start));
-        ResponseFuture future = new ResponseFuture(channel, request.opaque(), left, callback, asyncPermits);
-        pending.put(request.opaque(), future);
         String peer = Channels.remoteAddress(channel);
-        rpcHooks.forEach(h -> h.doBeforeRequest(peer, request));
+        RpcHook[] hooks = rpcHooks;
+        InvokeCallback completion = hooks.length == 0 ? callback : (response, failure) -> {
+            if (response != null) {
+                for (RpcHook hook : hooks) {
+                    hook.doAfterResponse(peer, request, response);
+                }
+            }
+            callback.onComplete(response, failure);
+        };
+        ResponseFuture future = new ResponseFuture(channel, request.opaque(), left, completion, asyncPermits);
+        pending.put(request.opaque(), future);
+        beforeSending(peer, request);
         channel.writeAndFlush(request).addListener(f -> {
             if (!f.isSuccess()) {
                 failPending(future, new RemotingSendRequestException("send request to " + peer + " failed",
@@ -242,7 +294,7 @@ abstract class RemotingEndpoint {
                     + timeoutMillis + " ms");
         }
         String peer = Channels.remoteAddress(channel);
-        rpcHooks.forEach(h -> h.doBeforeRequest(peer, request));
+        beforeSending(peer, request);
         channel.writeAndFlush(request).addListener(f -> {
             onewayPermits.release();
             if (!f.isSuccess()) {

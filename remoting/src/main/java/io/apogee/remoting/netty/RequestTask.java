@@ -1,5 +1,6 @@
 package io.apogee.remoting.netty;
 
+import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.netty.channel.Channel;
 
@@ -11,20 +12,20 @@ public final class RequestTask implements Runnable {
 
     private final Channel channel;
     private final RemotingCommand request;
-    private final Runnable work;
+    private final RequestProcessor processor;
     private final RemotingEndpoint endpoint;
     private final long createdMillis = System.currentTimeMillis();
 
-    RequestTask(Channel channel, RemotingCommand request, Runnable work, RemotingEndpoint endpoint) {
+    RequestTask(Channel channel, RemotingCommand request, RequestProcessor processor, RemotingEndpoint endpoint) {
         this.channel = channel;
         this.request = request;
-        this.work = work;
+        this.processor = processor;
         this.endpoint = endpoint;
     }
 
     @Override
     public void run() {
-        work.run();
+        endpoint.process(processor, channel, request);
     }
 
     /** When the request was queued. */
@@ -32,8 +33,11 @@ public final class RequestTask implements Runnable {
         return createdMillis;
     }
 
-    /** Answers the request (unless oneway) with {@code code} and {@code remark} instead of running it. */
+    /**
+     * Answers the request (unless oneway) with {@code code} and {@code remark} instead of running it; the hooks see
+     * it as any other request.
+     */
     public void reject(int code, String remark) {
-        endpoint.writeResponse(channel, request, RemotingCommand.response(code, remark));
+        endpoint.refuse(channel, request, code, remark);
     }
 }

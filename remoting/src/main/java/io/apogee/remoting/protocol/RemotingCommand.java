@@ -9,14 +9,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One request or response of the RocketMQ remoting protocol: the header fields, the extFields map (the "custom
- * header") and an opaque body. A command is built by one thread and then handed off; it is not thread-safe.
+ * header") and an opaque body. A command is built by one thread and then handed off; it is not thread-safe. As a
+ * {@link Reply}, a response is a processor's answer that is ready now.
  */
-public final class RemotingCommand {
+public final class RemotingCommand implements Reply {
 
     /** The protocol version we announce: RocketMQ 4.9.8's {@code MQVersion} ordinal (servers gate features on it). */
     public static final int CURRENT_VERSION = 409;
 
+    /** Bit 0 of {@code flag}: the command is a response (RocketMQ's {@code RPC_TYPE}). */
     private static final int RESPONSE_BIT = 1;
+    /** Bit 1 of {@code flag}: the request expects no response (RocketMQ's {@code RPC_ONEWAY}). */
     private static final int ONEWAY_BIT = 1 << 1;
     private static final AtomicInteger NEXT_OPAQUE = new AtomicInteger();
 
@@ -90,6 +93,12 @@ public final class RemotingCommand {
 
     public boolean isOneway() {
         return (flag & ONEWAY_BIT) != 0;
+    }
+
+    /** Marks this command a response (the flag bit peers correlate on). */
+    public RemotingCommand markResponse() {
+        flag |= RESPONSE_BIT;
+        return this;
     }
 
     /** Marks this request oneway: the peer will not answer it. */
