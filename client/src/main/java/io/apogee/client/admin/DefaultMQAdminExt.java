@@ -23,7 +23,6 @@ import io.apogee.common.message.MessageQueue;
 import io.apogee.common.admin.ProducerConnection;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.common.topic.TopicConfig;
-import io.apogee.remoting.protocol.body.TopicList;
 import io.apogee.common.admin.TopicStatsTable;
 import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
 import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
@@ -35,11 +34,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The administration API mqadmin and the console use: clusters, topics, subscription groups, consumer progress,
- * connections, message queries, offset resets, broker status and config, KV config. Broker calls throw
- * {@link MQBrokerException} with the broker's code; NameServer calls {@link MQClientException}.
+ * connections, message queries, offset resets, broker status and config, KV config. A broker's refusal is an
+ * {@link MQBrokerException} with its code; a NameServer's refusal, or a request nobody answered, an
+ * {@link MQClientException} (codes callers test against: {@link AdminResponseCode}).
+ *
+ * <p>Besides RocketMQ's calls, aggregate views gather what mqadmin's tables show: {@link #clusterOverview()},
+ * {@link #consumerProgress(String)}, {@link #topicStatus(String)}. They ask every broker concerned and report a broker
+ * that does not answer in the result instead of failing or leaving it out.
  */
 public class DefaultMQAdminExt extends ClientConfig {
 
@@ -77,22 +82,62 @@ public class DefaultMQAdminExt extends ClientConfig {
     }
 
     public TopicList fetchAllTopicList() throws MQClientException, InterruptedException {
-        return running().namesrvApi().getAllTopicList();
+        return new TopicList(running().namesrvApi().getAllTopicList().topicList());
+    }
+
+    /** Every broker with its version, load and store figures, or the error it answered with ({@code clusterList}). */
+    public ClusterOverview clusterOverview() throws MQClientException, InterruptedException {
+        AdminApi admin = admin();
+        return ClusterOverview.collect(examineBrokerClusterInfo(), admin::getBrokerRuntimeInfo,
+                System.currentTimeMillis());
+    }
+
+    /**
+     * The master addresses of the brokers of {@code clusterName}, in broker-name order; empty when the cluster has
+     * no master online or does not exist.
+     */
+    public List<String> fetchMasterAddrByClusterName(String clusterName) throws MQClientException,
+            InterruptedException {
+        ClusterInfo info = examineBrokerClusterInfo();
+        List<String> masters = new ArrayList<>();
+        for (String brokerName : new TreeSet<>(info.clusterAddrTable().getOrDefault(clusterName, Set.of()))) {
+            BrokerData data = info.brokerAddrTable().get(brokerName);
+            String master = data == null ? null : data.brokerAddrs().get(BrokerData.MASTER_ID);
+            if (master != null) {
+                masters.add(master);
+            }
+        }
+        return masters;
+    }
+
+    /** The clusters holding a broker that serves {@code topic}, in name order. */
+    public Set<String> getTopicClusterList(String topic) throws MQClientException, InterruptedException {
+        TopicRouteData route = examineTopicRouteInfo(topic);
+        ClusterInfo clusters = examineBrokerClusterInfo();
+        Set<String> found = new TreeSet<>();
+        for (BrokerData broker : route.brokerDatas()) {
+            clusters.clusterAddrTable().forEach((cluster, names) -> {
+                if (names.contains(broker.brokerName())) {
+                    found.add(cluster);
+                }
+            });
+        }
+        return found;
     }
 
     /** @throws MQClientException with code 17 when the NameServer has no route */
     public TopicRouteData examineTopicRouteInfo(String topic) throws MQClientException, InterruptedException {
         TopicRouteData route = running().namesrvApi().getTopicRoute(topic);
         if (route == null) {
-            throw new MQClientException(ResponseCode.TOPIC_NOT_EXIST, "No topic route info in name server for the"
-                    + " topic: " + topic);
+            throw new MQClientException(AdminResponseCode.TOPIC_NOT_EXIST,
+                    "No topic route info in name server for the topic: " + topic);
         }
         return route;
     }
 
     /** Offsets of every queue of {@code topic}, merged over its brokers. */
     public TopicStatsTable examineTopicStats(String topic)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         TopicStatsTable merged = new TopicStatsTable();
         for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
             merged.getOffsetTable().putAll(admin().getTopicStatsInfo(addr, topic).getOffsetTable());
@@ -100,9 +145,16 @@ public class DefaultMQAdminExt extends ClientConfig {
         return merged;
     }
 
+    /** Every queue of {@code topic} with its offsets, from each of its masters ({@code topicStatus}). */
+    public TopicStatus topicStatus(String topic) throws MQClientException, InterruptedException {
+        AdminApi admin = admin();
+        return TopicStatus.of(topic, BrokerAnswers.askMasters(examineTopicRouteInfo(topic),
+                addr -> admin.getTopicStatsInfo(addr, topic)));
+    }
+
     /** Creates or updates {@code config} on the broker at {@code addr} (which registers it with the NameServer). */
     public void createAndUpdateTopicConfig(String addr, TopicConfig config)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         CreateTopicRequestHeader header = new CreateTopicRequestHeader();
         header.setTopic(config.topicName());
         header.setDefaultTopic(SystemTopics.AUTO_CREATE_TOPIC_KEY);
@@ -117,41 +169,37 @@ public class DefaultMQAdminExt extends ClientConfig {
 
     /** Deletes {@code topic} from every master of {@code clusterName} and from the NameServers. */
     public void deleteTopic(String topic, String clusterName)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        ClusterInfo cluster = examineBrokerClusterInfo();
-        for (String brokerName : cluster.clusterAddrTable().getOrDefault(clusterName, Set.of())) {
-            String addr = cluster.brokerAddrTable().get(brokerName).brokerAddrs().get(BrokerData.MASTER_ID);
-            if (addr != null) {
-                admin().deleteTopicInBroker(addr, topic);
-            }
+            throws MQClientException, MQBrokerException, InterruptedException {
+        for (String addr : fetchMasterAddrByClusterName(clusterName)) {
+            admin().deleteTopicInBroker(addr, topic);
         }
         running().namesrvApi().deleteTopicInNamesrv(topic, clusterName);
     }
 
     public void createAndUpdateSubscriptionGroupConfig(String addr, SubscriptionGroupConfig config)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         admin().createSubscriptionGroup(addr, config);
     }
 
     /** The group's config on the broker at {@code addr}, or {@code null}. */
     public SubscriptionGroupConfig examineSubscriptionGroupConfig(String addr, String group)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return admin().getAllSubscriptionGroup(addr).getSubscriptionGroupTable().get(group);
     }
 
     public void deleteSubscriptionGroup(String addr, String group)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         admin().deleteSubscriptionGroup(addr, group, false);
     }
 
     /** The group's progress (and lag, {@link #totalLag}) over every broker of its retry topic's route. */
     public ConsumeStats examineConsumeStats(String group)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return examineConsumeStats(group, null);
     }
 
     public ConsumeStats examineConsumeStats(String group, String topic)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         ConsumeStats merged = new ConsumeStats();
         for (String addr : masterAddrs(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
             ConsumeStats stats = admin().getConsumeStats(addr, group, topic);
@@ -159,6 +207,19 @@ public class DefaultMQAdminExt extends ClientConfig {
             merged.setConsumeTps(merged.getConsumeTps() + stats.getConsumeTps());
         }
         return merged;
+    }
+
+    /** The group's progress in every topic it consumes, with lag per queue ({@code consumerProgress}). */
+    public ConsumerProgress consumerProgress(String group) throws MQClientException, InterruptedException {
+        return consumerProgress(group, null);
+    }
+
+    /** The group's progress in {@code topic} (every topic when {@code null}), from each master of its retry topic. */
+    public ConsumerProgress consumerProgress(String group, String topic) throws MQClientException,
+            InterruptedException {
+        AdminApi admin = admin();
+        return ConsumerProgress.of(group, BrokerAnswers.askMasters(examineTopicRouteInfo(
+                SystemTopics.retryTopic(group)), addr -> admin.getConsumeStats(addr, group, topic)));
     }
 
     /** Messages stored but not yet consumed by the group, summed over queues. */
@@ -169,7 +230,7 @@ public class DefaultMQAdminExt extends ClientConfig {
 
     /** The group's online consumers, as the first broker of its retry topic that knows them reports. */
     public ConsumerConnection examineConsumerConnectionInfo(String group)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         MQBrokerException last = null;
         for (String addr : masterAddrs(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
             try {
@@ -178,12 +239,12 @@ public class DefaultMQAdminExt extends ClientConfig {
                 last = e;
             }
         }
-        throw last != null ? last : new MQBrokerException(ResponseCode.CONSUMER_NOT_ONLINE,
+        throw last != null ? last : new MQBrokerException(AdminResponseCode.CONSUMER_NOT_ONLINE,
                 "the consumer group[" + group + "] not online", "");
     }
 
     public ProducerConnection examineProducerConnectionInfo(String group, String topic)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         MQBrokerException last = null;
         for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
             try {
@@ -198,32 +259,32 @@ public class DefaultMQAdminExt extends ClientConfig {
 
     /** A consumer's settings and per-queue state, asked through a broker of the group's retry topic. */
     public ConsumerRunningInfo getConsumerRunningInfo(String group, String clientId)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         String addr = masterAddrs(examineTopicRouteInfo(SystemTopics.retryTopic(group))).get(0);
         return admin().getConsumerRunningInfo(addr, group, clientId);
     }
 
     /** Has consumer {@code clientId} of {@code group} consume the message {@code offsetMsgId} once more. */
     public ConsumeMessageDirectlyResult consumeMessageDirectly(String group, String clientId, String offsetMsgId)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         OffsetMessageId id = OffsetMessageId.decode(offsetMsgId);
         return admin().consumeMessageDirectly(Channels.format(id.storeHost()), group, clientId, offsetMsgId);
     }
 
     /** Messages of {@code topic} with business key {@code key} stored between {@code begin} and {@code end}. */
     public List<StoredMessage> queryMessage(String topic, String key, int maxNum, long begin, long end)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return query(topic, key, maxNum, begin, end, false);
     }
 
     /** The message(s) of {@code topic} with client id ({@code UNIQ_KEY}) {@code uniqueKey}. */
     public List<StoredMessage> queryMessageByUniqueKey(String topic, String uniqueKey)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return query(topic, uniqueKey, 32, 0, Long.MAX_VALUE, true);
     }
 
     private List<StoredMessage> query(String topic, String key, int maxNum, long begin, long end, boolean unique)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         List<StoredMessage> found = new ArrayList<>();
         for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
             for (StoredMessage m : admin().queryMessage(addr, topic, key, maxNum, begin, end, unique)) {
@@ -237,14 +298,14 @@ public class DefaultMQAdminExt extends ClientConfig {
 
     /** The message with broker offset id {@code offsetMsgId}, read from the broker the id names. */
     public StoredMessage viewMessage(String offsetMsgId)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         OffsetMessageId id = OffsetMessageId.decode(offsetMsgId);
         return admin().viewMessage(Channels.format(id.storeHost()), id.commitLogOffset());
     }
 
     /** The message at {@code offset} of {@code mq}, or {@code null} when there is none. */
     public StoredMessage queryMessageByOffset(MessageQueue mq, long offset)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         String addr = masterAddr(mq.getBrokerName(), examineTopicRouteInfo(mq.getTopic()));
         PullMessageRequestHeader header = new PullMessageRequestHeader();
         header.setConsumerGroup(TOOLS_CONSUMER_GROUP);
@@ -257,13 +318,18 @@ public class DefaultMQAdminExt extends ClientConfig {
         header.setSuspendTimeoutMillis(0L);
         header.setSubscription("*");
         header.setSubVersion(0L);
-        PullResult result = running().pullApi().pullSync(addr, header, getMqClientApiTimeout());
+        PullResult result;
+        try {
+            result = running().pullApi().pullSync(addr, header, getMqClientApiTimeout());
+        } catch (RemotingException e) {
+            throw new MQClientException("pull from broker " + addr + " failed: " + e.getMessage(), e);
+        }
         return result.messages().isEmpty() ? null : result.messages().get(0);
     }
 
     /** Moves {@code group}'s offsets of {@code topic} to {@code timestamp} on every broker; returns the new ones. */
     public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean force)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         Map<MessageQueue, Long> offsets = new TreeMap<>();
         for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
             offsets.putAll(admin().resetOffset(addr, topic, group, timestamp, force));
@@ -272,17 +338,17 @@ public class DefaultMQAdminExt extends ClientConfig {
     }
 
     public Map<String, String> fetchBrokerRuntimeStats(String brokerAddr)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return admin().getBrokerRuntimeInfo(brokerAddr);
     }
 
     public Properties getBrokerConfig(String brokerAddr)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return admin().getBrokerConfig(brokerAddr);
     }
 
     public void updateBrokerConfig(String brokerAddr, Properties properties)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         admin().updateBrokerConfig(brokerAddr, properties);
     }
 

@@ -2,6 +2,7 @@ package io.apogee.client.impl.api;
 
 import com.alibaba.fastjson2.JSON;
 import io.apogee.client.MQBrokerException;
+import io.apogee.client.MQClientException;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.NettyRemotingClient;
@@ -42,7 +43,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Broker administration requests, as mqadmin and the console make them (codes.md §4). */
+/**
+ * Broker administration requests, as mqadmin and the console make them (codes.md §4). A refusal is an
+ * {@link MQBrokerException} with the broker's code; a request that got no answer (connect, send, timeout) is an
+ * {@link MQClientException} naming the broker and the cause.
+ */
 public final class AdminApi {
 
     /** extFields key that makes QUERY_MESSAGE look up a unique key ({@code UNIQ_KEY}) rather than a business key. */
@@ -57,19 +62,19 @@ public final class AdminApi {
     }
 
     public void createTopic(String addr, CreateTopicRequestHeader header)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         Responses.success(call(addr, RequestCode.UPDATE_AND_CREATE_TOPIC, header, null), addr);
     }
 
     public void deleteTopicInBroker(String addr, String topic)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         DeleteTopicRequestHeader header = new DeleteTopicRequestHeader();
         header.setTopic(topic);
         Responses.success(call(addr, RequestCode.DELETE_TOPIC_IN_BROKER, header, null), addr);
     }
 
     public TopicStatsTable getTopicStatsInfo(String addr, String topic)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         GetTopicStatsInfoRequestHeader header = new GetTopicStatsInfoRequestHeader();
         header.setTopic(topic);
         return body(addr, RequestCode.GET_TOPIC_STATS_INFO, header, TopicStatsTable.class);
@@ -77,7 +82,7 @@ public final class AdminApi {
 
     /** The group's progress on this broker, for {@code topic} or (null) every topic it has offsets for. */
     public ConsumeStats getConsumeStats(String addr, String group, String topic)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         GetConsumeStatsRequestHeader header = new GetConsumeStatsRequestHeader();
         header.setConsumerGroup(group);
         header.setTopic(topic);
@@ -85,21 +90,21 @@ public final class AdminApi {
     }
 
     public ConsumerConnection getConsumerConnectionList(String addr, String group)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         GetConsumerConnectionListRequestHeader header = new GetConsumerConnectionListRequestHeader();
         header.setConsumerGroup(group);
         return body(addr, RequestCode.GET_CONSUMER_CONNECTION_LIST, header, ConsumerConnection.class);
     }
 
     public ProducerConnection getProducerConnectionList(String addr, String group)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         GetProducerConnectionListRequestHeader header = new GetProducerConnectionListRequestHeader();
         header.setProducerGroup(group);
         return body(addr, RequestCode.GET_PRODUCER_CONNECTION_LIST, header, ProducerConnection.class);
     }
 
     public GroupList queryTopicConsumeByWho(String addr, String topic)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         QueryTopicConsumeByWhoRequestHeader header = new QueryTopicConsumeByWhoRequestHeader();
         header.setTopic(topic);
         return GroupList.decode(body(addr, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, header));
@@ -107,13 +112,13 @@ public final class AdminApi {
 
     /** GET_BROKER_RUNTIME_INFO: the broker's status keys and values. */
     public Map<String, String> getBrokerRuntimeInfo(String addr)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return JSON.parseObject(body(addr, RequestCode.GET_BROKER_RUNTIME_INFO, null), KvTable.class).table();
     }
 
     /** GET_BROKER_CONFIG: every broker, store and network setting. */
     public Properties getBrokerConfig(String addr)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(new String(body(addr, RequestCode.GET_BROKER_CONFIG, null),
@@ -126,7 +131,7 @@ public final class AdminApi {
 
     /** UPDATE_BROKER_CONFIG with {@code properties} as {@code key=value} lines. */
     public void updateBrokerConfig(String addr, Properties properties)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         StringBuilder text = new StringBuilder();
         properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Responses.success(call(addr, RequestCode.UPDATE_BROKER_CONFIG, null,
@@ -134,18 +139,18 @@ public final class AdminApi {
     }
 
     public void createSubscriptionGroup(String addr, SubscriptionGroupConfig config)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         Responses.success(call(addr, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, null,
                 BodyJson.encode(config)), addr);
     }
 
     public SubscriptionGroupWrapper getAllSubscriptionGroup(String addr)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return SubscriptionGroupWrapper.decode(body(addr, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, null));
     }
 
     public void deleteSubscriptionGroup(String addr, String group, boolean removeOffset)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         DeleteSubscriptionGroupRequestHeader header = new DeleteSubscriptionGroupRequestHeader();
         header.setGroupName(group);
         header.setRemoveOffset(removeOffset);
@@ -154,7 +159,7 @@ public final class AdminApi {
 
     /** Moves the group's offsets on this broker to {@code timestamp} (-1: the end); returns the new offsets. */
     public Map<MessageQueue, Long> resetOffset(String addr, String topic, String group, long timestamp,
-            boolean force) throws RemotingException, MQBrokerException, InterruptedException {
+            boolean force) throws MQClientException, MQBrokerException, InterruptedException {
         ResetOffsetRequestHeader header = new ResetOffsetRequestHeader();
         header.setTopic(topic);
         header.setGroup(group);
@@ -167,7 +172,7 @@ public final class AdminApi {
 
     /** QUERY_MESSAGE: messages of {@code topic} indexed under {@code key} in the time range. */
     public List<StoredMessage> queryMessage(String addr, String topic, String key, int maxNum, long begin, long end,
-            boolean uniqueKey) throws RemotingException, MQBrokerException, InterruptedException {
+            boolean uniqueKey) throws MQClientException, MQBrokerException, InterruptedException {
         QueryMessageRequestHeader header = new QueryMessageRequestHeader();
         header.setTopic(topic);
         header.setKey(key);
@@ -176,7 +181,7 @@ public final class AdminApi {
         header.setEndTimestamp(end);
         RemotingCommand request = RemotingCommand.request(RequestCode.QUERY_MESSAGE, header)
                 .addExtField(UNIQUE_KEY_QUERY, Boolean.toString(uniqueKey));
-        RemotingCommand response = remoting.invokeSync(addr, request, timeoutMillis);
+        RemotingCommand response = invoke(addr, request);
         if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
             return List.of();
         }
@@ -185,7 +190,7 @@ public final class AdminApi {
 
     /** VIEW_MESSAGE_BY_ID: the message at commit-log offset {@code offset} of the broker at {@code addr}. */
     public StoredMessage viewMessage(String addr, long offset)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         ViewMessageRequestHeader header = new ViewMessageRequestHeader();
         header.setOffset(offset);
         List<StoredMessage> messages = PullApi.decodeMessages(body(addr, RequestCode.VIEW_MESSAGE_BY_ID, header));
@@ -197,7 +202,7 @@ public final class AdminApi {
 
     /** GET_CONSUMER_RUNNING_INFO, relayed by the broker at {@code addr} to consumer {@code clientId}. */
     public ConsumerRunningInfo getConsumerRunningInfo(String addr, String group, String clientId)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         GetConsumerRunningInfoRequestHeader header = new GetConsumerRunningInfoRequestHeader();
         header.setConsumerGroup(group);
         header.setClientId(clientId);
@@ -206,7 +211,7 @@ public final class AdminApi {
 
     /** CONSUME_MESSAGE_DIRECTLY: the broker at {@code addr} hands message {@code offsetMsgId} to one consumer. */
     public ConsumeMessageDirectlyResult consumeMessageDirectly(String addr, String group, String clientId,
-            String offsetMsgId) throws RemotingException, MQBrokerException, InterruptedException {
+            String offsetMsgId) throws MQClientException, MQBrokerException, InterruptedException {
         ConsumeMessageDirectlyResultRequestHeader header = new ConsumeMessageDirectlyResultRequestHeader();
         header.setConsumerGroup(group);
         header.setClientId(clientId);
@@ -215,17 +220,28 @@ public final class AdminApi {
     }
 
     private byte[] body(String addr, int code, CommandCustomHeader header)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return Responses.body(call(addr, code, header, null), addr);
     }
 
     private <T> T body(String addr, int code, CommandCustomHeader header, Class<T> type)
-            throws RemotingException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException {
         return Responses.body(call(addr, code, header, null), type, addr);
     }
 
     private RemotingCommand call(String addr, int code, CommandCustomHeader header, byte[] body)
-            throws RemotingException, InterruptedException {
-        return remoting.invokeSync(addr, RemotingCommand.request(code, header).body(body), timeoutMillis);
+            throws MQClientException, InterruptedException {
+        return invoke(addr, RemotingCommand.request(code, header).body(body));
+    }
+
+    /** @throws MQClientException naming the broker and the cause when the request got no answer */
+    private RemotingCommand invoke(String addr, RemotingCommand request)
+            throws MQClientException, InterruptedException {
+        try {
+            return remoting.invokeSync(addr, request, timeoutMillis);
+        } catch (RemotingException e) {
+            throw new MQClientException("request " + request.code() + " to broker " + addr + " failed: "
+                    + e.getMessage(), e);
+        }
     }
 }
