@@ -88,7 +88,7 @@ class BrokerRegistrationTest {
     void onewayRegistrationIsApplied() throws Exception {
         ns.client.invokeOneway(ns.address, registerRequest("C", "b1", 0, "a:10911", 1, false, topic("T", 2)),
                 NamesrvFixture.TIMEOUT_MILLIS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> ns.route("T") != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ns.route("T") != null);
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.Map;
 /** A NameServer on an ephemeral loopback port with its files in {@code home}, and a client; close stops both. */
 final class NamesrvFixture implements AutoCloseable {
 
-    static final long TIMEOUT_MILLIS = 3000;
+    /** Of every call: far above a loopback round trip, so that only a hung server fails it on a loaded machine. */
+    static final long TIMEOUT_MILLIS = 15_000;
 
     final NamesrvConfig config;
     final NamesrvController controller;

@@ -62,7 +62,7 @@ class NamesrvStartupTest {
         try {
             client.start();
             RemotingCommand response = client.invokeSync("127.0.0.1:" + controller.listenPort(),
-                    RemotingCommand.request(RequestCode.GET_BROKER_CLUSTER_INFO, null), 3000);
+                    RemotingCommand.request(RequestCode.GET_BROKER_CLUSTER_INFO, null), 15_000);
             assertEquals(ResponseCode.SUCCESS, response.code());
             assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("The Name Server boot success."));
         } finally {
