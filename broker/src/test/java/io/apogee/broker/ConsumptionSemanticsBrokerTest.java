@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Delay levels, send-back to retry and dead-letter topics, and half messages, driven with raw commands. */
 class ConsumptionSemanticsBrokerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;

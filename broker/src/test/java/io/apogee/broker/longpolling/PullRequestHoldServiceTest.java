@@ -74,7 +74,7 @@ class PullRequestHoldServiceTest {
         service.hold(wantsA);
         service.hold(wantsB);
         put("TagB");
-        await().atMost(Duration.ofSeconds(5)).until(() -> replayed.contains(wantsB));
+        await().atMost(Duration.ofSeconds(30)).until(() -> replayed.contains(wantsB));
         assertEquals(List.of(wantsB), replayed);
         assertEquals(1, service.heldCount());
     }
@@ -93,7 +93,7 @@ class PullRequestHoldServiceTest {
     @Test
     void aPullHeldAfterItsMessageArrivedIsReplayedImmediately() {
         put("TagA");
-        await().atMost(Duration.ofSeconds(5)).until(() -> store.getMaxOffsetInQueue("T", 0) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.getMaxOffsetInQueue("T", 0) == 1);
         HeldPull late = pull("TagA", Long.MAX_VALUE);
         service.hold(late);
         assertEquals(List.of(late), replayed);
