@@ -35,7 +35,7 @@ class AppendReadTest {
     }
 
     private static void awaitDispatched(MessageStore store, String topic, int queueId, long max) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.getMaxOffsetInQueue(topic, queueId) == max);
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.getMaxOffsetInQueue(topic, queueId) == max);
     }
 
     private static byte[] bytes(ByteBuffer b) {
@@ -196,7 +196,7 @@ class AppendReadTest {
             long[] times = new long[4];
             for (int i = 0; i < times.length; i++) {
                 long previous = i == 0 ? 0 : times[i - 1];
-                await().atMost(Duration.ofSeconds(5)).until(() -> System.currentTimeMillis() >= previous + 20);
+                await().atMost(Duration.ofSeconds(30)).until(() -> System.currentTimeMillis() >= previous + 20);
                 times[i] = put(store, message("Time", 0, "m" + i, null, null)).storeTimestamp();
             }
             awaitDispatched(store, "Time", 0, 4);

@@ -155,7 +155,7 @@ class CrashRecoveryTest {
                 store.putMessage(message(tornMessage.getTopic(), tornMessage.getQueueId(), "more", null, "again"))
                         .join();
             }
-            await().atMost(Duration.ofSeconds(10)).until(() ->
+            await().atMost(Duration.ofSeconds(30)).until(() ->
                     store.queryMessage(tornMessage.getTopic(), "again", 64, 0, Long.MAX_VALUE).messages().size() == 21);
         }
         try (LocalMessageStore store = StoreFixture.open(config)) {

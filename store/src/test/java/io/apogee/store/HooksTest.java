@@ -32,7 +32,7 @@ class HooksTest {
                     heard.add(topic + "/" + queueId + "/" + maxOffset + "/" + tagsCode));
             store.putMessage(message("Hear", 3, "a", "TagA", null)).join();
             store.putMessage(message("Hear", 3, "b", null, null)).join();
-            await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> heard.size() == 2);
             assertEquals(List.of("Hear/3/1/" + "TagA".hashCode(), "Hear/3/2/0"), heard);
         }
     }
@@ -56,7 +56,7 @@ class HooksTest {
             }
             assertFalse(slave.appendToCommitLog(5, ByteBuffer.allocate(4)), "only at the end");
             assertEquals(master.getMaxPhyOffset(), slave.getMaxPhyOffset());
-            await().atMost(Duration.ofSeconds(10)).until(() -> slave.getMaxOffsetInQueue("Ha", 1) == 25);
+            await().atMost(Duration.ofSeconds(30)).until(() -> slave.getMaxOffsetInQueue("Ha", 1) == 25);
             assertEquals(25, slave.getMaxOffsetInQueue("Ha", 0));
             for (long q = 0; q < 25; q++) {
                 assertEquals(master.getMessage("g", "Ha", 1, q, 1, MessageFilter.ALL).messages(),
@@ -72,7 +72,7 @@ class HooksTest {
         try (LocalMessageStore store = StoreFixture.open(StoreFixture.config(dir))) {
             store.putMessage(message("Gone", 0, "a", null, null)).join();
             store.putMessage(message("Gone-1", 0, "b", null, null)).join();
-            await().atMost(Duration.ofSeconds(10)).until(() -> store.getMaxOffsetInQueue("Gone", 0) == 1
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.getMaxOffsetInQueue("Gone", 0) == 1
                     && store.getMaxOffsetInQueue("Gone-1", 0) == 1);
             store.deleteTopics(Set.of("Gone"));
             assertFalse(Files.exists(dir.resolve("consumequeue/Gone")));
@@ -90,7 +90,7 @@ class HooksTest {
             for (int i = 0; i < 4; i++) {
                 store.putMessage(message("Stats", 0, "m" + i, null, null)).join();
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> store.getMaxOffsetInQueue("Stats", 0) == 4);
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.getMaxOffsetInQueue("Stats", 0) == 4);
             store.getMessage("g", "Stats", 0, 0, 32, MessageFilter.ALL);
             store.getMessage("g", "Stats", 0, 4, 32, MessageFilter.ALL);
             StoreStats stats = store.stats();
@@ -109,6 +109,7 @@ class HooksTest {
     void syncFlushAcknowledgesAfterTheGroupCommit() throws Exception {
         MessageStoreConfig config = StoreFixture.config(dir);
         config.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
+        config.setSyncFlushTimeout(30_000); // a disk shared with other builds can take seconds to flush
         try (LocalMessageStore store = StoreFixture.open(config)) {
             PutMessageResult r = store.putMessage(message("Sync", 0, "durable", null, null)).join();
             assertEquals(PutMessageStatus.PUT_OK, r.status());

@@ -48,7 +48,7 @@ class RetentionTest {
             assertEquals(PutMessageStatus.PUT_OK, r.status());
             offsets.add(r.wroteOffset());
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.getMaxOffsetInQueue("Ret", 0) == MESSAGES);
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.getMaxOffsetInQueue("Ret", 0) == MESSAGES);
         return offsets;
     }
 
@@ -75,7 +75,7 @@ class RetentionTest {
                 age(clDir.resolve(String.format("%020d", (long) i * FILE_SIZE)), 100);
             }
             assertEquals(0, store.cleanService().clean(false), "not the delete hour, disk not full");
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
                 store.cleanService().clean(true);
                 return store.getMinPhyOffset() == 3L * FILE_SIZE;
             });
@@ -111,7 +111,7 @@ class RetentionTest {
         try (LocalMessageStore store = StoreFixture.open(config)) {
             fill(store);
             long lastFileStart = store.getMaxPhyOffset() - store.getMaxPhyOffset() % FILE_SIZE;
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
                 store.cleanService().clean(false);
                 return store.getMinPhyOffset() == lastFileStart;
             });

@@ -36,9 +36,9 @@ class ServiceRunnerTest {
         };
         ServiceRunner runner = new ServiceRunner(loop, 1, TimeUnit.HOURS);
         runner.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> steps.get() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> steps.get() == 1);
         runner.wakeup();
-        await().atMost(Duration.ofSeconds(5)).until(() -> steps.get() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> steps.get() == 2);
         runner.close();
         assertTrue(closed.get());
         assertFalse(runner.isRunning());
@@ -63,7 +63,7 @@ class ServiceRunnerTest {
         };
         try (ServiceRunner runner = new ServiceRunner(loop, 1, TimeUnit.MILLISECONDS)) {
             runner.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> steps.get() >= 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> steps.get() >= 3);
         }
         assertTrue(steps.get() >= 3);
         assertEquals(false, Thread.getAllStackTraces().keySet().stream()

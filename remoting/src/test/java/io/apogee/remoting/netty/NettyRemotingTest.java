@@ -51,7 +51,7 @@ class NettyRemotingTest {
     @EnumSource(SerializeType.class)
     void syncRoundTripAnswersInTheRequestsSerialization(SerializeType type) throws Exception {
         try (RemotingFixture f = new RemotingFixture()) {
-            RemotingCommand response = f.client.invokeSync(f.address, echoRequest("a", type), 3000);
+            RemotingCommand response = f.client.invokeSync(f.address, echoRequest("a", type), 15_000);
             assertEquals(ResponseCode.SUCCESS, response.code());
             assertEquals("a", response.extFields().get("id"));
             assertArrayEquals("a".getBytes(StandardCharsets.UTF_8), response.body());
@@ -65,7 +65,7 @@ class NettyRemotingTest {
             AtomicReference<RemotingCommand> got = new AtomicReference<>();
             f.client.invokeAsync(f.address, echoRequest("async-1", SerializeType.JSON), 3000,
                     (response, failure) -> got.set(response));
-            await().atMost(Duration.ofSeconds(5)).until(() -> got.get() != null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> got.get() != null);
             assertEquals("async-1", got.get().extFields().get("id"));
         }
     }
@@ -80,9 +80,9 @@ class NettyRemotingTest {
                 return RemotingCommand.response(ResponseCode.SUCCESS, "must not be written");
             }, f.executor("ApogeeTestOneway", 1, 10));
             f.client.invokeOneway(f.address, RemotingCommand.request(BLOCKING, null), 3000);
-            await().atMost(Duration.ofSeconds(5)).until(() -> seen.get() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.get() == 1);
             // The connection keeps working and no stray response confused it.
-            assertEquals("b", f.client.invokeSync(f.address, echoRequest("b", SerializeType.JSON), 3000)
+            assertEquals("b", f.client.invokeSync(f.address, echoRequest("b", SerializeType.JSON), 15_000)
                     .extFields().get("id"));
         }
     }
@@ -102,7 +102,7 @@ class NettyRemotingTest {
             AtomicReference<RemotingException> failure = new AtomicReference<>();
             f.client.invokeAsync(f.address, RemotingCommand.request(BLOCKING, null), 200,
                     (response, error) -> failure.set(error));
-            await().atMost(Duration.ofSeconds(5)).until(() -> failure.get() != null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> failure.get() != null);
             assertInstanceOf(RemotingTimeoutException.class, failure.get());
         } finally {
             release.countDown();
@@ -112,7 +112,7 @@ class NettyRemotingTest {
     @Test
     void unknownCodeIsNotSupported() throws Exception {
         try (RemotingFixture f = new RemotingFixture()) {
-            RemotingCommand response = f.client.invokeSync(f.address, RemotingCommand.request(9999, null), 3000);
+            RemotingCommand response = f.client.invokeSync(f.address, RemotingCommand.request(9999, null), 15_000);
             assertEquals(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, response.code());
             assertEquals(" request type 9999 not supported", response.remark());
         }
@@ -129,7 +129,7 @@ class NettyRemotingTest {
                 return RemotingCommand.response(ResponseCode.SUCCESS, null);
             }, f.executor("ApogeeTestHeader", 1, 10));
 
-            RemotingCommand failed = f.client.invokeSync(f.address, RemotingCommand.request(FAILING, null), 3000);
+            RemotingCommand failed = f.client.invokeSync(f.address, RemotingCommand.request(FAILING, null), 15_000);
             assertEquals(ResponseCode.SYSTEM_ERROR, failed.code());
             assertTrue(failed.remark().contains("IllegalStateException: disk on fire"), failed.remark());
 
@@ -155,13 +155,13 @@ class NettyRemotingTest {
             }
             RemotingCommand busy = null;
             for (int i = 0; i < 50 && busy == null; i++) {
-                RemotingCommand r = f.client.invokeSync(f.address, RemotingCommand.request(BLOCKING, null), 3000);
+                RemotingCommand r = f.client.invokeSync(f.address, RemotingCommand.request(BLOCKING, null), 15_000);
                 busy = r.code() == ResponseCode.SYSTEM_BUSY ? r : null;
             }
             assertNotNull(busy);
             assertEquals("[OVERLOAD]system busy, start flow control for a while", busy.remark());
             release.countDown();
-            await().atMost(Duration.ofSeconds(5)).until(() -> answered.get() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() == 2);
         } finally {
             release.countDown();
         }
@@ -206,7 +206,7 @@ class NettyRemotingTest {
             for (Thread w : workers) {
                 w.join();
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> matched.get() + errors.size() == threads * perThread);
+            await().atMost(Duration.ofSeconds(30)).until(() -> matched.get() + errors.size() == threads * perThread);
             assertEquals(List.of(), errors);
             assertEquals(threads * perThread, matched.get());
         }
@@ -224,10 +224,10 @@ class NettyRemotingTest {
         try (RemotingFixture f = new RemotingFixture(new NettyServerConfig(), new NettyClientConfig(), listener)) {
             f.client.registerProcessor(RemotingFixture.ECHO, RemotingFixture.echo(),
                     f.executor("ApogeeTestClientSide", 1, 10));
-            f.client.invokeSync(f.address, echoRequest("hello", SerializeType.JSON), 3000);
-            await().atMost(Duration.ofSeconds(5)).until(() -> connected.get() != null);
+            f.client.invokeSync(f.address, echoRequest("hello", SerializeType.JSON), 15_000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> connected.get() != null);
             RemotingCommand back = f.server.invokeSync(connected.get(), echoRequest("check-back",
-                    SerializeType.JSON), 3000);
+                    SerializeType.JSON), 15_000);
             assertEquals("check-back", back.extFields().get("id"));
         }
     }
@@ -254,11 +254,11 @@ class NettyRemotingTest {
         NettyServerConfig config = new NettyServerConfig();
         config.setServerChannelMaxIdleTimeSeconds(1);
         try (RemotingFixture f = new RemotingFixture(config, new NettyClientConfig(), listener)) {
-            f.client.invokeSync(f.address, echoRequest("x", SerializeType.JSON), 3000);
-            await().atMost(Duration.ofSeconds(10)).until(() -> events.contains("close"));
+            f.client.invokeSync(f.address, echoRequest("x", SerializeType.JSON), 15_000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.contains("close"));
             assertEquals(List.of("connect", "idle", "close"), events);
             // A new request reconnects transparently.
-            assertEquals("y", f.client.invokeSync(f.address, echoRequest("y", SerializeType.JSON), 3000)
+            assertEquals("y", f.client.invokeSync(f.address, echoRequest("y", SerializeType.JSON), 15_000)
                     .extFields().get("id"));
         }
     }
@@ -279,10 +279,10 @@ class NettyRemotingTest {
             assertThrows(RemotingTooMuchRequestException.class, () -> f.client.invokeAsync(f.address,
                     RemotingCommand.request(BLOCKING, null), 50, (r, e) -> done.incrementAndGet()));
             release.countDown();
-            await().atMost(Duration.ofSeconds(5)).until(() -> done.get() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> done.get() == 1);
             f.client.invokeAsync(f.address, echoRequest("after", SerializeType.JSON), 3000,
                     (r, e) -> done.incrementAndGet());
-            await().atMost(Duration.ofSeconds(5)).until(() -> done.get() == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> done.get() == 2);
         } finally {
             release.countDown();
         }
@@ -310,10 +310,10 @@ class NettyRemotingTest {
         client.start();
         try {
             RemotingConnectException e = assertThrows(RemotingConnectException.class,
-                    () -> client.invokeSync("127.0.0.1:1", echoRequest("x", SerializeType.JSON), 3000));
+                    () -> client.invokeSync("127.0.0.1:1", echoRequest("x", SerializeType.JSON), 15_000));
             assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
             assertThrows(RemotingConnectException.class,
-                    () -> client.invokeSync("no-port", echoRequest("x", SerializeType.JSON), 3000));
+                    () -> client.invokeSync("no-port", echoRequest("x", SerializeType.JSON), 15_000));
         } finally {
             client.shutdown();
         }

@@ -40,7 +40,7 @@ class TlsTest {
         server.setTls(mode, keyStore.toString(), PASSWORD);
         NettyClientConfig client = new NettyClientConfig();
         client.setTls(clientTls, clientTls ? keyStore.toString() : "", PASSWORD);
-        client.setConnectTimeoutMillis(2000);
+        client.setConnectTimeoutMillis(10_000);
         return new RemotingFixture(server, client, null);
     }
 
@@ -49,7 +49,7 @@ class TlsTest {
         for (boolean clientTls : new boolean[] {true, false}) {
             try (RemotingFixture f = fixture(NettyServerConfig.TlsMode.PERMISSIVE, clientTls)) {
                 RemotingCommand response = f.client.invokeSync(f.address,
-                        RemotingCommand.request(RemotingFixture.ECHO, null).addExtField("tls", "" + clientTls), 5000);
+                        RemotingCommand.request(RemotingFixture.ECHO, null).addExtField("tls", "" + clientTls), 15_000);
                 assertEquals(ResponseCode.SUCCESS, response.code());
                 assertEquals("" + clientTls, response.extFields().get("tls"));
             }
@@ -60,7 +60,7 @@ class TlsTest {
     void enforcingRefusesPlainClients() throws Exception {
         try (RemotingFixture f = fixture(NettyServerConfig.TlsMode.ENFORCING, true)) {
             assertEquals(ResponseCode.SUCCESS, f.client.invokeSync(f.address,
-                    RemotingCommand.request(RemotingFixture.ECHO, null), 5000).code());
+                    RemotingCommand.request(RemotingFixture.ECHO, null), 15_000).code());
         }
         try (RemotingFixture f = fixture(NettyServerConfig.TlsMode.ENFORCING, false)) {
             assertThrows(RemotingException.class, () -> f.client.invokeSync(f.address,

@@ -51,7 +51,7 @@ class GroupCommitServiceTest {
         CompletableFuture<PutMessageResult> waiting =
                 service.submit(new PutMessageResult(PutMessageStatus.PUT_OK, 0, 100, "a", 1, 0, 1));
         ServiceLoop watch = service.timeoutWatch();
-        await().atMost(Duration.ofSeconds(5)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
             watch.doWork();
             return waiting.isDone();
         });
