@@ -10,6 +10,7 @@ import io.apogee.namesrv.processor.KvConfigProcessor;
 import io.apogee.namesrv.processor.NamesrvConfigProcessor;
 import io.apogee.namesrv.processor.RouteProcessor;
 import io.apogee.namesrv.route.RouteTable;
+import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.remoting.protocol.RequestCode;
@@ -25,24 +26,13 @@ import org.slf4j.LoggerFactory;
  * reverse. NameServers never talk to each other: every broker registers with each of them.
  *
  * <p>Route lookups ({@code GET_ROUTEINFO_BY_TOPIC}, the clients' frequent request) run on their own threads so that
- * registrations and admin requests cannot hold them up. Unknown request codes get {@code REQUEST_CODE_NOT_SUPPORTED}
- * from the remoting layer (RocketMQ's NameServer does not answer them at all).
+ * registrations and admin requests cannot hold them up. Each processor family registers one handler per code it
+ * handles; unknown request codes get {@code REQUEST_CODE_NOT_SUPPORTED} from the remoting endpoint (RocketMQ's
+ * NameServer does not answer them at all), and malformed requests {@code SYSTEM_ERROR} with the reason.
  */
 public final class NamesrvController {
 
     private static final Logger LOG = LoggerFactory.getLogger(NamesrvController.class);
-
-    private static final int[] REGISTRATION_CODES = {RequestCode.REGISTER_BROKER, RequestCode.UNREGISTER_BROKER,
-        RequestCode.QUERY_DATA_VERSION};
-    private static final int[] ROUTE_ADMIN_CODES = {RequestCode.GET_BROKER_CLUSTER_INFO,
-        RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, RequestCode.GET_TOPICS_BY_CLUSTER,
-        RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS, RequestCode.GET_UNIT_TOPIC_LIST,
-        RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST, RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST,
-        RequestCode.DELETE_TOPIC_IN_NAMESRV, RequestCode.WIPE_WRITE_PERM_OF_BROKER,
-        RequestCode.ADD_WRITE_PERM_OF_BROKER};
-    private static final int[] KV_CODES = {RequestCode.PUT_KV_CONFIG, RequestCode.GET_KV_CONFIG,
-        RequestCode.DELETE_KV_CONFIG, RequestCode.GET_KVLIST_BY_NAMESPACE};
-    private static final int[] CONFIG_CODES = {RequestCode.GET_NAMESRV_CONFIG, RequestCode.UPDATE_NAMESRV_CONFIG};
 
     private final NamesrvConfig config;
     private final NettyServerConfig serverConfig;
@@ -69,17 +59,19 @@ public final class NamesrvController {
 
     private void registerProcessors() {
         RouteProcessor routes = new RouteProcessor(routeTable, kvConfig, config);
-        server.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, routes, clientRequestExecutor);
-        register(ROUTE_ADMIN_CODES, routes);
-        register(REGISTRATION_CODES, new BrokerRegistrationProcessor(routeTable, kvConfig));
-        register(KV_CODES, new KvConfigProcessor(kvConfig));
-        register(CONFIG_CODES, new NamesrvConfigProcessor(config, serverConfig));
+        server.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, routes::route, clientRequestExecutor);
+        server.registerProcessors(routes.adminHandlers(), defaultExecutor);
+        server.registerProcessors(new BrokerRegistrationProcessor(routeTable, kvConfig).handlers(), defaultExecutor);
+        server.registerProcessors(new KvConfigProcessor(kvConfig).handlers(), defaultExecutor);
+        server.registerProcessors(new NamesrvConfigProcessor(config, serverConfig).handlers(), defaultExecutor);
     }
 
-    private void register(int[] codes, io.apogee.remoting.RequestProcessor processor) {
-        for (int code : codes) {
-            server.registerProcessor(code, processor, defaultExecutor);
-        }
+    /**
+     * Adds a hook that sees every request this NameServer receives before it is processed and its response after
+     * (see {@link RpcHook}); call it before {@link #start()} so that it sees every request.
+     */
+    public void registerRpcHook(RpcHook hook) {
+        server.registerRpcHook(hook);
     }
 
     /**

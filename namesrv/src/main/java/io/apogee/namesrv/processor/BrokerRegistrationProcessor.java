@@ -4,6 +4,7 @@ import io.apogee.namesrv.kv.KvConfigStore;
 import io.apogee.namesrv.route.BrokerRegistration;
 import io.apogee.namesrv.route.RegistrationResult;
 import io.apogee.namesrv.route.RouteTable;
+import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Brokers joining, leaving and checking in: REGISTER_BROKER, UNREGISTER_BROKER, QUERY_DATA_VERSION. */
-public final class BrokerRegistrationProcessor extends NamesrvRequestProcessor {
+public final class BrokerRegistrationProcessor {
 
     /** Requests of older versions (below RocketMQ's V3_0_11) carry a bare topic-config wrapper as body. */
     static final int VERSION_WITH_REGISTER_BODY = 37;
@@ -36,14 +37,12 @@ public final class BrokerRegistrationProcessor extends NamesrvRequestProcessor {
         this.kvConfig = kvConfig;
     }
 
-    @Override
-    RemotingCommand handle(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return switch (request.code()) {
-            case RequestCode.REGISTER_BROKER -> register(channel, request);
-            case RequestCode.UNREGISTER_BROKER -> unregister(request);
-            case RequestCode.QUERY_DATA_VERSION -> queryDataVersion(request);
-            default -> throw new IllegalArgumentException("not a registration request: " + request.code());
-        };
+    /** The codes of this family, each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.REGISTER_BROKER, this::register,
+                RequestCode.UNREGISTER_BROKER, (channel, request) -> unregister(request),
+                RequestCode.QUERY_DATA_VERSION, (channel, request) -> queryDataVersion(request));
     }
 
     private RemotingCommand register(Channel channel, RemotingCommand request) throws RemotingCommandException {

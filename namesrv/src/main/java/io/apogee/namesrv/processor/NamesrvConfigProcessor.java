@@ -4,10 +4,10 @@ import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
 import io.apogee.common.io.AtomicFile;
 import io.apogee.namesrv.NamesrvConfig;
+import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
-import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * without changing anything), applied, and written to {@code configStorePath}. Keys read only at start (ports,
  * thread counts) take effect at the next start.
  */
-public final class NamesrvConfigProcessor extends NamesrvRequestProcessor {
+public final class NamesrvConfigProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(NamesrvConfigProcessor.class);
 
@@ -40,13 +40,11 @@ public final class NamesrvConfigProcessor extends NamesrvRequestProcessor {
         this.serverConfig = serverConfig;
     }
 
-    @Override
-    RemotingCommand handle(Channel channel, RemotingCommand request) throws IOException {
-        return switch (request.code()) {
-            case RequestCode.GET_NAMESRV_CONFIG -> NamesrvResponses.success().body(render());
-            case RequestCode.UPDATE_NAMESRV_CONFIG -> update(request.body());
-            default -> throw new IllegalArgumentException("not a config request: " + request.code());
-        };
+    /** The codes of this family, each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.GET_NAMESRV_CONFIG, (channel, request) -> NamesrvResponses.success().body(render()),
+                RequestCode.UPDATE_NAMESRV_CONFIG, (channel, request) -> update(request.body()));
     }
 
     /** Every key with its value, passwords masked: any client may ask for this. */

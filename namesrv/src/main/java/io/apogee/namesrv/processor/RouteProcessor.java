@@ -4,6 +4,7 @@ import io.apogee.namesrv.NamesrvConfig;
 import io.apogee.namesrv.kv.KvConfigStore;
 import io.apogee.namesrv.route.RouteTable;
 import io.apogee.namesrv.route.TopicQueries;
+import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
@@ -19,13 +20,14 @@ import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerResponseH
 import io.apogee.common.topic.Permission;
 import io.apogee.common.route.TopicRouteData;
 import io.netty.channel.Channel;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Routes and topics: a topic's route, cluster info, the topic lists, and the route edits the tools make (delete a
  * topic, wipe or restore a broker's write permission).
  */
-public final class RouteProcessor extends NamesrvRequestProcessor {
+public final class RouteProcessor {
 
     /** Requests from this version on (RocketMQ's V4_9_4) get route bodies in standard JSON. */
     static final int VERSION_ACCEPTING_STANDARD_JSON = 401;
@@ -42,27 +44,31 @@ public final class RouteProcessor extends NamesrvRequestProcessor {
         this.config = config;
     }
 
-    @Override
-    RemotingCommand handle(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return switch (request.code()) {
-            case RequestCode.GET_ROUTEINFO_BY_TOPIC -> route(request);
-            case RequestCode.GET_BROKER_CLUSTER_INFO -> withBody(BodyJson.encode(routeTable.clusterInfo()));
-            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> topics(topicQueries.allTopics());
-            case RequestCode.GET_TOPICS_BY_CLUSTER -> topics(topicQueries.topicsOfCluster(
-                    request.decodeHeader(GetTopicsByClusterRequestHeader.class).cluster()));
-            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS -> topics(topicQueries.systemTopics());
-            case RequestCode.GET_UNIT_TOPIC_LIST -> topics(topicQueries.unitTopics());
-            case RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST -> topics(topicQueries.topicsWithUnitSubscribers());
-            case RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST ->
-                    topics(topicQueries.nonUnitTopicsWithUnitSubscribers());
-            case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
-            case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> wipeWritePerm(request);
-            case RequestCode.ADD_WRITE_PERM_OF_BROKER -> addWritePerm(request);
-            default -> throw new IllegalArgumentException("not a route request: " + request.code());
-        };
+    /**
+     * The admin codes of this family, each with its handler; {@link #route} (GET_ROUTEINFO_BY_TOPIC, the clients'
+     * frequent request) is registered on its own executor.
+     */
+    public Map<Integer, RequestProcessor> adminHandlers() {
+        return Map.of(
+                RequestCode.GET_BROKER_CLUSTER_INFO, (channel, request) ->
+                        withBody(BodyJson.encode(routeTable.clusterInfo())),
+                RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER, (channel, request) ->
+                        topics(topicQueries.allTopics()),
+                RequestCode.GET_TOPICS_BY_CLUSTER, (channel, request) -> topics(topicQueries.topicsOfCluster(
+                        request.decodeHeader(GetTopicsByClusterRequestHeader.class).cluster())),
+                RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS, (channel, request) -> topics(topicQueries.systemTopics()),
+                RequestCode.GET_UNIT_TOPIC_LIST, (channel, request) -> topics(topicQueries.unitTopics()),
+                RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST, (channel, request) ->
+                        topics(topicQueries.topicsWithUnitSubscribers()),
+                RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST, (channel, request) ->
+                        topics(topicQueries.nonUnitTopicsWithUnitSubscribers()),
+                RequestCode.DELETE_TOPIC_IN_NAMESRV, (channel, request) -> deleteTopic(request),
+                RequestCode.WIPE_WRITE_PERM_OF_BROKER, (channel, request) -> wipeWritePerm(request),
+                RequestCode.ADD_WRITE_PERM_OF_BROKER, (channel, request) -> addWritePerm(request));
     }
 
-    private RemotingCommand route(RemotingCommand request) throws RemotingCommandException {
+    /** GET_ROUTEINFO_BY_TOPIC: the topic's route, in standard JSON for clients that ask for it. */
+    public RemotingCommand route(Channel channel, RemotingCommand request) throws RemotingCommandException {
         GetRouteInfoRequestHeader header = request.decodeHeader(GetRouteInfoRequestHeader.class);
         Optional<TopicRouteData> found = routeTable.route(header.topic());
         if (found.isEmpty()) {
