@@ -45,6 +45,15 @@ final class RawSlave implements AutoCloseable {
         return new Frame(offset, data);
     }
 
+    /** The next frame carrying data, skipping heartbeats. */
+    Frame readData() throws IOException {
+        Frame f;
+        do {
+            f = read();
+        } while (f.heartbeat());
+        return f;
+    }
+
     /** Whether the master closed the connection within {@code millis}, skipping frames still arriving. */
     boolean closedByMasterWithin(int millis) throws IOException {
         socket.setSoTimeout(millis);
