@@ -1,6 +1,9 @@
 package io.apogee.broker;
 
 import io.apogee.broker.client.ClientNotifier;
+import io.apogee.broker.config.BrokerConfig;
+import io.apogee.broker.config.BrokerConfigUpdater;
+import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.client.ProducerManager;
 import io.apogee.broker.group.SubscriptionGroupManager;
@@ -27,11 +30,14 @@ import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.transaction.TransactionCheckService;
 import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.concurrent.BoundedExecutors;
+import io.apogee.common.config.ConfigBinder;
+import io.apogee.common.config.Published;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceLoop;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.remoting.ChannelEventListener;
 import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.netty.NettyRemotingServer;
@@ -45,15 +51,21 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One broker: owns the store, the managers, the remoting servers (main port and VIP port {@code listenPort - 2}),
  * the processors and the background loops, and starts and stops them in order.
+ *
+ * <p>Its configuration is {@link #configs() published}: components that read a {@code @Live} key get the current
+ * {@link BrokerConfig} through a supplier and read it per use; every other key is read from the start snapshot, once.
  */
 public final class BrokerController {
 
@@ -63,8 +75,11 @@ public final class BrokerController {
     /** How often the schedule loop looks for due delayed messages when it found none (RocketMQ ticks at 100 ms). */
     private static final long SCHEDULE_TICK_MILLIS = 100;
 
-    private final BrokerConfigs configs;
+    private final Published<BrokerConfigs> configs;
+    /** The snapshot the broker started with: only keys read once at start are read from it. */
     private final BrokerConfig config;
+    /** The broker config in force, for keys read per use. */
+    private final Supplier<BrokerConfig> liveConfig;
     private final MessageStore store;
     private final TopicConfigManager topics;
     private final SubscriptionGroupManager groups;
@@ -85,20 +100,21 @@ public final class BrokerController {
     private String brokerAddr;
 
     public BrokerController(BrokerConfigs configs) {
-        this.configs = configs;
+        this.configs = new Published<>(configs);
         this.config = configs.broker();
+        this.liveConfig = () -> this.configs.get().broker();
         Path configDir = Path.of(configs.store().getStorePathRootDir(), "config");
-        this.store = new LocalMessageStore(configs.store());
+        this.store = new LocalMessageStore(() -> this.configs.get().store());
         this.topics = new TopicConfigManager(config, configDir, () -> {
             if (registrar != null) {
                 registrar.registerSoon();
             }
         });
-        this.groups = new SubscriptionGroupManager(config, configDir);
+        this.groups = new SubscriptionGroupManager(liveConfig, configDir);
         this.offsets = new ConsumerOffsetManager(configDir);
         this.delayOffsets = new DelayOffsetTable(configDir);
         this.consumers = new ConsumerManager(group -> {
-            if (notifier != null && config.isNotifyConsumerIdsChangedEnable()) {
+            if (notifier != null && liveConfig.get().isNotifyConsumerIdsChangedEnable()) {
                 notifier.consumerIdsChanged(group);
             }
         });
@@ -123,13 +139,11 @@ public final class BrokerController {
         this.namesrvClient = new NettyRemotingClient(new NettyClientConfig(), null);
     }
 
+    /** The main port's settings on {@code listenPort - 2}, as RocketMQ clones them for its VIP channel. */
     private static NettyServerConfig vipConfig(NettyServerConfig main) {
-        NettyServerConfig vip = new NettyServerConfig();
-        vip.setBindAddress(main.getBindAddress());
-        vip.setListenPort(main.getListenPort() == 0 ? 0 : main.getListenPort() - 2);
-        vip.setFrameMaxLength(main.getFrameMaxLength());
-        vip.setServerChannelMaxIdleTimeSeconds(main.getServerChannelMaxIdleTimeSeconds());
-        return vip;
+        Properties port = new Properties();
+        port.setProperty("listenPort", String.valueOf(main.getListenPort() == 0 ? 0 : main.getListenPort() - 2));
+        return ConfigBinder.copyWith(main, port);
     }
 
     private void forget(Channel channel) {
@@ -166,6 +180,16 @@ public final class BrokerController {
                 registrar.nameServers().size());
     }
 
+    /**
+     * Adds a hook that sees every request to this broker, on both ports, before it is processed and its response
+     * after (see {@link RpcHook}: sends once stored, held pulls once answered, refused requests too); call it before
+     * {@link #start()} so that it sees every request. ACL checks and metrics plug in here.
+     */
+    public void registerRpcHook(RpcHook hook) {
+        server.registerRpcHook(hook);
+        vipServer.registerRpcHook(hook);
+    }
+
     private int registrarRegisterAll() {
         try {
             return registrar.registerAll();
@@ -178,7 +202,7 @@ public final class BrokerController {
     private void registerProcessors(InetSocketAddress storeHost) {
         ThreadPoolExecutor send = executor("ApogeeSendMessage", config.getSendMessageThreadPoolNums(),
                 config.getSendThreadPoolQueueCapacity());
-        runners.add(loop(new PeriodicTask("ApogeeFastFailure", new FastFailure(send, config)),
+        runners.add(loop(new PeriodicTask("ApogeeFastFailure", new FastFailure(send, liveConfig)),
                 FAST_FAILURE_MILLIS));
         ExecutorService pull = executor("ApogeePullMessage", config.getPullMessageThreadPoolNums(),
                 config.getPullThreadPoolQueueCapacity());
@@ -191,61 +215,44 @@ public final class BrokerController {
         ExecutorService admin = executor("ApogeeAdmin", config.getAdminBrokerThreadPoolNums(),
                 config.getAdminThreadPoolQueueCapacity());
 
-        PullMessageProcessor pullProcessor = new PullMessageProcessor(config, topics, groups, consumers, offsets,
+        PullMessageProcessor pullProcessor = new PullMessageProcessor(liveConfig, topics, groups, consumers, offsets,
                 store, stats);
         holds = new PullRequestHoldService(store, pullProcessor::replay);
         pullProcessor.useLongPolling(holds, pull);
         store.addDispatchListener(holds);
         runners.add(new ServiceRunner(holds, config.getPullHoldCheckIntervalMills(), TimeUnit.MILLISECONDS));
-        server.registerProcessor(RequestCode.PULL_MESSAGE, pullProcessor, pull);
-        server.registerProcessor(RequestCode.LITE_PULL_MESSAGE, pullProcessor, pull);
+        server.registerProcessors(pullProcessor.handlers(), pull);
 
-        int delayLevels = configs.store().delayLevelMillis().length;
+        BrokerConfigs start = configs.get();
+        int delayLevels = start.store().delayLevelMillis().length;
         TransactionalMessageService halves = new TransactionalMessageService(store, topics, storeHost, delayLevels);
-        both(new SendMessageProcessor(config, topics, groups, store, stats, storeHost,
-                configs.store().getMaxMessageSize(), halves, delayLevels), send, RequestCode.SEND_MESSAGE,
-                RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE);
-        both(new ConsumerSendMsgBackProcessor(config, topics, groups, store, delayLevels), send,
-                RequestCode.CONSUMER_SEND_MSG_BACK);
+        both(new SendMessageProcessor(liveConfig, topics, groups, store, stats, storeHost,
+                start.store().getMaxMessageSize(), halves, delayLevels).handlers(), send);
+        both(new ConsumerSendMsgBackProcessor(liveConfig, topics, groups, store, delayLevels,
+                start.store().getMaxMessageSize()).handlers(), send);
         ExecutorService endTransaction = executor("ApogeeEndTransaction", config.getSendMessageThreadPoolNums(),
                 config.getAdminThreadPoolQueueCapacity());
-        both(new EndTransactionProcessor(config, halves), endTransaction, RequestCode.END_TRANSACTION);
-        runners.add(loop(new TransactionCheckService(config, store, offsets, halves, producers,
+        both(new EndTransactionProcessor(config, halves).handlers(), endTransaction);
+        runners.add(loop(new TransactionCheckService(liveConfig, store, offsets, halves, producers,
                 notifier::checkTransactionState), config.getTransactionCheckInterval()));
-        runners.add(loop(new ScheduleMessageService(store, delayOffsets, configs.store().delayLevelMillis()),
+        runners.add(loop(new ScheduleMessageService(store, delayOffsets, start.store().delayLevelMillis()),
                 SCHEDULE_TICK_MILLIS));
-        both(new QueryMessageProcessor(config, store), query, RequestCode.QUERY_MESSAGE,
-                RequestCode.VIEW_MESSAGE_BY_ID);
-        both(new ClientManageProcessor(producers, consumers, groups, topics), heartbeat, RequestCode.HEART_BEAT,
-                RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
-        both(new ConsumerManageProcessor(consumers, offsets, store), manage, RequestCode.QUERY_CONSUMER_OFFSET,
-                RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
-                RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
-                RequestCode.GET_EARLIEST_MSG_STORETIME);
-        both(new RebalanceLockProcessor(locks), manage, RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
-        both(new TopicAdminProcessor(config, topics, offsets, consumers, store), admin,
-                RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
-                RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
-                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER);
-        both(new GroupAdminProcessor(config, groups, topics, offsets, consumers, producers, store, stats), admin,
-                RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
-                RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.GET_CONSUME_STATS,
-                RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST);
-        both(new BrokerAdminProcessor(configs, topics, offsets, consumers, notifier, store, stats,
-                registrar::registerSoon), admin, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG,
-                RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.VIEW_BROKER_STATS_DATA,
-                RequestCode.INVOKE_BROKER_TO_RESET_OFFSET);
-        both(new ConsumerRelayProcessor(config, consumers, store, server), admin,
-                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY,
-                RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS);
+        both(new QueryMessageProcessor(liveConfig, store).handlers(), query);
+        both(new ClientManageProcessor(producers, consumers, groups, topics).handlers(), heartbeat);
+        both(new ConsumerManageProcessor(consumers, offsets, store).handlers(), manage);
+        both(new RebalanceLockProcessor(locks).handlers(), manage);
+        both(new TopicAdminProcessor(config, topics, offsets, consumers, store).handlers(), admin);
+        both(new GroupAdminProcessor(config, groups, topics, offsets, consumers, producers, store, stats)
+                .handlers(), admin);
+        both(new BrokerAdminProcessor(configs, new BrokerConfigUpdater(configs), topics, offsets, consumers, notifier,
+                store, stats, registrar::registerSoon).handlers(), admin);
+        both(new ConsumerRelayProcessor(config, consumers, store, server).handlers(), admin);
     }
 
-    /** Registers {@code processor} for {@code codes} on the main and the VIP port. */
-    private void both(RequestProcessor processor, ExecutorService executor, int... codes) {
-        for (int code : codes) {
-            server.registerProcessor(code, processor, executor);
-            vipServer.registerProcessor(code, processor, executor);
-        }
+    /** Registers a request family's handlers on the main and the VIP port. */
+    private void both(Map<Integer, RequestProcessor> handlers, ExecutorService executor) {
+        server.registerProcessors(handlers, executor);
+        vipServer.registerProcessors(handlers, executor);
     }
 
     private ThreadPoolExecutor executor(String name, int threads, int queueCapacity) {
@@ -262,8 +269,9 @@ public final class BrokerController {
         }), config.getFlushConsumerOffsetInterval()));
         runners.add(loop(new PeriodicTask("ApogeeClientHousekeeping", () -> {
             long now = System.currentTimeMillis();
-            consumers.scanExpired(now, config.getChannelExpiredTimeout());
-            producers.scanExpired(now, config.getChannelExpiredTimeout());
+            long expiry = liveConfig.get().getChannelExpiredTimeout();
+            consumers.scanExpired(now, expiry);
+            producers.scanExpired(now, expiry);
         }), CLIENT_SCAN_MILLIS));
         ServiceRunner registration = loop(registrar, registrar.periodMillis());
         registrar.onWakeup(registration::wakeup);
@@ -309,8 +317,9 @@ public final class BrokerController {
         return vipServer.localPort();
     }
 
+    /** The configuration in force: the start one, or the last UPDATE_BROKER_CONFIG published. */
     public BrokerConfigs configs() {
-        return configs;
+        return configs.get();
     }
 
     public MessageStore store() {

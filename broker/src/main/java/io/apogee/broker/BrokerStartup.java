@@ -1,5 +1,6 @@
 package io.apogee.broker;
 
+import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code mqbroker}: starts a broker from {@code broker.conf} ({@code -c}), with {@code -n} overriding
  * {@code namesrvAddr}; {@code -p} prints the effective configuration and exits. Stops gracefully on SIGTERM.
+ * UPDATE_BROKER_CONFIG writes its changes back to the {@code -c} file ({@code brokerConfigPath}), as RocketMQ does.
  */
 public final class BrokerStartup {
 
@@ -25,11 +27,7 @@ public final class BrokerStartup {
     }
 
     public static void main(String[] args) {
-        Options options = new Options()
-                .addOption("c", "configFile", true, "broker config file (broker.conf)")
-                .addOption("n", "namesrvAddr", true, "name server addresses, e.g. '192.168.0.1:9876;192.168.0.2:9876'")
-                .addOption("p", "printConfigItem", false, "print the effective configuration and exit")
-                .addOption("h", "help", false, "print this help");
+        Options options = options();
         try {
             CommandLine cmd = new DefaultParser().parse(options, args);
             if (cmd.hasOption('h')) {
@@ -63,10 +61,25 @@ public final class BrokerStartup {
         }
     }
 
-    /** Binds the config file (if any) and the command-line overrides; warns about unknown keys by name. */
+    static Options options() {
+        return new Options()
+                .addOption("c", "configFile", true, "broker config file (broker.conf)")
+                .addOption("n", "namesrvAddr", true, "name server addresses, e.g. '192.168.0.1:9876;192.168.0.2:9876'")
+                .addOption("p", "printConfigItem", false, "print the effective configuration and exit")
+                .addOption("h", "help", false, "print this help");
+    }
+
+    /**
+     * Binds the config file (if any, also where updates are persisted) and the command-line overrides; warns about
+     * unknown keys by name.
+     */
     static BrokerConfigs configs(CommandLine cmd) {
-        Properties properties = cmd.hasOption('c') ? ConfigBinder.load(Path.of(cmd.getOptionValue('c')))
-                : new Properties();
+        Properties properties = new Properties();
+        if (cmd.hasOption('c')) {
+            Path file = Path.of(cmd.getOptionValue('c')).toAbsolutePath();
+            properties = ConfigBinder.load(file);
+            properties.setProperty("brokerConfigPath", file.toString());
+        }
         if (cmd.hasOption('n')) {
             properties.setProperty("namesrvAddr", cmd.getOptionValue('n'));
         }

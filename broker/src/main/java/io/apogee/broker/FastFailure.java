@@ -1,9 +1,11 @@
 package io.apogee.broker;
 
+import io.apogee.broker.config.BrokerConfig;
 import io.apogee.remoting.netty.RequestTask;
 import io.apogee.remoting.protocol.ResponseCode;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Supplier;
 
 /**
  * RocketMQ's broker fast failure: a send that has waited in the send queue longer than
@@ -13,23 +15,23 @@ import java.util.concurrent.ThreadPoolExecutor;
 final class FastFailure implements Runnable {
 
     private final ThreadPoolExecutor sendExecutor;
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
 
-    FastFailure(ThreadPoolExecutor sendExecutor, BrokerConfig config) {
+    FastFailure(ThreadPoolExecutor sendExecutor, Supplier<BrokerConfig> config) {
         this.sendExecutor = sendExecutor;
         this.config = config;
     }
 
     @Override
     public void run() {
-        if (!config.isBrokerFastFailureEnable()) {
+        if (!config.get().isBrokerFastFailureEnable()) {
             return;
         }
         BlockingQueue<Runnable> queue = sendExecutor.getQueue();
         long now = System.currentTimeMillis();
         while (queue.peek() instanceof RequestTask task) {
             long waited = now - task.createdMillis();
-            if (waited < config.getWaitTimeMillsInSendQueue()) {
+            if (waited < config.get().getWaitTimeMillsInSendQueue()) {
                 return;
             }
             if (queue.remove(task)) {

@@ -1,5 +1,6 @@
 package io.apogee.broker;
 
+import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.RemotingCommand;

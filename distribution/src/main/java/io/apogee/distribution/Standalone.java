@@ -1,6 +1,6 @@
 package io.apogee.distribution;
 
-import io.apogee.broker.BrokerConfigs;
+import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.broker.BrokerController;
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;

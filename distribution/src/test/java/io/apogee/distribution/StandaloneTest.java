@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.broker.BrokerConfigs;
+import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.common.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;

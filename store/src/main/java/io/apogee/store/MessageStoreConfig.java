@@ -1,6 +1,7 @@
 package io.apogee.store;
 
 import io.apogee.common.config.ConfigException;
+import io.apogee.common.config.Live;
 import io.apogee.common.config.Validated;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Store settings under RocketMQ's {@code MessageStoreConfig} key names (behaviours.md §6), filled by
- * {@code ConfigBinder} and then read-only.
+ * {@code ConfigBinder} and then read-only. The store reads them when it is built, except the {@link Live} keys
+ * (retention, read batch sizes, the query default) that it reads from the published settings on every use.
  */
 public class MessageStoreConfig implements Validated {
 
@@ -41,14 +43,19 @@ public class MessageStoreConfig implements Validated {
     /** How long a SYNC_FLUSH append waits for its fsync before answering {@code FLUSH_DISK_TIMEOUT}, in ms. */
     private int syncFlushTimeout = 5000;
     /** Hours of day ({@code ;}-separated, {@code 00}-{@code 23}) when expired files are deleted. */
+    @Live
     private String deleteWhen = "04";
     /** Hours a commit-log file is kept after its last write. */
+    @Live
     private int fileReservedTime = 72;
     /** Disk use (percent of the commit log's file system) above which expired files are deleted at any hour. */
+    @Live
     private int diskMaxUsedSpaceRatio = 75;
     /** Disk use (fraction) above which the oldest files are deleted even if not expired. */
+    @Live
     private double diskSpaceCleanForciblyRatio = 0.85;
     /** Disk use (fraction) above which appends are refused with {@code DISK_FULL}. */
+    @Live
     private double diskSpaceWarningLevelRatio = 0.90;
     /** Retention check interval in ms. */
     private int cleanResourceInterval = 10_000;
@@ -61,14 +68,19 @@ public class MessageStoreConfig implements Validated {
     /** Entries per index file. */
     private int maxIndexNum = 5_000_000 * 4;
     /** Default result limit of key queries. */
+    @Live
     private int defaultQueryMaxNum = 32;
     /** A read returns at most this many bytes when its data is in memory. */
+    @Live
     private int maxTransferBytesOnMessageInMemory = 256 * 1024;
     /** A read returns at most this many messages when its data is in memory. */
+    @Live
     private int maxTransferCountOnMessageInMemory = 32;
     /** A read returns at most this many bytes when its data has likely left the page cache. */
+    @Live
     private int maxTransferBytesOnMessageInDisk = 64 * 1024;
     /** A read returns at most this many messages when its data has likely left the page cache. */
+    @Live
     private int maxTransferCountOnMessageInDisk = 8;
     /** Share of physical memory (percent) assumed to hold the newest commit-log bytes. */
     private int accessMessageInMemoryMaxRatio = 40;

@@ -1,6 +1,6 @@
 package io.apogee.broker.group;
 
-import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.config.BrokerConfig;
 import io.apogee.common.io.AtomicFile;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.remoting.protocol.body.SubscriptionGroupWrapper;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,11 @@ public final class SubscriptionGroupManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionGroupManager.class);
 
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final AtomicFile file;
     private final Map<String, SubscriptionGroupConfig> groups = new ConcurrentHashMap<>();
 
-    public SubscriptionGroupManager(BrokerConfig config, Path configDir) {
+    public SubscriptionGroupManager(Supplier<BrokerConfig> config, Path configDir) {
         this.config = config;
         this.file = new AtomicFile(configDir.resolve("subscriptionGroup.json"));
     }
@@ -49,7 +50,7 @@ public final class SubscriptionGroupManager {
      */
     public SubscriptionGroupConfig findOrCreate(String group) {
         SubscriptionGroupConfig existing = groups.get(group);
-        if (existing != null || !config.isAutoCreateSubscriptionGroup()) {
+        if (existing != null || !config.get().isAutoCreateSubscriptionGroup()) {
             return existing;
         }
         SubscriptionGroupConfig created = new SubscriptionGroupConfig();

@@ -1,6 +1,7 @@
 package io.apogee.broker.processor;
 
-import io.apogee.broker.BrokerConfigs;
+import io.apogee.broker.config.BrokerConfigUpdater;
+import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.broker.client.ClientNotifier;
 import io.apogee.broker.client.ConsumerGroupInfo;
 import io.apogee.broker.client.ConsumerManager;
@@ -25,26 +26,22 @@ import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.apogee.remoting.protocol.header.ViewBrokerStatsDataRequestHeader;
 import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The broker as a whole: GET/UPDATE_BROKER_CONFIG, GET_BROKER_RUNTIME_INFO, VIEW_BROKER_STATS_DATA and
  * INVOKE_BROKER_TO_RESET_OFFSET.
  */
-public final class BrokerAdminProcessor implements RequestProcessor {
+public final class BrokerAdminProcessor {
 
-    /** Keys UPDATE_BROKER_CONFIG may not change (RocketMQ 4.9.8's {@code configBlackList}). */
-    private static final Set<String> BLACK_LIST = Set.of("brokerConfigPath", "rocketmqHome", "configBlackList",
-            "storePathRootDir", "storePathCommitLog", "listenPort", "bindAddress");
-
-    private final BrokerConfigs configs;
+    private final Supplier<BrokerConfigs> configs;
+    private final BrokerConfigUpdater configUpdater;
     private final TopicConfigManager topics;
     private final ConsumerOffsetManager offsets;
     private final ConsumerManager consumers;
@@ -53,10 +50,16 @@ public final class BrokerAdminProcessor implements RequestProcessor {
     private final BrokerStats stats;
     private final Runnable configChanged;
 
-    public BrokerAdminProcessor(BrokerConfigs configs, TopicConfigManager topics, ConsumerOffsetManager offsets,
-            ConsumerManager consumers, ClientNotifier notifier, MessageStore store, BrokerStats stats,
-            Runnable configChanged) {
+    /**
+     * @param configs       the configuration in force (GET_BROKER_CONFIG renders it)
+     * @param configUpdater validates, persists and publishes UPDATE_BROKER_CONFIG's changes
+     * @param configChanged run after an update was published (re-registration with the name servers)
+     */
+    public BrokerAdminProcessor(Supplier<BrokerConfigs> configs, BrokerConfigUpdater configUpdater,
+            TopicConfigManager topics, ConsumerOffsetManager offsets, ConsumerManager consumers,
+            ClientNotifier notifier, MessageStore store, BrokerStats stats, Runnable configChanged) {
         this.configs = configs;
+        this.configUpdater = configUpdater;
         this.topics = topics;
         this.offsets = offsets;
         this.consumers = consumers;
@@ -66,54 +69,43 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         this.configChanged = configChanged;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return switch (request.code()) {
-            case RequestCode.GET_BROKER_CONFIG -> getConfig();
-            case RequestCode.UPDATE_BROKER_CONFIG -> updateConfig(request);
-            case RequestCode.GET_BROKER_RUNTIME_INFO -> RemotingCommand.response(null)
-                    .body(BodyJson.encode(new KvTable(runtimeInfo())));
-            case RequestCode.VIEW_BROKER_STATS_DATA -> viewStats(request);
-            case RequestCode.INVOKE_BROKER_TO_RESET_OFFSET -> resetOffset(request);
-            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported");
-        };
+    /** The broker-wide admin codes, each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.GET_BROKER_CONFIG, (channel, request) -> getConfig(),
+                RequestCode.UPDATE_BROKER_CONFIG, (channel, request) -> updateConfig(request),
+                RequestCode.GET_BROKER_RUNTIME_INFO, (channel, request) -> RemotingCommand.response(null)
+                        .body(BodyJson.encode(new KvTable(runtimeInfo()))),
+                RequestCode.VIEW_BROKER_STATS_DATA, (channel, request) -> viewStats(request),
+                RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, (channel, request) -> resetOffset(request));
     }
 
     private RemotingCommand getConfig() {
         GetBrokerConfigResponseHeader header = new GetBrokerConfigResponseHeader();
         header.setVersion(new String(BodyJson.encode(topics.dataVersion()), StandardCharsets.UTF_8));
-        return RemotingCommand.response(header).body(configs.render().getBytes(StandardCharsets.UTF_8));
+        return RemotingCommand.response(header).body(configs.get().render().getBytes(StandardCharsets.UTF_8));
     }
 
-    private RemotingCommand updateConfig(RemotingCommand request) throws RemotingCommandException {
-        Properties properties = new Properties();
+    /**
+     * Applies every key of the request as one new snapshot, or none of them: a black-listed key is refused with
+     * NO_PERMISSION, an unknown key or a bad value with SYSTEM_ERROR naming the key. The remark of a success says
+     * which keys wait for a restart.
+     */
+    private RemotingCommand updateConfig(RemotingCommand request) {
         try {
-            properties.load(new StringReader(request.body() == null ? ""
-                    : new String(request.body(), StandardCharsets.UTF_8)));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new RemotingCommandException("the config body is not properties text: " + e.getMessage(), e);
-        }
-        for (String key : properties.stringPropertyNames()) {
-            if (BLACK_LIST.contains(key)) {
-                return StatusResponses.error(ResponseCode.NO_PERMISSION, "Can not update config in black list.");
+            Properties changes = ConfigBinder.parse(request.body() == null ? ""
+                    : new String(request.body(), StandardCharsets.UTF_8));
+            Optional<String> blackListed = configUpdater.blackListed(changes);
+            if (blackListed.isPresent()) {
+                return StatusResponses.error(ResponseCode.NO_PERMISSION,
+                        "Can not update config in black list. key=" + blackListed.get());
             }
-        }
-        try {
-            for (String key : properties.stringPropertyNames()) {
-                String value = properties.getProperty(key);
-                boolean known = ConfigBinder.set(configs.broker(), key, value)
-                        | ConfigBinder.set(configs.store(), key, value)
-                        | ConfigBinder.set(configs.netty(), key, value);
-                if (!known) {
-                    return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "unknown config key " + key);
-                }
-            }
+            String note = configUpdater.apply(changes);
+            configChanged.run();
+            return RemotingCommand.response(ResponseCode.SUCCESS, note);
         } catch (ConfigException e) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
-        configChanged.run();
-        return RemotingCommand.response(ResponseCode.SUCCESS, null);
     }
 
     /** The key/value pairs RocketMQ's clusterList, brokerStatus and the console read. */
@@ -171,7 +163,7 @@ public final class BrokerAdminProcessor implements RequestProcessor {
             long current = offsets.queryOffset(h.getGroup(), h.getTopic(), q);
             long offset = h.isForce() || current < 0 || target < current ? target : current;
             offsets.commitOffset(h.getGroup(), h.getTopic(), q, offset);
-            table.put(new MessageQueue(h.getTopic(), configs.broker().getBrokerName(), q), offset);
+            table.put(new MessageQueue(h.getTopic(), configs.get().broker().getBrokerName(), q), offset);
         }
         ResetOffsetBody body = new ResetOffsetBody();
         body.setOffsetTable(table);

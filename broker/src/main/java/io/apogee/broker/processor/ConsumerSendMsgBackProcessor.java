@@ -1,6 +1,6 @@
 package io.apogee.broker.processor;
 
-import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.message.MessageCopy;
 import io.apogee.broker.schedule.ScheduleMessageService;
@@ -11,6 +11,8 @@ import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.Reply;
+import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.common.topic.TopicConfig;
@@ -18,45 +20,57 @@ import io.apogee.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import io.apogee.common.topic.Permission;
 import io.apogee.store.MessageStore;
 import io.apogee.store.PutMessageResult;
-import io.netty.channel.Channel;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * CONSUMER_SEND_MSG_BACK: a consumer could not consume a message, so a copy goes to the group's retry topic with
  * {@code reconsumeTimes + 1}, delayed by the asked level or {@code 3 + reconsumeTimes}; past the max reconsume times
  * (or for a negative level) it goes to the group's dead-letter topic instead, undelayed.
  */
-public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
+public final class ConsumerSendMsgBackProcessor {
 
     /** The level of a first retry when the consumer asks for none; later retries add their reconsume times. */
     private static final int RETRY_BASE_LEVEL = 3;
 
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
     private final SubscriptionGroupManager groups;
     private final MessageStore store;
     private final int delayLevels;
+    private final int maxMessageSize;
 
-    public ConsumerSendMsgBackProcessor(BrokerConfig config, TopicConfigManager topics,
-            SubscriptionGroupManager groups, MessageStore store, int delayLevels) {
+    /**
+     * @param delayLevels    how many delay levels {@code messageDelayLevel} defines
+     * @param maxMessageSize the store's {@code maxMessageSize} (named in a refusal's remark)
+     */
+    public ConsumerSendMsgBackProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics,
+            SubscriptionGroupManager groups, MessageStore store, int delayLevels, int maxMessageSize) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
         this.store = store;
         this.delayLevels = delayLevels;
+        this.maxMessageSize = maxMessageSize;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+    /** CONSUMER_SEND_MSG_BACK with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(RequestCode.CONSUMER_SEND_MSG_BACK, (channel, request) -> sendBack(request));
+    }
+
+    /** Stores the retry (or dead-letter) copy; the reply completes once the store has it. */
+    private Reply sendBack(RemotingCommand request) throws RemotingCommandException {
         ConsumerSendMsgBackRequestHeader header = request.decodeHeader(ConsumerSendMsgBackRequestHeader.class);
         SubscriptionGroupConfig group = groups.findOrCreate(header.getGroup());
         if (group == null) {
             return StatusResponses.error(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
                     "subscription group not exist, " + header.getGroup());
         }
-        if (!Permission.isWriteable(config.getBrokerPermission())) {
+        if (!Permission.isWriteable(config.get().getBrokerPermission())) {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
-                    "the broker[" + config.getBrokerName() + "] sending message is forbidden");
+                    "the broker[" + config.get().getBrokerName() + "] sending message is forbidden");
         }
         if (group.getRetryQueueNums() <= 0) {
             return RemotingCommand.response(ResponseCode.SUCCESS, null);
@@ -66,12 +80,13 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
                     "look message by offset failed, " + header.getOffset());
         }
-        int max = header.getMaxReconsumeTimes() != null ? header.getMaxReconsumeTimes() : group.getRetryMaxTimes();
         int level = header.getDelayLevel() == null ? 0 : header.getDelayLevel();
-        boolean dead = failed.getReconsumeTimes() >= max || level < 0;
-        String topic = dead ? SystemTopics.dlqTopic(header.getGroup()) : SystemTopics.retryTopic(header.getGroup());
-        TopicConfig target = dead ? topics.createInternal(topic, 1, Permission.READ_WRITE)
-                : topics.createInternal(topic, group.getRetryQueueNums(), Permission.READ_WRITE);
+        boolean dead = level < 0
+                || DeadLetters.exhausted(failed.getReconsumeTimes(), header.getMaxReconsumeTimes(), group);
+        TopicConfig target = dead ? DeadLetters.topic(topics, header.getGroup())
+                : topics.createInternal(SystemTopics.retryTopic(header.getGroup()), group.getRetryQueueNums(),
+                        Permission.READ_WRITE);
+        String topic = target.topicName();
         if (!Permission.isWriteable(target.perm())) {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
                     "the topic[" + topic + "] sending message is forbidden");
@@ -81,11 +96,9 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         if (!dead) {
             retry.putProperty(MessageProperty.DELAY_TIME_LEVEL,
                     String.valueOf(level == 0 ? RETRY_BASE_LEVEL + failed.getReconsumeTimes() : level));
-            retry.setPropertiesString(null);
             ScheduleMessageService.toSchedule(retry, delayLevels);
         }
-        store.putMessage(retry).whenComplete((result, failure) -> answer(channel, request, result, failure));
-        return null;
+        return Reply.later(store.putMessage(retry).handle((result, failure) -> answer(result, failure)));
     }
 
     /** The copy to store: original topic and first id kept in properties, one more reconsume time. */
@@ -98,18 +111,8 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         return retry;
     }
 
-    private static void answer(Channel channel, RemotingCommand request, PutMessageResult result, Throwable failure) {
-        RemotingCommand response;
-        if (failure != null || result == null) {
-            response = StatusResponses.error(ResponseCode.SYSTEM_ERROR, "store failed: "
-                    + (failure == null ? "no result" : failure.toString()));
-        } else if (!result.status().isStored()) {
-            response = StatusResponses.error(ResponseCode.SYSTEM_ERROR, result.status().name());
-        } else {
-            response = RemotingCommand.response(ResponseCode.SUCCESS, null);
-        }
-        if (!request.isOneway()) {
-            channel.writeAndFlush(response.answering(request));
-        }
+    private RemotingCommand answer(PutMessageResult result, Throwable failure) {
+        RemotingCommand refusal = StatusResponses.putRefusal(result, failure, maxMessageSize);
+        return refusal != null ? refusal : RemotingCommand.response(ResponseCode.SUCCESS, null);
     }
 }

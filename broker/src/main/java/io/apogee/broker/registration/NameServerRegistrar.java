@@ -1,6 +1,6 @@
 package io.apogee.broker.registration;
 
-import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.service.ServiceLoop;
 import io.apogee.remoting.exception.RemotingException;

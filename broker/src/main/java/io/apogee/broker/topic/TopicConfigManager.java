@@ -1,6 +1,6 @@
 package io.apogee.broker.topic;
 
-import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.config.BrokerConfig;
 import io.apogee.common.io.AtomicFile;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.protocol.RemotingCommandException;

@@ -1,6 +1,6 @@
 package io.apogee.broker.transaction;
 
-import io.apogee.broker.BrokerConfig;
+import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.client.ClientChannelInfo;
 import io.apogee.broker.client.ProducerManager;
 import io.apogee.broker.offset.ConsumerOffsetManager;
@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class TransactionCheckService implements ServiceLoop {
     private static final int BATCH = 32;
     private static final int QUEUE = TransactionalMessageService.QUEUE_ID;
 
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final MessageStore store;
     private final ConsumerOffsetManager offsets;
     private final TransactionalMessageService halves;
@@ -58,8 +59,9 @@ public final class TransactionCheckService implements ServiceLoop {
     /**
      * @param sender sends a oneway request to a producer channel
      */
-    public TransactionCheckService(BrokerConfig config, MessageStore store, ConsumerOffsetManager offsets,
-            TransactionalMessageService halves, ProducerManager producers, BiConsumer<Channel, RemotingCommand> sender) {
+    public TransactionCheckService(Supplier<BrokerConfig> config, MessageStore store,
+            ConsumerOffsetManager offsets, TransactionalMessageService halves, ProducerManager producers,
+            BiConsumer<Channel, RemotingCommand> sender) {
         this.config = config;
         this.store = store;
         this.offsets = offsets;
@@ -146,7 +148,7 @@ public final class TransactionCheckService implements ServiceLoop {
     /** Handles one unresolved half message; {@code false} when it is too young (or the put-back failed). */
     private boolean checkOrDiscard(StoredMessage half, long now) {
         String immunity = half.getProperty(MessageProperty.CHECK_IMMUNITY_TIME_IN_SECONDS);
-        long timeout = config.getTransactionTimeOut();
+        long timeout = config.get().getTransactionTimeOut();
         if (immunity != null) {
             try {
                 timeout = Math.max(timeout, Long.parseLong(immunity) * 1000);
@@ -158,7 +160,7 @@ public final class TransactionCheckService implements ServiceLoop {
             return false;
         }
         int checks = parseInt(half.getProperty(MessageProperty.TRANSACTION_CHECK_TIMES));
-        if (checks >= config.getTransactionCheckMax()) {
+        if (checks >= config.get().getTransactionCheckMax()) {
             LOG.warn("half message {} of group {} for topic {} discarded after {} check-backs", half.getUniqueKey(),
                     half.getProperty(MessageProperty.PRODUCER_GROUP), half.getProperty(MessageProperty.REAL_TOPIC),
                     checks);

@@ -63,16 +63,6 @@ public final class ConfigBinder {
         return unknown;
     }
 
-    /** Sets one key; same rules as {@link #bind}. Returns false when no field has that name. */
-    public static boolean set(Object config, String key, String value) {
-        Field field = fieldsOf(config.getClass()).get(key);
-        if (field == null) {
-            return false;
-        }
-        set(config, field, value.trim());
-        return true;
-    }
-
     /**
      * A new, validated config from {@code properties}, for embedded users and tests: every key must be one of the
      * config's.
@@ -127,15 +117,11 @@ public final class ConfigBinder {
         return Collections.unmodifiableSet(new LinkedHashSet<>(fieldsOf(type).keySet()));
     }
 
-    /** The keys of {@code type} marked {@link ReadAtStart} (all of them when the class is marked). */
+    /** The keys of {@code type} not marked {@link Live}: read once at start, so a runtime change waits for a restart. */
     public static Set<String> readAtStart(Class<?> type) {
-        boolean all = false;
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            all |= c.isAnnotationPresent(ReadAtStart.class);
-        }
         Set<String> keys = new LinkedHashSet<>();
         for (Field field : fieldsOf(type).values()) {
-            if (all || field.isAnnotationPresent(ReadAtStart.class)) {
+            if (!field.isAnnotationPresent(Live.class)) {
                 keys.add(field.getName());
             }
         }

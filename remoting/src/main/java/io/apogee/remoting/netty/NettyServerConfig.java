@@ -4,7 +4,11 @@ import io.apogee.common.config.ConfigException;
 import io.apogee.common.config.Validated;
 import io.apogee.remoting.codec.FrameCodec;
 
-/** Remoting server settings, keyed by RocketMQ's names ({@code NettyServerConfig}) where it has them. */
+/**
+ * Remoting server settings, keyed by RocketMQ's names ({@code NettyServerConfig}) where it has them. A server reads
+ * them when it starts, so a runtime change of any of them takes effect at the next start (none is
+ * {@link io.apogee.common.config.Live}).
+ */
 public class NettyServerConfig implements Validated {
 
     /** Port to listen on; 0 picks a free one (tests). */

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,10 @@ public final class LocalMessageStore implements MessageStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMessageStore.class);
 
+    /** The settings the store was built with: every key but the {@code @Live} ones is read from it, once. */
     private final MessageStoreConfig config;
+    /** The settings in force, for the {@code @Live} keys. */
+    private final Supplier<MessageStoreConfig> configs;
     private final Path abortFile;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
@@ -78,8 +82,19 @@ public final class LocalMessageStore implements MessageStore {
     private final ServiceRunner haClientRunner;
     private volatile boolean running;
 
+    /** A store on fixed settings. */
     public LocalMessageStore(MessageStoreConfig config) {
+        this(() -> config);
+    }
+
+    /**
+     * A store on published settings: read once here, except the {@code @Live} keys (retention, read batch sizes, the
+     * query default), which retention and reads take from {@code configs} on every use.
+     */
+    public LocalMessageStore(Supplier<MessageStoreConfig> configs) {
+        MessageStoreConfig config = configs.get();
         this.config = config;
+        this.configs = configs;
         Path root = config.rootDir();
         this.abortFile = root.resolve("abort");
         this.commitLog = new CommitLog(new MappedFileQueue(config.commitLogDir(), config.getMappedFileSizeCommitLog()),
@@ -94,10 +109,10 @@ public final class LocalMessageStore implements MessageStore {
         this.reput = new ReputService(commitLog, parser, dispatchers);
         StoreCheckpoint checkpoint = new StoreCheckpoint(root.resolve("checkpoint"));
         this.recovery = new StoreRecovery(commitLog, queues, index, reput, parser, checkpoint);
-        this.reader = new QueueReader(queues, commitLog, config);
+        this.reader = new QueueReader(queues, commitLog, configs);
         this.keyQuery = new KeyQuery(index, commitLog);
         this.queueFlush = new ConsumeQueueFlushService(commitLog, reput, queues, index, checkpoint, config);
-        this.clean = new CleanService(config, commitLog, queues, index, reput);
+        this.clean = new CleanService(configs, commitLog, queues, index, reput);
         if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
             this.groupCommit = new GroupCommitService(commitLog, config.getSyncFlushTimeout());
             this.flushRunner = new ServiceRunner(groupCommit, 10, TimeUnit.MILLISECONDS);
@@ -292,7 +307,7 @@ public final class LocalMessageStore implements MessageStore {
 
     @Override
     public QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end) {
-        return keyQuery.query(topic, key, maxNum > 0 ? maxNum : config.getDefaultQueryMaxNum(), begin, end);
+        return keyQuery.query(topic, key, maxNum > 0 ? maxNum : configs.get().getDefaultQueryMaxNum(), begin, end);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Serves reads of one consume queue: checks the offset against the queue's bounds (statuses and next offsets as in
@@ -19,19 +20,21 @@ public final class QueueReader {
 
     private final ConsumeQueueTable queues;
     private final CommitLog commitLog;
-    private final MessageStoreConfig config;
+    /** The settings in force: the read batch sizes are read per read. */
+    private final Supplier<MessageStoreConfig> config;
     private final int entriesPerFile;
     /** Commit-log bytes assumed to be in the page cache. */
     private final long memoryBytes;
 
-    public QueueReader(ConsumeQueueTable queues, CommitLog commitLog, MessageStoreConfig config) {
+    public QueueReader(ConsumeQueueTable queues, CommitLog commitLog, Supplier<MessageStoreConfig> config) {
         this.queues = queues;
         this.commitLog = commitLog;
         this.config = config;
-        this.entriesPerFile = config.getMappedFileSizeConsumeQueue() / ConsumeQueue.UNIT_SIZE;
+        MessageStoreConfig start = config.get();
+        this.entriesPerFile = start.getMappedFileSizeConsumeQueue() / ConsumeQueue.UNIT_SIZE;
         long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        this.memoryBytes = total * config.getAccessMessageInMemoryMaxRatio() / 100;
+        this.memoryBytes = total * start.getAccessMessageInMemoryMaxRatio() / 100;
     }
 
     /** Reads up to {@code maxMsgNums} messages of {@code topic}/{@code queueId} from logical {@code offset}. */
@@ -65,10 +68,10 @@ public final class QueueReader {
     private GetMessageResult collect(ByteBuffer entries, long offset, int maxMsgNums, MessageFilter filter, long min,
             long max) {
         boolean inDisk = commitLog.maxOffset() - entries.getLong(0) > memoryBytes;
-        int maxBytes = inDisk ? config.getMaxTransferBytesOnMessageInDisk()
-                : config.getMaxTransferBytesOnMessageInMemory();
-        int maxCount = Math.min(maxMsgNums, inDisk ? config.getMaxTransferCountOnMessageInDisk()
-                : config.getMaxTransferCountOnMessageInMemory());
+        MessageStoreConfig now = config.get();
+        int maxBytes = inDisk ? now.getMaxTransferBytesOnMessageInDisk() : now.getMaxTransferBytesOnMessageInMemory();
+        int maxCount = Math.min(maxMsgNums, inDisk ? now.getMaxTransferCountOnMessageInDisk()
+                : now.getMaxTransferCountOnMessageInMemory());
         int scanLimit = Math.min(entries.remaining(), Math.max(16_000, maxMsgNums * ConsumeQueue.UNIT_SIZE));
         List<ByteBuffer> found = new ArrayList<>();
         int bytes = 0;

@@ -10,9 +10,11 @@ import io.apogee.store.queue.ConsumeQueueTable;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,9 @@ public final class CleanService implements ServiceLoop {
     /** Most commit-log files deleted in one step, as RocketMQ's {@code deleteFileBatchMax}. */
     private static final int MAX_FILES_PER_STEP = 10;
 
-    private final MessageStoreConfig config;
+    /** The settings in force: the retention keys are read per round. */
+    private final Supplier<MessageStoreConfig> config;
+    private final Path commitLogDir;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final IndexService index;
@@ -42,9 +46,10 @@ public final class CleanService implements ServiceLoop {
     private volatile double diskRatio;
     private volatile boolean diskFull;
 
-    public CleanService(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, IndexService index,
-            ReputService reput) {
+    public CleanService(Supplier<MessageStoreConfig> config, CommitLog commitLog, ConsumeQueueTable queues,
+            IndexService index, ReputService reput) {
         this.config = config;
+        this.commitLogDir = config.get().commitLogDir();
         this.commitLog = commitLog;
         this.queues = queues;
         this.index = index;
@@ -71,14 +76,14 @@ public final class CleanService implements ServiceLoop {
      * that finds no space still fails cleanly with CREATE_MAPPED_FILE_FAILED.)
      */
     public void checkDisk() throws IOException {
-        Files.createDirectories(config.commitLogDir());
-        FileStore store = Files.getFileStore(config.commitLogDir());
+        Files.createDirectories(commitLogDir);
+        FileStore store = Files.getFileStore(commitLogDir);
         long total = store.getTotalSpace();
         double ratio = total <= 0 ? 0 : (double) (total - store.getUnallocatedSpace()) / total;
         diskRatio = ratio;
-        boolean full = ratio > config.getDiskSpaceWarningLevelRatio();
+        boolean full = ratio > config.get().getDiskSpaceWarningLevelRatio();
         if (full != diskFull) {
-            LOG.warn("disk use {} of {}: appends {}", String.format("%.3f", ratio), config.commitLogDir(),
+            LOG.warn("disk use {} of {}: appends {}", String.format("%.3f", ratio), commitLogDir,
                     full ? "refused (disk full)" : "accepted again");
         }
         diskFull = full;
@@ -101,9 +106,9 @@ public final class CleanService implements ServiceLoop {
      * @return commit-log files deleted
      */
     public synchronized int clean(boolean manual) {
-        boolean timeUp = config.deleteHours().contains(LocalTime.now().getHour());
-        boolean spaceLow = diskRatio * 100 > config.getDiskMaxUsedSpaceRatio();
-        boolean forcibly = diskRatio > config.getDiskSpaceCleanForciblyRatio();
+        boolean timeUp = config.get().deleteHours().contains(LocalTime.now().getHour());
+        boolean spaceLow = diskRatio * 100 > config.get().getDiskMaxUsedSpaceRatio();
+        boolean forcibly = diskRatio > config.get().getDiskSpaceCleanForciblyRatio();
         int deleted = 0;
         if (manual || timeUp || spaceLow || forcibly) {
             deleted = deleteCommitLogFiles(forcibly);
@@ -118,7 +123,7 @@ public final class CleanService implements ServiceLoop {
     }
 
     private int deleteCommitLogFiles(boolean forcibly) {
-        long expiredBefore = System.currentTimeMillis() - config.getFileReservedTime() * 3_600_000L;
+        long expiredBefore = System.currentTimeMillis() - config.get().getFileReservedTime() * 3_600_000L;
         long safeEnd = Math.min(commitLog.flushedOffset(), reput.reputFromOffset());
         List<MappedFile> files = commitLog.files().files();
         List<MappedFile> victims = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.apogee.broker;
+package io.apogee.broker.config;
 
 /** A broker's part in its replica set ({@code brokerRole}). */
 public enum BrokerRole {

@@ -1,0 +1,94 @@
+package io.apogee.broker.config;
+
+import io.apogee.common.config.ConfigBinder;
+import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.store.MessageStoreConfig;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a broker is configured with, from one {@code broker.conf}: broker, store and remoting keys side by side,
+ * as in RocketMQ. One snapshot of them, never changed: the broker publishes the current one in a
+ * {@link io.apogee.common.config.Published}, and a runtime update publishes a new one made by {@link #with}.
+ *
+ * @param broker  broker keys
+ * @param store   store keys
+ * @param netty   remoting server keys ({@code listenPort} among them)
+ * @param unknown keys that no part recognised at start, for a warning
+ */
+public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, NettyServerConfig netty,
+        Set<String> unknown) {
+
+    /** RocketMQ's default broker port. */
+    public static final int DEFAULT_LISTEN_PORT = 10911;
+
+    private static final Set<String> KEYS = keys();
+    private static final Set<String> READ_AT_START = readAtStartKeys();
+
+    /**
+     * Binds {@code properties} onto fresh config objects and validates them ({@code listenPort} 10911 unless set).
+     *
+     * @throws io.apogee.common.config.ConfigException naming the first bad key
+     */
+    public static BrokerConfigs bind(Properties properties) {
+        Properties all = new Properties();
+        all.setProperty("listenPort", String.valueOf(DEFAULT_LISTEN_PORT));
+        for (String key : properties.stringPropertyNames()) {
+            all.setProperty(key, properties.getProperty(key));
+        }
+        BrokerConfig broker = new BrokerConfig();
+        MessageStoreConfig store = new MessageStoreConfig();
+        NettyServerConfig netty = new NettyServerConfig();
+        Set<String> unknown = new HashSet<>(ConfigBinder.bind(all, broker));
+        unknown.retainAll(ConfigBinder.bind(all, store));
+        unknown.retainAll(ConfigBinder.bind(all, netty));
+        return new BrokerConfigs(broker, store, netty, Set.copyOf(unknown));
+    }
+
+    /**
+     * A new snapshot: this one with {@code changes} bound over copies of its parts, each part validated. This one is
+     * not touched.
+     *
+     * @throws io.apogee.common.config.ConfigException naming a key no part has, or the key whose value is refused
+     */
+    public BrokerConfigs with(Properties changes) {
+        for (String key : new TreeSet<>(changes.stringPropertyNames())) {
+            if (!KEYS.contains(key)) {
+                throw ConfigBinder.unknownKey(key);
+            }
+        }
+        return new BrokerConfigs(ConfigBinder.copyWith(broker, changes), ConfigBinder.copyWith(store, changes),
+                ConfigBinder.copyWith(netty, changes), unknown);
+    }
+
+    /** Those of {@code keys} that are read only at start, so a runtime change of them waits for a restart. */
+    public static Set<String> readAtStart(Set<String> keys) {
+        Set<String> out = new TreeSet<>(keys);
+        out.retainAll(READ_AT_START);
+        return out;
+    }
+
+    /** Every effective key and value, as {@code -p} and GET_BROKER_CONFIG show them. */
+    public String render() {
+        return ConfigBinder.render(broker) + ConfigBinder.render(store) + ConfigBinder.render(netty);
+    }
+
+    private static Set<String> keys() {
+        Set<String> keys = new LinkedHashSet<>(ConfigBinder.keys(BrokerConfig.class));
+        keys.addAll(ConfigBinder.keys(MessageStoreConfig.class));
+        keys.addAll(ConfigBinder.keys(NettyServerConfig.class));
+        return Collections.unmodifiableSet(keys);
+    }
+
+    /** A key two parts share (brokerRole) waits for a restart unless each part marks it {@code @Live}. */
+    private static Set<String> readAtStartKeys() {
+        Set<String> keys = new HashSet<>(ConfigBinder.readAtStart(BrokerConfig.class));
+        keys.addAll(ConfigBinder.readAtStart(MessageStoreConfig.class));
+        keys.addAll(ConfigBinder.readAtStart(NettyServerConfig.class));
+        return Collections.unmodifiableSet(keys);
+    }
+}
