@@ -1,7 +1,5 @@
 package io.apogee.interop.remoting;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.apogee.common.concurrent.BoundedExecutors;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Small request/response round trips per second over loopback with 64 requests in flight: our server and client vs
- * Apache's 4.9.8 server and client, same JVM, same command. Not a test: run with
+ * Apache's 4.9.8 server and client, same JVM, same command. It prints a RESULT line and asserts nothing: run with
  * {@code mvn -B -ntp verify -Dbenchmarks -pl interop -am -Dtest=RemotingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
@@ -81,7 +79,6 @@ class RemotingBenchmark {
             double apacheAvg = (apache1 + apache2) / 2;
             System.out.printf("RESULT remoting round trips/s, %d in flight: apogee %.0f, apache %.0f, ratio %.2f%n",
                     IN_FLIGHT, oursAvg, apacheAvg, oursAvg / apacheAvg);
-            assertTrue(oursAvg > 0 && apacheAvg > 0);
         } finally {
             ourClient.shutdown();
             ourServer.shutdown();
