@@ -2,13 +2,8 @@ package io.apogee.tools.admin.command;
 
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.client.producer.DefaultMQProducer;
-import io.apogee.common.route.ClusterInfo;
-import io.apogee.common.route.BrokerData;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What a sub-command works with: the NameServer address, the output stream, and an admin client (and producer)
@@ -58,7 +53,7 @@ public final class AdminSession implements AutoCloseable {
      * The master addresses a command targets: {@code brokerAddr} when given, else every master of
      * {@code clusterName}.
      *
-     * @throws CommandFailedException when neither is given or the cluster has no master
+     * @throws CommandFailedException when neither is given or the cluster has no master online (or does not exist)
      */
     public List<String> masters(String brokerAddr, String clusterName) throws Exception {
         if (brokerAddr != null) {
@@ -67,21 +62,10 @@ public final class AdminSession implements AutoCloseable {
         if (clusterName == null) {
             throw new CommandFailedException("give a broker address with -b or a cluster name with -c");
         }
-        ClusterInfo info = admin().examineBrokerClusterInfo();
-        Set<String> names = info.clusterAddrTable().get(clusterName);
-        if (names == null || names.isEmpty()) {
-            throw new CommandFailedException("No cluster named " + clusterName + ": see clusterList");
-        }
-        List<String> masters = new ArrayList<>();
-        for (String name : new TreeSet<>(names)) {
-            BrokerData data = info.brokerAddrTable().get(name);
-            String master = data == null ? null : data.brokerAddrs().get(0L);
-            if (master != null) {
-                masters.add(master);
-            }
-        }
+        List<String> masters = admin().fetchMasterAddrByClusterName(clusterName);
         if (masters.isEmpty()) {
-            throw new CommandFailedException("cluster " + clusterName + " has no master broker online");
+            throw new CommandFailedException("No master broker of a cluster named " + clusterName
+                    + " is online: see clusterList");
         }
         return masters;
     }

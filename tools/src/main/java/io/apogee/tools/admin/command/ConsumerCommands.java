@@ -1,12 +1,11 @@
 package io.apogee.tools.admin.command;
 
-import io.apogee.client.admin.DefaultMQAdminExt;
+import io.apogee.client.admin.ConsumerProgress;
+import io.apogee.client.admin.QueueProgress;
 import io.apogee.common.admin.Connection;
-import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.ConsumerConnection;
-import io.apogee.common.message.MessageQueue;
-import io.apogee.common.admin.OffsetWrapper;
 import io.apogee.common.admin.ProducerConnection;
+import io.apogee.common.message.MessageQueue;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,18 +39,17 @@ public final class ConsumerCommands {
     private static void progress(CommandLine line, AdminSession session) throws Exception {
         String group = line.getOptionValue('g');
         Routes.of(session, "%RETRY%" + group);
-        ConsumeStats stats = session.admin().examineConsumeStats(group);
+        ConsumerProgress progress = session.admin().consumerProgress(group);
         Table table = new Table("#Topic", "#Broker Name", "#QID", "#Broker Offset", "#Consumer Offset", "#Diff",
                 "#LastTime");
-        for (Map.Entry<MessageQueue, OffsetWrapper> e : new TreeMap<>(stats.getOffsetTable()).entrySet()) {
-            OffsetWrapper o = e.getValue();
-            table.row(e.getKey().getTopic(), e.getKey().getBrokerName(), e.getKey().getQueueId(), o.getBrokerOffset(),
-                    o.getConsumerOffset(), o.getBrokerOffset() - o.getConsumerOffset(),
-                    o.getLastTimestamp() == 0 ? "N/A" : Times.format(o.getLastTimestamp()));
+        for (QueueProgress q : progress.queues()) {
+            table.row(q.queue().getTopic(), q.queue().getBrokerName(), q.queue().getQueueId(), q.brokerOffset(),
+                    q.consumerOffset(), q.diff(), q.lastTimestamp() == 0 ? "N/A" : Times.format(q.lastTimestamp()));
         }
         table.print(session.out());
-        session.out().printf("%nConsume TPS: %.2f%nDiff Total: %d%n", stats.getConsumeTps(),
-                DefaultMQAdminExt.totalLag(stats));
+        session.out().printf("%nConsume TPS: %.2f%nDiff Total: %s%n", progress.consumeTps(),
+                progress.diffTotal().isPresent() ? String.valueOf(progress.diffTotal().getAsLong()) : "unknown");
+        Unanswered.check(progress.unanswered());
     }
 
     private static void consumerConnection(CommandLine line, AdminSession session) throws Exception {

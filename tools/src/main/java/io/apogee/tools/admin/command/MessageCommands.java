@@ -1,17 +1,15 @@
 package io.apogee.tools.admin.command;
 
+import io.apogee.client.admin.QueueStatus;
+import io.apogee.client.admin.TopicStatus;
 import io.apogee.client.producer.SendResult;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.StoredMessage;
-import io.apogee.remoting.netty.Channels;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.admin.TopicOffset;
-import io.apogee.common.admin.TopicStatsTable;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 
 /** Message sub-commands: queryMsgById, queryMsgByKey, queryMsgByOffset, sendMessage, consumeMessage. */
@@ -116,16 +114,16 @@ public final class MessageCommands {
         String topic = line.getOptionValue('t');
         Routes.of(session, topic);
         int remaining = Integer.parseInt(line.getOptionValue('c', "128"));
-        TopicStatsTable stats = session.admin().examineTopicStats(topic);
-        for (Map.Entry<MessageQueue, TopicOffset> e : new TreeMap<>(stats.getOffsetTable()).entrySet()) {
-            MessageQueue mq = e.getKey();
+        TopicStatus status = session.admin().topicStatus(topic);
+        for (QueueStatus q : status.queues()) {
+            MessageQueue mq = q.queue();
             boolean wanted = (!line.hasOption('b') || mq.getBrokerName().equals(line.getOptionValue('b')))
                     && (!line.hasOption('i') || mq.getQueueId() == Integer.parseInt(line.getOptionValue('i')));
             if (!wanted) {
                 continue;
             }
-            long from = line.hasOption('o') ? Long.parseLong(line.getOptionValue('o')) : e.getValue().getMinOffset();
-            for (long offset = from; offset < e.getValue().getMaxOffset() && remaining > 0; offset++) {
+            long from = line.hasOption('o') ? Long.parseLong(line.getOptionValue('o')) : q.minOffset();
+            for (long offset = from; offset < q.maxOffset() && remaining > 0; offset++) {
                 StoredMessage m = session.admin().queryMessageByOffset(mq, offset);
                 if (m != null) {
                     print(m, session.out());
@@ -134,6 +132,7 @@ public final class MessageCommands {
                 }
             }
         }
+        Unanswered.check(status.unanswered());
     }
 
     private static void print(StoredMessage m, PrintStream out) {
@@ -148,11 +147,20 @@ public final class MessageCommands {
         t.row("Reconsume Times:", m.getReconsumeTimes());
         t.row("Born Timestamp:", Times.format(m.getBornTimestamp()));
         t.row("Store Timestamp:", Times.format(m.getStoreTimestamp()));
-        t.row("Born Host:", Channels.format(m.getBornHost()));
-        t.row("Store Host:", Channels.format(m.getStoreHost()));
+        t.row("Born Host:", hostPort(m.getBornHost()));
+        t.row("Store Host:", hostPort(m.getStoreHost()));
         t.row("System Flag:", m.getSysFlag());
         t.row("Properties:", m.getProperties());
         t.row("Message Body:", new String(m.getBody(), StandardCharsets.UTF_8));
         t.print(out);
+    }
+
+    /** {@code ip:port}, as RocketMQ prints a message's hosts. */
+    private static String hostPort(InetSocketAddress address) {
+        if (address == null) {
+            return "";
+        }
+        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return host + ":" + address.getPort();
     }
 }

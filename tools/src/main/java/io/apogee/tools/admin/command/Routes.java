@@ -1,7 +1,7 @@
 package io.apogee.tools.admin.command;
 
 import io.apogee.client.MQClientException;
-import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.client.admin.AdminResponseCode;
 import io.apogee.common.route.TopicRouteData;
 
 /** Topic routes for commands, with the operator-facing message when there is none. */
@@ -14,7 +14,7 @@ final class Routes {
         try {
             return session.admin().examineTopicRouteInfo(topic);
         } catch (MQClientException e) {
-            if (e.getResponseCode() == ResponseCode.TOPIC_NOT_EXIST) {
+            if (e.getResponseCode() == AdminResponseCode.TOPIC_NOT_EXIST) {
                 throw new CommandFailedException("No route for topic " + topic
                         + ": create it with updateTopic or enable autoCreateTopicEnable");
             }

@@ -4,7 +4,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows printed as left-aligned columns, each as wide as its widest cell, like RocketMQ's mqadmin output. */
+/**
+ * Rows printed as left-aligned columns, each as wide as its widest cell, like RocketMQ's mqadmin output. A row's last
+ * cell is never padded, so it does not widen its column: a short row (a broker's error in place of its figures) may
+ * end in a long cell without moving the other rows' columns.
+ */
 public final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -27,7 +31,7 @@ public final class Table {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {
-            for (int i = 0; i < columns && i < row.length; i++) {
+            for (int i = 0; i < columns && i < row.length - 1; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }

@@ -2,17 +2,12 @@ package io.apogee.tools.admin.command;
 
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONWriter;
-import io.apogee.common.route.ClusterInfo;
-import io.apogee.common.message.MessageQueue;
+import io.apogee.client.admin.QueueStatus;
+import io.apogee.client.admin.TopicStatus;
+import io.apogee.common.route.TopicRouteData;
 import io.apogee.common.topic.TopicConfig;
 import io.apogee.common.topic.TopicFilterType;
-import io.apogee.common.admin.TopicOffset;
-import io.apogee.common.admin.TopicStatsTable;
-import io.apogee.common.route.BrokerData;
-import io.apogee.common.route.TopicRouteData;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
 
@@ -51,10 +46,9 @@ public final class TopicCommands {
             topics.forEach(session.out()::println);
             return;
         }
-        ClusterInfo clusters = session.admin().examineBrokerClusterInfo();
         Table table = new Table("#Cluster Name", "#Topic");
         for (String topic : topics) {
-            for (String cluster : clustersOf(session.admin().examineTopicRouteInfo(topic), clusters)) {
+            for (String cluster : session.admin().getTopicClusterList(topic)) {
                 table.row(cluster, topic);
             }
         }
@@ -91,31 +85,19 @@ public final class TopicCommands {
     private static void status(CommandLine line, AdminSession session) throws Exception {
         String topic = line.getOptionValue('t');
         Routes.of(session, topic);
-        TopicStatsTable stats = session.admin().examineTopicStats(topic);
+        TopicStatus status = session.admin().topicStatus(topic);
         Table table = new Table("#Broker Name", "#QID", "#Min Offset", "#Max Offset", "#Last Updated");
-        for (Map.Entry<MessageQueue, TopicOffset> e : new TreeMap<>(stats.getOffsetTable()).entrySet()) {
-            TopicOffset offset = e.getValue();
-            table.row(e.getKey().getBrokerName(), e.getKey().getQueueId(), offset.getMinOffset(),
-                    offset.getMaxOffset(), offset.getLastUpdateTimestamp() == 0 ? ""
-                            : Times.format(offset.getLastUpdateTimestamp()));
+        for (QueueStatus q : status.queues()) {
+            table.row(q.queue().getBrokerName(), q.queue().getQueueId(), q.minOffset(), q.maxOffset(),
+                    q.lastUpdateTimestamp() == 0 ? "" : Times.format(q.lastUpdateTimestamp()));
         }
         table.print(session.out());
+        Unanswered.check(status.unanswered());
     }
 
     private static void clusters(CommandLine line, AdminSession session) throws Exception {
-        TopicRouteData route = Routes.of(session, line.getOptionValue('t'));
-        clustersOf(route, session.admin().examineBrokerClusterInfo()).forEach(session.out()::println);
-    }
-
-    private static TreeSet<String> clustersOf(TopicRouteData route, ClusterInfo clusters) {
-        TreeSet<String> out = new TreeSet<>();
-        for (BrokerData broker : route.brokerDatas()) {
-            clusters.clusterAddrTable().forEach((cluster, names) -> {
-                if (names.contains(broker.brokerName())) {
-                    out.add(cluster);
-                }
-            });
-        }
-        return out;
+        String topic = line.getOptionValue('t');
+        Routes.of(session, topic);
+        session.admin().getTopicClusterList(topic).forEach(session.out()::println);
     }
 }
