@@ -3,6 +3,7 @@ package io.apogee.client.consumer;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyContext;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;
@@ -10,6 +11,7 @@ import io.apogee.common.message.MessageQueue;
 import io.apogee.common.consumer.MessageModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,20 +28,34 @@ final class ConsumeConcurrentlyService implements ConsumeService {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumeConcurrentlyService.class);
     private static final long LOCAL_RETRY_DELAY_MILLIS = 5_000;
 
-    private final PushConsumerEngine engine;
+    /** Delay level of a message sent back because its consumption outlived consumeTimeout (RocketMQ's 3: 10 s). */
+    private static final int EXPIRED_DELAY_LEVEL = 3;
+
+    private final DefaultMQPushConsumer config;
     private final MessageListenerConcurrently listener;
+    private final Redelivery redelivery;
+    private final OffsetStore offsetStore;
+    private final Map<MessageQueue, ProcessQueue> processQueues;
+    private final TaskScheduler scheduler;
     private final ThreadPoolExecutor executor;
 
-    ConsumeConcurrentlyService(PushConsumerEngine engine, MessageListenerConcurrently listener) {
-        this.engine = engine;
+    /** @param processQueues the consumer's owned queues, read when looking for expired messages */
+    ConsumeConcurrentlyService(DefaultMQPushConsumer config, MessageListenerConcurrently listener,
+            Redelivery redelivery, OffsetStore offsetStore, Map<MessageQueue, ProcessQueue> processQueues,
+            TaskScheduler scheduler) {
+        this.config = config;
         this.listener = listener;
-        this.executor = ConsumeThreads.create(engine.config());
+        this.redelivery = redelivery;
+        this.offsetStore = offsetStore;
+        this.processQueues = processQueues;
+        this.scheduler = scheduler;
+        this.executor = ConsumeThreads.create(config);
     }
 
     @Override
     public void start() {
-        long timeoutMillis = TimeUnit.MINUTES.toMillis(engine.config().getConsumeTimeout());
-        engine.instance().schedule(() -> cleanExpiredMessages(timeoutMillis), timeoutMillis);
+        long timeoutMillis = TimeUnit.MINUTES.toMillis(config.getConsumeTimeout());
+        scheduler.schedule(() -> cleanExpiredMessages(timeoutMillis), timeoutMillis);
     }
 
     @Override
@@ -49,7 +65,7 @@ final class ConsumeConcurrentlyService implements ConsumeService {
 
     @Override
     public void submit(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume) {
-        int batch = Math.max(1, engine.config().getConsumeMessageBatchMaxSize());
+        int batch = Math.max(1, config.getConsumeMessageBatchMaxSize());
         for (int i = 0; i < msgs.size(); i += batch) {
             List<StoredMessage> part = List.copyOf(msgs.subList(i, Math.min(msgs.size(), i + batch)));
             execute(part, pq, mq);
@@ -61,7 +77,7 @@ final class ConsumeConcurrentlyService implements ConsumeService {
             executor.execute(() -> consume(msgs, pq, mq));
         } catch (RejectedExecutionException e) {
             if (!executor.isShutdown()) {
-                engine.instance().schedule(() -> execute(msgs, pq, mq), LOCAL_RETRY_DELAY_MILLIS);
+                scheduler.schedule(() -> execute(msgs, pq, mq), LOCAL_RETRY_DELAY_MILLIS);
             }
         }
     }
@@ -72,7 +88,7 @@ final class ConsumeConcurrentlyService implements ConsumeService {
         }
         String now = Long.toString(System.currentTimeMillis());
         for (StoredMessage m : msgs) {
-            engine.restoreRetryTopic(m);
+            redelivery.restoreRetryTopic(m);
             m.putProperty(MessageProperty.CONSUME_START_TIMESTAMP, now);
         }
         ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(mq);
@@ -80,7 +96,7 @@ final class ConsumeConcurrentlyService implements ConsumeService {
         try {
             status = listener.consumeMessage(msgs, context);
         } catch (RuntimeException e) {
-            LOG.warn("listener of group {} failed on {} messages of {}", engine.config().getConsumerGroup(),
+            LOG.warn("listener of group {} failed on {} messages of {}", config.getConsumerGroup(),
                     msgs.size(), mq, e);
             status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
         }
@@ -97,9 +113,9 @@ final class ConsumeConcurrentlyService implements ConsumeService {
         int ackIndex = status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS
                 ? Math.min(context.getAckIndex(), msgs.size() - 1) : -1;
         List<StoredMessage> retryLocally = new ArrayList<>();
-        if (engine.config().getMessageModel() == MessageModel.CLUSTERING) {
+        if (config.getMessageModel() == MessageModel.CLUSTERING) {
             for (int i = ackIndex + 1; i < msgs.size(); i++) {
-                if (!engine.sendMessageBack(msgs.get(i), context.getDelayLevelWhenNextConsume(), mq)) {
+                if (!redelivery.sendBack(msgs.get(i), context.getDelayLevelWhenNextConsume(), mq)) {
                     StoredMessage m = msgs.get(i);
                     m.setReconsumeTimes(m.getReconsumeTimes() + 1);
                     retryLocally.add(m);
@@ -107,7 +123,7 @@ final class ConsumeConcurrentlyService implements ConsumeService {
             }
         } else {
             for (int i = ackIndex + 1; i < msgs.size(); i++) {
-                LOG.warn("broadcasting group {} dropped failed message {}", engine.config().getConsumerGroup(),
+                LOG.warn("broadcasting group {} dropped failed message {}", config.getConsumerGroup(),
                         msgs.get(i).getMsgId());
             }
         }
@@ -115,10 +131,10 @@ final class ConsumeConcurrentlyService implements ConsumeService {
         done.removeAll(retryLocally);
         long offset = pq.removeMessages(done);
         if (offset >= 0 && !pq.isDropped()) {
-            engine.offsetStore().updateOffset(mq, offset, true);
+            offsetStore.updateOffset(mq, offset, true);
         }
         if (!retryLocally.isEmpty()) {
-            engine.instance().schedule(() -> submit(retryLocally, pq, mq, true), LOCAL_RETRY_DELAY_MILLIS);
+            scheduler.schedule(() -> submit(retryLocally, pq, mq, true), LOCAL_RETRY_DELAY_MILLIS);
         }
     }
 
@@ -127,17 +143,17 @@ final class ConsumeConcurrentlyService implements ConsumeService {
         if (executor.isShutdown()) {
             return;
         }
-        engine.processQueues().forEach((mq, pq) -> {
+        processQueues.forEach((mq, pq) -> {
             List<StoredMessage> expired = pq.expiredMessages(timeoutMillis, MessageProperty.CONSUME_START_TIMESTAMP);
             for (StoredMessage m : expired) {
-                if (engine.sendMessageBack(m, 3, mq)) {
+                if (redelivery.sendBack(m, EXPIRED_DELAY_LEVEL, mq)) {
                     long offset = pq.removeMessages(List.of(m));
                     if (offset >= 0) {
-                        engine.offsetStore().updateOffset(mq, offset, true);
+                        offsetStore.updateOffset(mq, offset, true);
                     }
                 }
             }
         });
-        engine.instance().schedule(() -> cleanExpiredMessages(timeoutMillis), timeoutMillis);
+        scheduler.schedule(() -> cleanExpiredMessages(timeoutMillis), timeoutMillis);
     }
 }

@@ -3,12 +3,12 @@ package io.apogee.client.consumer;
 import io.apogee.client.consumer.listener.ConsumeOrderlyContext;
 import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
+import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.consumer.MessageModel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,24 +29,37 @@ final class ConsumeOrderlyService implements ConsumeService {
     /** A consume task yields its thread after this long, so one busy queue cannot starve the others. */
     private static final long MAX_TIME_CONSUME_CONTINUOUSLY = 60_000;
 
-    private final PushConsumerEngine engine;
+    /** Delay before a consume task whose queue lock is missing looks again. */
+    private static final long DELAY_WHEN_NOT_LOCKED = 100;
+    /** Delay before a consume task that yielded after MAX_TIME_CONSUME_CONTINUOUSLY goes on. */
+    private static final long DELAY_AFTER_YIELD = 10;
+
+    private final DefaultMQPushConsumer config;
     private final MessageListenerOrderly listener;
+    private final Redelivery redelivery;
+    private final OffsetStore offsetStore;
+    private final QueueLocks locks;
+    private final TaskScheduler scheduler;
     private final ThreadPoolExecutor executor;
     private final ServiceRunner lockRenewal;
     private final Map<MessageQueue, Object> queueLocks = new ConcurrentHashMap<>();
 
-    ConsumeOrderlyService(PushConsumerEngine engine, MessageListenerOrderly listener) {
-        this.engine = engine;
+    ConsumeOrderlyService(DefaultMQPushConsumer config, MessageListenerOrderly listener, Redelivery redelivery,
+            OffsetStore offsetStore, QueueLocks locks, TaskScheduler scheduler) {
+        this.config = config;
         this.listener = listener;
-        DefaultMQPushConsumer config = engine.config();
+        this.redelivery = redelivery;
+        this.offsetStore = offsetStore;
+        this.locks = locks;
+        this.scheduler = scheduler;
         this.executor = ConsumeThreads.create(config);
         this.lockRenewal = new ServiceRunner(new PeriodicTask("ApogeeOrderlyLock_" + config.getConsumerGroup(),
-                engine::lockAll), config.getLockInterval(), TimeUnit.MILLISECONDS);
+                locks::lockAll), config.getLockInterval(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void start() {
-        if (engine.config().getMessageModel() == MessageModel.CLUSTERING) {
+        if (locks.required()) {
             lockRenewal.start();
         }
     }
@@ -55,7 +68,7 @@ final class ConsumeOrderlyService implements ConsumeService {
     public void shutdown(long awaitMillis) {
         lockRenewal.close();
         ConsumeThreads.shutdown(executor, awaitMillis);
-        engine.unlockAll();
+        locks.unlockAll();
     }
 
     @Override
@@ -76,7 +89,7 @@ final class ConsumeOrderlyService implements ConsumeService {
         if (delayMillis <= 0) {
             task.run();
         } else {
-            engine.instance().schedule(task, delayMillis);
+            scheduler.schedule(task, delayMillis);
         }
     }
 
@@ -84,20 +97,19 @@ final class ConsumeOrderlyService implements ConsumeService {
         if (pq.isDropped()) {
             return;
         }
-        boolean clustering = engine.config().getMessageModel() == MessageModel.CLUSTERING;
         synchronized (queueLocks.computeIfAbsent(mq, k -> new Object())) {
             long start = System.currentTimeMillis();
             while (!pq.isDropped()) {
-                if (clustering && (!pq.isLocked() || pq.isLockExpired())) {
-                    engine.lockQueueLater(mq, pq);
-                    schedule(pq, mq, 100);
+                if (locks.required() && (!pq.isLocked() || pq.isLockExpired())) {
+                    locks.lockLater(mq);
+                    schedule(pq, mq, DELAY_WHEN_NOT_LOCKED);
                     return;
                 }
                 if (System.currentTimeMillis() - start > MAX_TIME_CONSUME_CONTINUOUSLY) {
-                    schedule(pq, mq, 10);
+                    schedule(pq, mq, DELAY_AFTER_YIELD);
                     return;
                 }
-                List<StoredMessage> msgs = pq.takeMessages(engine.config().getConsumeMessageBatchMaxSize());
+                List<StoredMessage> msgs = pq.takeMessages(config.getConsumeMessageBatchMaxSize());
                 if (msgs.isEmpty()) {
                     return;
                 }
@@ -110,7 +122,7 @@ final class ConsumeOrderlyService implements ConsumeService {
 
     /** Runs the listener on one batch; false when the queue pauses (the batch will be consumed again). */
     private boolean consumeBatch(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq) {
-        msgs.forEach(engine::restoreRetryTopic);
+        msgs.forEach(redelivery::restoreRetryTopic);
         ConsumeOrderlyContext context = new ConsumeOrderlyContext(mq);
         ConsumeOrderlyStatus status;
         pq.consumeLock().lock();
@@ -120,7 +132,7 @@ final class ConsumeOrderlyService implements ConsumeService {
             }
             status = listener.consumeMessage(msgs, context);
         } catch (RuntimeException e) {
-            LOG.warn("orderly listener of group {} failed on {}", engine.config().getConsumerGroup(), mq, e);
+            LOG.warn("orderly listener of group {} failed on {}", config.getConsumerGroup(), mq, e);
             status = ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
         } finally {
             pq.consumeLock().unlock();
@@ -136,7 +148,7 @@ final class ConsumeOrderlyService implements ConsumeService {
         msgs.forEach(m -> m.setReconsumeTimes(m.getReconsumeTimes() + 1));
         pq.makeMessagesToConsumeAgain(msgs);
         long suspend = context.getSuspendCurrentQueueTimeMillis() >= 0 ? context.getSuspendCurrentQueueTimeMillis()
-                : engine.config().getSuspendCurrentQueueTimeMillis();
+                : config.getSuspendCurrentQueueTimeMillis();
         schedule(pq, mq, suspend);
         return false;
     }
@@ -144,13 +156,13 @@ final class ConsumeOrderlyService implements ConsumeService {
     private void commit(ProcessQueue pq, MessageQueue mq) {
         long offset = pq.commit();
         if (offset >= 0 && !pq.isDropped()) {
-            engine.offsetStore().updateOffset(mq, offset, false);
+            offsetStore.updateOffset(mq, offset, false);
         }
     }
 
-    /** Messages retried maxReconsumeTimes go to the DLQ (sent back with a negative delay level). */
+    /** Messages retried maxReconsumeTimes go to the DLQ. */
     private boolean sendToDlqIfExhausted(List<StoredMessage> msgs, MessageQueue mq) {
-        int max = engine.maxReconsumeTimes();
+        int max = redelivery.maxReconsumeTimes();
         for (StoredMessage m : msgs) {
             if (m.getReconsumeTimes() < max) {
                 return false;
@@ -158,7 +170,7 @@ final class ConsumeOrderlyService implements ConsumeService {
         }
         for (StoredMessage m : msgs) {
             m.setReconsumeTimes(max);
-            if (!engine.sendMessageBack(m, -1, mq)) {
+            if (!redelivery.sendBack(m, Redelivery.DELAY_LEVEL_DLQ, mq)) {
                 return false;
             }
         }

@@ -1,21 +1,17 @@
 package io.apogee.client.consumer;
 
 import io.apogee.client.ClientConfig;
-import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
-import io.apogee.client.impl.TopicPublishInfo;
+import io.apogee.client.impl.consumer.StartOffsets;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.TopicValidator;
-import io.apogee.remoting.exception.RemotingException;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.MessageModel;
-import io.apogee.common.route.BrokerData;
-import io.apogee.common.route.TopicRouteData;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -123,12 +119,12 @@ public class DefaultLitePullConsumer extends ClientConfig {
 
     /** Continues {@code mq} at its first stored message. */
     public void seekToBegin(MessageQueue mq) throws MQClientException {
-        seek(mq, queueBound(mq, true));
+        seek(mq, running().queueBound(mq, true));
     }
 
     /** Continues {@code mq} after its last message. */
     public void seekToEnd(MessageQueue mq) throws MQClientException {
-        seek(mq, queueBound(mq, false));
+        seek(mq, running().queueBound(mq, false));
     }
 
     /** Stops pulling {@code queues}, and poll returns none of their messages, until {@link #resume}. */
@@ -157,29 +153,7 @@ public class DefaultLitePullConsumer extends ClientConfig {
 
     /** The readable queues of {@code topic}. */
     public Set<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
-        MQClientInstance instance = running().instance();
-        instance.updateTopicRoute(topic);
-        TopicRouteData route = instance.route(topic);
-        if (route == null) {
-            throw new MQClientException(17, "Can not find Message Queue for this topic, " + topic);
-        }
-        return TopicPublishInfo.subscribeQueues(topic, route);
-    }
-
-    private long queueBound(MessageQueue mq, boolean min) throws MQClientException {
-        MQClientInstance instance = running().instance();
-        String addr = instance.findBrokerAddressInSubscribe(mq.getBrokerName(), BrokerData.MASTER_ID);
-        if (addr == null) {
-            throw new MQClientException(-1, "The broker[" + mq.getBrokerName() + "] not exist");
-        }
-        try {
-            return min ? instance.offsetApi().getMinOffset(addr, mq) : instance.offsetApi().getMaxOffset(addr, mq);
-        } catch (RemotingException | MQBrokerException e) {
-            throw new MQClientException("offset bounds of " + mq + " unavailable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MQClientException("interrupted", e);
-        }
+        return running().fetchMessageQueues(topic);
     }
 
     private LitePullEngine running() throws MQClientException {

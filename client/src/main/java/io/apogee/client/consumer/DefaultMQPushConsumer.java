@@ -10,6 +10,7 @@ import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
+import io.apogee.client.impl.consumer.StartOffsets;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.consumer.ConsumeFromWhere;
@@ -137,8 +138,7 @@ public class DefaultMQPushConsumer extends ClientConfig {
         if (e == null) {
             throw new MQClientException(-1, "consumer " + consumerGroup + " is not started");
         }
-        e.instance().updateTopicRoute(topic);
-        Set<MessageQueue> queues = e.rebalancer().topicQueues(topic);
+        Set<MessageQueue> queues = e.fetchSubscribeMessageQueues(topic);
         if (queues.isEmpty()) {
             throw new MQClientException(17, "Can not find Message Queue for this topic, " + topic);
         }

@@ -1,95 +1,77 @@
 package io.apogee.client.consumer;
 
+import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
-import io.apogee.client.consumer.store.LocalFileOffsetStore;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.consumer.store.ReadOffsetType;
-import io.apogee.client.consumer.store.RemoteBrokerOffsetStore;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQConsumerInner;
-import io.apogee.client.impl.api.PullApi;
-import io.apogee.client.impl.api.PullResult;
+import io.apogee.client.impl.TopicPublishInfo;
+import io.apogee.client.impl.consumer.ConsumerKind;
+import io.apogee.client.impl.consumer.ConsumerPuller;
 import io.apogee.client.impl.consumer.ProcessQueue;
-import io.apogee.common.concurrent.NamedThreadFactory;
-import io.apogee.common.message.StoredMessage;
-import io.apogee.remoting.exception.RemotingException;
+import io.apogee.client.impl.consumer.PullRequest;
+import io.apogee.client.impl.consumer.PullThresholds;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumerRunningInfo;
-import io.apogee.common.message.MessageQueue;
-import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
 import io.apogee.common.consumer.ConsumeType;
-import io.apogee.remoting.protocol.heartbeat.ConsumerData;
-import io.apogee.common.consumer.MessageModel;
-import io.apogee.common.consumer.SubscriptionData;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.message.StoredMessage;
 import io.apogee.common.route.BrokerData;
-import java.nio.file.Path;
+import io.apogee.common.route.TopicRouteData;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running half of a {@link DefaultLitePullConsumer}: each owned queue has one long-polling pull in flight at
- * a time (asynchronous, so idle queues hold no thread), whose answers fill a buffer that {@code poll} drains; offsets advance in memory as messages are polled and reach the store on commit.
+ * The running half of a {@link DefaultLitePullConsumer}: each owned queue is pulled through the shared
+ * {@link ConsumerPuller}, whose answers fill a buffer that {@code poll} drains; offsets advance in memory as
+ * messages are polled and reach the store on commit.
  */
 final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
 
-    /** One owned queue: its buffer, where the next pull reads, and what was handed out by poll. */
-    static final class OwnedQueue {
-        final ProcessQueue pq = new ProcessQueue();
-        /** Batches pulled before a pause, held back from poll until resume. */
-        final List<Batch> parked = new ArrayList<>();
-        volatile long pullOffset = -1;
-        volatile long consumedOffset = -1;
-        volatile boolean paused;
-    }
-
-    private record Batch(MessageQueue mq, OwnedQueue owned, List<StoredMessage> msgs) {
+    private record Batch(OwnedQueue owned, List<StoredMessage> msgs) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LitePullEngine.class);
-    private static final long BROKER_SUSPEND_MILLIS = 20_000;
-    private static final long PULL_TIMEOUT_MILLIS = 30_000;
-    private static final long DELAY_WHEN_EXCEPTION = 1_000;
-    private static final long DELAY_WHEN_FLOW_CONTROL = 50;
 
     private final DefaultLitePullConsumer config;
     private final MQClientInstance instance;
-    private final Map<String, SubscriptionData> subscriptions = new ConcurrentHashMap<>();
+    private final ConsumerPuller puller;
+    private final OffsetStore offsetStore;
+    private final PullThresholds thresholds;
     private final Map<MessageQueue, OwnedQueue> owned = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Batch> buffer = new LinkedBlockingQueue<>();
-    private final OffsetStore offsetStore;
     private final Rebalancer rebalancer;
-    private final ScheduledThreadPoolExecutor pullExecutor;
     private volatile boolean assignMode;
     private volatile long nextAutoCommit;
 
     LitePullEngine(DefaultLitePullConsumer config, MQClientInstance instance) {
         this.config = config;
         this.instance = instance;
-        this.offsetStore = config.getMessageModel() == MessageModel.CLUSTERING
-                ? new RemoteBrokerOffsetStore(instance, config.getConsumerGroup())
-                : new LocalFileOffsetStore(Path.of(config.getLocalOffsetStoreDir()), instance.clientId(),
-                        config.getConsumerGroup());
+        this.puller = new ConsumerPuller(ConsumerKind.LITE_PULL, new ConsumerPuller.Settings(
+                config.getConsumerGroup(), config.getMessageModel(), config.getConsumeFromWhere(),
+                config.getConsumeTimestamp(), config.getPullBatchSize(), 0, config.getPullThreadNums(),
+                config.getLocalOffsetStoreDir()), instance, null);
+        this.offsetStore = puller.offsetStore();
+        this.thresholds = PullThresholds.messages(config.getPullThresholdForQueue());
         this.rebalancer = new Rebalancer(config.getConsumerGroup(), config.getMessageModel(),
-                config.getAllocateMessageQueueStrategy(), instance, this);
-        this.pullExecutor = new ScheduledThreadPoolExecutor(config.getPullThreadNums(),
-                new NamedThreadFactory("ApogeeLitePull_" + config.getConsumerGroup(), true));
+                config.getAllocateMessageQueueStrategy(), Rebalancer.Membership.of(instance), this);
     }
 
     void start() throws MQClientException {
-        offsetStore.load();
+        puller.start();
         if (!instance.registerConsumer(this)) {
-            pullExecutor.shutdownNow();
+            puller.shutdown();
             throw new MQClientException(-1, "The consumer group[" + config.getConsumerGroup()
                     + "] has been created before, specify another name please.");
         }
@@ -98,17 +80,17 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
     }
 
     void shutdown() {
-        pullExecutor.shutdownNow();
+        puller.shutdown();
         if (config.isAutoCommit()) {
             commitAll();
         }
-        owned.values().forEach(o -> o.pq.setDropped(true));
+        owned.values().forEach(o -> o.processQueue().setDropped(true));
         instance.unregisterConsumer(config.getConsumerGroup());
         instance.shutdownIfUnused();
     }
 
     void subscribe(String topic, String expression) {
-        subscriptions.put(topic, SubscriptionData.ofTags(topic, expression));
+        puller.subscribe(topic, expression);
         instance.updateTopicRoute(topic);
         instance.sendHeartbeatToAllBrokers();
         instance.rebalanceImmediately();
@@ -117,9 +99,7 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
     /** Replaces the owned queues with {@code queues}; no rebalancing from now on. */
     void assign(Set<MessageQueue> queues) {
         assignMode = true;
-        for (MessageQueue mq : queues) {
-            subscriptions.putIfAbsent(mq.getTopic(), SubscriptionData.ofTags(mq.getTopic(), SubscriptionData.SUB_ALL));
-        }
+        queues.forEach(mq -> puller.subscribeAllIfAbsent(mq.getTopic()));
         for (MessageQueue mq : Set.copyOf(owned.keySet())) {
             if (!queues.contains(mq)) {
                 release(mq);
@@ -145,18 +125,19 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
             if (batch == null) {
                 break;
             }
-            if (batch.owned.pq.isDropped() || owned.get(batch.mq) != batch.owned) {
+            OwnedQueue o = batch.owned;
+            if (o.processQueue().isDropped() || owned.get(o.messageQueue()) != o) {
                 continue;
             }
-            if (batch.owned.paused) {
-                synchronized (batch.owned.parked) {
-                    batch.owned.parked.add(batch);
+            if (o.paused) {
+                synchronized (o.parked) {
+                    o.parked.add(batch);
                 }
                 continue;
             }
-            long offset = batch.owned.pq.removeMessages(batch.msgs);
+            long offset = o.processQueue().removeMessages(batch.msgs);
             if (offset >= 0) {
-                batch.owned.consumedOffset = offset;
+                o.consumedOffset = offset;
             }
             return batch.msgs;
         }
@@ -169,13 +150,11 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
         if (current == null) {
             throw new MQClientException(-1, "The message queue is not in assigned list, " + mq);
         }
-        OwnedQueue fresh = new OwnedQueue();
-        fresh.pullOffset = offset;
-        fresh.consumedOffset = offset;
+        OwnedQueue fresh = new OwnedQueue(mq, offset);
         fresh.paused = current.paused;
-        current.pq.setDropped(true);
+        current.processQueue().setDropped(true);
         owned.put(mq, fresh);
-        schedulePull(mq, fresh, 0);
+        puller.pullNow(fresh);
     }
 
     /** Pausing stops pulls and holds back what was pulled; resuming releases it to poll again. */
@@ -209,6 +188,36 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
         return offsetStore.readOffset(mq, ReadOffsetType.MEMORY_FIRST_THEN_STORE);
     }
 
+    Set<MessageQueue> assignment() {
+        return Set.copyOf(owned.keySet());
+    }
+
+    /** The readable queues of {@code topic}, fetching its route first. */
+    Set<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
+        instance.updateTopicRoute(topic);
+        TopicRouteData route = instance.route(topic);
+        if (route == null) {
+            throw new MQClientException(17, "Can not find Message Queue for this topic, " + topic);
+        }
+        return TopicPublishInfo.subscribeQueues(topic, route);
+    }
+
+    /** The first ({@code min}) or one past the last offset stored in {@code mq}, asked of its master. */
+    long queueBound(MessageQueue mq, boolean min) throws MQClientException {
+        String addr = instance.findBrokerAddressInSubscribe(mq.getBrokerName(), BrokerData.MASTER_ID);
+        if (addr == null) {
+            throw new MQClientException(-1, "The broker[" + mq.getBrokerName() + "] not exist");
+        }
+        try {
+            return min ? instance.offsetApi().getMinOffset(addr, mq) : instance.offsetApi().getMaxOffset(addr, mq);
+        } catch (RemotingException | MQBrokerException e) {
+            throw new MQClientException("offset bounds of " + mq + " unavailable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MQClientException("interrupted", e);
+        }
+    }
+
     @Override
     public Set<MessageQueue> ownedQueues(String topic) {
         return owned.keySet().stream().filter(mq -> mq.getTopic().equals(topic)).collect(Collectors.toSet());
@@ -218,7 +227,7 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
     public boolean release(MessageQueue mq) {
         OwnedQueue o = owned.remove(mq);
         if (o != null) {
-            o.pq.setDropped(true);
+            o.processQueue().setDropped(true);
             if (o.consumedOffset >= 0) {
                 offsetStore.updateOffset(mq, o.consumedOffset, false);
             }
@@ -230,103 +239,12 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
 
     @Override
     public boolean acquire(MessageQueue mq) {
-        OwnedQueue o = new OwnedQueue();
+        OwnedQueue o = new OwnedQueue(mq, -1);
         if (owned.putIfAbsent(mq, o) != null) {
             return false;
         }
-        schedulePull(mq, o, 0);
+        puller.pullNow(o);
         return true;
-    }
-
-    private void schedulePull(MessageQueue mq, OwnedQueue o, long delayMillis) {
-        try {
-            pullExecutor.schedule(() -> pullOnce(mq, o), delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("pull of {} not scheduled: shutting down", mq);
-        }
-    }
-
-    private void pullOnce(MessageQueue mq, OwnedQueue o) {
-        if (o.pq.isDropped() || owned.get(mq) != o) {
-            return;
-        }
-        if (o.paused || buffer.size() * (long) config.getPullBatchSize() > config.getPullThresholdForAll()
-                || o.pq.messageCount() > config.getPullThresholdForQueue()) {
-            schedulePull(mq, o, DELAY_WHEN_FLOW_CONTROL);
-            return;
-        }
-        if (o.pullOffset < 0) {
-            o.pullOffset = StartOffsets.compute(instance, offsetStore, config.getConsumeFromWhere(),
-                    config.getConsumeTimestamp(), mq);
-            if (o.pullOffset < 0) {
-                schedulePull(mq, o, DELAY_WHEN_EXCEPTION);
-                return;
-            }
-        }
-        String addr = instance.findBrokerAddressInSubscribe(mq.getBrokerName(), BrokerData.MASTER_ID);
-        SubscriptionData subscription = subscriptions.get(mq.getTopic());
-        if (addr == null || subscription == null) {
-            instance.updateTopicRoute(mq.getTopic());
-            schedulePull(mq, o, DELAY_WHEN_EXCEPTION);
-            return;
-        }
-        try {
-            instance.pullApi().pullAsync(addr, header(mq, o.pullOffset, subscription), PULL_TIMEOUT_MILLIS,
-                    new PullApi.Callback() {
-                        @Override
-                        public void onSuccess(PullResult result) {
-                            onPulled(mq, o, subscription, result);
-                            schedulePull(mq, o, 0);
-                        }
-
-                        @Override
-                        public void onException(Exception e) {
-                            LOG.debug("lite pull of {} from {} failed: {}", mq, addr, e.getMessage());
-                            schedulePull(mq, o, DELAY_WHEN_EXCEPTION);
-                        }
-                    });
-        } catch (RemotingException e) {
-            LOG.debug("lite pull of {} from {} not sent: {}", mq, addr, e.getMessage());
-            schedulePull(mq, o, DELAY_WHEN_EXCEPTION);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void onPulled(MessageQueue mq, OwnedQueue o, SubscriptionData subscription, PullResult result) {
-        if (o.pq.isDropped() || owned.get(mq) != o) {
-            return;
-        }
-        List<StoredMessage> msgs = new ArrayList<>();
-        for (StoredMessage m : result.messages()) {
-            if (subscription.matchesTag(m.getTags())) {
-                msgs.add(m);
-            }
-        }
-        o.pullOffset = result.nextBeginOffset();
-        if (!msgs.isEmpty()) {
-            o.pq.putMessages(msgs);
-            buffer.add(new Batch(mq, o, msgs));
-        } else if (o.pq.messageCount() == 0) {
-            o.consumedOffset = result.nextBeginOffset();
-        }
-    }
-
-    private PullMessageRequestHeader header(MessageQueue mq, long offset, SubscriptionData subscription) {
-        PullMessageRequestHeader header = new PullMessageRequestHeader();
-        header.setConsumerGroup(config.getConsumerGroup());
-        header.setTopic(mq.getTopic());
-        header.setQueueId(mq.getQueueId());
-        header.setQueueOffset(offset);
-        header.setMaxMsgNums(config.getPullBatchSize());
-        header.setSysFlag(PullApi.FLAG_SUSPEND | PullApi.FLAG_SUBSCRIPTION);
-        header.setCommitOffset(0L);
-        header.setSuspendTimeoutMillis(BROKER_SUSPEND_MILLIS);
-        header.setSubscription(subscription.getSubString());
-        header.setSubVersion(0L);
-        header.setExpressionType(subscription.getExpressionType());
-        header.setBname(mq.getBrokerName());
-        return header;
     }
 
     @Override
@@ -336,18 +254,12 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
 
     @Override
     public ConsumerData consumerData() {
-        ConsumerData data = new ConsumerData();
-        data.setGroupName(config.getConsumerGroup());
-        data.setConsumeType(ConsumeType.CONSUME_ACTIVELY);
-        data.setMessageModel(config.getMessageModel());
-        data.setConsumeFromWhere(config.getConsumeFromWhere());
-        data.setSubscriptionDataSet(new LinkedHashSet<>(subscriptions.values()));
-        return data;
+        return puller.consumerData();
     }
 
     @Override
     public Set<String> subscribedTopics() {
-        return subscriptions.keySet();
+        return puller.subscribedTopics();
     }
 
     @Override
@@ -358,7 +270,7 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
     @Override
     public void doRebalance() {
         if (!assignMode) {
-            rebalancer.rebalance(subscriptions.keySet());
+            rebalancer.rebalance(puller.subscribedTopics());
         }
     }
 
@@ -385,7 +297,7 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
     public ConsumerRunningInfo runningInfo() {
         ConsumerRunningInfo info = new ConsumerRunningInfo();
         info.getProperties().put("PROP_CONSUME_TYPE", ConsumeType.CONSUME_ACTIVELY.name());
-        info.getSubscriptionSet().addAll(subscriptions.values());
+        info.getSubscriptionSet().addAll(puller.subscriptions());
         return info;
     }
 
@@ -395,15 +307,49 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
         return null;
     }
 
-    MQClientInstance instance() {
-        return instance;
-    }
+    /**
+     * One owned queue: its pulls, what they buffered, and what poll handed out. Pulling waits while the queue is
+     * paused or over its threshold, or while the whole buffer is over pullThresholdForAll.
+     */
+    private final class OwnedQueue extends PullRequest {
 
-    Rebalancer rebalancer() {
-        return rebalancer;
-    }
+        /** Batches pulled before a pause, held back from poll until resume. */
+        final List<Batch> parked = new ArrayList<>();
+        volatile long consumedOffset;
+        volatile boolean paused;
 
-    Set<MessageQueue> assignment() {
-        return Set.copyOf(owned.keySet());
+        /** @param offset where to start, or -1 for the stored / configured start offset */
+        OwnedQueue(MessageQueue mq, long offset) {
+            super(mq, new ProcessQueue(), offset);
+            this.consumedOffset = offset;
+        }
+
+        @Override
+        protected Hold hold() {
+            if (paused) {
+                return Hold.PAUSED;
+            }
+            boolean bufferFull = buffer.size() * (long) config.getPullBatchSize() > config.getPullThresholdForAll();
+            return bufferFull || thresholds.exceededBy(processQueue()) ? Hold.LOCAL_FLOW_CONTROL : Hold.NONE;
+        }
+
+        @Override
+        protected void onMessages(List<StoredMessage> messages) {
+            processQueue().putMessages(messages);
+            buffer.add(new Batch(this, messages));
+        }
+
+        @Override
+        protected void onNothingToConsume(long nextBeginOffset) {
+            if (processQueue().messageCount() == 0) {
+                consumedOffset = nextBeginOffset;
+            }
+        }
+
+        @Override
+        protected void onOffsetIllegal(long nextBeginOffset) {
+            nextOffset(nextBeginOffset);
+            onNothingToConsume(nextBeginOffset);
+        }
     }
 }

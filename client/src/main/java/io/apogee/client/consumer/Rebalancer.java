@@ -32,21 +32,54 @@ final class Rebalancer {
         boolean acquire(MessageQueue mq);
     }
 
+    /** What rebalancing asks of the client instance: who this client is and who else consumes in the group. */
+    interface Membership {
+
+        /** This client's id, as the other members of the group see it. */
+        String clientId();
+
+        /** The client ids of {@code group}'s consumers, as a broker of {@code topic} knows them; empty if unknown. */
+        List<String> consumerIds(String topic, String group);
+
+        /** Fetches {@code topic}'s route; its queues arrive through {@link Rebalancer#updateTopicQueues}. */
+        void refreshRoute(String topic);
+
+        /** The client instance's view. */
+        static Membership of(MQClientInstance instance) {
+            return new Membership() {
+                @Override
+                public String clientId() {
+                    return instance.clientId();
+                }
+
+                @Override
+                public List<String> consumerIds(String topic, String group) {
+                    return instance.findConsumerIdList(topic, group);
+                }
+
+                @Override
+                public void refreshRoute(String topic) {
+                    instance.updateTopicRoute(topic);
+                }
+            };
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Rebalancer.class);
 
     private final String group;
     private final MessageModel model;
     private final AllocateMessageQueueStrategy strategy;
-    private final MQClientInstance instance;
+    private final Membership membership;
     private final QueueOwner owner;
     private final Map<String, Set<MessageQueue>> topicQueues = new ConcurrentHashMap<>();
 
-    Rebalancer(String group, MessageModel model, AllocateMessageQueueStrategy strategy, MQClientInstance instance,
+    Rebalancer(String group, MessageModel model, AllocateMessageQueueStrategy strategy, Membership membership,
             QueueOwner owner) {
         this.group = group;
         this.model = model;
         this.strategy = strategy;
-        this.instance = instance;
+        this.membership = membership;
         this.owner = owner;
     }
 
@@ -65,7 +98,7 @@ final class Rebalancer {
         for (String topic : topics) {
             Set<MessageQueue> all = topicQueues.get(topic);
             if (all == null) {
-                instance.updateTopicRoute(topic);
+                membership.refreshRoute(topic);
                 all = topicQueues.get(topic);
             }
             if (all == null || all.isEmpty()) {
@@ -75,13 +108,13 @@ final class Rebalancer {
                 apply(topic, new HashSet<>(all));
                 continue;
             }
-            List<String> consumers = new ArrayList<>(instance.findConsumerIdList(topic, group));
+            List<String> consumers = new ArrayList<>(membership.consumerIds(topic, group));
             if (consumers.isEmpty()) {
                 continue;
             }
             consumers.sort(null);
             List<MessageQueue> sortedQueues = new ArrayList<>(new TreeSet<>(all));
-            List<MessageQueue> mine = strategy.allocate(group, instance.clientId(), sortedQueues, consumers);
+            List<MessageQueue> mine = strategy.allocate(group, membership.clientId(), sortedQueues, consumers);
             apply(topic, new HashSet<>(mine));
         }
     }

@@ -1,4 +1,4 @@
-package io.apogee.client.consumer;
+package io.apogee.client.impl.consumer;
 
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.consumer.store.OffsetStore;
@@ -19,19 +19,13 @@ import org.slf4j.LoggerFactory;
  * Where a consumer starts on a queue it takes over: its stored offset, else per {@link ConsumeFromWhere} the queue's
  * end, its start, or the offset at {@code consumeTimestamp} (retry topics start at 0 / at the end as RocketMQ does).
  */
-final class StartOffsets {
+public final class StartOffsets {
 
     /** Format of {@code consumeTimestamp}. */
-    static final DateTimeFormatter TIMESTAMP_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    public static final DateTimeFormatter TIMESTAMP_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Logger LOG = LoggerFactory.getLogger(StartOffsets.class);
 
     private StartOffsets() {
-    }
-
-    static long compute(PushConsumerEngine engine, MessageQueue mq) {
-        DefaultMQPushConsumer config = engine.config();
-        return compute(engine.instance(), engine.offsetStore(), config.getConsumeFromWhere(),
-                config.getConsumeTimestamp(), mq);
     }
 
     /** The offset to start {@code mq} from, or a negative value when it cannot be known now (retry later). */

@@ -1,0 +1,83 @@
+package io.apogee.client.consumer;
+
+import io.apogee.client.MQBrokerException;
+import io.apogee.client.impl.MQClientInstance;
+import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A push consumer's way back to the broker for messages its listener failed: CONSUMER_SEND_MSG_BACK redelivers
+ * them through the group's retry topic, or moves them to its dead-letter topic once retried maxReconsumeTimes;
+ * and a redelivered message shows the listener its original topic again.
+ */
+final class Redelivery {
+
+    /** RocketMQ's reconsume limit when maxReconsumeTimes is -1. */
+    static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
+    /** Send-back delay level that moves a message straight to the dead-letter topic. */
+    static final int DELAY_LEVEL_DLQ = -1;
+    private static final Logger LOG = LoggerFactory.getLogger(Redelivery.class);
+
+    private final String group;
+    private final int maxReconsumeTimes;
+    private final MQClientInstance instance;
+
+    /** @param maxReconsumeTimes the consumer's setting; negative means {@link #DEFAULT_MAX_RECONSUME_TIMES} */
+    Redelivery(String group, int maxReconsumeTimes, MQClientInstance instance) {
+        this.group = group;
+        this.maxReconsumeTimes = maxReconsumeTimes < 0 ? DEFAULT_MAX_RECONSUME_TIMES : maxReconsumeTimes;
+        this.instance = instance;
+    }
+
+    /** Redeliveries a message gets before it goes to the dead-letter topic. */
+    int maxReconsumeTimes() {
+        return maxReconsumeTimes;
+    }
+
+    /**
+     * Hands {@code msg}, pulled from {@code mq}, back to its broker (delay level 0: the broker's choice;
+     * {@link #DELAY_LEVEL_DLQ}: straight to the DLQ).
+     *
+     * @return false when the broker did not take it (the caller then consumes it again locally)
+     */
+    boolean sendBack(StoredMessage msg, int delayLevel, MessageQueue mq) {
+        String addr = instance.findBrokerAddressInPublish(mq.getBrokerName());
+        if (addr == null) {
+            return false;
+        }
+        ConsumerSendMsgBackRequestHeader header = new ConsumerSendMsgBackRequestHeader();
+        header.setOffset(msg.getCommitLogOffset());
+        header.setGroup(group);
+        header.setDelayLevel(delayLevel);
+        String origin = msg.getProperty(MessageProperty.ORIGIN_MESSAGE_ID);
+        header.setOriginMsgId(origin != null ? origin : msg.getMsgId());
+        header.setOriginTopic(msg.getTopic());
+        header.setMaxReconsumeTimes(maxReconsumeTimes);
+        header.setBname(mq.getBrokerName());
+        try {
+            instance.manageApi().sendMessageBack(addr, header);
+            return true;
+        } catch (RemotingException | MQBrokerException e) {
+            LOG.warn("send-back of {} (group {}) to {} failed, consuming it again locally: {}", msg.getMsgId(), group,
+                    addr, e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A message redelivered through the retry topic shows its original topic to the listener. */
+    void restoreRetryTopic(StoredMessage msg) {
+        String original = msg.getProperty(MessageProperty.RETRY_TOPIC);
+        if (original != null && SystemTopics.retryTopic(group).equals(msg.getTopic())) {
+            msg.setTopic(original);
+        }
+    }
+}
