@@ -8,33 +8,31 @@ import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.api.AdminApi;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.client.impl.api.PullResult;
-import io.apogee.common.message.OffsetMessageId;
-import io.apogee.common.message.StoredMessage;
-import io.apogee.common.topic.SystemTopics;
-import io.apogee.remoting.exception.RemotingException;
-import io.apogee.remoting.netty.Channels;
-import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.common.route.ClusterInfo;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.ConsumerConnection;
 import io.apogee.common.admin.ConsumerRunningInfo;
-import io.apogee.common.message.MessageQueue;
 import io.apogee.common.admin.ProducerConnection;
 import io.apogee.common.admin.SubscriptionGroupConfig;
-import io.apogee.common.topic.TopicConfig;
 import io.apogee.common.admin.TopicStatsTable;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.message.OffsetMessageId;
+import io.apogee.common.message.StoredMessage;
+import io.apogee.common.route.ClusterInfo;
+import io.apogee.common.route.TopicRouteData;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.common.topic.TopicConfig;
+import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.netty.Channels;
+import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
 import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
-import io.apogee.common.route.BrokerData;
-import io.apogee.common.route.TopicRouteData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The administration API mqadmin and the console use: clusters, topics, subscription groups, consumer progress,
@@ -98,31 +96,12 @@ public class DefaultMQAdminExt extends ClientConfig {
      */
     public List<String> fetchMasterAddrByClusterName(String clusterName) throws MQClientException,
             InterruptedException {
-        ClusterInfo info = examineBrokerClusterInfo();
-        List<String> masters = new ArrayList<>();
-        for (String brokerName : new TreeSet<>(info.clusterAddrTable().getOrDefault(clusterName, Set.of()))) {
-            BrokerData data = info.brokerAddrTable().get(brokerName);
-            String master = data == null ? null : data.brokerAddrs().get(BrokerData.MASTER_ID);
-            if (master != null) {
-                masters.add(master);
-            }
-        }
-        return masters;
+        return BrokerAddresses.mastersOfCluster(examineBrokerClusterInfo(), clusterName);
     }
 
     /** The clusters holding a broker that serves {@code topic}, in name order. */
     public Set<String> getTopicClusterList(String topic) throws MQClientException, InterruptedException {
-        TopicRouteData route = examineTopicRouteInfo(topic);
-        ClusterInfo clusters = examineBrokerClusterInfo();
-        Set<String> found = new TreeSet<>();
-        for (BrokerData broker : route.brokerDatas()) {
-            clusters.clusterAddrTable().forEach((cluster, names) -> {
-                if (names.contains(broker.brokerName())) {
-                    found.add(cluster);
-                }
-            });
-        }
-        return found;
+        return BrokerAddresses.clustersServing(examineTopicRouteInfo(topic), examineBrokerClusterInfo());
     }
 
     /** @throws MQClientException with code 17 when the NameServer has no route */
@@ -139,7 +118,7 @@ public class DefaultMQAdminExt extends ClientConfig {
     public TopicStatsTable examineTopicStats(String topic)
             throws MQClientException, MQBrokerException, InterruptedException {
         TopicStatsTable merged = new TopicStatsTable();
-        for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
             merged.getOffsetTable().putAll(admin().getTopicStatsInfo(addr, topic).getOffsetTable());
         }
         return merged;
@@ -201,7 +180,7 @@ public class DefaultMQAdminExt extends ClientConfig {
     public ConsumeStats examineConsumeStats(String group, String topic)
             throws MQClientException, MQBrokerException, InterruptedException {
         ConsumeStats merged = new ConsumeStats();
-        for (String addr : masterAddrs(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
+        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
             ConsumeStats stats = admin().getConsumeStats(addr, group, topic);
             merged.getOffsetTable().putAll(stats.getOffsetTable());
             merged.setConsumeTps(merged.getConsumeTps() + stats.getConsumeTps());
@@ -232,7 +211,7 @@ public class DefaultMQAdminExt extends ClientConfig {
     public ConsumerConnection examineConsumerConnectionInfo(String group)
             throws MQClientException, MQBrokerException, InterruptedException {
         MQBrokerException last = null;
-        for (String addr : masterAddrs(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
+        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
             try {
                 return admin().getConsumerConnectionList(addr, group);
             } catch (MQBrokerException e) {
@@ -246,7 +225,7 @@ public class DefaultMQAdminExt extends ClientConfig {
     public ProducerConnection examineProducerConnectionInfo(String group, String topic)
             throws MQClientException, MQBrokerException, InterruptedException {
         MQBrokerException last = null;
-        for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
             try {
                 return admin().getProducerConnectionList(addr, group);
             } catch (MQBrokerException e) {
@@ -260,7 +239,7 @@ public class DefaultMQAdminExt extends ClientConfig {
     /** A consumer's settings and per-queue state, asked through a broker of the group's retry topic. */
     public ConsumerRunningInfo getConsumerRunningInfo(String group, String clientId)
             throws MQClientException, MQBrokerException, InterruptedException {
-        String addr = masterAddrs(examineTopicRouteInfo(SystemTopics.retryTopic(group))).get(0);
+        String addr = BrokerAddresses.masters(examineTopicRouteInfo(SystemTopics.retryTopic(group))).get(0);
         return admin().getConsumerRunningInfo(addr, group, clientId);
     }
 
@@ -286,7 +265,7 @@ public class DefaultMQAdminExt extends ClientConfig {
     private List<StoredMessage> query(String topic, String key, int maxNum, long begin, long end, boolean unique)
             throws MQClientException, MQBrokerException, InterruptedException {
         List<StoredMessage> found = new ArrayList<>();
-        for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
             for (StoredMessage m : admin().queryMessage(addr, topic, key, maxNum, begin, end, unique)) {
                 if (topic.equals(m.getTopic()) && found.size() < maxNum) {
                     found.add(m);
@@ -306,7 +285,10 @@ public class DefaultMQAdminExt extends ClientConfig {
     /** The message at {@code offset} of {@code mq}, or {@code null} when there is none. */
     public StoredMessage queryMessageByOffset(MessageQueue mq, long offset)
             throws MQClientException, MQBrokerException, InterruptedException {
-        String addr = masterAddr(mq.getBrokerName(), examineTopicRouteInfo(mq.getTopic()));
+        String addr = BrokerAddresses.master(examineTopicRouteInfo(mq.getTopic()), mq.getBrokerName());
+        if (addr == null) {
+            throw new MQClientException(-1, "The broker[" + mq.getBrokerName() + "] not exist");
+        }
         PullMessageRequestHeader header = new PullMessageRequestHeader();
         header.setConsumerGroup(TOOLS_CONSUMER_GROUP);
         header.setTopic(mq.getTopic());
@@ -331,7 +313,7 @@ public class DefaultMQAdminExt extends ClientConfig {
     public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean force)
             throws MQClientException, MQBrokerException, InterruptedException {
         Map<MessageQueue, Long> offsets = new TreeMap<>();
-        for (String addr : masterAddrs(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
             offsets.putAll(admin().resetOffset(addr, topic, group, timestamp, force));
         }
         return offsets;
@@ -379,26 +361,6 @@ public class DefaultMQAdminExt extends ClientConfig {
 
     public void deleteKVConfig(String namespace, String key) throws MQClientException, InterruptedException {
         running().namesrvApi().deleteKvConfig(namespace, key);
-    }
-
-    private static List<String> masterAddrs(TopicRouteData route) {
-        List<String> addrs = new ArrayList<>();
-        for (BrokerData bd : route.brokerDatas()) {
-            String addr = bd.brokerAddrs().get(BrokerData.MASTER_ID);
-            if (addr != null) {
-                addrs.add(addr);
-            }
-        }
-        return addrs;
-    }
-
-    private static String masterAddr(String brokerName, TopicRouteData route) throws MQClientException {
-        for (BrokerData bd : route.brokerDatas()) {
-            if (bd.brokerName().equals(brokerName) && bd.brokerAddrs().containsKey(BrokerData.MASTER_ID)) {
-                return bd.brokerAddrs().get(BrokerData.MASTER_ID);
-            }
-        }
-        throw new MQClientException(-1, "The broker[" + brokerName + "] not exist");
     }
 
     private MQClientInstance running() throws MQClientException {
