@@ -37,11 +37,11 @@ import io.apogee.common.service.ServiceLoop;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.remoting.ChannelEventListener;
 import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.netty.NettyServerConfig;
-import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.store.MessageStore;
 import io.apogee.store.core.LocalMessageStore;
 import io.netty.channel.Channel;
@@ -50,6 +50,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -178,6 +179,16 @@ public final class BrokerController {
                 registrar.nameServers().size());
     }
 
+    /**
+     * Adds a hook that sees every request to this broker, on both ports, before it is processed and its response
+     * after (see {@link RpcHook}: sends once stored, held pulls once answered, refused requests too); call it before
+     * {@link #start()} so that it sees every request. ACL checks and metrics plug in here.
+     */
+    public void registerRpcHook(RpcHook hook) {
+        server.registerRpcHook(hook);
+        vipServer.registerRpcHook(hook);
+    }
+
     private int registrarRegisterAll() {
         try {
             return registrar.registerAll();
@@ -209,56 +220,38 @@ public final class BrokerController {
         pullProcessor.useLongPolling(holds, pull);
         store.addDispatchListener(holds);
         runners.add(new ServiceRunner(holds, config.getPullHoldCheckIntervalMills(), TimeUnit.MILLISECONDS));
-        server.registerProcessor(RequestCode.PULL_MESSAGE, pullProcessor, pull);
-        server.registerProcessor(RequestCode.LITE_PULL_MESSAGE, pullProcessor, pull);
+        server.registerProcessors(pullProcessor.handlers(), pull);
 
         BrokerConfigs start = configs.get();
         int delayLevels = start.store().delayLevelMillis().length;
         TransactionalMessageService halves = new TransactionalMessageService(store, topics, storeHost, delayLevels);
         both(new SendMessageProcessor(liveConfig, topics, groups, store, stats, storeHost,
-                start.store().getMaxMessageSize(), halves, delayLevels), send, RequestCode.SEND_MESSAGE,
-                RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE);
-        both(new ConsumerSendMsgBackProcessor(liveConfig, topics, groups, store, delayLevels), send,
-                RequestCode.CONSUMER_SEND_MSG_BACK);
+                start.store().getMaxMessageSize(), halves, delayLevels).handlers(), send);
+        both(new ConsumerSendMsgBackProcessor(liveConfig, topics, groups, store, delayLevels,
+                start.store().getMaxMessageSize()).handlers(), send);
         ExecutorService endTransaction = executor("ApogeeEndTransaction", config.getSendMessageThreadPoolNums(),
                 config.getAdminThreadPoolQueueCapacity());
-        both(new EndTransactionProcessor(config, halves), endTransaction, RequestCode.END_TRANSACTION);
+        both(new EndTransactionProcessor(config, halves).handlers(), endTransaction);
         runners.add(loop(new TransactionCheckService(liveConfig, store, offsets, halves, producers,
                 notifier::checkTransactionState), config.getTransactionCheckInterval()));
         runners.add(loop(new ScheduleMessageService(store, delayOffsets, start.store().delayLevelMillis()),
                 SCHEDULE_TICK_MILLIS));
-        both(new QueryMessageProcessor(liveConfig, store), query, RequestCode.QUERY_MESSAGE,
-                RequestCode.VIEW_MESSAGE_BY_ID);
-        both(new ClientManageProcessor(producers, consumers, groups, topics), heartbeat, RequestCode.HEART_BEAT,
-                RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
-        both(new ConsumerManageProcessor(consumers, offsets, store), manage, RequestCode.QUERY_CONSUMER_OFFSET,
-                RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
-                RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
-                RequestCode.GET_EARLIEST_MSG_STORETIME);
-        both(new RebalanceLockProcessor(locks), manage, RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
-        both(new TopicAdminProcessor(config, topics, offsets, consumers, store), admin,
-                RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
-                RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
-                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER);
-        both(new GroupAdminProcessor(config, groups, topics, offsets, consumers, producers, store, stats), admin,
-                RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
-                RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.GET_CONSUME_STATS,
-                RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST);
+        both(new QueryMessageProcessor(liveConfig, store).handlers(), query);
+        both(new ClientManageProcessor(producers, consumers, groups, topics).handlers(), heartbeat);
+        both(new ConsumerManageProcessor(consumers, offsets, store).handlers(), manage);
+        both(new RebalanceLockProcessor(locks).handlers(), manage);
+        both(new TopicAdminProcessor(config, topics, offsets, consumers, store).handlers(), admin);
+        both(new GroupAdminProcessor(config, groups, topics, offsets, consumers, producers, store, stats)
+                .handlers(), admin);
         both(new BrokerAdminProcessor(configs, new BrokerConfigUpdater(configs), topics, offsets, consumers, notifier,
-                store, stats, registrar::registerSoon), admin, RequestCode.GET_BROKER_CONFIG,
-                RequestCode.UPDATE_BROKER_CONFIG, RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.VIEW_BROKER_STATS_DATA,
-                RequestCode.INVOKE_BROKER_TO_RESET_OFFSET);
-        both(new ConsumerRelayProcessor(config, consumers, store, server), admin,
-                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY,
-                RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS);
+                store, stats, registrar::registerSoon).handlers(), admin);
+        both(new ConsumerRelayProcessor(config, consumers, store, server).handlers(), admin);
     }
 
-    /** Registers {@code processor} for {@code codes} on the main and the VIP port. */
-    private void both(RequestProcessor processor, ExecutorService executor, int... codes) {
-        for (int code : codes) {
-            server.registerProcessor(code, processor, executor);
-            vipServer.registerProcessor(code, processor, executor);
-        }
+    /** Registers a request family's handlers on the main and the VIP port. */
+    private void both(Map<Integer, RequestProcessor> handlers, ExecutorService executor) {
+        server.registerProcessors(handlers, executor);
+        vipServer.registerProcessors(handlers, executor);
     }
 
     private ThreadPoolExecutor executor(String name, int threads, int queueCapacity) {

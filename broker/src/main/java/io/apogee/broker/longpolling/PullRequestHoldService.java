@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Long polling: pulls that found nothing are held per queue and replayed as soon as a matching message is
- * dispatched to that queue, or when their deadline passes (checked on this loop's interval).
+ * dispatched to that queue, or when their deadline passes (checked on this loop's interval). Each held pull is
+ * replayed exactly once (one whose consumer disconnected too, at the next check), so its response always completes.
  *
  * <p>A message dispatched between a pull's empty read and its hold would be missed by the dispatch callback; so
  * {@link #hold} re-checks the queue's max offset after registering, and the periodic check does too.
@@ -29,7 +30,7 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
 
     /**
      * @param store  where queue offsets are read
-     * @param replay re-runs a held pull without suspension and writes its response (must not block)
+     * @param replay re-runs a held pull without suspension and completes its response (must not block)
      */
     public PullRequestHoldService(MessageStore store, Consumer<HeldPull> replay) {
         this.store = store;
@@ -80,7 +81,7 @@ public final class PullRequestHoldService implements ServiceLoop, DispatchListen
                     }
                 }
             }
-            due.stream().filter(p -> p.channel().isActive()).forEach(replay);
+            due.forEach(replay);
             replayed += due.size();
         }
         return replayed;

@@ -25,7 +25,6 @@ import io.apogee.remoting.protocol.header.GetBrokerConfigResponseHeader;
 import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.apogee.remoting.protocol.header.ViewBrokerStatsDataRequestHeader;
 import io.apogee.store.MessageStore;
-import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ import java.util.function.Supplier;
  * The broker as a whole: GET/UPDATE_BROKER_CONFIG, GET_BROKER_RUNTIME_INFO, VIEW_BROKER_STATS_DATA and
  * INVOKE_BROKER_TO_RESET_OFFSET.
  */
-public final class BrokerAdminProcessor implements RequestProcessor {
+public final class BrokerAdminProcessor {
 
     private final Supplier<BrokerConfigs> configs;
     private final BrokerConfigUpdater configUpdater;
@@ -69,18 +68,15 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         this.configChanged = configChanged;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return switch (request.code()) {
-            case RequestCode.GET_BROKER_CONFIG -> getConfig();
-            case RequestCode.UPDATE_BROKER_CONFIG -> updateConfig(request);
-            case RequestCode.GET_BROKER_RUNTIME_INFO -> RemotingCommand.response(null)
-                    .body(BodyJson.encode(new KvTable(runtimeInfo())));
-            case RequestCode.VIEW_BROKER_STATS_DATA -> viewStats(request);
-            case RequestCode.INVOKE_BROKER_TO_RESET_OFFSET -> resetOffset(request);
-            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported");
-        };
+    /** The broker-wide admin codes, each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.GET_BROKER_CONFIG, (channel, request) -> getConfig(),
+                RequestCode.UPDATE_BROKER_CONFIG, (channel, request) -> updateConfig(request),
+                RequestCode.GET_BROKER_RUNTIME_INFO, (channel, request) -> RemotingCommand.response(null)
+                        .body(BodyJson.encode(new KvTable(runtimeInfo()))),
+                RequestCode.VIEW_BROKER_STATS_DATA, (channel, request) -> viewStats(request),
+                RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, (channel, request) -> resetOffset(request));
     }
 
     private RemotingCommand getConfig() {

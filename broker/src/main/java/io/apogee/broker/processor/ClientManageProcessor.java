@@ -20,12 +20,13 @@ import io.apogee.remoting.protocol.heartbeat.ProducerData;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.topic.Permission;
 import io.netty.channel.Channel;
+import java.util.Map;
 
 /**
  * HEART_BEAT, UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG: keeps the producer and consumer tables, creating a new
  * consumer group's settings and retry topic on its first heartbeat.
  */
-public final class ClientManageProcessor implements RequestProcessor {
+public final class ClientManageProcessor {
 
     private final ProducerManager producers;
     private final ConsumerManager consumers;
@@ -40,15 +41,12 @@ public final class ClientManageProcessor implements RequestProcessor {
         this.topics = topics;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return switch (request.code()) {
-            case RequestCode.HEART_BEAT -> heartbeat(channel, request);
-            case RequestCode.UNREGISTER_CLIENT -> unregister(channel, request);
-            case RequestCode.CHECK_CLIENT_CONFIG -> checkClientConfig(request);
-            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported");
-        };
+    /** HEART_BEAT, UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG, each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.HEART_BEAT, this::heartbeat,
+                RequestCode.UNREGISTER_CLIENT, this::unregister,
+                RequestCode.CHECK_CLIENT_CONFIG, (channel, request) -> checkClientConfig(request));
     }
 
     private RemotingCommand heartbeat(Channel channel, RemotingCommand request) throws RemotingCommandException {

@@ -22,13 +22,13 @@ import io.apogee.remoting.protocol.header.SearchOffsetRequestHeader;
 import io.apogee.remoting.protocol.header.SearchOffsetResponseHeader;
 import io.apogee.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
 import io.apogee.store.MessageStore;
-import io.netty.channel.Channel;
+import java.util.Map;
 
 /**
  * Consumer offsets and queue positions: QUERY/UPDATE_CONSUMER_OFFSET, GET_CONSUMER_LIST_BY_GROUP, GET_MAX_OFFSET,
  * GET_MIN_OFFSET, SEARCH_OFFSET_BY_TIMESTAMP and GET_EARLIEST_MSG_STORETIME.
  */
-public final class ConsumerManageProcessor implements RequestProcessor {
+public final class ConsumerManageProcessor {
 
     private final ConsumerManager consumers;
     private final ConsumerOffsetManager offsets;
@@ -40,19 +40,16 @@ public final class ConsumerManageProcessor implements RequestProcessor {
         this.store = store;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return switch (request.code()) {
-            case RequestCode.QUERY_CONSUMER_OFFSET -> queryOffset(request);
-            case RequestCode.UPDATE_CONSUMER_OFFSET -> updateOffset(request);
-            case RequestCode.GET_CONSUMER_LIST_BY_GROUP -> consumerList(request);
-            case RequestCode.GET_MAX_OFFSET -> maxOffset(request);
-            case RequestCode.GET_MIN_OFFSET -> minOffset(request);
-            case RequestCode.SEARCH_OFFSET_BY_TIMESTAMP -> searchOffset(request);
-            case RequestCode.GET_EARLIEST_MSG_STORETIME -> earliestTime(request);
-            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported");
-        };
+    /** The offset and queue position codes, each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.QUERY_CONSUMER_OFFSET, (channel, request) -> queryOffset(request),
+                RequestCode.UPDATE_CONSUMER_OFFSET, (channel, request) -> updateOffset(request),
+                RequestCode.GET_CONSUMER_LIST_BY_GROUP, (channel, request) -> consumerList(request),
+                RequestCode.GET_MAX_OFFSET, (channel, request) -> maxOffset(request),
+                RequestCode.GET_MIN_OFFSET, (channel, request) -> minOffset(request),
+                RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, (channel, request) -> searchOffset(request),
+                RequestCode.GET_EARLIEST_MSG_STORETIME, (channel, request) -> earliestTime(request));
     }
 
     /**

@@ -22,6 +22,7 @@ import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * INVOKE_BROKER_TO_GET_CONSUMER_STATUS, asked of every member (or the one named) as GET_CONSUMER_STATUS_FROM_CLIENT
  * and answered with each member's offsets.
  */
-public final class ConsumerRelayProcessor implements RequestProcessor {
+public final class ConsumerRelayProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerRelayProcessor.class);
     private static final long RELAY_TIMEOUT_MILLIS = 10_000;
@@ -50,43 +51,50 @@ public final class ConsumerRelayProcessor implements RequestProcessor {
         this.server = server;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request)
+    /** GET_CONSUMER_RUNNING_INFO, CONSUME_MESSAGE_DIRECTLY and INVOKE_BROKER_TO_GET_CONSUMER_STATUS. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.GET_CONSUMER_RUNNING_INFO, (channel, request) -> runningInfo(request),
+                RequestCode.CONSUME_MESSAGE_DIRECTLY, (channel, request) -> consumeDirectly(request),
+                RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS, (channel, request) ->
+                        consumerStatus(request.decodeHeader(GetConsumerStatusRequestHeader.class)));
+    }
+
+    private RemotingCommand runningInfo(RemotingCommand request)
             throws RemotingCommandException, InterruptedException {
-        if (request.code() == RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS) {
-            return consumerStatus(request.decodeHeader(GetConsumerStatusRequestHeader.class));
+        GetConsumerRunningInfoRequestHeader h = request.decodeHeader(GetConsumerRunningInfoRequestHeader.class);
+        return relay(h.getConsumerGroup(), h.getClientId(), relayed(request));
+    }
+
+    /** The message loaded from its offset id travels as the relayed body, with this broker's name added. */
+    private RemotingCommand consumeDirectly(RemotingCommand request)
+            throws RemotingCommandException, InterruptedException {
+        ConsumeMessageDirectlyResultRequestHeader h =
+                request.decodeHeader(ConsumeMessageDirectlyResultRequestHeader.class);
+        ByteBuffer message = h.getMsgId() == null ? null
+                : store.selectOneMessageByOffset(OffsetMessageId.decode(h.getMsgId()).commitLogOffset());
+        if (message == null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "can not find message by id " + h.getMsgId());
         }
-        String group;
-        String clientId;
-        ByteBuffer message = null;
-        if (request.code() == RequestCode.GET_CONSUMER_RUNNING_INFO) {
-            GetConsumerRunningInfoRequestHeader h = request.decodeHeader(GetConsumerRunningInfoRequestHeader.class);
-            group = h.getConsumerGroup();
-            clientId = h.getClientId();
-        } else {
-            ConsumeMessageDirectlyResultRequestHeader h =
-                    request.decodeHeader(ConsumeMessageDirectlyResultRequestHeader.class);
-            group = h.getConsumerGroup();
-            clientId = h.getClientId();
-            message = h.getMsgId() == null ? null
-                    : store.selectOneMessageByOffset(OffsetMessageId.decode(h.getMsgId()).commitLogOffset());
-            if (message == null) {
-                return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "can not find message by id " + h.getMsgId());
-            }
-        }
+        RemotingCommand relayed = relayed(request).bodySlices(List.of(message))
+                .addExtField("brokerName", config.getBrokerName());
+        return relay(h.getConsumerGroup(), h.getClientId(), relayed);
+    }
+
+    /** A copy of {@code request} to send on: same code, extFields and body, a new opaque. */
+    private static RemotingCommand relayed(RemotingCommand request) {
+        return RemotingCommand.request(request.code(), null)
+                .extFields(request.extFields() == null ? new HashMap<>() : new HashMap<>(request.extFields()))
+                .body(request.body());
+    }
+
+    /** Sends {@code relayed} to the consumer and answers with its response. */
+    private RemotingCommand relay(String group, String clientId, RemotingCommand relayed)
+            throws InterruptedException {
         Channel target = find(group, clientId);
         if (target == null) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
                     "The Consumer <" + group + "> <" + clientId + "> not online");
-        }
-        RemotingCommand relayed = RemotingCommand.request(request.code(), null)
-                .extFields(request.extFields() == null ? new HashMap<>() : new HashMap<>(request.extFields()))
-                .body(request.body());
-        if (message != null) {
-            relayed.bodySlices(List.of(message));
-        }
-        if (request.code() == RequestCode.CONSUME_MESSAGE_DIRECTLY) {
-            relayed.addExtField("brokerName", config.getBrokerName());
         }
         try {
             return server.invokeSync(target, relayed, RELAY_TIMEOUT_MILLIS);

@@ -11,6 +11,8 @@ import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.Reply;
+import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.common.topic.TopicConfig;
@@ -18,7 +20,7 @@ import io.apogee.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import io.apogee.common.topic.Permission;
 import io.apogee.store.MessageStore;
 import io.apogee.store.PutMessageResult;
-import io.netty.channel.Channel;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
  * {@code reconsumeTimes + 1}, delayed by the asked level or {@code 3 + reconsumeTimes}; past the max reconsume times
  * (or for a negative level) it goes to the group's dead-letter topic instead, undelayed.
  */
-public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
+public final class ConsumerSendMsgBackProcessor {
 
     /** The level of a first retry when the consumer asks for none; later retries add their reconsume times. */
     private static final int RETRY_BASE_LEVEL = 3;
@@ -37,18 +39,29 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
     private final SubscriptionGroupManager groups;
     private final MessageStore store;
     private final int delayLevels;
+    private final int maxMessageSize;
 
+    /**
+     * @param delayLevels    how many delay levels {@code messageDelayLevel} defines
+     * @param maxMessageSize the store's {@code maxMessageSize} (named in a refusal's remark)
+     */
     public ConsumerSendMsgBackProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics,
-            SubscriptionGroupManager groups, MessageStore store, int delayLevels) {
+            SubscriptionGroupManager groups, MessageStore store, int delayLevels, int maxMessageSize) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
         this.store = store;
         this.delayLevels = delayLevels;
+        this.maxMessageSize = maxMessageSize;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+    /** CONSUMER_SEND_MSG_BACK with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(RequestCode.CONSUMER_SEND_MSG_BACK, (channel, request) -> sendBack(request));
+    }
+
+    /** Stores the retry (or dead-letter) copy; the reply completes once the store has it. */
+    private Reply sendBack(RemotingCommand request) throws RemotingCommandException {
         ConsumerSendMsgBackRequestHeader header = request.decodeHeader(ConsumerSendMsgBackRequestHeader.class);
         SubscriptionGroupConfig group = groups.findOrCreate(header.getGroup());
         if (group == null) {
@@ -67,12 +80,13 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
                     "look message by offset failed, " + header.getOffset());
         }
-        int max = header.getMaxReconsumeTimes() != null ? header.getMaxReconsumeTimes() : group.getRetryMaxTimes();
         int level = header.getDelayLevel() == null ? 0 : header.getDelayLevel();
-        boolean dead = failed.getReconsumeTimes() >= max || level < 0;
-        String topic = dead ? SystemTopics.dlqTopic(header.getGroup()) : SystemTopics.retryTopic(header.getGroup());
-        TopicConfig target = dead ? topics.createInternal(topic, 1, Permission.READ_WRITE)
-                : topics.createInternal(topic, group.getRetryQueueNums(), Permission.READ_WRITE);
+        boolean dead = level < 0
+                || DeadLetters.exhausted(failed.getReconsumeTimes(), header.getMaxReconsumeTimes(), group);
+        TopicConfig target = dead ? DeadLetters.topic(topics, header.getGroup())
+                : topics.createInternal(SystemTopics.retryTopic(header.getGroup()), group.getRetryQueueNums(),
+                        Permission.READ_WRITE);
+        String topic = target.topicName();
         if (!Permission.isWriteable(target.perm())) {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
                     "the topic[" + topic + "] sending message is forbidden");
@@ -82,11 +96,9 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         if (!dead) {
             retry.putProperty(MessageProperty.DELAY_TIME_LEVEL,
                     String.valueOf(level == 0 ? RETRY_BASE_LEVEL + failed.getReconsumeTimes() : level));
-            retry.setPropertiesString(null);
             ScheduleMessageService.toSchedule(retry, delayLevels);
         }
-        store.putMessage(retry).whenComplete((result, failure) -> answer(channel, request, result, failure));
-        return null;
+        return Reply.later(store.putMessage(retry).handle((result, failure) -> answer(result, failure)));
     }
 
     /** The copy to store: original topic and first id kept in properties, one more reconsume time. */
@@ -99,18 +111,8 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         return retry;
     }
 
-    private static void answer(Channel channel, RemotingCommand request, PutMessageResult result, Throwable failure) {
-        RemotingCommand response;
-        if (failure != null || result == null) {
-            response = StatusResponses.error(ResponseCode.SYSTEM_ERROR, "store failed: "
-                    + (failure == null ? "no result" : failure.toString()));
-        } else if (!result.status().isStored()) {
-            response = StatusResponses.error(ResponseCode.SYSTEM_ERROR, result.status().name());
-        } else {
-            response = RemotingCommand.response(ResponseCode.SUCCESS, null);
-        }
-        if (!request.isOneway()) {
-            channel.writeAndFlush(response.answering(request));
-        }
+    private RemotingCommand answer(PutMessageResult result, Throwable failure) {
+        RemotingCommand refusal = StatusResponses.putRefusal(result, failure, maxMessageSize);
+        return refusal != null ? refusal : RemotingCommand.response(ResponseCode.SUCCESS, null);
     }
 }

@@ -10,9 +10,12 @@ import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.netty.Channels;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.Reply;
+import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.header.EndTransactionRequestHeader;
 import io.netty.channel.Channel;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * END_TRANSACTION (usually oneway): commit stores the real message of the half message and marks it resolved,
  * rollback only marks it resolved, "unknown" leaves it for the check-back.
  */
-public final class EndTransactionProcessor implements RequestProcessor {
+public final class EndTransactionProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndTransactionProcessor.class);
 
@@ -32,8 +35,16 @@ public final class EndTransactionProcessor implements RequestProcessor {
         this.halves = halves;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
+    /** END_TRANSACTION with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(RequestCode.END_TRANSACTION, this::endTransaction);
+    }
+
+    /**
+     * Commits or rolls back; the reply completes once the resolution is stored. An "unknown" state gets no
+     * response (as in RocketMQ; producers send END_TRANSACTION oneway).
+     */
+    private Reply endTransaction(Channel channel, RemotingCommand request) throws RemotingCommandException {
         EndTransactionRequestHeader header = request.decodeHeader(EndTransactionRequestHeader.class);
         if (config.getBrokerRole() == BrokerRole.SLAVE) {
             return StatusResponses.error(ResponseCode.SLAVE_NOT_AVAILABLE,
@@ -50,18 +61,16 @@ public final class EndTransactionProcessor implements RequestProcessor {
             return refused;
         }
         if (decision == SysFlag.TRANSACTION_ROLLBACK_TYPE) {
-            halves.markResolved(half).whenComplete((r, failure) -> answer(channel, request, failure == null
-                    && r.status().isStored(), "rollback not recorded"));
-            return null;
+            return Reply.later(halves.markResolved(half).handle((r, failure) -> answer(channel, failure == null
+                    && r.status().isStored(), "rollback not recorded")));
         }
-        halves.commit(half).thenCompose(result -> {
+        return Reply.later(halves.commit(half).thenCompose(result -> {
             if (!result.status().isStored()) {
                 throw new IllegalStateException("commit not stored: " + result.status());
             }
             return halves.markResolved(half);
-        }).whenComplete((r, failure) -> answer(channel, request, failure == null && r.status().isStored(),
-                failure == null ? "commit not recorded" : failure.getMessage()));
-        return null;
+        }).handle((r, failure) -> answer(channel, failure == null && r.status().isStored(),
+                failure == null ? "commit not recorded" : failure.getMessage())));
     }
 
     private static RemotingCommand check(EndTransactionRequestHeader header, StoredMessage half) {
@@ -80,13 +89,11 @@ public final class EndTransactionProcessor implements RequestProcessor {
         return null;
     }
 
-    private static void answer(Channel channel, RemotingCommand request, boolean ok, String problem) {
+    private static RemotingCommand answer(Channel channel, boolean ok, String problem) {
         if (!ok) {
             LOG.warn("END_TRANSACTION from {}: {}", Channels.remoteAddress(channel), problem);
         }
-        if (!request.isOneway()) {
-            channel.writeAndFlush((ok ? RemotingCommand.response(ResponseCode.SUCCESS, null)
-                    : StatusResponses.error(ResponseCode.SYSTEM_ERROR, problem)).answering(request));
-        }
+        return ok ? RemotingCommand.response(ResponseCode.SUCCESS, null)
+                : StatusResponses.error(ResponseCode.SYSTEM_ERROR, problem);
     }
 }

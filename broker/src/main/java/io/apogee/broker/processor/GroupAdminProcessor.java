@@ -30,7 +30,6 @@ import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.header.GetProducerConnectionListRequestHeader;
 import io.apogee.store.MessageStore;
-import io.netty.channel.Channel;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -41,7 +40,7 @@ import java.util.Set;
  * GET_ALL_SUBSCRIPTIONGROUP_CONFIG, DELETE_SUBSCRIPTIONGROUP, GET_CONSUME_STATS, GET_CONSUMER_CONNECTION_LIST and
  * GET_PRODUCER_CONNECTION_LIST.
  */
-public final class GroupAdminProcessor implements RequestProcessor {
+public final class GroupAdminProcessor {
 
     private final BrokerConfig config;
     private final SubscriptionGroupManager groups;
@@ -65,19 +64,16 @@ public final class GroupAdminProcessor implements RequestProcessor {
         this.stats = stats;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return switch (request.code()) {
-            case RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP -> updateGroup(request);
-            case RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG -> RemotingCommand.response(null)
-                    .body(groups.snapshot().encode());
-            case RequestCode.DELETE_SUBSCRIPTIONGROUP -> deleteGroup(request);
-            case RequestCode.GET_CONSUME_STATS -> consumeStats(request);
-            case RequestCode.GET_CONSUMER_CONNECTION_LIST -> consumerConnections(request);
-            case RequestCode.GET_PRODUCER_CONNECTION_LIST -> producerConnections(request);
-            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported");
-        };
+    /** The subscription group codes, each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, (channel, request) -> updateGroup(request),
+                RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, (channel, request) -> RemotingCommand.response(null)
+                        .body(groups.snapshot().encode()),
+                RequestCode.DELETE_SUBSCRIPTIONGROUP, (channel, request) -> deleteGroup(request),
+                RequestCode.GET_CONSUME_STATS, (channel, request) -> consumeStats(request),
+                RequestCode.GET_CONSUMER_CONNECTION_LIST, (channel, request) -> consumerConnections(request),
+                RequestCode.GET_PRODUCER_CONNECTION_LIST, (channel, request) -> producerConnections(request));
     }
 
     private RemotingCommand updateGroup(RemotingCommand request) throws RemotingCommandException {

@@ -13,6 +13,8 @@ import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.Reply;
+import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.common.topic.TopicConfig;
@@ -24,7 +26,9 @@ import io.apogee.store.GetMessageResult;
 import io.apogee.store.MessageFilter;
 import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -36,12 +40,9 @@ import org.slf4j.LoggerFactory;
  * the subscription's tag filter, commits the consumer's offset when asked, and parks a pull that found nothing new
  * (long polling) until a matching message arrives or its suspend time passes.
  */
-public final class PullMessageProcessor implements RequestProcessor {
+public final class PullMessageProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PullMessageProcessor.class);
-    private static final int FLAG_COMMIT_OFFSET = 0x1;
-    private static final int FLAG_SUSPEND = 0x2;
-    private static final int FLAG_SUBSCRIPTION = 0x4;
 
     private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
@@ -71,31 +72,40 @@ public final class PullMessageProcessor implements RequestProcessor {
         this.replayExecutor = replayExecutor;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return pull(channel, request, true);
+    /** PULL_MESSAGE and LITE_PULL_MESSAGE, one handler for both. */
+    public Map<Integer, RequestProcessor> handlers() {
+        RequestProcessor pull = (channel, request) -> pull(channel, request, true);
+        return Map.of(RequestCode.PULL_MESSAGE, pull, RequestCode.LITE_PULL_MESSAGE, pull);
     }
 
-    /** Runs a held pull again, without suspending it a second time, and writes its answer. */
+    /**
+     * Runs a held pull again, without suspending it a second time, and completes its response: with the pull's
+     * answer; exceptionally when the replay throws (the endpoint answers SYSTEM_ERROR with the reason); with
+     * SYSTEM_BUSY when the pull executor is full; with SYSTEM_ERROR, without reading, when the consumer is gone.
+     */
     public void replay(HeldPull held) {
+        if (!held.channel().isActive()) {
+            held.response().complete(StatusResponses.error(ResponseCode.SYSTEM_ERROR,
+                    "the consumer disconnected while its pull was held"));
+            return;
+        }
         try {
             replayExecutor.execute(() -> {
                 try {
-                    RemotingCommand response = pull(held.channel(), held.request(), false);
-                    if (response != null) {
-                        held.channel().writeAndFlush(response.answering(held.request()));
-                    }
-                } catch (RemotingCommandException e) {
-                    LOG.warn("replaying a held pull from {} failed: {}", held.channel().remoteAddress(), e.getMessage());
+                    // allowSuspend false: a replay is answered now, never held again.
+                    held.response().complete((RemotingCommand) pull(held.channel(), held.request(), false));
+                } catch (Exception | LinkageError | AssertionError e) {
+                    held.response().completeExceptionally(e);
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.warn("pull executor full: held pull from {} dropped, the consumer will retry",
-                    held.channel().remoteAddress());
+            LOG.warn("pull executor full: held pull from {} answered SYSTEM_BUSY", held.channel().remoteAddress());
+            held.response().complete(StatusResponses.error(ResponseCode.SYSTEM_BUSY,
+                    "[OVERLOAD]pull executor full, pull again later"));
         }
     }
 
-    private RemotingCommand pull(Channel channel, RemotingCommand request, boolean allowSuspend)
+    private Reply pull(Channel channel, RemotingCommand request, boolean allowSuspend)
             throws RemotingCommandException {
         PullMessageRequestHeader header = request.decodeHeader(PullMessageRequestHeader.class);
         if (!Permission.isReadable(config.get().getBrokerPermission())) {
@@ -135,17 +145,19 @@ public final class PullMessageProcessor implements RequestProcessor {
         GetMessageResult result = store.getMessage(header.getConsumerGroup(), header.getTopic(), queueId, offset,
                 header.getMaxMsgNums(), filter);
         int sysFlag = header.getSysFlag();
-        if (allowSuspend && (sysFlag & FLAG_COMMIT_OFFSET) != 0
+        if (allowSuspend && (sysFlag & PullMessageRequestHeader.FLAG_COMMIT_OFFSET) != 0
                 && config.get().getBrokerRole() != BrokerRole.SLAVE) {
             offsets.commitOffset(header.getConsumerGroup(), header.getTopic(), queueId, header.getCommitOffset());
         }
         int code = StatusResponses.pullCode(result.status(), offset);
-        if (code == ResponseCode.PULL_NOT_FOUND && allowSuspend && (sysFlag & FLAG_SUSPEND) != 0 && holds != null) {
+        boolean suspend = (sysFlag & PullMessageRequestHeader.FLAG_SUSPEND) != 0;
+        if (code == ResponseCode.PULL_NOT_FOUND && allowSuspend && suspend && holds != null) {
             long hold = config.get().isLongPollingEnable() ? header.getSuspendTimeoutMillis()
                     : config.get().getShortPollingTimeMills();
+            CompletableFuture<RemotingCommand> response = new CompletableFuture<>();
             holds.hold(new HeldPull(channel, request, header.getTopic(), queueId, offset, filter,
-                    System.currentTimeMillis() + hold));
-            return null;
+                    System.currentTimeMillis() + hold, response));
+            return Reply.later(response);
         }
         return response(header, group, result, code);
     }
@@ -159,7 +171,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     }
 
     private SubscriptionLookup subscription(PullMessageRequestHeader header) {
-        if ((header.getSysFlag() & FLAG_SUBSCRIPTION) != 0) {
+        if ((header.getSysFlag() & PullMessageRequestHeader.FLAG_SUBSCRIPTION) != 0) {
             if (SubscriptionData.EXPRESSION_TYPE_SQL92.equals(header.getExpressionType())) {
                 return SubscriptionLookup.refused(ResponseCode.SYSTEM_ERROR,
                         "The broker does not support consumer to filter message by SQL92");

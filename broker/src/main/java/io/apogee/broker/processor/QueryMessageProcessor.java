@@ -11,16 +11,13 @@ import io.apogee.remoting.protocol.header.QueryMessageResponseHeader;
 import io.apogee.remoting.protocol.header.ViewMessageRequestHeader;
 import io.apogee.store.MessageStore;
 import io.apogee.store.QueryMessageResult;
-import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** QUERY_MESSAGE (by key, through the index) and VIEW_MESSAGE_BY_ID (by commit-log offset). */
-public final class QueryMessageProcessor implements RequestProcessor {
-
-    /** extFields key a unique-key query sets to {@code true}. */
-    private static final String UNIQUE_KEY_QUERY = "_UNIQUE_KEY_QUERY";
+public final class QueryMessageProcessor {
 
     private final Supplier<BrokerConfig> config;
     private final MessageStore store;
@@ -30,20 +27,17 @@ public final class QueryMessageProcessor implements RequestProcessor {
         this.store = store;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return switch (request.code()) {
-            case RequestCode.QUERY_MESSAGE -> query(request);
-            case RequestCode.VIEW_MESSAGE_BY_ID -> view(request);
-            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported");
-        };
+    /** QUERY_MESSAGE and VIEW_MESSAGE_BY_ID, each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.QUERY_MESSAGE, (channel, request) -> query(request),
+                RequestCode.VIEW_MESSAGE_BY_ID, (channel, request) -> view(request));
     }
 
     private RemotingCommand query(RemotingCommand request) throws RemotingCommandException {
         QueryMessageRequestHeader h = request.decodeHeader(QueryMessageRequestHeader.class);
         boolean uniqueKey = request.extFields() != null
-                && Boolean.parseBoolean(request.extFields().get(UNIQUE_KEY_QUERY));
+                && Boolean.parseBoolean(request.extFields().get(QueryMessageRequestHeader.UNIQUE_KEY_QUERY));
         int maxNum = uniqueKey ? config.get().getDefaultQueryMaxNum() : h.getMaxNum();
         QueryMessageResult result = store.queryMessage(h.getTopic(), h.getKey(), maxNum, h.getBeginTimestamp(),
                 h.getEndTimestamp());

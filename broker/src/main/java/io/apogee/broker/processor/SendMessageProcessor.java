@@ -3,20 +3,20 @@ package io.apogee.broker.processor;
 import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.message.StoredProperties;
 import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.message.BatchBodyCodec;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.netty.Channels;
 import io.apogee.remoting.protocol.RemotingCommand;
-import io.apogee.remoting.protocol.RemotingCommandException;
+import io.apogee.remoting.protocol.Reply;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.common.admin.SubscriptionGroupConfig;
@@ -32,6 +32,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -40,13 +41,9 @@ import java.util.function.Supplier;
  * SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE: validates the topic and queue (creating the topic from TBW102
  * when allowed), redirects exhausted retries to the dead-letter topic, parks delayed messages in the schedule topic
  * and transactional ones as half messages, appends, and answers once the store has the message with the durability
- * asked for (the answer is written asynchronously, so a SYNC_FLUSH wait holds no thread).
+ * asked for (the reply completes when the store has it, so a SYNC_FLUSH wait holds no thread).
  */
-public final class SendMessageProcessor implements RequestProcessor {
-
-    private static final char PROPERTY_SEPARATOR = '\u0002';
-    private static final String WAIT_PREFIX = MessageProperty.WAIT_STORE_MSG_OK + '\u0001';
-    private static final String CLUSTER_PREFIX = MessageProperty.CLUSTER + '\u0001';
+public final class SendMessageProcessor {
 
     private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
@@ -75,24 +72,32 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.delayLevels = delayLevels;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        SendMessageRequestHeader header = request.code() == RequestCode.SEND_MESSAGE
-                ? request.decodeHeader(SendMessageRequestHeader.class)
-                : request.decodeHeader(SendMessageRequestHeaderV2.class).toV1();
+    /** SEND_MESSAGE (header V1), SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE (header V2), each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.SEND_MESSAGE, (channel, request) -> send(channel, request,
+                        request.decodeHeader(SendMessageRequestHeader.class), false),
+                RequestCode.SEND_MESSAGE_V2, (channel, request) -> send(channel, request,
+                        request.decodeHeader(SendMessageRequestHeaderV2.class).toV1(), false),
+                RequestCode.SEND_BATCH_MESSAGE, (channel, request) -> send(channel, request,
+                        request.decodeHeader(SendMessageRequestHeaderV2.class).toV1(), true));
+    }
+
+    /** Checks and appends the message (or batch); the reply completes once the store has it. */
+    private Reply send(Channel channel, RemotingCommand request, SendMessageRequestHeader header, boolean batch) {
         Target target = new Target(header.getTopic(), header.getQueueId());
         RemotingCommand refused = check(channel, header, target);
         if (refused != null) {
             return refused;
         }
         byte[] body = request.body() == null ? new byte[0] : request.body();
-        boolean batch = request.code() == RequestCode.SEND_BATCH_MESSAGE;
         CompletableFuture<PutMessageResult> put;
         if (batch) {
-            List<StoredMessage> messages = batchMessages(channel, header, target, body);
-            if (messages == null) {
-                return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
-                        "a batch may not hold delayed messages, and its body must parse as a message batch");
+            List<StoredMessage> messages;
+            try {
+                messages = batchMessages(channel, header, target, body);
+            } catch (IllegalArgumentException e) {
+                return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
             }
             put = store.putMessages(messages);
         } else {
@@ -100,15 +105,14 @@ public final class SendMessageProcessor implements RequestProcessor {
                 return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
                         "the message body size over max value, MAX: " + maxMessageSize);
             }
-            StoredMessage m = message(channel, header, target, body, header.getFlag(), header.getProperties());
+            StoredMessage m = singleMessage(channel, header, target, body);
             RemotingCommand refusedPark = park(m, target);
             if (refusedPark != null) {
                 return refusedPark;
             }
             put = store.putMessage(m);
         }
-        put.whenComplete((result, failure) -> answer(channel, request, target, result, failure));
-        return null;
+        return Reply.later(put.handle((result, failure) -> answer(target, result, failure)));
     }
 
     /**
@@ -205,27 +209,32 @@ public final class SendMessageProcessor implements RequestProcessor {
             return StatusResponses.error(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
                     "subscription group not exist, " + group);
         }
-        int max = header.getMaxReconsumeTimes() != null ? header.getMaxReconsumeTimes()
-                : groupConfig.getRetryMaxTimes();
         int times = header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes();
-        if (times >= max) {
-            target.topic = SystemTopics.dlqTopic(group);
+        if (DeadLetters.exhausted(times, header.getMaxReconsumeTimes(), groupConfig)) {
+            target.topic = DeadLetters.topic(topics, group).topicName();
             target.queueId = 0;
-            topics.createInternal(target.topic, 1, Permission.READ_WRITE);
         }
         return null;
     }
 
+    /** The message of a SEND_MESSAGE(_V2): its properties stored as {@link StoredProperties#ofSingle} builds them. */
+    private StoredMessage singleMessage(Channel channel, SendMessageRequestHeader header, Target target,
+            byte[] body) {
+        String sent = header.getProperties() == null ? "" : header.getProperties();
+        StoredMessage m = message(channel, header, target, body, header.getFlag(),
+                StoredProperties.ofSingle(sent, config.get().getBrokerClusterName()));
+        m.setWaitStoreMsgOk(StoredProperties.waitStoreMsgOk(sent));
+        return m;
+    }
+
     private StoredMessage message(Channel channel, SendMessageRequestHeader header, Target target, byte[] body,
-            Integer flag, String properties) {
+            Integer flag, String storedProperties) {
         StoredMessage m = new StoredMessage();
         m.setTopic(target.topic);
         m.setQueueId(target.queueId);
         m.setBody(body);
         m.setFlag(flag == null ? 0 : flag);
-        String sent = properties == null ? "" : properties;
-        m.setProperties(PropertiesCodec.decode(sent));
-        m.setPropertiesString(storedProperties(sent));
+        m.setPropertiesString(storedProperties);
         m.setSysFlag(header.getSysFlag() == null ? 0 : header.getSysFlag());
         m.setBornTimestamp(header.getBornTimestamp() == null ? System.currentTimeMillis() : header.getBornTimestamp());
         m.setBornHost((InetSocketAddress) channel.remoteAddress());
@@ -235,61 +244,46 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     /**
-     * The properties as stored: the sent text without {@code WAIT} (a send-time instruction) and with this broker's
-     * {@code CLUSTER}, built on the text rather than through a map since every message passes here.
+     * The batch's messages, each storing its own properties with the batch-level ones appended
+     * ({@link StoredProperties#ofBatchEntry}). Whether the append waits is the last {@code WAIT} among the stored
+     * properties: the batch-level one when the header has it.
+     *
+     * @throws IllegalArgumentException when the batch is illegal; the message is the remark that says why
      */
-    private String storedProperties(String sent) {
-        StringBuilder out = new StringBuilder(sent.length() + 32);
-        int start = 0;
-        while (start < sent.length()) {
-            int end = sent.indexOf(PROPERTY_SEPARATOR, start);
-            end = end < 0 ? sent.length() : end;
-            boolean dropped = sent.startsWith(WAIT_PREFIX, start) || sent.startsWith(CLUSTER_PREFIX, start);
-            if (!dropped && end > start) {
-                out.append(sent, start, end).append(PROPERTY_SEPARATOR);
-            }
-            start = end + 1;
-        }
-        return out.append(CLUSTER_PREFIX).append(config.get().getBrokerClusterName()).toString();
-    }
-
-    /** The batch's messages, each with the batch-level properties appended; {@code null} if the batch is illegal. */
     private List<StoredMessage> batchMessages(Channel channel, SendMessageRequestHeader header, Target target,
             byte[] body) {
         List<BatchBodyCodec.Entry> entries;
         try {
             entries = BatchBodyCodec.decode(ByteBuffer.wrap(body));
-        } catch (RuntimeException e) {
-            return null;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the batch body does not parse as a message batch: " + e.getMessage(),
+                    e);
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("the batch body holds no message");
         }
         String batchProps = header.getProperties() == null ? "" : header.getProperties();
+        String cluster = config.get().getBrokerClusterName();
         List<StoredMessage> messages = new ArrayList<>(entries.size());
         for (BatchBodyCodec.Entry entry : entries) {
             String own = entry.properties() == null ? "" : entry.properties();
-            StoredMessage m = message(channel, header, target, entry.body(), entry.flag(), own);
-            if (m.getDelayTimeLevel() > 0 || entry.body().length > maxMessageSize) {
-                return null;
+            StoredMessage m = message(channel, header, target, entry.body(), entry.flag(),
+                    StoredProperties.ofBatchEntry(own, batchProps, cluster));
+            if (m.getDelayTimeLevel() > 0) {
+                throw new IllegalArgumentException("a batch may not hold delayed messages");
             }
-            String separator = own.isEmpty() || own.endsWith("\u0002") ? "" : "\u0002";
-            String cluster = MessageProperty.CLUSTER + "\u0001" + config.get().getBrokerClusterName();
-            m.setPropertiesString(own + separator + (batchProps.isEmpty() ? cluster : batchProps + "\u0002"
-                    + cluster));
+            if (entry.body().length > maxMessageSize) {
+                throw new IllegalArgumentException("the message body size over max value, MAX: " + maxMessageSize);
+            }
             messages.add(m);
         }
-        return messages.isEmpty() ? null : messages;
+        return messages;
     }
 
-    private void answer(Channel channel, RemotingCommand request, Target target, PutMessageResult result,
-            Throwable failure) {
-        RemotingCommand response;
-        if (failure != null || result == null) {
+    private RemotingCommand answer(Target target, PutMessageResult result, Throwable failure) {
+        RemotingCommand response = StatusResponses.putRefusal(result, failure, maxMessageSize);
+        if (response != null) {
             stats.recordPutFailure();
-            response = StatusResponses.error(ResponseCode.SYSTEM_ERROR, "store failed: "
-                    + (failure == null ? "no result" : failure.toString()));
-        } else if (!result.status().isStored()) {
-            stats.recordPutFailure();
-            response = StatusResponses.error(StatusResponses.sendCode(result.status()),
-                    StatusResponses.sendRemark(result.status(), maxMessageSize));
         } else {
             stats.recordPut(target.topic, result.msgNum(), result.wroteBytes());
             SendMessageResponseHeader header = new SendMessageResponseHeader();
@@ -300,8 +294,6 @@ public final class SendMessageProcessor implements RequestProcessor {
                     .addExtField(MessageProperty.MSG_REGION, config.get().getRegionId())
                     .addExtField(MessageProperty.TRACE_SWITCH, String.valueOf(config.get().isTraceOn()));
         }
-        if (!request.isOneway()) {
-            channel.writeAndFlush(response.answering(request));
-        }
+        return response;
     }
 }

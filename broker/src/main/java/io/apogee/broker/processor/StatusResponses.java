@@ -3,6 +3,7 @@ package io.apogee.broker.processor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.store.GetMessageStatus;
+import io.apogee.store.PutMessageResult;
 import io.apogee.store.PutMessageStatus;
 
 /** The one place that turns store outcomes into RocketMQ response codes and remarks. */
@@ -55,6 +56,21 @@ final class StatusResponses {
             case OFFSET_TOO_SMALL, OFFSET_OVERFLOW_BADLY -> ResponseCode.PULL_OFFSET_MOVED;
             case OFFSET_OVERFLOW_ONE, OFFSET_FOUND_NULL -> ResponseCode.PULL_NOT_FOUND;
         };
+    }
+
+    /**
+     * The answer to an append that did not store its message, the same on every path that appends for a client
+     * (send, send-back): SYSTEM_ERROR for a failure, the status's code and remark for a refusal.
+     *
+     * @return the refusal, or {@code null} when the message was stored
+     */
+    static RemotingCommand putRefusal(PutMessageResult result, Throwable failure, int maxMessageSize) {
+        if (failure != null || result == null) {
+            return error(ResponseCode.SYSTEM_ERROR, "store failed: " + (failure == null ? "no result"
+                    : failure.toString()));
+        }
+        PutMessageStatus status = result.status();
+        return status.isStored() ? null : error(sendCode(status), sendRemark(status, maxMessageSize));
     }
 
     /** A response with {@code code} and {@code remark}. */

@@ -25,7 +25,6 @@ import io.apogee.remoting.protocol.header.DeleteTopicRequestHeader;
 import io.apogee.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
 import io.apogee.remoting.protocol.header.QueryTopicConsumeByWhoRequestHeader;
 import io.apogee.store.MessageStore;
-import io.netty.channel.Channel;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -36,7 +35,7 @@ import java.util.TreeSet;
  * Topic administration: UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG,
  * GET_TOPIC_STATS_INFO, QUERY_TOPIC_CONSUME_BY_WHO and GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
  */
-public final class TopicAdminProcessor implements RequestProcessor {
+public final class TopicAdminProcessor {
 
     static final String SLAVE_REFUSAL = "Can't modify topic or subscription group from slave broker, please execute"
             + " it from master broker.";
@@ -56,19 +55,16 @@ public final class TopicAdminProcessor implements RequestProcessor {
         this.store = store;
     }
 
-    @Override
-    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws RemotingCommandException {
-        return switch (request.code()) {
-            case RequestCode.UPDATE_AND_CREATE_TOPIC -> createTopic(request);
-            case RequestCode.DELETE_TOPIC_IN_BROKER -> deleteTopic(request);
-            case RequestCode.GET_ALL_TOPIC_CONFIG -> RemotingCommand.response(null)
-                    .body(BodyJson.encode(topics.snapshot()));
-            case RequestCode.GET_TOPIC_STATS_INFO -> topicStats(request);
-            case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(request);
-            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> systemTopics();
-            default -> StatusResponses.error(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    " request type " + request.code() + " not supported");
-        };
+    /** The topic administration codes, each with its handler. */
+    public Map<Integer, RequestProcessor> handlers() {
+        return Map.of(
+                RequestCode.UPDATE_AND_CREATE_TOPIC, (channel, request) -> createTopic(request),
+                RequestCode.DELETE_TOPIC_IN_BROKER, (channel, request) -> deleteTopic(request),
+                RequestCode.GET_ALL_TOPIC_CONFIG, (channel, request) -> RemotingCommand.response(null)
+                        .body(BodyJson.encode(topics.snapshot())),
+                RequestCode.GET_TOPIC_STATS_INFO, (channel, request) -> topicStats(request),
+                RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, (channel, request) -> consumedBy(request),
+                RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, (channel, request) -> systemTopics());
     }
 
     private RemotingCommand createTopic(RemotingCommand request) throws RemotingCommandException {

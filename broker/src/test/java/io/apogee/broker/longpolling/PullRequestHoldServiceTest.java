@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,8 @@ class PullRequestHoldServiceTest {
 
     private HeldPull pull(String tag, long deadline) {
         MessageFilter filter = tag == null ? MessageFilter.ALL : code -> code == TagHash.of(tag);
-        return new HeldPull(channel, RemotingCommand.request(11, null), "T", 0, 0, filter, deadline);
+        return new HeldPull(channel, RemotingCommand.request(11, null), "T", 0, 0, filter, deadline,
+                new CompletableFuture<>());
     }
 
     private void put(String tag) {

@@ -5,6 +5,13 @@ import io.apogee.remoting.protocol.Required;
 /** PULL_MESSAGE (11) and LITE_PULL_MESSAGE (361) request. */
 public class PullMessageRequestHeader extends RpcRequestHeader {
 
+    /** {@code sysFlag} bit (RocketMQ's PullSysFlag): commit {@code commitOffset} as the group's offset. */
+    public static final int FLAG_COMMIT_OFFSET = 0x1;
+    /** {@code sysFlag} bit: hold the pull up to {@code suspendTimeoutMillis} when there is nothing new. */
+    public static final int FLAG_SUSPEND = 0x2;
+    /** {@code sysFlag} bit: filter by the request's {@code subscription} instead of the group's registered one. */
+    public static final int FLAG_SUBSCRIPTION = 0x4;
+
     @Required
     private String consumerGroup;
     @Required

@@ -6,6 +6,9 @@ import io.apogee.remoting.protocol.Required;
 /** QUERY_MESSAGE (12) request: look messages up by key (or unique key, via the extra extField {@code _UNIQUE_KEY_QUERY}). */
 public class QueryMessageRequestHeader implements CommandCustomHeader {
 
+    /** extFields key a unique-key query sets to {@code true} (the key is then a message's UNIQ_KEY). */
+    public static final String UNIQUE_KEY_QUERY = "_UNIQUE_KEY_QUERY";
+
     @Required
     private String topic;
     @Required
