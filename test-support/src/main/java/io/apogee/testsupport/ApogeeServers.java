@@ -1,0 +1,49 @@
+package io.apogee.testsupport;
+
+import io.apogee.broker.BrokerController;
+import io.apogee.broker.config.BrokerConfigs;
+import io.apogee.namesrv.NamesrvConfig;
+import io.apogee.namesrv.NamesrvController;
+import io.apogee.remoting.netty.NettyServerConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Our NameServer and broker in this JVM, bound to loopback; the default launcher of a {@link TestCluster}. */
+public final class ApogeeServers implements ServerLauncher {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    @Override
+    public RunningServer startNamesrv(int port, Path dir) throws IOException {
+        NamesrvConfig config = new NamesrvConfig().kvConfigPath(dir.resolve("kvConfig.json"))
+                .configStorePath(dir.resolve("namesrv.properties"));
+        NettyServerConfig server = new NettyServerConfig();
+        server.setBindAddress(LOOPBACK);
+        server.setListenPort(port);
+        NamesrvController namesrv = new NamesrvController(config, server);
+        try {
+            namesrv.start();
+        } catch (IOException | RuntimeException e) {
+            namesrv.shutdown();
+            throw e;
+        }
+        return RunningServer.inThisJvm(namesrv::shutdown);
+    }
+
+    /** Starts the broker; it has registered with its NameServers when this returns. */
+    @Override
+    public RunningServer startBroker(Properties brokerConf, Path dir) throws IOException {
+        Properties conf = new Properties();
+        conf.setProperty("bindAddress", LOOPBACK);
+        conf.putAll(brokerConf);
+        BrokerController broker = new BrokerController(BrokerConfigs.bind(conf));
+        try {
+            broker.start();
+        } catch (IOException | RuntimeException e) {
+            broker.shutdown();
+            throw e;
+        }
+        return RunningServer.inThisJvm(broker::shutdown);
+    }
+}
