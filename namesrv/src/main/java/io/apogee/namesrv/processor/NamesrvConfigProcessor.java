@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GET_NAMESRV_CONFIG and UPDATE_NAMESRV_CONFIG: the NameServer's and its remoting server's settings as
- * {@code key=value} lines (passwords masked in answers). An update is checked as a whole (black-listed, unknown or invalid keys refuse it
- * without changing anything), applied, and written to {@code configStorePath}. Keys read only at start (ports,
- * thread counts) take effect at the next start.
+ * {@code key=value} lines (passwords masked in answers). An update is checked as a whole (black-listed, unknown or
+ * invalid keys refuse it without changing anything), applied, and written to {@code configStorePath}. Keys read
+ * only at start (ports, thread counts) take effect at the next start.
  */
 public final class NamesrvConfigProcessor {
 
