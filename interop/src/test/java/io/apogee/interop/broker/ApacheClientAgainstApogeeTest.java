@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.interop.fixture.ApogeeCluster;
+import io.apogee.interop.fixture.ApacheClients;
+import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,13 +52,13 @@ import org.junit.jupiter.api.Test;
 class ApacheClientAgainstApogeeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static ApogeeCluster cluster;
+    private static TestCluster cluster;
     private static DefaultMQAdminExt admin;
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = ApogeeCluster.builder().brokerProperty("maxMessageSize", String.valueOf(1024 * 1024)).start();
+        cluster = TestCluster.builder().brokerProperty("maxMessageSize", String.valueOf(1024 * 1024)).start();
         admin = ApacheClients.admin(cluster.namesrvAddr());
     }
 
@@ -351,7 +352,7 @@ class ApacheClientAgainstApogeeTest {
             RemotingCommand request = RemotingCommand.createRequestCommand(310,
                     SendMessageRequestHeaderV2.createSendMessageRequestHeaderV2(header));
             request.setBody("x".getBytes(StandardCharsets.UTF_8));
-            RemotingCommand response = raw.invokeSync(cluster.brokerAddr("broker-a"), request, 5000);
+            RemotingCommand response = raw.invokeSync(cluster.brokerAddr("broker-a"), request, 15_000);
             assertEquals(1, response.getCode());
             assertTrue(response.getRemark().contains("illegal characters"), response.getRemark());
         } finally {

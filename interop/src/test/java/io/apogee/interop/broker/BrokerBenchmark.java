@@ -1,12 +1,12 @@
 package io.apogee.interop.broker;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.interop.fixture.FreePorts;
-import io.apogee.namesrv.NamesrvConfig;
-import io.apogee.namesrv.NamesrvController;
-import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.interop.fixture.ApacheClients;
+import io.apogee.testsupport.ChildProcessServers;
+import io.apogee.testsupport.ServerLauncher;
+import io.apogee.testsupport.TestCluster;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The official Apache 4.9.8 producer (1 KiB sync sends, 4 / 16 / 64 threads) and push consumer against our broker and
- * against Apache's 4.9.7 broker, each in its own JVM with the same options, in one command: sends/s, p99 latency,
- * consumes/s and broker RSS. Not a test: run with
+ * against Apache's 4.9.7 broker, each in its own JVM with the same options (and its own NameServer in another), in
+ * one command: sends/s, p99 latency, consumes/s and broker RSS. It prints RESULT lines and asserts nothing: run with
  * {@code mvn -B -ntp verify -Dbenchmarks -pl interop -am -Dtest=BrokerBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
@@ -42,68 +42,52 @@ class BrokerBenchmark {
     private static final long WARMUP_MILLIS = 3_000;
     private static final long MEASURE_MILLIS = 10_000;
     private static final byte[] BODY = new byte[1024];
+    /** JVM options of both brokers' (and NameServers') JVMs. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED");
 
     private record Row(String broker, int threads, double sendsPerSecond, double p99Millis) {
     }
 
     @Test
     void compareBrokers() throws Exception {
-        Path home = Files.createTempDirectory("broker-bench-");
-        NettyServerConfig serverConfig = new NettyServerConfig();
-        serverConfig.setListenPort(FreePorts.any());
-        NamesrvController namesrv = new NamesrvController(new NamesrvConfig()
-                .kvConfigPath(home.resolve("ns/kv.json")).configStorePath(home.resolve("ns/ns.properties")),
-                serverConfig);
-        namesrv.start();
-        String namesrvAddr = "127.0.0.1:" + namesrv.listenPort();
         List<Row> rows = new ArrayList<>();
         Map<String, Double> consumeRates = new LinkedHashMap<>();
         Map<String, Long> rss = new LinkedHashMap<>();
-        try {
-            for (String kind : List.of("apogee", "apache")) {
-                run(kind, home.resolve(kind), namesrvAddr, rows, consumeRates, rss);
-            }
-        } finally {
-            namesrv.shutdown();
-        }
+        run("apogee", ChildProcessServers.apogee(JVM_OPTIONS), rows, consumeRates, rss);
+        run("apache", new ChildProcessServers("org.apache.rocketmq.namesrv.NamesrvStartup",
+                "org.apache.rocketmq.broker.BrokerStartup", JVM_OPTIONS), rows, consumeRates, rss);
         System.out.println("RESULT broker benchmark (Apache 4.9.8 client, 1 KiB sync sends, broker JVM "
-                + String.join(" ", ChildBroker.JVM_OPTIONS.subList(0, 3)) + ")");
+                + String.join(" ", JVM_OPTIONS.subList(0, 3)) + ")");
         System.out.println("RESULT | broker | threads | sends/s | p99 ms |");
         rows.forEach(r -> System.out.printf("RESULT | %s | %d | %.0f | %.2f |%n", r.broker(), r.threads(),
                 r.sendsPerSecond(), r.p99Millis()));
         consumeRates.forEach((k, v) -> System.out.printf("RESULT consume/s %s: %.0f%n", k, v));
         rss.forEach((k, v) -> System.out.printf("RESULT broker RSS %s: %d MiB%n", k, v));
-        assertTrue(rows.stream().allMatch(r -> r.sendsPerSecond() > 0));
     }
 
-    private void run(String kind, Path home, String namesrvAddr, List<Row> rows, Map<String, Double> consumeRates,
+    private void run(String kind, ServerLauncher launcher, List<Row> rows, Map<String, Double> consumeRates,
             Map<String, Long> rss) throws Exception {
-        int port = FreePorts.forBroker();
         String brokerName = "bench-" + kind;
         String topic = "Bench_" + kind;
-        Map<String, String> conf = new LinkedHashMap<>();
-        conf.put("brokerClusterName", "BenchCluster_" + kind);
-        conf.put("brokerName", brokerName);
-        conf.put("namesrvAddr", namesrvAddr);
-        conf.put("brokerIP1", "127.0.0.1");
-        conf.put("listenPort", String.valueOf(port));
-        conf.put("storePathRootDir", home.resolve("store").toString());
-        conf.put("storePathCommitLog", home.resolve("store/commitlog").toString());
-        conf.put("mappedFileSizeCommitLog", String.valueOf(256 * 1024 * 1024));
-        String main = kind.equals("apogee") ? "io.apogee.broker.BrokerStartup"
-                : "org.apache.rocketmq.broker.BrokerStartup";
-        try (ChildBroker broker = ChildBroker.start(main, home, conf)) {
+        try (TestCluster cluster = TestCluster.builder().clusterName("BenchCluster_" + kind).brokers(brokerName)
+                .brokerProperty("mappedFileSizeCommitLog", String.valueOf(256 * 1024 * 1024))
+                .launcher(launcher).start()) {
+            String namesrvAddr = cluster.namesrvAddr();
             DefaultMQAdminExt admin = ApacheClients.admin(namesrvAddr);
             try {
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> admin.examineBrokerClusterInfo()
                         .getBrokerAddrTable().containsKey(brokerName));
-                admin.createAndUpdateTopicConfig("127.0.0.1:" + port, new TopicConfig(topic, 8, 8, 6));
+                admin.createAndUpdateTopicConfig(cluster.brokerAddr(brokerName), new TopicConfig(topic, 8, 8, 6));
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                         .until(() -> admin.examineTopicRouteInfo(topic) != null);
             } finally {
                 admin.shutdown();
             }
-            rss.put(kind + " idle", broker.rssMib());
+            long pid = cluster.brokerPid(brokerName);
+            rss.put(kind + " idle", rssMib(pid));
             DefaultMQProducer producer = ApacheClients.producer(namesrvAddr, "bench-pg-" + kind);
             try {
                 for (int threads : THREADS) {
@@ -114,10 +98,20 @@ class BrokerBenchmark {
             } finally {
                 producer.shutdown();
             }
-            rss.put(kind + " after sends", broker.rssMib());
+            rss.put(kind + " after sends", rssMib(pid));
             consumeRates.put(kind, consumeRate(namesrvAddr, topic, kind));
-            rss.put(kind + " after consuming", broker.rssMib());
+            rss.put(kind + " after consuming", rssMib(pid));
         }
+    }
+
+    /** Resident set size of process {@code pid} in MiB, from {@code /proc}. */
+    private static long rssMib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
     }
 
     /** Sends from {@code threads} threads for {@code millis}; returns {count, p99 micros}. */

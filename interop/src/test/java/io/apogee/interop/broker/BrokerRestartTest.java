@@ -4,7 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.interop.fixture.ApogeeCluster;
+import io.apogee.interop.fixture.ApacheClients;
+import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -26,7 +27,7 @@ class BrokerRestartTest {
 
     @Test
     void offsetsAndMessagesSurviveABrokerRestart() throws Exception {
-        try (ApogeeCluster cluster = ApogeeCluster.builder().start()) {
+        try (TestCluster cluster = TestCluster.builder().start()) {
             String topic = "RestartTopic";
             DefaultMQAdminExt admin = ApacheClients.admin(cluster.namesrvAddr());
             try {
@@ -49,7 +50,7 @@ class BrokerRestartTest {
         }
     }
 
-    private static void send(ApogeeCluster cluster, String topic, String prefix, int count) throws Exception {
+    private static void send(TestCluster cluster, String topic, String prefix, int count) throws Exception {
         DefaultMQProducer producer = ApacheClients.producer(cluster.namesrvAddr(), "pg-restart-broker");
         try {
             for (int i = 0; i < count; i++) {
@@ -61,7 +62,7 @@ class BrokerRestartTest {
     }
 
     /** Consumes with group cg-restart-broker until {@code expected} distinct bodies arrived, then shuts down. */
-    private static Set<String> consume(ApogeeCluster cluster, String topic, int expected) throws Exception {
+    private static Set<String> consume(TestCluster cluster, String topic, int expected) throws Exception {
         Set<String> bodies = ConcurrentHashMap.newKeySet();
         DefaultMQPushConsumer consumer = ApacheClients.pushConsumer(cluster.namesrvAddr(), "cg-restart-broker");
         consumer.subscribe(topic, "*");

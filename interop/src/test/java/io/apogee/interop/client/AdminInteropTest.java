@@ -18,13 +18,15 @@ import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
 import io.apogee.common.admin.CMResult;
-import io.apogee.common.route.ClusterInfo;
-import io.apogee.common.message.MessageQueue;
 import io.apogee.common.admin.SubscriptionGroupConfig;
-import io.apogee.common.topic.TopicConfig;
 import io.apogee.common.admin.TopicOffset;
 import io.apogee.common.consumer.ConsumeFromWhere;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.route.ClusterInfo;
 import io.apogee.common.route.QueueData;
+import io.apogee.common.topic.TopicConfig;
+import io.apogee.interop.fixture.ClusterKind;
+import io.apogee.testsupport.TestCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +51,12 @@ class AdminInteropTest extends ClientTestBase {
         DefaultMQPushConsumer consumer = configure(new DefaultMQPushConsumer(unique("acg")), kind);
         try {
             ClusterInfo info = admin.examineBrokerClusterInfo();
-            assertTrue(info.brokerAddrTable().keySet().containsAll(TestCluster.BROKERS), info.toString());
+            assertTrue(info.brokerAddrTable().keySet().containsAll(BROKERS), info.toString());
 
             String topic = unique("Admin");
             String brokerA = cluster.brokerAddr("broker-a");
             admin.createAndUpdateTopicConfig(brokerA, TopicConfig.withDefaults(topic).withQueueNums(3, 3));
-            await().atMost(Duration.ofSeconds(20)).until(() -> routeQueues(admin, topic) == 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> routeQueues(admin, topic) == 3);
             assertTrue(admin.fetchAllTopicList().topicList().contains(topic));
 
             producer.start();
@@ -62,15 +64,15 @@ class AdminInteropTest extends ClientTestBase {
             for (int i = 0; i < 5; i++) {
                 last = producer.send(message(topic, "TagA", "admin-" + i));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> admin.examineTopicStats(topic).getOffsetTable()
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.examineTopicStats(topic).getOffsetTable()
                     .values().stream().mapToLong(TopicOffset::getMaxOffset).sum() == 5);
             assertEquals("admin-4", body(admin.viewMessage(last.getOffsetMsgId())));
             assertEquals("admin-4", body(admin.queryMessageByOffset(last.getMessageQueue(),
                     last.getQueueOffset())));
-            await().atMost(Duration.ofSeconds(20)).until(() ->
+            await().atMost(Duration.ofSeconds(30)).until(() ->
                     admin.queryMessage(topic, "admin-3", 32, 0, Long.MAX_VALUE).size() == 1);
             String uniqueKey = last.getMsgId();
-            await().atMost(Duration.ofSeconds(20)).until(() ->
+            await().atMost(Duration.ofSeconds(30)).until(() ->
                     admin.queryMessageByUniqueKey(topic, uniqueKey).size() == 1);
 
             List<String> consumed = new CopyOnWriteArrayList<>();
@@ -91,7 +93,7 @@ class AdminInteropTest extends ClientTestBase {
             assertFalse(admin.getConsumerRunningInfo(consumer.getConsumerGroup(), clientId).getMqTable().isEmpty());
             assertEquals(CMResult.CR_SUCCESS, admin.consumeMessageDirectly(consumer.getConsumerGroup(), clientId,
                     last.getOffsetMsgId()).getConsumeResult());
-            await().atMost(Duration.ofSeconds(20)).until(() -> admin.examineProducerConnectionInfo(
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.examineProducerConnectionInfo(
                     producer.getProducerGroup(), topic).getConnectionSet().size() == 1);
 
             Map<MessageQueue, Long> reset = admin.resetOffsetByTimestamp(topic, consumer.getConsumerGroup(), 0,
@@ -125,7 +127,7 @@ class AdminInteropTest extends ClientTestBase {
 
             consumer.shutdown();
             admin.deleteTopic(topic, clusterName(info));
-            await().atMost(Duration.ofSeconds(20)).until(() -> routeQueues(admin, topic) == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> routeQueues(admin, topic) == 0);
             MQClientException gone = assertThrows(MQClientException.class, () -> admin.examineTopicRouteInfo(topic));
             assertEquals(17, gone.getResponseCode());
         } finally {

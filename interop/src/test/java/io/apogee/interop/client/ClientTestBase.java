@@ -1,26 +1,29 @@
 package io.apogee.interop.client;
 
 import io.apogee.client.ClientConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.apogee.interop.fixture.ClusterKind;
+import io.apogee.testsupport.TempDirs;
+import io.apogee.testsupport.TestCluster;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Gives client tests one {@link TestCluster} per {@link ClusterKind}, started on first use and shared by every
- * client test class of the run (closed when the run ends), plus short client intervals so rebalancing,
- * heartbeats and offset persistence happen within a test's patience. Tests that stop servers restart them.
+ * Gives client tests one {@link TestCluster} with two brokers ({@link #BROKERS}) per {@link ClusterKind}, started on
+ * first use and shared by every client test class of the run (closed when the run ends), plus short client intervals
+ * so rebalancing, heartbeats and offset persistence happen within a test's patience. Tests that stop servers restart
+ * them.
  */
 @ExtendWith(ClientTestBase.SharedClusters.class)
 abstract class ClientTestBase {
+
+    /** The broker names every shared cluster has, one master each. */
+    static final List<String> BROKERS = List.of("broker-a", "broker-b");
 
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static volatile Clusters clusters;
@@ -37,27 +40,18 @@ abstract class ClientTestBase {
     /** The running clusters and the offset directory of broadcasting consumers. */
     static final class Clusters implements AutoCloseable {
         final Map<ClusterKind, TestCluster> byKind = new EnumMap<>(ClusterKind.class);
-        final Path offsetDir;
+        final Path offsetDir = TempDirs.create("apogee-client-offsets-");
 
         Clusters() {
-            try {
-                offsetDir = Files.createTempDirectory("apogee-client-offsets-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
             for (ClusterKind kind : ClusterKind.values()) {
-                byKind.put(kind, kind.start());
+                byKind.put(kind, kind.builder().brokers(BROKERS.toArray(new String[0])).start());
             }
         }
 
         @Override
         public void close() {
             byKind.values().forEach(TestCluster::close);
-            try (Stream<Path> paths = Files.walk(offsetDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            TempDirs.delete(offsetDir);
         }
     }
 

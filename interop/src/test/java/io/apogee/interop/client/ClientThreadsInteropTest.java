@@ -12,6 +12,7 @@ import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.common.consumer.ConsumeFromWhere;
+import io.apogee.interop.fixture.ClusterKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ class ClientThreadsInteropTest extends ClientTestBase {
         for (String description : seen) {
             assertTrue(description.startsWith("Apogee") && description.endsWith("daemon"), description);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> liveThreads(group).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> liveThreads(group).isEmpty());
         assertEquals(List.of(), liveThreads(group));
     }
 

@@ -13,10 +13,12 @@ import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
-import io.apogee.interop.fixture.FreePorts;
+import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.topic.TopicConfig;
-import io.apogee.common.consumer.ConsumeFromWhere;
+import io.apogee.interop.fixture.ClusterKind;
+import io.apogee.testsupport.FreePorts;
+import io.apogee.testsupport.TestCluster;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -104,14 +106,14 @@ class FaultInteropTest extends ClientTestBase {
         try {
             sendAll(producer, topic, "up", 8, sent);
             await().atMost(Duration.ofSeconds(30)).until(() -> received.containsAll(sent));
-            cluster.stopNamesrv();
+            cluster.stopNamesrvs();
             sendAll(producer, topic, "down", 20, sent);
             await().atMost(Duration.ofSeconds(30)).until(() -> received.containsAll(sent));
         } finally {
             consumer.shutdown();
             producer.shutdown();
-            cluster.startNamesrv();
-            for (String broker : TestCluster.BROKERS) {
+            cluster.startNamesrvs();
+            for (String broker : BROKERS) {
                 cluster.stopBroker(broker);
                 cluster.startBroker(broker);
             }
@@ -122,7 +124,7 @@ class FaultInteropTest extends ClientTestBase {
         DefaultMQAdminExt admin = configure(new DefaultMQAdminExt(), kind);
         admin.start();
         try {
-            for (String broker : TestCluster.BROKERS) {
+            for (String broker : BROKERS) {
                 admin.createAndUpdateTopicConfig(cluster(kind).brokerAddr(broker),
                         TopicConfig.withDefaults(topic).withQueueNums(4, 4));
             }

@@ -2,12 +2,13 @@ package io.apogee.interop.client;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.common.message.Message;
 import io.apogee.common.topic.TopicConfig;
+import io.apogee.interop.fixture.ClusterKind;
+import io.apogee.testsupport.TestCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Our producer against Apache's 4.9.8 producer on the same broker (Apache's, then ours), 1 KiB synchronous sends
- * from 16 and 64 threads; each run is timed after a warm-up and the two alternate. Not a timed test: run with
- * {@code -Dbenchmarks -Dtest=ProducerBenchmark}; the figures are printed as RESULT lines.
+ * from 16 and 64 threads; each run is timed after a warm-up and the two alternate. A measurement, not a test: it
+ * prints the figures as RESULT lines and fails only if a send fails; run with
+ * {@code -Dbenchmarks -Dtest=ProducerBenchmark}.
  */
 @Tag("benchmark")
 class ProducerBenchmark {
@@ -36,9 +38,9 @@ class ProducerBenchmark {
     }
 
     @Test
-    void oursIsAtLeastAsFastAsApaches() throws Exception {
+    void compareSendRates() throws Exception {
         for (ClusterKind kind : ClusterKind.values()) {
-            try (TestCluster cluster = kind.start()) {
+            try (TestCluster cluster = kind.builder().start()) {
                 compare(kind, cluster);
             }
         }
@@ -61,7 +63,6 @@ class ProducerBenchmark {
                 double ourRate = run("apogee", threads, () -> ours.send(new Message(topic, BODY)));
                 System.out.printf("RESULT producer 1 KiB sync sends/s, %s broker, %d threads: apogee %.0f,"
                         + " apache %.0f, ratio %.2f%n", kind, threads, ourRate, apacheRate, ourRate / apacheRate);
-                assertTrue(ourRate > 0 && apacheRate > 0, "both producers sent");
             }
         } finally {
             apache.shutdown();

@@ -11,8 +11,9 @@ import io.apogee.client.producer.SendCallback;
 import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.message.Message;
-import io.apogee.common.message.OffsetMessageId;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.common.message.OffsetMessageId;
+import io.apogee.interop.fixture.ClusterKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ class ProducerInteropTest extends ClientTestBase {
                     async.completeExceptionally(e);
                 }
             });
-            assertEquals(SendStatus.SEND_OK, async.get(10, TimeUnit.SECONDS).getSendStatus());
+            assertEquals(SendStatus.SEND_OK, async.get(30, TimeUnit.SECONDS).getSendStatus());
 
             List<MessageQueue> queues = producer.fetchPublishMessageQueues(topic);
             assertEquals(8, queues.size(), "4 queues on each of two brokers: " + queues);

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.interop.distribution.Distribution.Result;
 import io.apogee.interop.distribution.Distribution.Server;
-import io.apogee.interop.fixture.FreePorts;
+import io.apogee.interop.fixture.ApacheClients;
+import io.apogee.testsupport.FreePorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -26,7 +26,6 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +42,6 @@ class DistributionPackagingTest {
     private static final String TOPIC = "DistTopic";
     private static final int MESSAGES = 20;
     private static final Duration START = Duration.ofSeconds(30);
-
-    static {
-        ApacheClientSettings.apply();
-    }
 
     @TempDir
     Path tmp;
@@ -105,7 +100,7 @@ class DistributionPackagingTest {
         Result cluster = mqadmin(dist, "clusterList", "-n", namesrv);
         assertTrue(cluster.output().contains("DefaultCluster") && cluster.output().contains("broker-a")
                 && cluster.output().contains("127.0.0.1:" + brokerPort), cluster.output());
-        await("route of " + TOPIC).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        await("route of " + TOPIC).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> mqadmin(dist, "topicRoute", "-n", namesrv, "-t", TOPIC).output()
                         .contains("\"127.0.0.1:" + brokerPort + "\""));
         Result route = mqadmin(dist, "topicRoute", "-n", namesrv, "-t", TOPIC);
@@ -156,16 +151,12 @@ class DistributionPackagingTest {
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("mq" + role + " (pid " + server.pid() + ") stopped"), result.output());
         assertFalse(server.isAlive(), "mqshutdown returned while the server still runs");
-        assertEquals(143, server.awaitExit(Duration.ofSeconds(5)), "exit code after SIGTERM: " + server.output());
+        assertEquals(143, server.awaitExit(Duration.ofSeconds(30)), "exit code after SIGTERM: " + server.output());
         assertFalse(server.output().contains("Exception"), server.output());
     }
 
     private static List<String> send(String namesrv) throws Exception {
-        DefaultMQProducer producer = new DefaultMQProducer("dist-producer");
-        producer.setNamesrvAddr(namesrv);
-        producer.setInstanceName(UUID.randomUUID().toString());
-        producer.setSendMsgTimeout(10_000);
-        producer.start();
+        DefaultMQProducer producer = ApacheClients.producer(namesrv, "dist-producer");
         try {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < MESSAGES; i++) {
@@ -183,12 +174,7 @@ class DistributionPackagingTest {
     /** Consumes from the first offset until every key arrived, then shuts down (committing the offsets). */
     private static Set<String> consumeAll(String namesrv, String group) throws Exception {
         Set<String> received = new ConcurrentSkipListSet<>();
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
-        consumer.setNamesrvAddr(namesrv);
-        consumer.setInstanceName(UUID.randomUUID().toString());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setConsumeThreadMin(2);
-        consumer.setConsumeThreadMax(2);
+        DefaultMQPushConsumer consumer = ApacheClients.pushConsumer(namesrv, group);
         consumer.subscribe(TOPIC, "*");
         consumer.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently)
                 (messages, context) -> {

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.interop.distribution.Distribution.Result;
 import io.apogee.interop.distribution.Distribution.Server;
-import io.apogee.interop.fixture.FreePorts;
+import io.apogee.interop.fixture.ApacheClients;
+import io.apogee.testsupport.FreePorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
@@ -23,10 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code APOGEE_DATA} says, takes a send from Apache's producer and stops gracefully on {@code mqshutdown standalone}.
  */
 class StandaloneScriptTest {
-
-    static {
-        ApacheClientSettings.apply();
-    }
 
     @TempDir
     Path tmp;
@@ -47,11 +43,7 @@ class StandaloneScriptTest {
             assertTrue(out.contains("registered as 127.0.0.1:" + brokerPort), out);
             assertTrue(out.contains("Data under " + data), out);
 
-            DefaultMQProducer producer = new DefaultMQProducer("standalone-producer");
-            producer.setNamesrvAddr("127.0.0.1:" + namesrvPort);
-            producer.setInstanceName(UUID.randomUUID().toString());
-            producer.setSendMsgTimeout(10_000);
-            producer.start();
+            DefaultMQProducer producer = ApacheClients.producer("127.0.0.1:" + namesrvPort, "standalone-producer");
             try {
                 Message message = new Message("StandaloneTopic", "hello".getBytes(StandardCharsets.UTF_8));
                 assertEquals(SendStatus.SEND_OK, producer.send(message).getSendStatus());
@@ -63,7 +55,7 @@ class StandaloneScriptTest {
             assertEquals(0, stopped.exitCode(), stopped.output());
             assertTrue(stopped.output().endsWith("mqstandalone (pid " + standalone.pid() + ") stopped"),
                     stopped.output());
-            assertEquals(143, standalone.awaitExit(Duration.ofSeconds(5)), standalone.output());
+            assertEquals(143, standalone.awaitExit(Duration.ofSeconds(30)), standalone.output());
         }
         assertTrue(Files.isDirectory(data.resolve("store/commitlog")), "store under APOGEE_DATA");
         String log = Files.readString(dist.home().resolve("logs/standalone.log"));

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.interop.fixture.ApacheCluster;
+import io.apogee.interop.fixture.ApacheClients;
+import io.apogee.interop.fixture.ClusterKind;
+import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,18 +43,18 @@ class ApacheBrokerSideBySideTest {
     private static final String CLUSTER = "SideBySideCluster";
     private static final String TOPIC = "SideBySideTopic";
 
-    private static OurNamesrv ours;
-    private static ApacheCluster apache;
+    private static TestCluster ours;
+    private static TestCluster apache;
     private static DefaultMQAdminExt adminOfOurs;
     private static DefaultMQAdminExt adminOfApache;
 
     @BeforeAll
     static void start() throws Exception {
-        ours = new OurNamesrv();
-        apache = ApacheCluster.builder().clusterName(CLUSTER).brokers("broker-a", "broker-b")
-                .brokerConfig(c -> c.setNamesrvAddr(c.getNamesrvAddr() + ";" + ours.address())).start();
-        adminOfOurs = OurNamesrv.admin(ours.address());
-        adminOfApache = OurNamesrv.admin(apache.namesrvAddr());
+        ours = TestCluster.builder().brokers().start();
+        apache = ClusterKind.APACHE.builder().clusterName(CLUSTER).brokers("broker-a", "broker-b")
+                .alsoRegisterWith(ours.namesrvAddr()).start();
+        adminOfOurs = ApacheClients.admin(ours.namesrvAddr());
+        adminOfApache = ApacheClients.admin(apache.namesrvAddr());
     }
 
     @AfterAll
@@ -66,14 +68,16 @@ class ApacheBrokerSideBySideTest {
         if (apache != null) {
             apache.close();
         }
-        ours.close();
+        if (ours != null) {
+            ours.close();
+        }
     }
 
     @Test
     @Order(1)
     void clusterTopicsAndRoutesAreTheSameAsApaches() throws Exception {
         // Apache's NameServer takes in a broker's topics a moment after the broker itself (seen on 4.9.7).
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> adminOfApache
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> adminOfApache
                 .examineTopicRouteInfo("TBW102").getQueueDatas().size() == 2);
         ClusterInfo expected = adminOfApache.examineBrokerClusterInfo();
         ClusterInfo actual = adminOfOurs.examineBrokerClusterInfo();
@@ -96,12 +100,12 @@ class ApacheBrokerSideBySideTest {
     @Order(2)
     void theProducerSendsThroughARouteFromOurs() throws Exception {
         adminOfApache.createAndUpdateTopicConfig(apache.brokerAddr("broker-a"), new TopicConfig(TOPIC, 4, 4, 6));
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> adminOfOurs.examineTopicRouteInfo(TOPIC) != null);
 
-        int warningsBefore = OurNamesrv.clientWarnings().size();
+        int warningsBefore = ApacheClients.clientWarnings().size();
         DefaultMQProducer producer = new DefaultMQProducer("side_by_side_pg");
-        producer.setNamesrvAddr(ours.address());
+        producer.setNamesrvAddr(ours.namesrvAddr());
         producer.setInstanceName(UUID.randomUUID().toString());
         producer.start();
         try {
@@ -113,7 +117,7 @@ class ApacheBrokerSideBySideTest {
         } finally {
             producer.shutdown();
         }
-        List<String> warnings = OurNamesrv.clientWarnings();
+        List<String> warnings = ApacheClients.clientWarnings();
         assertEquals(List.of(), warnings.subList(warningsBefore, warnings.size()), "the producer logged no warnings");
     }
 
@@ -121,7 +125,7 @@ class ApacheBrokerSideBySideTest {
     @Order(3)
     void aStoppedBrokerUnregistersFromOurs() throws Exception {
         apache.stopBroker("broker-b");
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> !adminOfOurs.examineBrokerClusterInfo().getBrokerAddrTable().containsKey("broker-b"));
         assertEquals(Set.of("broker-a"), adminOfOurs.examineBrokerClusterInfo().getClusterAddrTable().get(CLUSTER));
         assertFalse(adminOfOurs.examineTopicRouteInfo("TBW102").getQueueDatas().stream()

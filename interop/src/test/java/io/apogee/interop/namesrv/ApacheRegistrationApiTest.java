@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apogee.interop.fixture.ApacheClients;
+import io.apogee.testsupport.TestCluster;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,6 +19,7 @@ import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.DataVersion;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.namesrv.RegisterBrokerResult;
+import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.body.ClusterInfo;
 import org.apache.rocketmq.common.protocol.body.KVTable;
 import org.apache.rocketmq.common.protocol.body.TopicConfigSerializeWrapper;
@@ -24,7 +27,6 @@ import org.apache.rocketmq.common.protocol.body.TopicList;
 import org.apache.rocketmq.common.protocol.route.BrokerData;
 import org.apache.rocketmq.common.protocol.route.QueueData;
 import org.apache.rocketmq.common.protocol.route.TopicRouteData;
-import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
@@ -41,17 +43,17 @@ class ApacheRegistrationApiTest {
 
     private static final String CLUSTER = "InteropCluster";
 
-    private OurNamesrv namesrv;
+    private TestCluster namesrv;
     private BrokerOuterAPI brokerApi;
     private DefaultMQAdminExt admin;
 
     @BeforeEach
     void start() throws Exception {
-        namesrv = new OurNamesrv();
+        namesrv = TestCluster.builder().brokers().start();
         brokerApi = new BrokerOuterAPI(new NettyClientConfig());
         brokerApi.start();
-        brokerApi.updateNameServerAddressList(namesrv.address());
-        admin = OurNamesrv.admin(namesrv.address());
+        brokerApi.updateNameServerAddressList(namesrv.namesrvAddr());
+        admin = ApacheClients.admin(namesrv.namesrvAddr());
     }
 
     @AfterEach
@@ -127,9 +129,9 @@ class ApacheRegistrationApiTest {
 
         // needRegister lists one TRUE per NameServer that wants the registration, nothing for the others.
         assertEquals(List.of(), brokerApi.needRegister(CLUSTER, "10.0.0.1:10911", "broker-a", 0,
-                topics(3), 3000));
+                topics(3), 15_000));
         assertEquals(List.of(true), brokerApi.needRegister(CLUSTER, "10.0.0.1:10911", "broker-a", 0,
-                topics(4), 3000));
+                topics(4), 15_000));
 
         brokerApi.unregisterBrokerAll(CLUSTER, "10.0.0.1:10911", "broker-a", 0);
         MQClientException gone = assertThrows(MQClientException.class, () -> admin.examineTopicRouteInfo("T"));
@@ -142,11 +144,11 @@ class ApacheRegistrationApiTest {
         register("broker-a", 0, "10.0.0.1:10911", false, topics(1, new TopicConfig("T", 4, 4, 6),
                 new TopicConfig("U", 4, 4, 6)));
 
-        assertEquals(2, admin.wipeWritePermOfBroker(namesrv.address(), "broker-a"));
+        assertEquals(2, admin.wipeWritePermOfBroker(namesrv.namesrvAddr(), "broker-a"));
         assertEquals(4, admin.examineTopicRouteInfo("T").getQueueDatas().get(0).getPerm());
-        assertEquals(2, admin.addWritePermOfBroker(namesrv.address(), "broker-a"));
+        assertEquals(2, admin.addWritePermOfBroker(namesrv.namesrvAddr(), "broker-a"));
         assertEquals(6, admin.examineTopicRouteInfo("T").getQueueDatas().get(0).getPerm());
-        admin.deleteTopicInNameServer(Set.of(namesrv.address()), "U", CLUSTER);
+        admin.deleteTopicInNameServer(Set.of(namesrv.namesrvAddr()), "U", CLUSTER);
         assertEquals(Set.of("T"), admin.fetchAllTopicList().getTopicList());
 
         admin.createAndUpdateKvConfig("ns", "k", "v");
@@ -159,8 +161,8 @@ class ApacheRegistrationApiTest {
 
         Properties update = new Properties();
         update.setProperty("orderMessageEnable", "true");
-        admin.updateNameServerConfig(update, List.of(namesrv.address()));
-        Properties config = admin.getNameServerConfig(List.of(namesrv.address())).get(namesrv.address());
+        admin.updateNameServerConfig(update, List.of(namesrv.namesrvAddr()));
+        Properties config = admin.getNameServerConfig(List.of(namesrv.namesrvAddr())).get(namesrv.namesrvAddr());
         assertEquals("true", config.getProperty("orderMessageEnable"));
         assertFalse(config.getProperty("listenPort").isEmpty());
     }
@@ -171,15 +173,15 @@ class ApacheRegistrationApiTest {
         NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
         try {
             client.start();
-            TopicList system = TopicList.decode(client.invokeSync(namesrv.address(),
-                    RemotingCommand.createRequestCommand(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS, null), 3000)
+            TopicList system = TopicList.decode(client.invokeSync(namesrv.namesrvAddr(),
+                    RemotingCommand.createRequestCommand(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS, null), 15_000)
                     .getBody(), TopicList.class);
             assertEquals(Set.of(CLUSTER, "broker-a"), system.getTopicList());
             assertEquals("10.0.0.1:10911", system.getBrokerAddr());
             for (int code : new int[] {RequestCode.GET_UNIT_TOPIC_LIST, RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST,
                 RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST}) {
-                RemotingCommand response = client.invokeSync(namesrv.address(),
-                        RemotingCommand.createRequestCommand(code, null), 3000);
+                RemotingCommand response = client.invokeSync(namesrv.namesrvAddr(),
+                        RemotingCommand.createRequestCommand(code, null), 15_000);
                 assertTrue(TopicList.decode(response.getBody(), TopicList.class).getTopicList().isEmpty());
             }
         } finally {

@@ -125,7 +125,7 @@ class RemotingInteropTest {
     @ParameterizedTest
     @EnumSource(SerializeType.class)
     void apacheClientSyncAsyncOnewayAgainstOurServer(SerializeType type) throws Exception {
-        RemotingCommand sync = apacheClient.invokeSync(ourAddress(), apacheRequest(type, "sync"), 3000);
+        RemotingCommand sync = apacheClient.invokeSync(ourAddress(), apacheRequest(type, "sync"), 15_000);
         assertEquals(0, sync.getCode());
         assertEquals("sync", sync.getExtFields().get("id"));
         assertEquals("KEYS\u0001k1\u0002TAGS\u0001TagA\u0002", sync.getExtFields().get("properties"));
@@ -137,13 +137,13 @@ class RemotingInteropTest {
         AtomicReference<RemotingCommand> async = new AtomicReference<>();
         apacheClient.invokeAsync(ourAddress(), apacheRequest(type, "async"), 3000,
                 f -> async.set(f.getResponseCommand()));
-        await().atMost(Duration.ofSeconds(5)).until(() -> async.get() != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> async.get() != null);
         assertEquals("async", async.get().getExtFields().get("id"));
         assertArrayEquals(BODY, async.get().getBody());
 
         String onewayId = "oneway-" + type;
-        apacheClient.invokeOneway(ourAddress(), apacheRequest(type, onewayId), 3000);
-        await().atMost(Duration.ofSeconds(5)).until(() -> onewaysSeen.stream()
+        apacheClient.invokeOneway(ourAddress(), apacheRequest(type, onewayId), 15_000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> onewaysSeen.stream()
                 .anyMatch(r -> onewayId.equals(r.extFields().get("id"))));
     }
 
@@ -153,7 +153,7 @@ class RemotingInteropTest {
         header.setTopic("TopicTest");
         header.setAcceptStandardJsonOnly(true);
         RemotingCommand response = apacheClient.invokeSync(ourAddress(),
-                RemotingCommand.createRequestCommand(ROUTE, header), 3000);
+                RemotingCommand.createRequestCommand(ROUTE, header), 15_000);
         assertEquals("TopicTest", response.getExtFields().get("topic"));
         assertEquals("true", response.getExtFields().get("std"));
     }
@@ -163,7 +163,7 @@ class RemotingInteropTest {
         RemotingCommand ours = apacheClient.invokeSync(ourAddress(), RemotingCommand.createRequestCommand(9999, null),
                 3000);
         RemotingCommand theirs = apacheClient.invokeSync(apacheAddress(),
-                RemotingCommand.createRequestCommand(9999, null), 3000);
+                RemotingCommand.createRequestCommand(9999, null), 15_000);
         assertEquals(theirs.getCode(), ours.getCode());
         assertEquals(theirs.getRemark(), ours.getRemark());
     }
@@ -172,7 +172,7 @@ class RemotingInteropTest {
     @EnumSource(io.apogee.remoting.protocol.SerializeType.class)
     void ourClientSyncAsyncOnewayAgainstApacheServer(io.apogee.remoting.protocol.SerializeType type) throws Exception {
         io.apogee.remoting.protocol.RemotingCommand sync = ourClient.invokeSync(apacheAddress(), ourRequest(type,
-                "sync"), 3000);
+                "sync"), 15_000);
         assertEquals(0, sync.code());
         assertEquals("sync", sync.extFields().get("id"));
         assertEquals("remark sync", sync.remark());
@@ -181,13 +181,13 @@ class RemotingInteropTest {
 
         AtomicReference<io.apogee.remoting.protocol.RemotingCommand> async = new AtomicReference<>();
         ourClient.invokeAsync(apacheAddress(), ourRequest(type, "async"), 3000, (r, e) -> async.set(r));
-        await().atMost(Duration.ofSeconds(5)).until(() -> async.get() != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> async.get() != null);
         assertEquals("async", async.get().extFields().get("id"));
         assertArrayEquals(BODY, async.get().body());
 
         // A oneway to Apache gets no answer; the connection stays usable afterwards.
-        ourClient.invokeOneway(apacheAddress(), ourRequest(type, "oneway"), 3000);
-        assertEquals("after", ourClient.invokeSync(apacheAddress(), ourRequest(type, "after"), 3000)
+        ourClient.invokeOneway(apacheAddress(), ourRequest(type, "oneway"), 15_000);
+        assertEquals("after", ourClient.invokeSync(apacheAddress(), ourRequest(type, "after"), 15_000)
                 .extFields().get("id"));
     }
 

@@ -1,6 +1,6 @@
 package io.apogee.interop.semantics;
 
-import io.apogee.interop.fixture.ApogeeCluster;
+import io.apogee.testsupport.TestCluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,10 +11,8 @@ class ApogeeDefaultDelayLevelsTest {
 
     @Test
     void levelTwoOfTheDefaultLevelsDeliversAfterFiveSecondsAndNeverBefore() throws Exception {
-        try (ApogeeCluster cluster = ApogeeCluster.builder().clusterName("DefaultLevels").start()) {
-            Brokers.Running servers = new Brokers.Running(cluster.namesrvAddr(), cluster.brokerAddr(Brokers.BROKER),
-                    () -> { }, () -> { });
-            ConsumptionSemanticsTest.assertDelayedDelivery(servers, 2, 5_000, false);
+        try (TestCluster cluster = TestCluster.builder().clusterName("DefaultLevels").brokers(Brokers.BROKER).start()) {
+            ConsumptionSemanticsTest.assertDelayedDelivery(cluster, 2, 5_000, false);
         }
     }
 }

@@ -1,28 +1,33 @@
 package io.apogee.interop.semantics;
 
-import io.apogee.interop.fixture.ApacheCluster;
-import io.apogee.interop.fixture.ApogeeCluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.apogee.interop.fixture.ClusterKind;
+import io.apogee.testsupport.TestCluster;
 
 /**
- * The two server sides the consumption-semantics tests run against: Apache RocketMQ 4.9.7's NameServer + broker
- * (default delay levels, transaction timeout 1 s and check interval 2 s as {@link ApacheCluster} sets them) and ours
- * (short delay levels {@code 1s 2s 3s 4s}, the same transaction timings). One broker, {@link #BROKER}. Both let a
- * send wait 1 s in the send queue before fast failure answers SYSTEM_BUSY (200 ms by default): a loaded 2-core test
- * JVM running both brokers can stall a send thread that long, and flow control is not what these tests check.
+ * The two server sides the consumption-semantics tests run against, one broker ({@link #BROKER}) each: Apache
+ * RocketMQ 4.9.7's NameServer + broker with its default delay levels, and ours with short delay levels
+ * {@code 1s 2s 3s 4s}; both with the fixture's transaction timings (timeout 1 s, check interval 2 s). Both let a send
+ * wait 1 s in the send queue before fast failure answers SYSTEM_BUSY (200 ms by default): a loaded 2-core test JVM
+ * running both brokers can stall a send thread that long, and flow control is not what these tests check.
  */
 enum Brokers {
-    APACHE(new long[] {1_000, 5_000, 10_000, 30_000}),
-    APOGEE(new long[] {1_000, 2_000, 3_000, 4_000});
+    APACHE(ClusterKind.APACHE, "SemanticsApache", null, new long[] {1_000, 5_000, 10_000, 30_000}),
+    APOGEE(ClusterKind.APOGEE, "SemanticsApogee", "1s 2s 3s 4s", new long[] {1_000, 2_000, 3_000, 4_000});
 
     static final String BROKER = "broker-a";
-    private static final int SEND_QUEUE_WAIT_MILLIS = 1000;
+    private static final String SEND_QUEUE_WAIT_MILLIS = "1000";
 
+    private final ClusterKind kind;
+    private final String clusterName;
+    private final String delayLevels;
     private final long[] levelMillis;
-    private Running running;
+    private TestCluster running;
 
-    Brokers(long[] levelMillis) {
+    /** {@code delayLevels}: the broker's {@code messageDelayLevel}, {@code null} for its default. */
+    Brokers(ClusterKind kind, String clusterName, String delayLevels, long[] levelMillis) {
+        this.kind = kind;
+        this.clusterName = clusterName;
+        this.delayLevels = delayLevels;
         this.levelMillis = levelMillis;
     }
 
@@ -32,9 +37,14 @@ enum Brokers {
     }
 
     /** The running servers of this side, started on first use. */
-    synchronized Running servers() {
+    synchronized TestCluster servers() {
         if (running == null) {
-            running = this == APACHE ? apache() : apogee();
+            TestCluster.Builder builder = kind.builder().clusterName(clusterName).brokers(BROKER)
+                    .brokerProperty("waitTimeMillsInSendQueue", SEND_QUEUE_WAIT_MILLIS);
+            if (delayLevels != null) {
+                builder.brokerProperty("messageDelayLevel", delayLevels);
+            }
+            running = builder.start();
         }
         return running;
     }
@@ -42,43 +52,12 @@ enum Brokers {
     /** Stops every side started so far. */
     static synchronized void closeAll() {
         for (Brokers side : values()) {
-            if (side.running != null) {
-                side.running.close();
-                side.running = null;
+            synchronized (side) {
+                if (side.running != null) {
+                    side.running.close();
+                    side.running = null;
+                }
             }
-        }
-    }
-
-    private static Running apache() {
-        ApacheCluster cluster = ApacheCluster.builder().clusterName("SemanticsApache")
-                .brokerConfig(c -> c.setWaitTimeMillsInSendQueue(SEND_QUEUE_WAIT_MILLIS)).start();
-        return new Running(cluster.namesrvAddr(), cluster.brokerAddr(BROKER), () -> {
-            cluster.stopBroker(BROKER);
-            cluster.startBroker(BROKER);
-        }, cluster::close);
-    }
-
-    private static Running apogee() {
-        try {
-            ApogeeCluster cluster = ApogeeCluster.builder().clusterName("SemanticsApogee")
-                    .brokerProperty("messageDelayLevel", "1s 2s 3s 4s")
-                    .brokerProperty("transactionTimeOut", "1000")
-                    .brokerProperty("transactionCheckInterval", "2000")
-                    .brokerProperty("waitTimeMillsInSendQueue", String.valueOf(SEND_QUEUE_WAIT_MILLIS))
-                    .start();
-            return new Running(cluster.namesrvAddr(), cluster.brokerAddr(BROKER), () -> {
-                cluster.stopBroker(BROKER);
-                cluster.startBroker(BROKER);
-            }, cluster::close);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A started NameServer + broker. */
-    record Running(String namesrvAddr, String brokerAddr, Runnable restartBroker, Runnable stop) {
-        void close() {
-            stop.run();
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apogee.interop.fixture.ApacheClients;
+import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
-import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -62,10 +64,10 @@ class ConsumptionSemanticsTest {
         final DefaultMQPushConsumer consumer;
         final DefaultMQAdminExt admin;
 
-        Session(Brokers.Running servers, String group) throws Exception {
-            producer = Clients.producer(servers.namesrvAddr(), name("pg"));
-            consumer = Clients.consumer(servers.namesrvAddr(), group);
-            admin = Clients.admin(servers.namesrvAddr());
+        Session(TestCluster servers, String group) throws Exception {
+            producer = ApacheClients.producer(servers.namesrvAddr(), name("pg"));
+            consumer = ApacheClients.pushConsumer(servers.namesrvAddr(), group);
+            admin = ApacheClients.admin(servers.namesrvAddr());
         }
 
         @Override
@@ -81,11 +83,12 @@ class ConsumptionSemanticsTest {
     }
 
     /** Creates a topic with {@code queues} queues on the broker and waits until its route is served. */
-    private static String newTopic(Brokers.Running servers, int queues) throws Exception {
+    private static String newTopic(TestCluster servers, int queues) throws Exception {
         String topic = name("SemTopic");
-        DefaultMQAdminExt admin = Clients.admin(servers.namesrvAddr());
+        DefaultMQAdminExt admin = ApacheClients.admin(servers.namesrvAddr());
         try {
-            admin.createAndUpdateTopicConfig(servers.brokerAddr(), new TopicConfig(topic, queues, queues, 6));
+            admin.createAndUpdateTopicConfig(servers.brokerAddr(Brokers.BROKER),
+                    new TopicConfig(topic, queues, queues, 6));
             await().atMost(WAIT).ignoreExceptions().until(() -> admin.examineTopicRouteInfo(topic)
                     .getQueueDatas().get(0).getWriteQueueNums() == queues);
         } finally {
@@ -105,7 +108,7 @@ class ConsumptionSemanticsTest {
     @ParameterizedTest
     @EnumSource(Brokers.class)
     void reconsumeLaterRedeliversOnceWithReconsumeTimesOneNoEarlierThanLevelThree(Brokers side) throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         String topic = newTopic(servers, 2);
         List<MessageExt> deliveries = new CopyOnWriteArrayList<>();
         try (Session session = new Session(servers, name("cgRetry"))) {
@@ -139,7 +142,7 @@ class ConsumptionSemanticsTest {
     @EnumSource(Brokers.class)
     void aMessageFailingMaxReconsumeTimesLandsInTheDeadLetterTopicAndCanBeQueriedThere(Brokers side)
             throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         String topic = newTopic(servers, 2);
         String group = name("cgDlq");
         List<MessageExt> deliveries = new CopyOnWriteArrayList<>();
@@ -175,7 +178,7 @@ class ConsumptionSemanticsTest {
     @ParameterizedTest
     @EnumSource(Brokers.class)
     void anOrderlyConsumerRetriesLocallyWithoutTheBroker(Brokers side) throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         String topic = newTopic(servers, 1);
         String group = name("cgOrderRetry");
         List<Integer> attempts = new CopyOnWriteArrayList<>();
@@ -204,7 +207,7 @@ class ConsumptionSemanticsTest {
     @EnumSource(Brokers.class)
     void anOrderlyConsumersExhaustedMessageReachesTheDeadLetterTopicAfterItsRetryDelay(Brokers side)
             throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         String topic = newTopic(servers, 1);
         String group = name("cgOrderDlq");
         AtomicInteger attempts = new AtomicInteger();
@@ -237,19 +240,19 @@ class ConsumptionSemanticsTest {
     @ParameterizedTest
     @EnumSource(Brokers.class)
     void delayLevelTwoDeliversNoEarlierThanItsDelay(Brokers side) throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         assertDelayedDelivery(servers, 2, side.delayMillis(2), false);
     }
 
     @ParameterizedTest
     @EnumSource(Brokers.class)
     void delayedMessagesPendingAtABrokerRestartAreDeliveredAfterIt(Brokers side) throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         assertDelayedDelivery(servers, 2, side.delayMillis(2), true);
     }
 
     /** Sends five messages at {@code level}, optionally restarts the broker, and checks each arrives once, on time. */
-    static void assertDelayedDelivery(Brokers.Running servers, int level, long delayMillis, boolean restart)
+    static void assertDelayedDelivery(TestCluster servers, int level, long delayMillis, boolean restart)
             throws Exception {
         String topic = newTopic(servers, 2);
         Map<String, MessageExt> received = new ConcurrentHashMap<>();
@@ -265,7 +268,7 @@ class ConsumptionSemanticsTest {
                 bodies.add("delayed-" + i);
             }
             if (restart) {
-                servers.restartBroker().run();
+                servers.restartBroker(Brokers.BROKER);
             }
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
@@ -288,14 +291,14 @@ class ConsumptionSemanticsTest {
     @ParameterizedTest
     @EnumSource(Brokers.class)
     void anOrderlyGroupKeepsPerQueueOrderAcrossARebalanceAndNeverSharesAQueue(Brokers side) throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         int queues = 4;
         String topic = newTopic(servers, queues);
         String group = name("cgOrder");
         OrderWatch watch = new OrderWatch();
-        DefaultMQProducer producer = Clients.producer(servers.namesrvAddr(), name("pg"));
-        DefaultMQPushConsumer first = Clients.consumer(servers.namesrvAddr(), group);
-        DefaultMQPushConsumer second = Clients.consumer(servers.namesrvAddr(), group);
+        DefaultMQProducer producer = ApacheClients.producer(servers.namesrvAddr(), name("pg"));
+        DefaultMQPushConsumer first = ApacheClients.pushConsumer(servers.namesrvAddr(), group);
+        DefaultMQPushConsumer second = ApacheClients.pushConsumer(servers.namesrvAddr(), group);
         try {
             first.subscribe(topic, "*");
             first.registerMessageListener(watch.listener("first"));
@@ -382,10 +385,10 @@ class ConsumptionSemanticsTest {
     @ParameterizedTest
     @EnumSource(Brokers.class)
     void aQueueLockedByOneClientOfAGroupIsRefusedToAnotherUntilUnlocked(Brokers side) throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         String topic = newTopic(servers, 3);
         String group = name("cgLock");
-        DefaultMQProducer client = Clients.producer(servers.namesrvAddr(), name("pgLock"));
+        DefaultMQProducer client = ApacheClients.producer(servers.namesrvAddr(), name("pgLock"));
         try {
             MQClientAPIImpl api = client.getDefaultMQProducerImpl().getMqClientFactory().getMQClientAPIImpl();
             MessageQueue q0 = new MessageQueue(topic, Brokers.BROKER, 0);
@@ -401,30 +404,30 @@ class ConsumptionSemanticsTest {
             unlock.setConsumerGroup(group);
             unlock.setClientId("client-b");
             unlock.setMqSet(Set.of(q0));
-            api.unlockBatchMQ(servers.brokerAddr(), unlock, 5_000, false);
+            api.unlockBatchMQ(servers.brokerAddr(Brokers.BROKER), unlock, 5_000, false);
             assertEquals(Set.of(q2), lock(api, servers, group, "client-b", Set.of(q0, q2)),
                     "only the holder's unlock counts");
             unlock.setClientId("client-a");
-            api.unlockBatchMQ(servers.brokerAddr(), unlock, 5_000, false);
+            api.unlockBatchMQ(servers.brokerAddr(Brokers.BROKER), unlock, 5_000, false);
             assertEquals(Set.of(q0, q2), lock(api, servers, group, "client-b", Set.of(q0, q2)));
         } finally {
             client.shutdown();
         }
     }
 
-    private static Set<MessageQueue> lock(MQClientAPIImpl api, Brokers.Running servers, String group,
+    private static Set<MessageQueue> lock(MQClientAPIImpl api, TestCluster servers, String group,
             String clientId, Set<MessageQueue> queues) throws Exception {
         LockBatchRequestBody body = new LockBatchRequestBody();
         body.setConsumerGroup(group);
         body.setClientId(clientId);
         body.setMqSet(queues);
-        return api.lockBatchMQ(servers.brokerAddr(), body, 5_000);
+        return api.lockBatchMQ(servers.brokerAddr(Brokers.BROKER), body, 5_000);
     }
 
     @ParameterizedTest
     @EnumSource(Brokers.class)
     void theBrokerAsksEachConsumerOfAGroupForItsOffsetsForTools(Brokers side) throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         String topic = newTopic(servers, 2);
         String group = name("cgStatus");
         AtomicInteger consumed = new AtomicInteger();
@@ -467,7 +470,7 @@ class ConsumptionSemanticsTest {
     @ParameterizedTest
     @EnumSource(Brokers.class)
     void commitIsDeliveredRollbackIsNotAndUnknownIsResolvedByCheckBack(Brokers side) throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         String topic = newTopic(servers, 2);
         List<MessageExt> checked = new CopyOnWriteArrayList<>();
         TransactionListener listener = new TransactionListener() {
@@ -487,8 +490,9 @@ class ConsumptionSemanticsTest {
             }
         };
         Map<String, MessageExt> received = new ConcurrentHashMap<>();
-        TransactionMQProducer producer = Clients.transactionProducer(servers.namesrvAddr(), name("tpg"), listener);
-        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), name("cgTx"));
+        TransactionMQProducer producer = ApacheClients.transactionProducer(servers.namesrvAddr(), name("tpg"),
+                listener);
+        DefaultMQPushConsumer consumer = ApacheClients.pushConsumer(servers.namesrvAddr(), name("cgTx"));
         try {
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
@@ -517,7 +521,7 @@ class ConsumptionSemanticsTest {
     @ParameterizedTest
     @EnumSource(Brokers.class)
     void halfMessagesUnresolvedAtABrokerRestartAreCheckedAfterIt(Brokers side) throws Exception {
-        Brokers.Running servers = side.servers();
+        TestCluster servers = side.servers();
         String topic = newTopic(servers, 2);
         AtomicBoolean restarted = new AtomicBoolean();
         TransactionListener listener = new TransactionListener() {
@@ -532,15 +536,16 @@ class ConsumptionSemanticsTest {
             }
         };
         Set<String> received = ConcurrentHashMap.newKeySet();
-        TransactionMQProducer producer = Clients.transactionProducer(servers.namesrvAddr(), name("tpg"), listener);
-        DefaultMQPushConsumer consumer = Clients.consumer(servers.namesrvAddr(), name("cgTxRestart"));
+        TransactionMQProducer producer = ApacheClients.transactionProducer(servers.namesrvAddr(), name("tpg"),
+                listener);
+        DefaultMQPushConsumer consumer = ApacheClients.pushConsumer(servers.namesrvAddr(), name("cgTxRestart"));
         try {
             Set<String> bodies = Set.of("pending-0", "pending-1", "pending-2");
             for (String body : bodies) {
                 TransactionSendResult r = producer.sendMessageInTransaction(message(topic, body), null);
                 assertEquals(LocalTransactionState.UNKNOW, r.getLocalTransactionState());
             }
-            servers.restartBroker().run();
+            servers.restartBroker(Brokers.BROKER);
             restarted.set(true);
             consumer.subscribe(topic, "*");
             consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {

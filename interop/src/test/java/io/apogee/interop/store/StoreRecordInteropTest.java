@@ -53,7 +53,7 @@ class StoreRecordInteropTest {
             m.setStoreHost(host);
             m.setReconsumeTimes(2);
             assertEquals(PutMessageStatus.PUT_OK, store.putMessage(m).join().status());
-            Awaitility.await().atMost(Duration.ofSeconds(10))
+            Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> store.getMaxOffsetInQueue("ProtoTopic", 1) == 1);
             GetMessageResult got = store.getMessage("g", "ProtoTopic", 1, 0, 32, MessageFilter.ALL);
             ByteBuffer body = ByteBuffer.allocate(got.bufferTotalSize());

@@ -9,7 +9,7 @@ import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.common.message.Message;
-import io.apogee.interop.fixture.ApogeeCluster;
+import io.apogee.testsupport.TestCluster;
 import io.apogee.tools.admin.MQAdminStartup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 /** Our mqadmin against our NameServer and broker: RocketMQ's sub-command names, options and output shapes. */
 class MqAdminTest {
 
-    private static ApogeeCluster cluster;
+    private static TestCluster cluster;
 
     private record Result(int code, String out, String err) {
     }
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = ApogeeCluster.builder().start();
+        cluster = TestCluster.builder().start();
     }
 
     @AfterAll
@@ -66,7 +66,7 @@ class MqAdminTest {
 
         assertTrue(ok("updateTopic", "-c", cluster.clusterName(), "-t", "AdminTopic", "-r", "4", "-w", "4").out()
                 .contains("success"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> mqadmin("topicList").out().contains("AdminTopic"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mqadmin("topicList").out().contains("AdminTopic"));
         assertTrue(ok("topicRoute", "-t", "AdminTopic").out().contains("\"brokerName\":\"broker-a\""));
         assertTrue(ok("topicClusterList", "-t", "AdminTopic").out().contains(cluster.clusterName()));
 
@@ -88,7 +88,7 @@ class MqAdminTest {
         assertTrue(ok("consumeMessage", "-t", "AdminTopic", "-c", "5").out().contains("hello admin"));
 
         assertTrue(ok("deleteTopic", "-c", cluster.clusterName(), "-t", "AdminTopic").out().contains("success"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !mqadmin("topicList").out().contains("AdminTopic"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mqadmin("topicList").out().contains("AdminTopic"));
     }
 
     @Test
@@ -114,7 +114,7 @@ class MqAdminTest {
     @Test
     void consumerAndProducerCommandsSeeOnlineClients() throws Exception {
         ok("updateTopic", "-c", cluster.clusterName(), "-t", "ClientsTopic", "-r", "2", "-w", "2");
-        await().atMost(Duration.ofSeconds(10)).until(() -> mqadmin("topicRoute", "-t", "ClientsTopic").code() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mqadmin("topicRoute", "-t", "ClientsTopic").code() == 0);
         DefaultMQProducer producer = new DefaultMQProducer("AdminPg");
         producer.setNamesrvAddr(cluster.namesrvAddr());
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("AdminCg");
@@ -126,7 +126,7 @@ class MqAdminTest {
             producer.start();
             consumer.start();
             producer.send(new Message("ClientsTopic", "x".getBytes(StandardCharsets.UTF_8)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> mqadmin("consumerConnection", "-g", "AdminCg").out()
+            await().atMost(Duration.ofSeconds(30)).until(() -> mqadmin("consumerConnection", "-g", "AdminCg").out()
                     .contains("ClientsTopic"));
             assertTrue(ok("consumerConnection", "-g", "AdminCg").out().contains("CLUSTERING"));
             assertTrue(ok("producerConnection", "-g", "AdminPg", "-t", "ClientsTopic").out().contains("JAVA"));

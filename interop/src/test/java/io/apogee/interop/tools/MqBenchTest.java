@@ -3,7 +3,7 @@ package io.apogee.interop.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.interop.fixture.ApogeeCluster;
+import io.apogee.testsupport.TestCluster;
 import io.apogee.tools.bench.MQBench;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +17,7 @@ class MqBenchTest {
 
     @Test
     void producerRunsForItsDurationAndPrintsASummary() throws Exception {
-        try (ApogeeCluster cluster = ApogeeCluster.builder().start()) {
+        try (TestCluster cluster = TestCluster.builder().start()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = new MQBench(new PrintStream(out, true)).run(new String[] {"producer", "-n",
