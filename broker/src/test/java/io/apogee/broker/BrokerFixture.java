@@ -13,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** A broker on a temp store and an ephemeral port, with no name server, plus a raw remoting client to drive it. */
+/**
+ * A broker on a temp store and an ephemeral port, with no name server, plus a raw remoting client to drive it. The
+ * shared cluster fixture ({@code test-support}'s {@code TestCluster}) depends on this module, so broker tests keep
+ * this small helper instead.
+ */
 final class BrokerFixture implements AutoCloseable {
 
     final BrokerController broker;
@@ -42,7 +46,7 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     RemotingCommand invoke(RemotingCommand request) throws Exception {
-        return client.invokeSync(addr, request, 5000);
+        return client.invokeSync(addr, request, 15_000);
     }
 
     RemotingCommand createTopic(String topic, int queues) throws Exception {

@@ -20,7 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A NameServer on an ephemeral loopback port with its files in {@code home}, and a client; close stops both. */
+/**
+ * A NameServer on an ephemeral loopback port with its files in {@code home}, and a client; close stops both. The
+ * shared cluster fixture ({@code test-support}'s {@code TestCluster}) depends on this module, so NameServer tests
+ * keep this small helper instead.
+ */
 final class NamesrvFixture implements AutoCloseable {
 
     /** Of every call: far above a loopback round trip, so that only a hung server fails it on a loaded machine. */
