@@ -3,13 +3,13 @@ package io.apogee.broker.processor;
 import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.group.SubscriptionGroupManager;
-import io.apogee.broker.message.StoredProperties;
 import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.message.BatchBodyCodec;
 import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicValidator;
@@ -44,6 +44,10 @@ import java.util.function.Supplier;
  * asked for (the reply completes when the store has it, so a SYNC_FLUSH wait holds no thread).
  */
 public final class SendMessageProcessor {
+
+    private static final char PROPERTY_SEPARATOR = '\u0002';
+    private static final String WAIT_PREFIX = MessageProperty.WAIT_STORE_MSG_OK + '\u0001';
+    private static final String CLUSTER_PREFIX = MessageProperty.CLUSTER + '\u0001';
 
     private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
@@ -93,11 +97,10 @@ public final class SendMessageProcessor {
         byte[] body = request.body() == null ? new byte[0] : request.body();
         CompletableFuture<PutMessageResult> put;
         if (batch) {
-            List<StoredMessage> messages;
-            try {
-                messages = batchMessages(channel, header, target, body);
-            } catch (IllegalArgumentException e) {
-                return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+            List<StoredMessage> messages = batchMessages(channel, header, target, body);
+            if (messages == null) {
+                return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
+                        "a batch may not hold delayed messages, and its body must parse as a message batch");
             }
             put = store.putMessages(messages);
         } else {
@@ -105,7 +108,7 @@ public final class SendMessageProcessor {
                 return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
                         "the message body size over max value, MAX: " + maxMessageSize);
             }
-            StoredMessage m = singleMessage(channel, header, target, body);
+            StoredMessage m = message(channel, header, target, body, header.getFlag(), header.getProperties());
             RemotingCommand refusedPark = park(m, target);
             if (refusedPark != null) {
                 return refusedPark;
@@ -217,24 +220,16 @@ public final class SendMessageProcessor {
         return null;
     }
 
-    /** The message of a SEND_MESSAGE(_V2): its properties stored as {@link StoredProperties#ofSingle} builds them. */
-    private StoredMessage singleMessage(Channel channel, SendMessageRequestHeader header, Target target,
-            byte[] body) {
-        String sent = header.getProperties() == null ? "" : header.getProperties();
-        StoredMessage m = message(channel, header, target, body, header.getFlag(),
-                StoredProperties.ofSingle(sent, config.get().getBrokerClusterName()));
-        m.setWaitStoreMsgOk(StoredProperties.waitStoreMsgOk(sent));
-        return m;
-    }
-
     private StoredMessage message(Channel channel, SendMessageRequestHeader header, Target target, byte[] body,
-            Integer flag, String storedProperties) {
+            Integer flag, String properties) {
         StoredMessage m = new StoredMessage();
         m.setTopic(target.topic);
         m.setQueueId(target.queueId);
         m.setBody(body);
         m.setFlag(flag == null ? 0 : flag);
-        m.setPropertiesString(storedProperties);
+        String sent = properties == null ? "" : properties;
+        m.setProperties(PropertiesCodec.decode(sent));
+        m.setPropertiesString(storedProperties(sent));
         m.setSysFlag(header.getSysFlag() == null ? 0 : header.getSysFlag());
         m.setBornTimestamp(header.getBornTimestamp() == null ? System.currentTimeMillis() : header.getBornTimestamp());
         m.setBornHost((InetSocketAddress) channel.remoteAddress());
@@ -244,40 +239,48 @@ public final class SendMessageProcessor {
     }
 
     /**
-     * The batch's messages, each storing its own properties with the batch-level ones appended
-     * ({@link StoredProperties#ofBatchEntry}). Whether the append waits is the last {@code WAIT} among the stored
-     * properties: the batch-level one when the header has it.
-     *
-     * @throws IllegalArgumentException when the batch is illegal; the message is the remark that says why
+     * The properties as stored: the sent text without {@code WAIT} (a send-time instruction) and with this broker's
+     * {@code CLUSTER}, built on the text rather than through a map since every message passes here.
      */
+    private String storedProperties(String sent) {
+        StringBuilder out = new StringBuilder(sent.length() + 32);
+        int start = 0;
+        while (start < sent.length()) {
+            int end = sent.indexOf(PROPERTY_SEPARATOR, start);
+            end = end < 0 ? sent.length() : end;
+            boolean dropped = sent.startsWith(WAIT_PREFIX, start) || sent.startsWith(CLUSTER_PREFIX, start);
+            if (!dropped && end > start) {
+                out.append(sent, start, end).append(PROPERTY_SEPARATOR);
+            }
+            start = end + 1;
+        }
+        return out.append(CLUSTER_PREFIX).append(config.get().getBrokerClusterName()).toString();
+    }
+
+    /** The batch's messages, each with the batch-level properties appended; {@code null} if the batch is illegal. */
     private List<StoredMessage> batchMessages(Channel channel, SendMessageRequestHeader header, Target target,
             byte[] body) {
         List<BatchBodyCodec.Entry> entries;
         try {
             entries = BatchBodyCodec.decode(ByteBuffer.wrap(body));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the batch body does not parse as a message batch: " + e.getMessage(),
-                    e);
-        }
-        if (entries.isEmpty()) {
-            throw new IllegalArgumentException("the batch body holds no message");
+        } catch (RuntimeException e) {
+            return null;
         }
         String batchProps = header.getProperties() == null ? "" : header.getProperties();
-        String cluster = config.get().getBrokerClusterName();
         List<StoredMessage> messages = new ArrayList<>(entries.size());
         for (BatchBodyCodec.Entry entry : entries) {
             String own = entry.properties() == null ? "" : entry.properties();
-            StoredMessage m = message(channel, header, target, entry.body(), entry.flag(),
-                    StoredProperties.ofBatchEntry(own, batchProps, cluster));
-            if (m.getDelayTimeLevel() > 0) {
-                throw new IllegalArgumentException("a batch may not hold delayed messages");
+            StoredMessage m = message(channel, header, target, entry.body(), entry.flag(), own);
+            if (m.getDelayTimeLevel() > 0 || entry.body().length > maxMessageSize) {
+                return null;
             }
-            if (entry.body().length > maxMessageSize) {
-                throw new IllegalArgumentException("the message body size over max value, MAX: " + maxMessageSize);
-            }
+            String separator = own.isEmpty() || own.endsWith("\u0002") ? "" : "\u0002";
+            String cluster = MessageProperty.CLUSTER + "\u0001" + config.get().getBrokerClusterName();
+            m.setPropertiesString(own + separator + (batchProps.isEmpty() ? cluster : batchProps + "\u0002"
+                    + cluster));
             messages.add(m);
         }
-        return messages;
+        return messages.isEmpty() ? null : messages;
     }
 
     private RemotingCommand answer(Target target, PutMessageResult result, Throwable failure) {
