@@ -26,6 +26,7 @@ import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.apogee.remoting.protocol.header.ViewBrokerStatsDataRequestHeader;
 import io.apogee.store.MessageStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -113,9 +114,9 @@ public final class BrokerAdminProcessor {
         info.put("brokerVersion", String.valueOf(RemotingCommand.CURRENT_VERSION));
         info.put("brokerVersionDesc", "V4_9_8");
         info.put("bootTimestamp", String.valueOf(stats.bootTimestamp()));
-        long up = System.currentTimeMillis() - stats.bootTimestamp();
-        info.put("runtime", String.format("[ %d days, %d hours, %d minutes, %d seconds ]", up / 86_400_000,
-                up / 3_600_000 % 24, up / 60_000 % 60, up / 1000 % 60));
+        Duration up = Duration.ofMillis(System.currentTimeMillis() - stats.bootTimestamp());
+        info.put("runtime", String.format("[ %d days, %d hours, %d minutes, %d seconds ]", up.toDays(),
+                up.toHoursPart(), up.toMinutesPart(), up.toSecondsPart()));
         info.put("putTps", String.format("%.2f %.2f %.2f", stats.putTps(), stats.putTps(), stats.putTps()));
         info.put("getTransferedTps", String.format("%.2f %.2f %.2f", stats.getTps(), stats.getTps(),
                 stats.getTps()));
@@ -138,9 +139,12 @@ public final class BrokerAdminProcessor {
                     "The stats <" + h.getStatsName() + "> <" + h.getStatsKey() + "> not exist");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("statsDay", Map.of("avgpt", 0.0, "sum", s.dayCount(), "tps", s.dayCount() / 86_400.0));
-        body.put("statsHour", Map.of("avgpt", 0.0, "sum", Math.round(s.hourTps() * 3600), "tps", s.hourTps()));
-        body.put("statsMinute", Map.of("avgpt", 0.0, "sum", Math.round(s.minuteTps() * 60), "tps", s.minuteTps()));
+        double daySeconds = Duration.ofDays(1).toSeconds();
+        body.put("statsDay", Map.of("avgpt", 0.0, "sum", s.dayCount(), "tps", s.dayCount() / daySeconds));
+        body.put("statsHour", Map.of("avgpt", 0.0, "sum", Math.round(s.hourTps() * Duration.ofHours(1).toSeconds()),
+                "tps", s.hourTps()));
+        body.put("statsMinute", Map.of("avgpt", 0.0, "sum", Math.round(s.minuteTps()
+                * Duration.ofMinutes(1).toSeconds()), "tps", s.minuteTps()));
         return RemotingCommand.response(null).body(BodyJson.encode(body));
     }
 

@@ -5,6 +5,7 @@ import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.common.topic.Permission;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.remoting.RequestProcessor;
@@ -39,6 +40,9 @@ public final class TopicAdminProcessor {
 
     static final String SLAVE_REFUSAL = "Can't modify topic or subscription group from slave broker, please execute"
             + " it from master broker.";
+
+    /** The most read or write queues a topic may have. */
+    private static final int MAX_QUEUE_NUMS = 1024;
 
     private final BrokerConfig config;
     private final TopicConfigManager topics;
@@ -75,9 +79,9 @@ public final class TopicAdminProcessor {
         }
         int read = h.getReadQueueNums() == null ? TopicConfig.DEFAULT_QUEUE_NUMS : h.getReadQueueNums();
         int write = h.getWriteQueueNums() == null ? TopicConfig.DEFAULT_QUEUE_NUMS : h.getWriteQueueNums();
-        if (read <= 0 || write <= 0 || read > 1024 || write > 1024) {
-            return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
-                    "queue numbers must be 1..1024, were read " + read + " write " + write);
+        if (read <= 0 || write <= 0 || read > MAX_QUEUE_NUMS || write > MAX_QUEUE_NUMS) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "queue numbers must be 1.." + MAX_QUEUE_NUMS
+                    + ", were read " + read + " write " + write);
         }
         TopicFilterType filterType;
         try {
@@ -87,7 +91,7 @@ public final class TopicAdminProcessor {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
                     "unknown topicFilterType " + h.getTopicFilterType());
         }
-        topics.update(new TopicConfig(h.getTopic(), read, write, h.getPerm() == null ? 6 : h.getPerm(), filterType,
+        topics.update(new TopicConfig(h.getTopic(), read, write, h.getPerm() == null ? Permission.READ_WRITE : h.getPerm(), filterType,
                 h.getTopicSysFlag() == null ? 0 : h.getTopicSysFlag(), Boolean.TRUE.equals(h.getOrder())));
         return RemotingCommand.response(ResponseCode.SUCCESS, null);
     }
