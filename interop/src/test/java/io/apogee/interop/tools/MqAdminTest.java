@@ -2,6 +2,7 @@ package io.apogee.interop.tools;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.client.consumer.DefaultMQPushConsumer;
@@ -9,6 +10,18 @@ import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.common.message.Message;
+import io.apogee.remoting.netty.NettyClientConfig;
+import io.apogee.remoting.netty.NettyRemotingClient;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.DataVersion;
+import io.apogee.remoting.protocol.body.RegisterBrokerBody;
+import io.apogee.remoting.protocol.body.RegisterBrokerBodyCodec;
+import io.apogee.remoting.protocol.body.TopicConfigSerializeWrapper;
+import io.apogee.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.UnregisterBrokerRequestHeader;
+import io.apogee.testsupport.FreePorts;
 import io.apogee.testsupport.TestCluster;
 import io.apogee.tools.admin.MQAdminStartup;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,6 +150,45 @@ class MqAdminTest {
         } finally {
             consumer.shutdown();
             producer.shutdown();
+        }
+    }
+
+    /**
+     * A broker the NameServer lists but that does not answer (registered by hand at an address where nothing
+     * listens, in a cluster of its own) keeps its clusterList row with the error, and the command fails naming it.
+     */
+    @Test
+    void clusterListShowsABrokerThatDoesNotAnswerAndFails() throws Exception {
+        String phantomAddr = "127.0.0.1:" + FreePorts.any();
+        NettyRemotingClient registrar = new NettyRemotingClient(new NettyClientConfig(), null);
+        registrar.start();
+        try {
+            byte[] body = RegisterBrokerBodyCodec.encode(new RegisterBrokerBody(new TopicConfigSerializeWrapper(
+                    Map.of(), new DataVersion(1, System.currentTimeMillis())), List.of()), false);
+            RegisterBrokerRequestHeader header = new RegisterBrokerRequestHeader("PhantomCluster", "broker-phantom",
+                    0, phantomAddr, phantomAddr).body(false, RegisterBrokerBodyCodec.crc32(body));
+            assertEquals(ResponseCode.SUCCESS, registrar.invokeSync(cluster.namesrvAddr(),
+                    RemotingCommand.request(RequestCode.REGISTER_BROKER, header).body(body), 15_000).code());
+
+            Result all = mqadmin("clusterList");
+            assertEquals(1, all.code(), all.out());
+            String phantomRow = all.out().lines().filter(l -> l.contains("broker-phantom")).findFirst()
+                    .orElseThrow(() -> new AssertionError(all.out()));
+            assertTrue(phantomRow.startsWith("PhantomCluster") && phantomRow.contains(phantomAddr)
+                    && phantomRow.contains("ERROR: "), phantomRow);
+            assertTrue(all.out().lines().anyMatch(l -> l.contains(cluster.brokerAddr("broker-a"))
+                    && l.contains("V4_9_8")), all.out());
+            assertEquals(1, all.err().strip().lines().count(), all.err());
+            assertTrue(all.err().startsWith("mqadmin clusterList: broker broker-phantom at " + phantomAddr
+                    + " failed: "), all.err());
+
+            assertEquals(1, mqadmin("clusterList", "-m").code());
+            Result ours = ok("clusterList", "-c", cluster.clusterName());
+            assertFalse(ours.out().contains("broker-phantom"), ours.out());
+        } finally {
+            registrar.invokeSync(cluster.namesrvAddr(), RemotingCommand.request(RequestCode.UNREGISTER_BROKER,
+                    new UnregisterBrokerRequestHeader("PhantomCluster", "broker-phantom", 0, phantomAddr)), 15_000);
+            registrar.shutdown();
         }
     }
 
