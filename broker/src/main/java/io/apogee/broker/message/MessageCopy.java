@@ -1,10 +1,7 @@
 package io.apogee.broker.message;
 
-import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A stored message re-put somewhere else by the broker itself (a due delayed message, a retry, a committed or
@@ -16,9 +13,9 @@ public final class MessageCopy {
     }
 
     /**
-     * Copies {@code from} to {@code topic} / {@code queueId}. The stored properties string is fixed to
-     * {@code from}'s properties as they are now; the live map additionally says WAIT=false, so the broker's own
-     * re-put never waits for a flush. Callers change the copy's properties before this call or reset the string.
+     * Copies {@code from} to {@code topic} / {@code queueId}. The copy's properties are {@code from}'s as they are
+     * now, in their order (a later change to either message is not seen by the other), and are stored as the copy
+     * has them when it is put. The broker's own re-put never waits for a flush, whatever {@code WAIT} says.
      */
     public static StoredMessage of(StoredMessage from, String topic, int queueId) {
         StoredMessage m = new StoredMessage();
@@ -26,10 +23,8 @@ public final class MessageCopy {
         m.setQueueId(queueId);
         m.setBody(from.getBody());
         m.setFlag(from.getFlag());
-        Map<String, String> props = new LinkedHashMap<>(from.getProperties());
-        m.setPropertiesString(PropertiesCodec.encode(props));
-        props.put(MessageProperty.WAIT_STORE_MSG_OK, "false");
-        m.setProperties(props);
+        m.setProperties(new LinkedHashMap<>(from.getProperties()));
+        m.setWaitStoreMsgOk(false);
         m.setSysFlag(from.getSysFlag());
         m.setBornTimestamp(from.getBornTimestamp());
         m.setBornHost(from.getBornHost());

@@ -96,7 +96,6 @@ public final class ConsumerSendMsgBackProcessor {
         if (!dead) {
             retry.putProperty(MessageProperty.DELAY_TIME_LEVEL,
                     String.valueOf(level == 0 ? RETRY_BASE_LEVEL + failed.getReconsumeTimes() : level));
-            retry.setPropertiesString(null);
             ScheduleMessageService.toSchedule(retry, delayLevels);
         }
         return Reply.later(store.putMessage(retry).handle((result, failure) -> answer(result, failure)));

@@ -3,13 +3,13 @@ package io.apogee.broker.processor;
 import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.group.SubscriptionGroupManager;
+import io.apogee.broker.message.StoredProperties;
 import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.message.BatchBodyCodec;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicValidator;
@@ -44,10 +44,6 @@ import java.util.function.Supplier;
  * asked for (the reply completes when the store has it, so a SYNC_FLUSH wait holds no thread).
  */
 public final class SendMessageProcessor {
-
-    private static final char PROPERTY_SEPARATOR = '\u0002';
-    private static final String WAIT_PREFIX = MessageProperty.WAIT_STORE_MSG_OK + '\u0001';
-    private static final String CLUSTER_PREFIX = MessageProperty.CLUSTER + '\u0001';
 
     private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
@@ -108,7 +104,7 @@ public final class SendMessageProcessor {
                 return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
                         "the message body size over max value, MAX: " + maxMessageSize);
             }
-            StoredMessage m = message(channel, header, target, body, header.getFlag(), header.getProperties());
+            StoredMessage m = singleMessage(channel, header, target, body);
             RemotingCommand refusedPark = park(m, target);
             if (refusedPark != null) {
                 return refusedPark;
@@ -220,16 +216,24 @@ public final class SendMessageProcessor {
         return null;
     }
 
+    /** The message of a SEND_MESSAGE(_V2): its properties stored as {@link StoredProperties#ofSingle} builds them. */
+    private StoredMessage singleMessage(Channel channel, SendMessageRequestHeader header, Target target,
+            byte[] body) {
+        String sent = header.getProperties() == null ? "" : header.getProperties();
+        StoredMessage m = message(channel, header, target, body, header.getFlag(),
+                StoredProperties.ofSingle(sent, config.get().getBrokerClusterName()));
+        m.setWaitStoreMsgOk(StoredProperties.waitStoreMsgOk(sent));
+        return m;
+    }
+
     private StoredMessage message(Channel channel, SendMessageRequestHeader header, Target target, byte[] body,
-            Integer flag, String properties) {
+            Integer flag, String storedProperties) {
         StoredMessage m = new StoredMessage();
         m.setTopic(target.topic);
         m.setQueueId(target.queueId);
         m.setBody(body);
         m.setFlag(flag == null ? 0 : flag);
-        String sent = properties == null ? "" : properties;
-        m.setProperties(PropertiesCodec.decode(sent));
-        m.setPropertiesString(storedProperties(sent));
+        m.setPropertiesString(storedProperties);
         m.setSysFlag(header.getSysFlag() == null ? 0 : header.getSysFlag());
         m.setBornTimestamp(header.getBornTimestamp() == null ? System.currentTimeMillis() : header.getBornTimestamp());
         m.setBornHost((InetSocketAddress) channel.remoteAddress());
@@ -239,25 +243,10 @@ public final class SendMessageProcessor {
     }
 
     /**
-     * The properties as stored: the sent text without {@code WAIT} (a send-time instruction) and with this broker's
-     * {@code CLUSTER}, built on the text rather than through a map since every message passes here.
+     * The batch's messages, each storing its own properties with the batch-level ones appended
+     * ({@link StoredProperties#ofBatchEntry}); {@code null} if the batch is illegal. Whether the append waits is the
+     * last {@code WAIT} among the stored properties: the batch-level one when the header has it.
      */
-    private String storedProperties(String sent) {
-        StringBuilder out = new StringBuilder(sent.length() + 32);
-        int start = 0;
-        while (start < sent.length()) {
-            int end = sent.indexOf(PROPERTY_SEPARATOR, start);
-            end = end < 0 ? sent.length() : end;
-            boolean dropped = sent.startsWith(WAIT_PREFIX, start) || sent.startsWith(CLUSTER_PREFIX, start);
-            if (!dropped && end > start) {
-                out.append(sent, start, end).append(PROPERTY_SEPARATOR);
-            }
-            start = end + 1;
-        }
-        return out.append(CLUSTER_PREFIX).append(config.get().getBrokerClusterName()).toString();
-    }
-
-    /** The batch's messages, each with the batch-level properties appended; {@code null} if the batch is illegal. */
     private List<StoredMessage> batchMessages(Channel channel, SendMessageRequestHeader header, Target target,
             byte[] body) {
         List<BatchBodyCodec.Entry> entries;
@@ -267,17 +256,15 @@ public final class SendMessageProcessor {
             return null;
         }
         String batchProps = header.getProperties() == null ? "" : header.getProperties();
+        String cluster = config.get().getBrokerClusterName();
         List<StoredMessage> messages = new ArrayList<>(entries.size());
         for (BatchBodyCodec.Entry entry : entries) {
             String own = entry.properties() == null ? "" : entry.properties();
-            StoredMessage m = message(channel, header, target, entry.body(), entry.flag(), own);
+            StoredMessage m = message(channel, header, target, entry.body(), entry.flag(),
+                    StoredProperties.ofBatchEntry(own, batchProps, cluster));
             if (m.getDelayTimeLevel() > 0 || entry.body().length > maxMessageSize) {
                 return null;
             }
-            String separator = own.isEmpty() || own.endsWith("\u0002") ? "" : "\u0002";
-            String cluster = MessageProperty.CLUSTER + "\u0001" + config.get().getBrokerClusterName();
-            m.setPropertiesString(own + separator + (batchProps.isEmpty() ? cluster : batchProps + "\u0002"
-                    + cluster));
             messages.add(m);
         }
         return messages.isEmpty() ? null : messages;

@@ -2,7 +2,6 @@ package io.apogee.broker.schedule;
 
 import io.apogee.broker.message.MessageCopy;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.SysFlag;
@@ -15,7 +14,6 @@ import io.apogee.store.MessageStore;
 import io.apogee.store.PutMessageResult;
 import io.apogee.store.PutMessageStatus;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,12 +57,9 @@ public final class ScheduleMessageService implements ServiceLoop {
             return false;
         }
         level = Math.min(level, levels);
-        Map<String, String> stored = PropertiesCodec.decode(m.getPropertiesString());
-        stored.put(MessageProperty.DELAY_TIME_LEVEL, String.valueOf(level));
-        stored.put(MessageProperty.REAL_TOPIC, m.getTopic());
-        stored.put(MessageProperty.REAL_QUEUE_ID, String.valueOf(m.getQueueId()));
         m.putProperty(MessageProperty.DELAY_TIME_LEVEL, String.valueOf(level));
-        m.setPropertiesString(PropertiesCodec.encode(stored));
+        m.putProperty(MessageProperty.REAL_TOPIC, m.getTopic());
+        m.putProperty(MessageProperty.REAL_QUEUE_ID, String.valueOf(m.getQueueId()));
         m.setTopic(SystemTopics.SCHEDULE_TOPIC);
         m.setQueueId(level - 1);
         return true;
@@ -118,8 +113,8 @@ public final class ScheduleMessageService implements ServiceLoop {
             LOG.warn("delayed message at offset {} has no real topic or queue, dropped", parked.getCommitLogOffset());
             return true;
         }
+        // DELAY stays among the stored properties of the delivered copy, as RocketMQ stores it.
         StoredMessage real = MessageCopy.of(parked, realTopic, Integer.parseInt(realQueue));
-        real.getProperties().remove(MessageProperty.DELAY_TIME_LEVEL);
         PutMessageResult result = store.putMessage(real).join();
         if (result.status() == PutMessageStatus.MESSAGE_ILLEGAL
                 || result.status() == PutMessageStatus.PROPERTIES_SIZE_EXCEEDED) {

@@ -4,7 +4,6 @@ import io.apogee.broker.message.MessageCopy;
 import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.SysFlag;
 import io.apogee.common.topic.SystemTopics;
@@ -52,10 +51,8 @@ public final class TransactionalMessageService {
     /** Rewrites {@code m} in place into a half message (creating the half topic on first use). */
     public void toHalf(StoredMessage m) {
         topics.createInternal(SystemTopics.TRANS_HALF_TOPIC, 1, Permission.READ_WRITE);
-        Map<String, String> stored = PropertiesCodec.decode(m.getPropertiesString());
-        stored.put(MessageProperty.REAL_TOPIC, m.getTopic());
-        stored.put(MessageProperty.REAL_QUEUE_ID, String.valueOf(m.getQueueId()));
-        m.setPropertiesString(PropertiesCodec.encode(stored));
+        m.putProperty(MessageProperty.REAL_TOPIC, m.getTopic());
+        m.putProperty(MessageProperty.REAL_QUEUE_ID, String.valueOf(m.getQueueId()));
         m.setSysFlag(SysFlag.withTransactionType(m.getSysFlag(), SysFlag.TRANSACTION_NOT_TYPE));
         m.setTopic(SystemTopics.TRANS_HALF_TOPIC);
         m.setQueueId(QUEUE_ID);
@@ -93,11 +90,14 @@ public final class TransactionalMessageService {
         return store.putMessage(op);
     }
 
-    /** Appends a copy of an unresolved half message with its check count raised, before it is checked back. */
+    /**
+     * Appends a copy of an unresolved half message with its check count raised, before it is checked back; the copy
+     * stores {@code WAIT=false}, then the count.
+     */
     CompletableFuture<PutMessageResult> putBack(StoredMessage half, int checkTimes) {
         StoredMessage again = MessageCopy.of(half, SystemTopics.TRANS_HALF_TOPIC, QUEUE_ID);
-        again.getProperties().put(MessageProperty.TRANSACTION_CHECK_TIMES, String.valueOf(checkTimes));
-        again.setPropertiesString(null);
+        again.putProperty(MessageProperty.WAIT_STORE_MSG_OK, "false");
+        again.putProperty(MessageProperty.TRANSACTION_CHECK_TIMES, String.valueOf(checkTimes));
         return store.putMessage(again);
     }
 }

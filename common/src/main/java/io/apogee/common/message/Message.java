@@ -10,16 +10,25 @@ import java.util.Objects;
 /**
  * A message as a producer sends it: topic, user flag, properties (insertion-ordered, names as in
  * {@link MessageProperty}) and body. Mutable, not thread-safe.
+ *
+ * <p>The properties have one representation at a time: the map, or the encoded properties string a stored or decoded
+ * message was given (see {@link StoredMessage#setPropertiesString}). Reading one property reads the string; the
+ * first call that needs the map ({@link #getProperties}, {@link #putProperty}) decodes it, and from then on the map
+ * is the properties and the string is gone. Printing and comparing a message change neither.
  */
 public class Message {
 
     private String topic;
     private int flag;
+    /** The properties, or {@code null} while they are held as {@link #encodedProperties}. */
     private Map<String, String> properties;
+    /** The properties as encoded, only while {@link #properties} is {@code null}. */
+    private String encodedProperties;
     private byte[] body;
 
+    /** A message without properties (held as the empty string until the map is needed). */
     public Message() {
-        this.properties = new LinkedHashMap<>();
+        this.encodedProperties = "";
     }
 
     public Message(String topic, byte[] body) {
@@ -70,28 +79,49 @@ public class Message {
 
     /** The live property map (insertion-ordered); changes are seen by encoders. */
     public Map<String, String> getProperties() {
+        if (properties == null) {
+            properties = PropertiesCodec.decode(encodedProperties);
+            encodedProperties = null;
+        }
         return properties;
     }
 
     public void setProperties(Map<String, String> properties) {
         this.properties = properties == null ? new LinkedHashMap<>() : properties;
+        this.encodedProperties = null;
     }
 
     public String getProperty(String name) {
-        return properties.get(name);
+        return properties != null ? properties.get(name) : PropertiesCodec.find(encodedProperties, name);
     }
 
     /** Sets a property; a {@code null} value removes it. */
     public void putProperty(String name, String value) {
         if (value == null) {
-            properties.remove(name);
+            getProperties().remove(name);
         } else {
-            properties.put(name, value);
+            getProperties().put(name, value);
         }
     }
 
+    /** The properties string: the one given if the map was never needed, else the map encoded. */
+    String encodedProperties() {
+        return properties == null ? encodedProperties : PropertiesCodec.encode(properties);
+    }
+
+    /** The properties for reading only: decoding a held string does not replace it (equals, hashCode, toString). */
+    Map<String, String> propertiesView() {
+        return properties != null ? properties : PropertiesCodec.decode(encodedProperties);
+    }
+
+    /** Replaces the properties by an encoded string, kept as given until the map is needed. */
+    void encodedProperties(String encoded) {
+        this.encodedProperties = encoded == null ? "" : encoded;
+        this.properties = null;
+    }
+
     public String getTags() {
-        return properties.get(MessageProperty.TAGS);
+        return getProperty(MessageProperty.TAGS);
     }
 
     public void setTags(String tags) {
@@ -99,7 +129,7 @@ public class Message {
     }
 
     public String getKeys() {
-        return properties.get(MessageProperty.KEYS);
+        return getProperty(MessageProperty.KEYS);
     }
 
     /** The keys as written in {@link MessageProperty#KEYS}, split on {@link MessageProperty#KEY_SEPARATOR}. */
@@ -119,18 +149,18 @@ public class Message {
 
     /** The client-generated unique id ({@code UNIQ_KEY}), or {@code null}. */
     public String getUniqueKey() {
-        return properties.get(MessageProperty.UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        return getProperty(MessageProperty.UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
     }
 
     /** Whether the sender waits for flush/replication; true unless {@code WAIT} is "false". */
     public boolean isWaitStoreMsgOk() {
-        String wait = properties.get(MessageProperty.WAIT_STORE_MSG_OK);
+        String wait = getProperty(MessageProperty.WAIT_STORE_MSG_OK);
         return wait == null || Boolean.parseBoolean(wait);
     }
 
     /** Delay level, 0 when none or unparsable. */
     public int getDelayTimeLevel() {
-        String level = properties.get(MessageProperty.DELAY_TIME_LEVEL);
+        String level = getProperty(MessageProperty.DELAY_TIME_LEVEL);
         if (level == null) {
             return 0;
         }
@@ -150,18 +180,18 @@ public class Message {
             return false;
         }
         Message m = (Message) o;
-        return flag == m.flag && Objects.equals(topic, m.topic) && properties.equals(m.properties)
+        return flag == m.flag && Objects.equals(topic, m.topic) && propertiesView().equals(m.propertiesView())
                 && Arrays.equals(body, m.body);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(topic, flag, properties) * 31 + Arrays.hashCode(body);
+        return Objects.hash(topic, flag, propertiesView()) * 31 + Arrays.hashCode(body);
     }
 
     @Override
     public String toString() {
-        return "Message[topic=" + topic + ", flag=" + flag + ", properties=" + properties + ", bodyLength="
+        return "Message[topic=" + topic + ", flag=" + flag + ", properties=" + propertiesView() + ", bodyLength="
                 + (body == null ? 0 : body.length) + "]";
     }
 }

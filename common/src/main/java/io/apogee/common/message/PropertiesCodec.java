@@ -56,8 +56,13 @@ public final class PropertiesCodec {
         return map;
     }
 
-    /** The value of one property in an encoded string, without building a map; {@code null} when absent or empty. */
+    /**
+     * The value of one property in an encoded string, without building a map: what {@link #decode} would map
+     * {@code name} to (the last non-empty value), or {@code null}.
+     */
     public static String find(String text, String name) {
+        int valueStart = -1;
+        int valueEnd = -1;
         int from = 0;
         int len = text.length();
         while (from < len) {
@@ -67,10 +72,11 @@ public final class PropertiesCodec {
             }
             int nameEnd = from + name.length();
             if (nameEnd < end - 1 && text.charAt(nameEnd) == NAME_VALUE_SEPARATOR && text.startsWith(name, from)) {
-                return text.substring(nameEnd + 1, end);
+                valueStart = nameEnd + 1;
+                valueEnd = end;
             }
             from = end + 1;
         }
-        return null;
+        return valueStart < 0 ? null : text.substring(valueStart, valueEnd);
     }
 }

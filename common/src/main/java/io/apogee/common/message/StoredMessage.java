@@ -1,13 +1,20 @@
 package io.apogee.common.message;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 
 /**
  * A message with the fields the broker adds when it stores it (RocketMQ's {@code MessageExt}): what a pull, a query
  * or a look-up by id decodes, and what the broker hands the store to append.
  *
- * <p>The properties are encoded from the map unless {@link #setPropertiesString} gave the exact stored string (the
- * broker's batch path appends the batch-level properties textually, which may repeat a name).
+ * <p>The properties are one thing (see {@link Message}): the broker gives a message the exact string to store with
+ * {@link #setPropertiesString} (built on the sent text, so nothing is decoded and re-encoded on the way, and a
+ * batch's appended properties may repeat a name), and it is stored as given unless someone changes a property,
+ * which makes the map the properties from then on.
+ *
+ * <p>Whether an append waits for the flush is a send-time instruction, not a stored property: the broker removes
+ * {@code WAIT} from what it stores, and its own re-puts never wait. {@link #setWaitStoreMsgOk} sets it for the append;
+ * without it the {@code WAIT} property decides.
  */
 public class StoredMessage extends Message {
 
@@ -23,7 +30,8 @@ public class StoredMessage extends Message {
     private long preparedTransactionOffset;
     private int bodyCrc;
     private int storeSize;
-    private String propertiesString;
+    /** The append's wait instruction; {@code null} leaves it to the WAIT property. */
+    private Boolean waitStoreMsgOk;
 
     public int getQueueId() {
         return queueId;
@@ -127,14 +135,25 @@ public class StoredMessage extends Message {
         this.storeSize = storeSize;
     }
 
-    /** The properties string as stored: the explicit one if set, else the map encoded. */
+    /** The properties string as stored: the one given to {@link #setPropertiesString}, or the map encoded. */
     public String getPropertiesString() {
-        return propertiesString != null ? propertiesString : PropertiesCodec.encode(getProperties());
+        return encodedProperties();
     }
 
-    /** Fixes the exact properties string to store (see the class comment); {@code null} goes back to the map. */
+    /** Replaces the properties by their exact stored string (see the class comment); {@code null} means none. */
     public void setPropertiesString(String propertiesString) {
-        this.propertiesString = propertiesString;
+        encodedProperties(propertiesString);
+    }
+
+    /** Whether appending this message waits for the flush: as set for the append, else the WAIT property. */
+    @Override
+    public boolean isWaitStoreMsgOk() {
+        return waitStoreMsgOk != null ? waitStoreMsgOk : super.isWaitStoreMsgOk();
+    }
+
+    /** Sets whether appending this message waits for the flush, whatever its WAIT property says. */
+    public void setWaitStoreMsgOk(boolean waitStoreMsgOk) {
+        this.waitStoreMsgOk = waitStoreMsgOk;
     }
 
     /** The offset message id computed from the store host and commit-log offset. */
@@ -149,13 +168,13 @@ public class StoredMessage extends Message {
     }
 
     private static boolean ipv6(InetSocketAddress address) {
-        return address != null && address.getAddress() != null && address.getAddress().getAddress().length == 16;
+        return address != null && address.getAddress() instanceof Inet6Address;
     }
 
     @Override
     public String toString() {
         return "StoredMessage[topic=" + getTopic() + ", queueId=" + queueId + ", queueOffset=" + queueOffset
                 + ", commitLogOffset=" + commitLogOffset + ", storeSize=" + storeSize + ", sysFlag=" + sysFlag
-                + ", properties=" + getProperties() + "]";
+                + ", properties=" + propertiesView() + "]";
     }
 }

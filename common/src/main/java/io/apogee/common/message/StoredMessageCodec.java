@@ -120,7 +120,8 @@ public final class StoredMessageCodec {
     }
 
     /**
-     * Decodes the record at the buffer's position and moves the position past it.
+     * Decodes the record at the buffer's position and moves the position past it. The properties are kept as the
+     * stored string; they are decoded into a map only if the map is asked for.
      *
      * @param readBody whether to copy the body (false leaves it {@code null})
      * @throws IllegalArgumentException when the record is not a message record or is cut short
@@ -159,7 +160,7 @@ public final class StoredMessageCodec {
             buf.position(buf.position() + bodyLength);
         }
         m.setTopic(readString(buf, buf.get()));
-        m.setProperties(PropertiesCodec.decode(readString(buf, buf.getShort())));
+        m.setPropertiesString(readString(buf, buf.getShort()));
         buf.position(start + size);
         return m;
     }

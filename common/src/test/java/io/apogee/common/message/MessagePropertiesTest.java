@@ -1,0 +1,82 @@
+package io.apogee.common.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A message's properties are one thing: a stored string until the map is needed, the map from then on. */
+class MessagePropertiesTest {
+
+    private static final String BATCH_STORED = "KEYS\u0001KB0\u0002WAIT\u0001true\u0002TAGS\u0001TagB"
+            + "\u0002WAIT\u0001false\u0002CLUSTER\u0001C";
+
+    @Test
+    void aStoredStringIsReadInPlaceAndStoredAsGiven() {
+        StoredMessage m = new StoredMessage();
+        m.setPropertiesString(BATCH_STORED);
+        assertEquals("TagB", m.getTags());
+        assertEquals("KB0", m.getKeys());
+        assertFalse(m.isWaitStoreMsgOk(), "the last WAIT decides, as when the string is decoded");
+        assertEquals("false", m.getProperties().get("WAIT"));
+        m.setPropertiesString(BATCH_STORED);
+        assertTrue(m.toString().contains("TagB"));
+        assertEquals(new StoredMessage(), new StoredMessage());
+        assertEquals(BATCH_STORED, m.getPropertiesString(), "reading, printing or comparing changes nothing");
+    }
+
+    @Test
+    void changingAPropertyMakesTheMapThePropertiesAndTheStringFollows() {
+        StoredMessage m = new StoredMessage();
+        m.setPropertiesString("TAGS\u0001A\u0002DELAY\u00013");
+        m.putProperty(MessageProperty.REAL_TOPIC, "T");
+        m.putProperty(MessageProperty.DELAY_TIME_LEVEL, null);
+        assertEquals("TAGS\u0001A\u0002REAL_TOPIC\u0001T", m.getPropertiesString());
+        m.getProperties().put("x", "y");
+        assertEquals("TAGS\u0001A\u0002REAL_TOPIC\u0001T\u0002x\u0001y", m.getPropertiesString());
+        m.setPropertiesString(null);
+        assertEquals(Map.of(), m.getProperties());
+        assertEquals("", m.getPropertiesString());
+    }
+
+    @Test
+    void theWaitInstructionOfAnAppendIsNotAStoredProperty() {
+        StoredMessage m = new StoredMessage();
+        m.setPropertiesString("TAGS\u0001A");
+        assertTrue(m.isWaitStoreMsgOk());
+        m.setWaitStoreMsgOk(false);
+        assertFalse(m.isWaitStoreMsgOk());
+        assertEquals("TAGS\u0001A", m.getPropertiesString());
+        Message sent = new Message("T", new byte[0]);
+        assertTrue(sent.isWaitStoreMsgOk());
+        assertNull(sent.getProperty(MessageProperty.WAIT_STORE_MSG_OK));
+    }
+
+    @Test
+    void findReadsWhatDecodeWouldMap() {
+        String text = "A\u0001first\u0002B\u0001\u0002\u0001x\u0002A\u0001second\u0002C\u0001c\u0002";
+        Map<String, String> decoded = PropertiesCodec.decode(text);
+        for (String name : new String[] {"A", "B", "C", "D", ""}) {
+            assertEquals(decoded.get(name), name.isEmpty() ? null : PropertiesCodec.find(text, name), name);
+        }
+    }
+
+    @Test
+    void aDecodedRecordKeepsItsPropertiesStringByteForByte() {
+        StoredMessage m = new StoredMessage();
+        m.setTopic("T");
+        m.setBody(new byte[] {1});
+        m.setPropertiesString(BATCH_STORED);
+        m.setBornHost(new InetSocketAddress("127.0.0.1", 1));
+        m.setStoreHost(new InetSocketAddress("127.0.0.1", 2));
+        ByteBuffer record = StoredMessageCodec.encode(m);
+        StoredMessage decoded = StoredMessageCodec.decode(record, true);
+        assertEquals(BATCH_STORED, decoded.getPropertiesString());
+        assertEquals("C", decoded.getProperty(MessageProperty.CLUSTER));
+    }
+}
