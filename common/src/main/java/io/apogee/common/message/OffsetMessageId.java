@@ -19,9 +19,15 @@ public record OffsetMessageId(InetSocketAddress storeHost, long commitLogOffset)
 
     /** Encodes an id from the raw IP bytes (4 or 16), port and offset. */
     public static String encode(byte[] ip, int port, long commitLogOffset) {
-        ByteBuffer buf = ByteBuffer.allocate(ip.length + 12);
-        buf.put(ip).putInt(port).putLong(commitLogOffset);
-        return HEX.formatHex(buf.array());
+        StringBuilder id = new StringBuilder((ip.length + 12) * 2);
+        HEX.formatHex(id, ip);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            HEX.toHexDigits(id, (byte) (port >>> shift));
+        }
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            HEX.toHexDigits(id, (byte) (commitLogOffset >>> shift));
+        }
+        return id.toString();
     }
 
     /** Encodes an id for {@code storeHost} and {@code commitLogOffset}. */

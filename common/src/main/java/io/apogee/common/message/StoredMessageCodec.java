@@ -21,17 +21,23 @@ public final class StoredMessageCodec {
     public static final int BLANK_MAGIC = 0xCBD43194;
     /** Length of the BLANK filler header: TOTALSIZE + MAGICCODE. */
     public static final int BLANK_HEADER_LENGTH = 8;
+    /** Offsets of the fixed fields inside a record (message-format.md §1); the BLANK filler shares the first two. */
+    public static final int TOTAL_SIZE_POSITION = 0;
     public static final int MAGIC_POSITION = 4;
     public static final int BODY_CRC_POSITION = 8;
     public static final int QUEUE_ID_POSITION = 12;
+    public static final int FLAG_POSITION = 16;
     public static final int QUEUE_OFFSET_POSITION = 20;
     public static final int PHYSICAL_OFFSET_POSITION = 28;
     public static final int SYSFLAG_POSITION = 36;
+    public static final int BORN_TIMESTAMP_POSITION = 40;
     public static final int BORN_HOST_POSITION = 48;
     /** Longest topic a record can hold (the length is one signed byte). */
     public static final int MAX_TOPIC_LENGTH = Byte.MAX_VALUE;
     /** Longest properties string a record can hold (the length is a signed short). */
     public static final int MAX_PROPERTIES_LENGTH = Short.MAX_VALUE;
+
+    private static final byte[] NO_BODY = new byte[0];
 
     private StoredMessageCodec() {
     }
@@ -65,7 +71,7 @@ public final class StoredMessageCodec {
     public static ByteBuffer encode(StoredMessage m) {
         byte[] topic = m.getTopic().getBytes(StandardCharsets.UTF_8);
         byte[] properties = m.getPropertiesString().getBytes(StandardCharsets.UTF_8);
-        byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
+        byte[] body = m.getBody() == null ? NO_BODY : m.getBody();
         ByteBuffer buf = ByteBuffer.allocate(storeSize(m.getSysFlag(), body.length, topic.length, properties.length));
         encode(buf, 0, m, topic, properties);
         return buf;
@@ -80,20 +86,20 @@ public final class StoredMessageCodec {
      * @return the number of bytes written (TOTALSIZE)
      */
     public static int encode(ByteBuffer dst, int index, StoredMessage m, byte[] topic, byte[] properties) {
-        byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
+        byte[] body = m.getBody() == null ? NO_BODY : m.getBody();
         int sysFlag = m.getSysFlag();
         int size = storeSize(sysFlag, body.length, topic.length, properties.length);
         int i = index;
-        dst.putInt(i, size);
-        dst.putInt(i + 4, MESSAGE_MAGIC);
-        dst.putInt(i + 8, m.getBodyCrc());
-        dst.putInt(i + 12, m.getQueueId());
-        dst.putInt(i + 16, m.getFlag());
-        dst.putLong(i + 20, m.getQueueOffset());
-        dst.putLong(i + 28, m.getCommitLogOffset());
-        dst.putInt(i + 36, sysFlag);
-        dst.putLong(i + 40, m.getBornTimestamp());
-        i = putHost(dst, i + 48, m.getBornHost(), SysFlag.bornHostLength(sysFlag));
+        dst.putInt(i + TOTAL_SIZE_POSITION, size);
+        dst.putInt(i + MAGIC_POSITION, MESSAGE_MAGIC);
+        dst.putInt(i + BODY_CRC_POSITION, m.getBodyCrc());
+        dst.putInt(i + QUEUE_ID_POSITION, m.getQueueId());
+        dst.putInt(i + FLAG_POSITION, m.getFlag());
+        dst.putLong(i + QUEUE_OFFSET_POSITION, m.getQueueOffset());
+        dst.putLong(i + PHYSICAL_OFFSET_POSITION, m.getCommitLogOffset());
+        dst.putInt(i + SYSFLAG_POSITION, sysFlag);
+        dst.putLong(i + BORN_TIMESTAMP_POSITION, m.getBornTimestamp());
+        i = putHost(dst, i + BORN_HOST_POSITION, m.getBornHost(), SysFlag.bornHostLength(sysFlag));
         dst.putLong(i, m.getStoreTimestamp());
         i = putHost(dst, i + 8, m.getStoreHost(), SysFlag.storeHostLength(sysFlag));
         dst.putInt(i, m.getReconsumeTimes());

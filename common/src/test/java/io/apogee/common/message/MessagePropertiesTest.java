@@ -79,4 +79,13 @@ class MessagePropertiesTest {
         assertEquals(BATCH_STORED, decoded.getPropertiesString());
         assertEquals("C", decoded.getProperty(MessageProperty.CLUSTER));
     }
+
+    @Test
+    void offsetMessageIdsAreUpperCaseHexOfHostPortAndOffset() {
+        assertEquals("7F000001000051AF0000000000000000",
+                OffsetMessageId.encode(new InetSocketAddress("127.0.0.1", 20911), 0));
+        assertEquals("7F000001000051AF00000000000004F9",
+                OffsetMessageId.encode(new InetSocketAddress("127.0.0.1", 20911), 1273));
+        assertEquals(1273, OffsetMessageId.decode("7F000001000051AF00000000000004F9").commitLogOffset());
+    }
 }

@@ -1,6 +1,5 @@
 package io.apogee.store.commitlog;
 
-import io.apogee.common.message.OffsetMessageId;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.SysFlag;
@@ -22,8 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The commit log: every message of every topic appended in the stored encoding to one sequence of mapped files.
  *
- * <p>Appends encode their records before taking the append lock; under the lock they only stamp store time,
- * physical and queue offsets into the encoded bytes and copy them into the mapped file. The lock also owns the table of next queue offsets, so queue offsets are assigned in commit-log order.
+ * <p>Appends do everything that does not depend on where the records go before taking the append lock: checks,
+ * sizes, body CRCs, the UTF-8 of topic and properties. Under the lock they claim the space, decide store time,
+ * physical and queue offsets, and encode each record in place in the mapped file, so a body is copied once, from
+ * the message into the file. The lock also owns the table of next queue offsets, so queue offsets are assigned in
+ * commit-log order. Readers see a record only once the file's wrote position has moved past it, after it is whole.
  */
 public final class CommitLog {
 
@@ -32,9 +34,6 @@ public final class CommitLog {
     private final MappedFileQueue files;
     private final int maxBodySize;
     private final ReentrantLock appendLock = new ReentrantLock();
-    /** Staging buffers above this size are not kept by their thread. */
-    private static final int MAX_RETAINED_STAGING = 8 * 1024 * 1024;
-    private final ThreadLocal<ByteBuffer> staging = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024));
     /** Next queue offset per queue; guarded by {@link #appendLock}. */
     private final Map<TopicQueue, Long> queueOffsets = new HashMap<>();
 
@@ -53,10 +52,9 @@ public final class CommitLog {
     }
 
     /**
-     * Appends messages of one topic and queue as consecutive records in the same file, with consecutive queue offsets.
-     * The records are encoded outside the lock into this thread's staging buffer; under the lock only queue offset,
-     * physical offset and store time are patched in and the bytes copied into the mapped file. Fills in body CRC,
-     * store timestamp, commit-log offset, queue offset and store size on each message.
+     * Appends messages of one topic and queue as consecutive records in the same file, with consecutive queue offsets,
+     * each encoded straight into the mapped file (see the class comment). Fills in body CRC, store timestamp,
+     * commit-log offset, queue offset and store size on each message.
      *
      * @return PUT_OK (appended, not yet flushed) or why nothing was appended
      */
@@ -83,31 +81,15 @@ public final class CommitLog {
         if (total + StoredMessageCodec.BLANK_HEADER_LENGTH > files.fileSize()) {
             return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
         }
-        ByteBuffer staged = staging(total);
-        int position = 0;
         for (int i = 0; i < properties.length; i++) {
             StoredMessage m = messages.get(i);
             m.setBodyCrc(m.getBody() == null ? 0 : StoredMessageCodec.bodyCrc(m.getBody()));
-            int size = StoredMessageCodec.encode(staged, position, m, topic, properties[i]);
-            m.setStoreSize(size);
-            position += size;
+            m.setStoreSize(StoredMessageCodec.storeSize(m.getSysFlag(), m.getBody() == null ? 0 : m.getBody().length,
+                    topic.length, properties[i].length));
         }
         TopicQueue queue = new TopicQueue(head.getTopic(), head.getQueueId());
-        PutMessageResult r = appendLocked(staged, messages, total, queue);
-        return r.isOk() ? stamped(messages, r) : r;
-    }
-
-    /** This thread's staging buffer if it holds {@code size} bytes, else a bigger one (kept while not too big). */
-    private ByteBuffer staging(int size) {
-        ByteBuffer buf = staging.get();
-        if (buf.capacity() >= size) {
-            return buf;
-        }
-        ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(size, buf.capacity() * 2));
-        if (bigger.capacity() <= MAX_RETAINED_STAGING) {
-            staging.set(bigger);
-        }
-        return bigger;
+        PutMessageResult r = appendLocked(messages, topic, properties, total, queue);
+        return r.isOk() ? withMessageIds(messages, r) : r;
     }
 
     private static boolean queued(StoredMessage m) {
@@ -115,7 +97,8 @@ public final class CommitLog {
         return type != SysFlag.TRANSACTION_PREPARED_TYPE && type != SysFlag.TRANSACTION_ROLLBACK_TYPE;
     }
 
-    private PutMessageResult appendLocked(ByteBuffer staged, List<StoredMessage> messages, int total,
+    /** Claims {@code total} bytes, stamps each message with its offsets and store time and encodes it there. */
+    private PutMessageResult appendLocked(List<StoredMessage> messages, byte[] topic, byte[][] properties, int total,
             TopicQueue queueKey) {
         appendLock.lock();
         try {
@@ -126,14 +109,15 @@ public final class CommitLog {
             Long next = queueOffsets.get(queueKey);
             long queueOffset = next == null ? 0 : next;
             long firstQueueOffset = queueOffset;
+            ByteBuffer dst = file.buffer();
             int at = 0;
-            for (StoredMessage m : messages) {
-                staged.putLong(at + StoredMessageCodec.QUEUE_OFFSET_POSITION, queued(m) ? queueOffset++ : 0);
-                staged.putLong(at + StoredMessageCodec.PHYSICAL_OFFSET_POSITION, firstOffset + at);
-                staged.putLong(at + StoredMessageCodec.storeTimestampPosition(m.getSysFlag()), storeTimestamp);
-                at += m.getStoreSize();
+            for (int i = 0; i < properties.length; i++) {
+                StoredMessage m = messages.get(i);
+                m.setStoreTimestamp(storeTimestamp);
+                m.setCommitLogOffset(firstOffset + at);
+                m.setQueueOffset(queued(m) ? queueOffset++ : 0);
+                at += StoredMessageCodec.encode(dst, position + at, m, topic, properties[i]);
             }
-            file.buffer().put(position, staged, 0, total);
             file.setWrotePosition(position + total);
             queueOffsets.put(queueKey, queueOffset);
             return new PutMessageResult(PutMessageStatus.PUT_OK, firstOffset, total, null, storeTimestamp,
@@ -146,22 +130,22 @@ public final class CommitLog {
         }
     }
 
-    /** Sets what the append decided on each message and returns the result with the offset message id(s). */
-    private static PutMessageResult stamped(List<StoredMessage> messages, PutMessageResult r) {
-        long offset = r.wroteOffset();
-        long queueOffset = r.queueOffset();
-        StringBuilder ids = new StringBuilder(messages.size() * 33);
-        for (StoredMessage m : messages) {
-            m.setStoreTimestamp(r.storeTimestamp());
-            m.setCommitLogOffset(offset);
-            m.setQueueOffset(queued(m) ? queueOffset++ : 0);
-            if (ids.length() > 0) {
-                ids.append(',');
+    /** The result with the offset message id of each appended message, comma-separated. */
+    private static PutMessageResult withMessageIds(List<StoredMessage> messages, PutMessageResult r) {
+        String ids;
+        if (messages.size() == 1) {
+            ids = messages.get(0).getOffsetMsgId();
+        } else {
+            StringBuilder joined = new StringBuilder(messages.size() * 33);
+            for (int i = 0; i < messages.size(); i++) {
+                if (i > 0) {
+                    joined.append(',');
+                }
+                joined.append(messages.get(i).getOffsetMsgId());
             }
-            ids.append(OffsetMessageId.encode(m.getStoreHost(), offset));
-            offset += m.getStoreSize();
+            ids = joined.toString();
         }
-        return new PutMessageResult(r.status(), r.wroteOffset(), r.wroteBytes(), ids.toString(), r.storeTimestamp(),
+        return new PutMessageResult(r.status(), r.wroteOffset(), r.wroteBytes(), ids, r.storeTimestamp(),
                 r.queueOffset(), r.msgNum());
     }
 
@@ -174,7 +158,7 @@ public final class CommitLog {
             return file;
         }
         file.buffer().putInt(position, room);
-        file.buffer().putInt(position + 4, StoredMessageCodec.BLANK_MAGIC);
+        file.buffer().putInt(position + StoredMessageCodec.MAGIC_POSITION, StoredMessageCodec.BLANK_MAGIC);
         file.setWrotePosition(file.fileSize());
         return files.writableFile(0);
     }
@@ -195,10 +179,10 @@ public final class CommitLog {
     /** The record at {@code offset} as a slice, or {@code null} when there is no record there. */
     public ByteBuffer recordAt(long offset) {
         ByteBuffer head = slice(offset, StoredMessageCodec.BLANK_HEADER_LENGTH);
-        if (head == null || head.getInt(4) != StoredMessageCodec.MESSAGE_MAGIC) {
+        if (head == null || head.getInt(StoredMessageCodec.MAGIC_POSITION) != StoredMessageCodec.MESSAGE_MAGIC) {
             return null;
         }
-        return slice(offset, head.getInt(0));
+        return slice(offset, head.getInt(StoredMessageCodec.TOTAL_SIZE_POSITION));
     }
 
     /** The decoded message at {@code offset}, or {@code null}. */
@@ -213,7 +197,8 @@ public final class CommitLog {
         if (head == null) {
             return -1;
         }
-        ByteBuffer ts = slice(offset + StoredMessageCodec.storeTimestampPosition(head.getInt(36)), 8);
+        ByteBuffer ts = slice(offset + StoredMessageCodec.storeTimestampPosition(
+                head.getInt(StoredMessageCodec.SYSFLAG_POSITION)), 8);
         return ts == null ? -1 : ts.getLong(0);
     }
 

@@ -8,6 +8,7 @@ import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.SysFlag;
 import io.apogee.common.message.TagHash;
+import io.apogee.common.topic.SystemTopics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -18,12 +19,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RecordParser {
 
-    /** Topic whose consume-queue tag code is the delivery time of a delayed message. */
-    public static final String SCHEDULE_TOPIC = "SCHEDULE_TOPIC_XXXX";
-
     private final long[] delayLevelMillis;
 
-    /** @param delayLevelMillis delay of each level (index 0 = level 1), for {@link #SCHEDULE_TOPIC} tag codes */
+    /**
+     * @param delayLevelMillis delay of each level (index 0 = level 1), for the tag codes of
+     *                         {@link SystemTopics#SCHEDULE_TOPIC}, which are the delivery times
+     */
     public RecordParser(long[] delayLevelMillis) {
         this.delayLevelMillis = delayLevelMillis.clone();
     }
@@ -103,7 +104,7 @@ public final class RecordParser {
     }
 
     private long tagsCode(String topic, String props, long storeTimestamp) {
-        if (SCHEDULE_TOPIC.equals(topic)) {
+        if (SystemTopics.SCHEDULE_TOPIC.equals(topic)) {
             String level = PropertiesCodec.find(props, MessageProperty.DELAY_TIME_LEVEL);
             if (level != null) {
                 try {

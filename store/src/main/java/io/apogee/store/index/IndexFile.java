@@ -15,8 +15,19 @@ import java.util.List;
 final class IndexFile {
 
     private static final int HEADER_SIZE = 40;
+    private static final int BEGIN_TIMESTAMP_POSITION = 0;
+    private static final int END_TIMESTAMP_POSITION = 8;
+    private static final int BEGIN_PHY_OFFSET_POSITION = 16;
+    private static final int END_PHY_OFFSET_POSITION = 24;
+    private static final int SLOT_COUNT_POSITION = 32;
+    private static final int INDEX_COUNT_POSITION = 36;
     private static final int SLOT_SIZE = 4;
     private static final int ENTRY_SIZE = 20;
+    /** Offsets inside an entry: key hash, commit-log offset, seconds since the begin time, previous entry number. */
+    private static final int ENTRY_HASH = 0;
+    private static final int ENTRY_PHY_OFFSET = 4;
+    private static final int ENTRY_TIME_DIFF = 12;
+    private static final int ENTRY_PREV = 16;
 
     private final MappedFile file;
     private final int slotNum;
@@ -35,12 +46,12 @@ final class IndexFile {
         this.slotNum = slotNum;
         this.indexNum = indexNum;
         this.buf = file.buffer();
-        beginTimestamp = buf.getLong(0);
-        endTimestamp = buf.getLong(8);
-        beginPhyOffset = buf.getLong(16);
-        endPhyOffset = buf.getLong(24);
-        slotCount = buf.getInt(32);
-        indexCount = Math.max(1, buf.getInt(36));
+        beginTimestamp = buf.getLong(BEGIN_TIMESTAMP_POSITION);
+        endTimestamp = buf.getLong(END_TIMESTAMP_POSITION);
+        beginPhyOffset = buf.getLong(BEGIN_PHY_OFFSET_POSITION);
+        endPhyOffset = buf.getLong(END_PHY_OFFSET_POSITION);
+        slotCount = buf.getInt(SLOT_COUNT_POSITION);
+        indexCount = Math.max(1, buf.getInt(INDEX_COUNT_POSITION));
     }
 
     Path path() {
@@ -77,10 +88,10 @@ final class IndexFile {
         }
         long diff = Math.max(0, (storeTimestamp - beginTimestamp) / 1000);
         int entryPos = HEADER_SIZE + slotNum * SLOT_SIZE + indexCount * ENTRY_SIZE;
-        buf.putInt(entryPos, keyHash);
-        buf.putLong(entryPos + 4, phyOffset);
-        buf.putInt(entryPos + 12, (int) Math.min(Integer.MAX_VALUE, diff));
-        buf.putInt(entryPos + 16, prev);
+        buf.putInt(entryPos + ENTRY_HASH, keyHash);
+        buf.putLong(entryPos + ENTRY_PHY_OFFSET, phyOffset);
+        buf.putInt(entryPos + ENTRY_TIME_DIFF, (int) Math.min(Integer.MAX_VALUE, diff));
+        buf.putInt(entryPos + ENTRY_PREV, prev);
         buf.putInt(slotPos, indexCount);
         if (prev == 0) {
             slotCount++;
@@ -93,12 +104,12 @@ final class IndexFile {
     }
 
     private void writeHeader() {
-        buf.putLong(0, beginTimestamp);
-        buf.putLong(8, endTimestamp);
-        buf.putLong(16, beginPhyOffset);
-        buf.putLong(24, endPhyOffset);
-        buf.putInt(32, slotCount);
-        buf.putInt(36, indexCount);
+        buf.putLong(BEGIN_TIMESTAMP_POSITION, beginTimestamp);
+        buf.putLong(END_TIMESTAMP_POSITION, endTimestamp);
+        buf.putLong(BEGIN_PHY_OFFSET_POSITION, beginPhyOffset);
+        buf.putLong(END_PHY_OFFSET_POSITION, endPhyOffset);
+        buf.putInt(SLOT_COUNT_POSITION, slotCount);
+        buf.putInt(INDEX_COUNT_POSITION, indexCount);
     }
 
     /**
@@ -113,11 +124,11 @@ final class IndexFile {
         int next = buf.getInt(HEADER_SIZE + (keyHash % slotNum) * SLOT_SIZE);
         for (int steps = 0; next > 0 && next < indexCount && out.size() < maxNum && steps < indexNum; steps++) {
             int entryPos = HEADER_SIZE + slotNum * SLOT_SIZE + next * ENTRY_SIZE;
-            long time = beginTimestamp + buf.getInt(entryPos + 12) * 1000L;
-            if (buf.getInt(entryPos) == keyHash && time >= begin && time <= end) {
-                out.add(buf.getLong(entryPos + 4));
+            long time = beginTimestamp + buf.getInt(entryPos + ENTRY_TIME_DIFF) * 1000L;
+            if (buf.getInt(entryPos + ENTRY_HASH) == keyHash && time >= begin && time <= end) {
+                out.add(buf.getLong(entryPos + ENTRY_PHY_OFFSET));
             }
-            int prev = buf.getInt(entryPos + 16);
+            int prev = buf.getInt(entryPos + ENTRY_PREV);
             next = prev < next ? prev : 0;
         }
     }
