@@ -1,6 +1,7 @@
 package io.apogee.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.common.message.BatchBodyCodec;
 import io.apogee.common.message.Message;
@@ -15,6 +16,7 @@ import io.apogee.remoting.protocol.header.SendMessageRequestHeaderV2;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -60,11 +62,33 @@ class StoredPropertiesBrokerTest {
         }
     }
 
+    @Test
+    void anUnparsableBatchIsRefusedSayingWhy() throws Exception {
+        try (BrokerFixture f = new BrokerFixture(dir, new Properties())) {
+            f.createTopic("T", 1);
+            RemotingCommand cut = batch("T", "", entry("b0", "KB0"));
+            cut.body(Arrays.copyOf(cut.body(), cut.body().length - 3));
+            RemotingCommand refused = f.invoke(cut);
+            assertEquals(ResponseCode.MESSAGE_ILLEGAL, refused.code());
+            assertTrue(refused.remark().contains("bad batch entry size"), refused.remark());
+
+            RemotingCommand delayed = f.invoke(batch("T", "", delayedEntry()));
+            assertEquals(ResponseCode.MESSAGE_ILLEGAL, delayed.code());
+            assertTrue(delayed.remark().contains("delayed"), delayed.remark());
+        }
+    }
+
     private static Message entry(String body, String key) {
         Message m = new Message("T", body.getBytes(StandardCharsets.UTF_8));
         m.setKeys(key);
         m.putProperty("WAIT", "true");
         m.setTags("TagB");
+        return m;
+    }
+
+    private static Message delayedEntry() {
+        Message m = new Message("T", "d".getBytes(StandardCharsets.UTF_8));
+        m.putProperty("DELAY", "2");
         return m;
     }
 

@@ -93,10 +93,11 @@ public final class SendMessageProcessor {
         byte[] body = request.body() == null ? new byte[0] : request.body();
         CompletableFuture<PutMessageResult> put;
         if (batch) {
-            List<StoredMessage> messages = batchMessages(channel, header, target, body);
-            if (messages == null) {
-                return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
-                        "a batch may not hold delayed messages, and its body must parse as a message batch");
+            List<StoredMessage> messages;
+            try {
+                messages = batchMessages(channel, header, target, body);
+            } catch (IllegalArgumentException e) {
+                return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
             }
             put = store.putMessages(messages);
         } else {
@@ -244,16 +245,22 @@ public final class SendMessageProcessor {
 
     /**
      * The batch's messages, each storing its own properties with the batch-level ones appended
-     * ({@link StoredProperties#ofBatchEntry}); {@code null} if the batch is illegal. Whether the append waits is the
-     * last {@code WAIT} among the stored properties: the batch-level one when the header has it.
+     * ({@link StoredProperties#ofBatchEntry}). Whether the append waits is the last {@code WAIT} among the stored
+     * properties: the batch-level one when the header has it.
+     *
+     * @throws IllegalArgumentException when the batch is illegal; the message is the remark that says why
      */
     private List<StoredMessage> batchMessages(Channel channel, SendMessageRequestHeader header, Target target,
             byte[] body) {
         List<BatchBodyCodec.Entry> entries;
         try {
             entries = BatchBodyCodec.decode(ByteBuffer.wrap(body));
-        } catch (RuntimeException e) {
-            return null;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the batch body does not parse as a message batch: " + e.getMessage(),
+                    e);
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("the batch body holds no message");
         }
         String batchProps = header.getProperties() == null ? "" : header.getProperties();
         String cluster = config.get().getBrokerClusterName();
@@ -262,12 +269,15 @@ public final class SendMessageProcessor {
             String own = entry.properties() == null ? "" : entry.properties();
             StoredMessage m = message(channel, header, target, entry.body(), entry.flag(),
                     StoredProperties.ofBatchEntry(own, batchProps, cluster));
-            if (m.getDelayTimeLevel() > 0 || entry.body().length > maxMessageSize) {
-                return null;
+            if (m.getDelayTimeLevel() > 0) {
+                throw new IllegalArgumentException("a batch may not hold delayed messages");
+            }
+            if (entry.body().length > maxMessageSize) {
+                throw new IllegalArgumentException("the message body size over max value, MAX: " + maxMessageSize);
             }
             messages.add(m);
         }
-        return messages.isEmpty() ? null : messages;
+        return messages;
     }
 
     private RemotingCommand answer(Target target, PutMessageResult result, Throwable failure) {

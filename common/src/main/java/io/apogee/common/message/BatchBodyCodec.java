@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class BatchBodyCodec {
 
+    /** Bytes of an entry around its body and properties: TOTALSIZE, MAGICCODE, BODYCRC, FLAG, lengths. */
+    private static final int ENTRY_OVERHEAD = 4 + 4 + 4 + 4 + 4 + 2;
+
     private BatchBodyCodec() {
     }
 
@@ -21,26 +24,40 @@ public final class BatchBodyCodec {
     /**
      * Decodes every entry of a batch body.
      *
-     * @throws IllegalArgumentException when an entry's lengths do not fit the body
+     * @throws IllegalArgumentException when an entry's lengths do not fit the entry or the body; the message says
+     *                                  which entry (by its position in the body) and which length
      */
     public static List<Entry> decode(ByteBuffer body) {
         List<Entry> out = new ArrayList<>();
         while (body.hasRemaining()) {
             int start = body.position();
-            int total = body.getInt();
-            if (total < 20 || total > body.remaining() + 4) {
-                throw new IllegalArgumentException("bad batch entry size " + total + " at " + start);
+            if (body.remaining() < ENTRY_OVERHEAD) {
+                throw new IllegalArgumentException("batch entry at " + start + " is cut short: " + body.remaining()
+                        + " bytes left, an entry takes at least " + ENTRY_OVERHEAD);
             }
+            int total = body.getInt();
+            if (total < ENTRY_OVERHEAD || total > body.remaining() + 4) {
+                throw new IllegalArgumentException("bad batch entry size " + total + " at " + start + " ("
+                        + (body.remaining() + 4) + " bytes left)");
+            }
+            int end = start + total;
             body.getInt();
             body.getInt();
             int flag = body.getInt();
-            byte[] payload = new byte[body.getInt()];
-            body.get(payload);
-            byte[] properties = new byte[body.getShort()];
-            body.get(properties);
-            if (body.position() != start + total) {
-                throw new IllegalArgumentException("batch entry at " + start + " is not " + total + " bytes");
+            int bodyLength = body.getInt();
+            if (bodyLength < 0 || bodyLength > end - body.position() - 2) {
+                throw new IllegalArgumentException("batch entry at " + start + " of " + total
+                        + " bytes has a body length of " + bodyLength);
             }
+            byte[] payload = new byte[bodyLength];
+            body.get(payload);
+            int propertiesLength = body.getShort();
+            if (propertiesLength != end - body.position()) {
+                throw new IllegalArgumentException("batch entry at " + start + " of " + total + " bytes has a body of "
+                        + bodyLength + " and properties of " + propertiesLength + " bytes");
+            }
+            byte[] properties = new byte[propertiesLength];
+            body.get(properties);
             out.add(new Entry(flag, payload, new String(properties, StandardCharsets.UTF_8)));
         }
         return out;
@@ -53,13 +70,13 @@ public final class BatchBodyCodec {
         for (Message m : messages) {
             byte[] p = PropertiesCodec.encode(m.getProperties()).getBytes(StandardCharsets.UTF_8);
             props.add(p);
-            total += 22 + m.getBody().length + p.length;
+            total += ENTRY_OVERHEAD + m.getBody().length + p.length;
         }
         ByteBuffer buf = ByteBuffer.allocate(total);
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
             byte[] p = props.get(i);
-            buf.putInt(22 + m.getBody().length + p.length).putInt(0).putInt(0).putInt(m.getFlag());
+            buf.putInt(ENTRY_OVERHEAD + m.getBody().length + p.length).putInt(0).putInt(0).putInt(m.getFlag());
             buf.putInt(m.getBody().length).put(m.getBody()).putShort((short) p.length).put(p);
         }
         return buf.flip();

@@ -3,6 +3,7 @@ package io.apogee.common.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -78,6 +79,21 @@ class MessagePropertiesTest {
         StoredMessage decoded = StoredMessageCodec.decode(record, true);
         assertEquals(BATCH_STORED, decoded.getPropertiesString());
         assertEquals("C", decoded.getProperty(MessageProperty.CLUSTER));
+    }
+
+    @Test
+    void batchParseFailuresSayWhatIsWrong() {
+        ByteBuffer negativeProperties = ByteBuffer.allocate(22).putInt(22).putInt(0).putInt(0).putInt(0).putInt(0)
+                .putShort((short) -1).flip();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BatchBodyCodec.decode(negativeProperties));
+        assertTrue(e.getMessage().contains("properties of -1 bytes"), e.getMessage());
+        ByteBuffer bodyTooLong = ByteBuffer.allocate(22).putInt(22).putInt(0).putInt(0).putInt(0).putInt(9)
+                .putShort((short) 0).flip();
+        e = assertThrows(IllegalArgumentException.class, () -> BatchBodyCodec.decode(bodyTooLong));
+        assertTrue(e.getMessage().contains("body length of 9"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BatchBodyCodec.decode(ByteBuffer.allocate(5)));
+        assertTrue(e.getMessage().contains("cut short"), e.getMessage());
     }
 
     @Test
