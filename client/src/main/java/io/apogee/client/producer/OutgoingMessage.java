@@ -23,7 +23,7 @@ record OutgoingMessage(String topic, int flag, String properties, byte[] body, i
         String uniqueIds) {
 
     /** sysFlag bits of a zlib-compressed body: COMPRESSED plus compression type ZLIB (RocketMQ 4.9.8). */
-    private static final int ZLIB_COMPRESSED = SysFlag.COMPRESSED | 0x300;
+    private static final int ZLIB_COMPRESSED = SysFlag.COMPRESSED | SysFlag.COMPRESSION_ZLIB_TYPE;
 
     /** Assigns {@code msg} a unique id if it has none, and compresses a body of at least {@code compressOver}. */
     static OutgoingMessage single(Message msg, int compressOver) {

@@ -17,8 +17,14 @@ public final class SysFlag {
     public static final int STOREHOST_V6 = 0x20;
     public static final int NEED_UNWRAP = 0x40;
     public static final int INNER_BATCH = 0x80;
-    /** Mask of the compression-type bits (4.9.8: 0x100 LZ4, 0x200 ZSTD, 0x300 ZLIB; 0 means ZLIB). */
+    /** Mask of the compression-type bits (new in 4.9.8; type 0 is read as ZLIB). */
     public static final int COMPRESSION_TYPE_MASK = 0x700;
+    /** Compression type LZ4, in the {@link #COMPRESSION_TYPE_MASK} bits. */
+    public static final int COMPRESSION_LZ4_TYPE = 0x100;
+    /** Compression type ZSTD, in the {@link #COMPRESSION_TYPE_MASK} bits. */
+    public static final int COMPRESSION_ZSTD_TYPE = 0x200;
+    /** Compression type ZLIB, in the {@link #COMPRESSION_TYPE_MASK} bits (what 4.9.8 producers send by default). */
+    public static final int COMPRESSION_ZLIB_TYPE = 0x300;
 
     private SysFlag() {
     }
