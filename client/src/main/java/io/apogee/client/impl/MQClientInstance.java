@@ -108,13 +108,17 @@ public final class MQClientInstance {
         return new ServiceRunner(new PeriodicTask(roleName, task), periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts the remoting client and the periodic duties; later calls do nothing. */
+    /**
+     * Starts the remoting client and the periodic duties; later calls do nothing.
+     *
+     * @throws IllegalStateException once the instance has been shut down
+     */
     public synchronized void start() {
-        if (started) {
-            return;
-        }
         if (shutdown) {
             throw new IllegalStateException("client instance " + clientId + " was shut down");
+        }
+        if (started) {
+            return;
         }
         remoting.start();
         routeRefresh.start();
