@@ -4,6 +4,7 @@ import io.apogee.client.impl.api.PullApi;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.StoredMessageCodec;
+import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.Reply;
 import io.apogee.remoting.protocol.RequestCode;
@@ -23,6 +24,7 @@ import io.apogee.remoting.protocol.header.UnregisterClientRequestHeader;
 import io.apogee.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import io.apogee.remoting.protocol.heartbeat.HeartbeatData;
+import io.netty.channel.Channel;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -62,6 +64,7 @@ public final class FakeBroker implements AutoCloseable {
     private final List<Long> pullNanos = new CopyOnWriteArrayList<>();
     private final List<ConsumerSendMsgBackRequestHeader> sendBacks = new CopyOnWriteArrayList<>();
     private final List<HeartbeatData> heartbeats = new CopyOnWriteArrayList<>();
+    private final Map<String, Channel> clientChannels = new ConcurrentHashMap<>();
     private volatile int pullFailureCode = ResponseCode.SUCCESS;
     private volatile long suggestedBrokerId;
     private long nextCommitLogOffset;
@@ -74,7 +77,7 @@ public final class FakeBroker implements AutoCloseable {
                 .on(RequestCode.UPDATE_CONSUMER_OFFSET, (channel, request) -> updateOffset(request))
                 .on(RequestCode.GET_MAX_OFFSET, (channel, request) -> bound(request, true))
                 .on(RequestCode.GET_MIN_OFFSET, (channel, request) -> bound(request, false))
-                .on(RequestCode.HEART_BEAT, (channel, request) -> heartbeat(request))
+                .on(RequestCode.HEART_BEAT, (channel, request) -> heartbeat(channel, request))
                 .on(RequestCode.UNREGISTER_CLIENT, (channel, request) -> unregister(request))
                 .on(RequestCode.GET_CONSUMER_LIST_BY_GROUP, (channel, request) -> consumerList(request))
                 .on(RequestCode.CONSUMER_SEND_MSG_BACK, (channel, request) -> {
@@ -144,7 +147,10 @@ public final class FakeBroker implements AutoCloseable {
     }
 
     public void removeMember(String group, String clientId) {
-        members.getOrDefault(group, Set.of()).remove(clientId);
+        members.computeIfPresent(group, (g, ids) -> {
+            ids.remove(clientId);
+            return ids;
+        });
     }
 
     /** The group's offset of a queue here, or null when none was stored. */
@@ -177,6 +183,20 @@ public final class FakeBroker implements AutoCloseable {
 
     public List<HeartbeatData> heartbeats() {
         return List.copyOf(heartbeats);
+    }
+
+    /** Sends {@code request} to client {@code clientId} over the connection it heartbeated on (null when oneway). */
+    public RemotingCommand callClient(String clientId, RemotingCommand request, boolean oneway)
+            throws InterruptedException, RemotingException {
+        Channel channel = clientChannels.get(clientId);
+        if (channel == null) {
+            throw new IllegalStateException("client " + clientId + " never heartbeated here");
+        }
+        if (oneway) {
+            server.invokeOneway(channel, request);
+            return null;
+        }
+        return server.invoke(channel, request);
     }
 
     /** How many requests of {@code code} arrived. */
@@ -262,9 +282,10 @@ public final class FakeBroker implements AutoCloseable {
         return RemotingCommand.response(response);
     }
 
-    private RemotingCommand heartbeat(RemotingCommand request) {
+    private RemotingCommand heartbeat(Channel channel, RemotingCommand request) {
         HeartbeatData data = HeartbeatData.decode(request.body());
         heartbeats.add(data);
+        clientChannels.put(data.getClientID(), channel);
         for (ConsumerData consumer : data.getConsumerDataSet()) {
             addMember(consumer.getGroupName(), data.getClientID());
         }

@@ -2,8 +2,11 @@ package io.apogee.client.stub;
 
 import io.apogee.common.concurrent.BoundedExecutors;
 import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.netty.channel.Channel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +56,17 @@ public final class StubServer implements AutoCloseable {
     public int count(int code) {
         AtomicInteger count = counts.get(code);
         return count == null ? 0 : count.get();
+    }
+
+    /** Sends {@code request} to the client at the other end of {@code channel} and waits up to 10 s for its answer. */
+    public RemotingCommand invoke(Channel channel, RemotingCommand request)
+            throws InterruptedException, RemotingException {
+        return server.invokeSync(channel, request, 10_000);
+    }
+
+    /** Sends {@code request} to the client, expecting no answer. */
+    public void invokeOneway(Channel channel, RemotingCommand request) throws InterruptedException, RemotingException {
+        server.invokeOneway(channel, request, 10_000);
     }
 
     @Override
