@@ -4,9 +4,8 @@ import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.broker.BrokerController;
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
-import io.apogee.namesrv.NamesrvConfig;
 import io.apogee.namesrv.NamesrvController;
-import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.namesrv.config.NamesrvConfigs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -104,9 +103,8 @@ public final class Standalone {
         }
         writable(data);
 
-        NettyServerConfig namesrvServer = new NettyServerConfig();
-        namesrvServer.setListenPort(namesrvPort);
-        NamesrvController namesrv = startNamesrv(data, namesrvServer);
+        NamesrvConfigs namesrvConfigs = namesrvConfigs(data, namesrvPort);
+        NamesrvController namesrv = startNamesrv(namesrvConfigs);
         BrokerController broker = null;
         try {
             broker = new BrokerController(brokerConfigs);
@@ -122,7 +120,7 @@ public final class Standalone {
             throw new IOException("broker port " + brokerConfigs.netty().getListenPort() + ": " + e.getMessage(), e);
         }
         out.printf("NameServer listening on %s:%d (clients use namesrvAddr=127.0.0.1:%d)%n",
-                namesrvServer.getBindAddress(), namesrv.listenPort(), namesrv.listenPort());
+                namesrvConfigs.netty().getBindAddress(), namesrv.listenPort(), namesrv.listenPort());
         out.printf("Broker %s of cluster %s listening on %s:%d (VIP %d), registered as %s%n",
                 brokerConfigs.broker().getBrokerName(), brokerConfigs.broker().getBrokerClusterName(),
                 brokerConfigs.netty().getBindAddress(),
@@ -146,12 +144,15 @@ public final class Standalone {
 
     /**
      * The broker's keys: the development defaults, then the {@code -c} file's keys, then {@code --brokerPort}
-     * ({@code listenPort} 10911 when neither sets it).
+     * ({@code listenPort} 10911 when neither sets it). UPDATE_BROKER_CONFIG writes its changes back to the {@code -c}
+     * file, so a restart with it keeps them.
      */
     static Properties brokerKeys(CommandLine line, Path data, int namesrvPort) {
         Properties keys = brokerDefaults(data, namesrvPort);
         if (line.hasOption('c')) {
-            keys.putAll(ConfigBinder.load(Path.of(line.getOptionValue('c'))));
+            Path file = Path.of(line.getOptionValue('c')).toAbsolutePath();
+            keys.putAll(ConfigBinder.load(file));
+            keys.setProperty("brokerConfigPath", file.toString());
         }
         if (line.hasOption("brokerPort") || !keys.containsKey("listenPort")) {
             keys.setProperty("listenPort", String.valueOf(port(line, "brokerPort", DEFAULT_BROKER_PORT)));
@@ -171,16 +172,22 @@ public final class Standalone {
         return keys;
     }
 
-    private static NamesrvController startNamesrv(Path data, NettyServerConfig serverConfig) throws IOException {
-        NamesrvConfig config = new NamesrvConfig()
-                .kvConfigPath(data.resolve("namesrv").resolve("kvConfig.json"))
-                .configStorePath(data.resolve("namesrv").resolve("namesrv.properties"));
-        NamesrvController namesrv = new NamesrvController(config, serverConfig);
+    /** The NameServer's keys: its files under the data directory, the port. */
+    static NamesrvConfigs namesrvConfigs(Path data, int port) {
+        Properties keys = new Properties();
+        keys.setProperty("kvConfigPath", data.resolve("namesrv").resolve("kvConfig.json").toString());
+        keys.setProperty("configStorePath", data.resolve("namesrv").resolve("namesrv.properties").toString());
+        keys.setProperty("listenPort", String.valueOf(port));
+        return NamesrvConfigs.bind(keys);
+    }
+
+    private static NamesrvController startNamesrv(NamesrvConfigs configs) throws IOException {
+        NamesrvController namesrv = new NamesrvController(configs);
         try {
             namesrv.start();
         } catch (IOException | RuntimeException e) {
             namesrv.shutdown();
-            throw new IOException("NameServer port " + serverConfig.getListenPort() + ": " + e.getMessage(), e);
+            throw new IOException("NameServer port " + configs.netty().getListenPort() + ": " + e.getMessage(), e);
         }
         return namesrv;
     }

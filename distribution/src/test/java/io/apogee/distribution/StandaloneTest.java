@@ -42,6 +42,8 @@ class StandaloneTest {
         Properties fromConf = Standalone.brokerKeys(Standalone.parse("-c", conf.toString()), tmp, 9876);
         assertEquals("dev-b", fromConf.getProperty("brokerName"));
         assertEquals("20911", fromConf.getProperty("listenPort"));
+        assertEquals(conf.toAbsolutePath().toString(), fromConf.getProperty("brokerConfigPath"),
+                "updates are written back to the -c file");
         Properties fromOption = Standalone.brokerKeys(Standalone.parse("-c", conf.toString(), "--brokerPort",
                 "30911"), tmp, 9876);
         assertEquals("30911", fromOption.getProperty("listenPort"));

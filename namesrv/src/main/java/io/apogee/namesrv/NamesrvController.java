@@ -1,7 +1,11 @@
 package io.apogee.namesrv;
 
 import io.apogee.common.concurrent.BoundedExecutors;
+import io.apogee.common.config.Published;
 import io.apogee.common.service.ServiceRunner;
+import io.apogee.namesrv.config.NamesrvConfig;
+import io.apogee.namesrv.config.NamesrvConfigUpdater;
+import io.apogee.namesrv.config.NamesrvConfigs;
 import io.apogee.namesrv.kv.KvConfigStore;
 import io.apogee.namesrv.liveness.BrokerChannelHousekeeping;
 import io.apogee.namesrv.liveness.BrokerLivenessScan;
@@ -17,6 +21,7 @@ import io.apogee.remoting.protocol.RequestCode;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +39,10 @@ public final class NamesrvController {
 
     private static final Logger LOG = LoggerFactory.getLogger(NamesrvController.class);
 
+    /** The configuration in force; the start snapshot is {@link #config}. */
+    private final Published<NamesrvConfigs> configs;
+    /** The snapshot the NameServer started with: only keys read once at start are read from it. */
     private final NamesrvConfig config;
-    private final NettyServerConfig serverConfig;
     private final RouteTable routeTable = new RouteTable();
     private final KvConfigStore kvConfig;
     private final ExecutorService defaultExecutor;
@@ -44,26 +51,40 @@ public final class NamesrvController {
     private final ServiceRunner livenessScan;
 
     public NamesrvController(NamesrvConfig config, NettyServerConfig serverConfig) {
-        this.config = config;
-        this.serverConfig = serverConfig;
+        this(new NamesrvConfigs(config, serverConfig));
+    }
+
+    /**
+     * A NameServer on {@code configs}, published: components that read a {@code @Live} key read the current
+     * snapshot per use, and UPDATE_NAMESRV_CONFIG replaces it.
+     */
+    public NamesrvController(NamesrvConfigs configs) {
+        this.configs = new Published<>(configs);
+        this.config = configs.namesrv();
+        NettyServerConfig serverConfig = configs.netty();
         this.kvConfig = new KvConfigStore(config.kvConfigPath());
         this.defaultExecutor = BoundedExecutors.fixed("ApogeeNamesrvDefault", config.defaultThreadPoolNums(),
                 config.defaultThreadPoolQueueCapacity());
         this.clientRequestExecutor = BoundedExecutors.fixed("ApogeeNamesrvClientRequest",
                 config.clientRequestThreadPoolNums(), config.clientRequestThreadPoolQueueCapacity());
         this.server = new NettyRemotingServer(serverConfig, new BrokerChannelHousekeeping(routeTable));
-        this.livenessScan = new ServiceRunner(new BrokerLivenessScan(routeTable, config, System::currentTimeMillis),
-                config.scanNotActiveBrokerInterval(), TimeUnit.MILLISECONDS);
+        this.livenessScan = new ServiceRunner(new BrokerLivenessScan(routeTable, liveConfig(),
+                System::currentTimeMillis), config.scanNotActiveBrokerInterval(), TimeUnit.MILLISECONDS);
         registerProcessors();
     }
 
+    /** The NameServer config in force, for keys read per use. */
+    private Supplier<NamesrvConfig> liveConfig() {
+        return () -> configs.get().namesrv();
+    }
+
     private void registerProcessors() {
-        RouteProcessor routes = new RouteProcessor(routeTable, kvConfig, config);
+        RouteProcessor routes = new RouteProcessor(routeTable, kvConfig, liveConfig());
         server.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, routes::route, clientRequestExecutor);
         server.registerProcessors(routes.adminHandlers(), defaultExecutor);
         server.registerProcessors(new BrokerRegistrationProcessor(routeTable, kvConfig).handlers(), defaultExecutor);
         server.registerProcessors(new KvConfigProcessor(kvConfig).handlers(), defaultExecutor);
-        server.registerProcessors(new NamesrvConfigProcessor(config, serverConfig).handlers(), defaultExecutor);
+        server.registerProcessors(new NamesrvConfigProcessor(configs, new NamesrvConfigUpdater(configs)).handlers(), defaultExecutor);
     }
 
     /**
@@ -84,6 +105,11 @@ public final class NamesrvController {
         server.start();
         livenessScan.start();
         LOG.info("NameServer started: port={} kvConfig={}", server.localPort(), config.kvConfigPath());
+    }
+
+    /** The configuration in force: the start one, or the last UPDATE_NAMESRV_CONFIG published. */
+    public NamesrvConfigs configs() {
+        return configs.get();
     }
 
     /** The port the server listens on (the chosen one when configured with 0). */

@@ -2,13 +2,12 @@ package io.apogee.namesrv;
 
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
-import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.namesrv.config.NamesrvConfig;
+import io.apogee.namesrv.config.NamesrvConfigs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Paths;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.apache.commons.cli.CommandLine;
@@ -26,7 +25,7 @@ import org.apache.commons.cli.ParseException;
 public final class NamesrvStartup {
 
     /** RocketMQ's default NameServer port. */
-    public static final int DEFAULT_LISTEN_PORT = 9876;
+    public static final int DEFAULT_LISTEN_PORT = NamesrvConfigs.DEFAULT_LISTEN_PORT;
 
     private NamesrvStartup() {
     }
@@ -70,17 +69,14 @@ public final class NamesrvStartup {
             new HelpFormatter().printHelp("mqnamesrv", options, true);
             return null;
         }
-        NamesrvConfig config = new NamesrvConfig();
-        NettyServerConfig serverConfig = new NettyServerConfig();
-        serverConfig.setListenPort(DEFAULT_LISTEN_PORT);
         Properties properties = line.hasOption('c') ? ConfigBinder.load(Paths.get(line.getOptionValue('c')))
                 : new Properties();
-        bind(properties, config, serverConfig);
+        NamesrvConfigs configs = NamesrvConfigs.bind(properties);
         if (line.hasOption('p')) {
-            out.print(ConfigBinder.render(config) + ConfigBinder.render(serverConfig));
+            out.print(configs.render());
             return null;
         }
-        NamesrvController controller = new NamesrvController(config, serverConfig);
+        NamesrvController controller = new NamesrvController(configs);
         try {
             controller.start();
         } catch (IOException | RuntimeException e) {
@@ -90,15 +86,6 @@ public final class NamesrvStartup {
         onStarted.accept(controller);
         out.println("The Name Server boot success. listenPort=" + controller.listenPort());
         return controller;
-    }
-
-    /** Binds every key to whichever config has it; a key neither knows fails loudly. */
-    static void bind(Properties properties, NamesrvConfig config, NettyServerConfig serverConfig) {
-        Set<String> unknown = new TreeSet<>(ConfigBinder.bind(properties, config));
-        unknown.retainAll(ConfigBinder.bind(properties, serverConfig));
-        if (!unknown.isEmpty()) {
-            throw new ConfigException(null, "unknown config keys: " + unknown);
-        }
     }
 
     private static Options options() {

@@ -52,7 +52,7 @@ class KvAndConfigTest {
 
     @Test
     void orderTopicConfigReachesBrokersAndRoutes() throws Exception {
-        try (NamesrvFixture ns = new NamesrvFixture(home, new NamesrvConfig())) {
+        try (NamesrvFixture ns = new NamesrvFixture(home)) {
             ns.call(put("ORDER_TOPIC_CONFIG", "T", "b1:2"));
             RemotingCommand registered = ns.call(registerRequest("C", "b1", 0, "a:10911", 1, false, topic("T", 2)));
             assertEquals(new KvTable(Map.of("T", "b1:2")), BodyJson.decode(registered.body(), KvTable.class));

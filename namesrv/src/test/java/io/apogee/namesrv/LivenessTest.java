@@ -14,6 +14,7 @@ import io.apogee.common.route.QueueData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +31,8 @@ class LivenessTest {
      */
     @Test
     void aSilentBrokerExpiresAndTakesItsOnlyTopicWithIt() throws Exception {
-        NamesrvConfig config = new NamesrvConfig().scanNotActiveBrokerInterval(100).brokerChannelExpiredTime(3_000);
-        try (NamesrvFixture ns = new NamesrvFixture(home, config);
+        try (NamesrvFixture ns = new NamesrvFixture(home, Map.of("scanNotActiveBrokerInterval", 100,
+                "brokerChannelExpiredTime", 3_000));
                 BrokerClient alive = new BrokerClient()) {
             ns.call(registerRequest("C", "silent", 0, "s:10911", 1, false, topic("Shared", 4), topic("Own", 1)));
             ns.call(alive.client, registerRequest("C", "alive", 0, "a:10911", 1, false, topic("Shared", 4)));

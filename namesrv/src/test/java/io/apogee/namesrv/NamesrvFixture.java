@@ -1,8 +1,8 @@
 package io.apogee.namesrv;
 
+import io.apogee.namesrv.config.NamesrvConfigs;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
-import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.body.BodyJson;
@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * A NameServer on an ephemeral loopback port with its files in {@code home}, and a client; close stops both. The
@@ -30,21 +31,23 @@ final class NamesrvFixture implements AutoCloseable {
     /** Of every call: far above a loopback round trip, so that only a hung server fails it on a loaded machine. */
     static final long TIMEOUT_MILLIS = 15_000;
 
-    final NamesrvConfig config;
     final NamesrvController controller;
     final NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig(), null);
     final String address;
 
     NamesrvFixture(Path home) throws IOException {
-        this(home, new NamesrvConfig());
+        this(home, Map.of());
     }
 
-    NamesrvFixture(Path home, NamesrvConfig config) throws IOException {
-        this.config = config.kvConfigPath(home.resolve("kvConfig.json"))
-                .configStorePath(home.resolve("namesrv.properties"));
-        NettyServerConfig serverConfig = new NettyServerConfig();
-        serverConfig.setBindAddress("127.0.0.1");
-        controller = new NamesrvController(this.config, serverConfig);
+    /** @param keys NameServer keys applied over the fixture's own (files in {@code home}, loopback, port 0) */
+    NamesrvFixture(Path home, Map<String, ?> keys) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("kvConfigPath", home.resolve("kvConfig.json").toString());
+        p.setProperty("configStorePath", home.resolve("namesrv.properties").toString());
+        p.setProperty("bindAddress", "127.0.0.1");
+        p.setProperty("listenPort", "0");
+        keys.forEach((key, value) -> p.setProperty(key, String.valueOf(value)));
+        controller = new NamesrvController(NamesrvConfigs.bind(p));
         try {
             controller.start();
         } catch (IOException | RuntimeException e) {

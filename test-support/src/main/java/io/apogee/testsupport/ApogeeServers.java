@@ -2,9 +2,8 @@ package io.apogee.testsupport;
 
 import io.apogee.broker.BrokerController;
 import io.apogee.broker.config.BrokerConfigs;
-import io.apogee.namesrv.NamesrvConfig;
 import io.apogee.namesrv.NamesrvController;
-import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.namesrv.config.NamesrvConfigs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -16,12 +15,12 @@ public final class ApogeeServers implements ServerLauncher {
 
     @Override
     public RunningServer startNamesrv(int port, Path dir) throws IOException {
-        NamesrvConfig config = new NamesrvConfig().kvConfigPath(dir.resolve("kvConfig.json"))
-                .configStorePath(dir.resolve("namesrv.properties"));
-        NettyServerConfig server = new NettyServerConfig();
-        server.setBindAddress(LOOPBACK);
-        server.setListenPort(port);
-        NamesrvController namesrv = new NamesrvController(config, server);
+        Properties keys = new Properties();
+        keys.setProperty("kvConfigPath", dir.resolve("kvConfig.json").toString());
+        keys.setProperty("configStorePath", dir.resolve("namesrv.properties").toString());
+        keys.setProperty("bindAddress", LOOPBACK);
+        keys.setProperty("listenPort", String.valueOf(port));
+        NamesrvController namesrv = new NamesrvController(NamesrvConfigs.bind(keys));
         try {
             namesrv.start();
         } catch (IOException | RuntimeException e) {

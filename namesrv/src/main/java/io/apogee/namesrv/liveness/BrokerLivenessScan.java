@@ -1,11 +1,12 @@
 package io.apogee.namesrv.liveness;
 
 import io.apogee.common.service.ServiceLoop;
-import io.apogee.namesrv.NamesrvConfig;
+import io.apogee.namesrv.config.NamesrvConfig;
 import io.apogee.namesrv.route.ExpiredBroker;
 import io.apogee.namesrv.route.RouteTable;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +20,11 @@ public final class BrokerLivenessScan implements ServiceLoop {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerLivenessScan.class);
 
     private final RouteTable routeTable;
-    private final NamesrvConfig config;
+    /** The config in force: {@code brokerChannelExpiredTime} is read per scan. */
+    private final Supplier<NamesrvConfig> config;
     private final LongSupplier clock;
 
-    public BrokerLivenessScan(RouteTable routeTable, NamesrvConfig config, LongSupplier clock) {
+    public BrokerLivenessScan(RouteTable routeTable, Supplier<NamesrvConfig> config, LongSupplier clock) {
         this.routeTable = routeTable;
         this.config = config;
         this.clock = clock;
@@ -37,7 +39,7 @@ public final class BrokerLivenessScan implements ServiceLoop {
     @Override
     public int doWork() {
         long now = clock.getAsLong();
-        List<ExpiredBroker> expired = routeTable.expireInactive(now, config.brokerChannelExpiredTime());
+        List<ExpiredBroker> expired = routeTable.expireInactive(now, config.get().brokerChannelExpiredTime());
         for (ExpiredBroker broker : expired) {
             LOG.warn("broker expired, silent for {} ms: addr={}", now - broker.lastUpdateMillis(),
                     broker.brokerAddr());

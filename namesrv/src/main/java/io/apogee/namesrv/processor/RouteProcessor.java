@@ -1,6 +1,6 @@
 package io.apogee.namesrv.processor;
 
-import io.apogee.namesrv.NamesrvConfig;
+import io.apogee.namesrv.config.NamesrvConfig;
 import io.apogee.namesrv.kv.KvConfigStore;
 import io.apogee.namesrv.route.RouteTable;
 import io.apogee.namesrv.route.TopicQueries;
@@ -22,6 +22,7 @@ import io.apogee.common.route.TopicRouteData;
 import io.netty.channel.Channel;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Routes and topics: a topic's route, cluster info, the topic lists, and the route edits the tools make (delete a
@@ -35,9 +36,10 @@ public final class RouteProcessor {
     private final RouteTable routeTable;
     private final TopicQueries topicQueries;
     private final KvConfigStore kvConfig;
-    private final NamesrvConfig config;
+    /** The config in force: {@code orderMessageEnable} is read per lookup. */
+    private final Supplier<NamesrvConfig> config;
 
-    public RouteProcessor(RouteTable routeTable, KvConfigStore kvConfig, NamesrvConfig config) {
+    public RouteProcessor(RouteTable routeTable, KvConfigStore kvConfig, Supplier<NamesrvConfig> config) {
         this.routeTable = routeTable;
         this.topicQueries = new TopicQueries(routeTable);
         this.kvConfig = kvConfig;
@@ -75,7 +77,7 @@ public final class RouteProcessor {
             return NamesrvResponses.topicNotExist(header.topic());
         }
         TopicRouteData route = found.get();
-        if (config.orderMessageEnable()) {
+        if (config.get().orderMessageEnable()) {
             String orderTopicConf = kvConfig.get(KvConfigStore.ORDER_TOPIC_CONFIG_NAMESPACE, header.topic())
                     .orElse(null);
             route = new TopicRouteData(orderTopicConf, route.queueDatas(), route.brokerDatas(),

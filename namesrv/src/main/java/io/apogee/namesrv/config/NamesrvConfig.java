@@ -1,0 +1,123 @@
+package io.apogee.namesrv.config;
+
+import io.apogee.common.config.ConfigException;
+import io.apogee.common.config.Live;
+import io.apogee.common.config.Validated;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * NameServer settings, bound by {@link io.apogee.common.config.ConfigBinder} from RocketMQ's key names. Keys of
+ * RocketMQ 4.9.x's {@code NamesrvConfig} keep their names and defaults; the scan and thread-pool keys are RocketMQ
+ * 5.x's; {@code brokerChannelExpiredTime} is ours (4.9.x hard-codes 120 s). An instance is a snapshot, never changed
+ * once published in {@link NamesrvConfigs}; UPDATE_NAMESRV_CONFIG publishes a new one. The readers of a key marked
+ * {@link Live} read the current snapshot per use; every other key is read once at start.
+ */
+public class NamesrvConfig implements Validated {
+
+    /** RocketMQ's install directory; default {@code -Drocketmq.home.dir} or ROCKETMQ_HOME. Not used otherwise. */
+    String rocketmqHome = System.getProperty("rocketmq.home.dir", envOrEmpty("ROCKETMQ_HOME"));
+    /** KV config file (JSON), rewritten atomically on every change; RocketMQ's default ~/namesrv/kvConfig.json. */
+    String kvConfigPath = namesrvHome().resolve("kvConfig.json").toString();
+    /** Where UPDATE_NAMESRV_CONFIG writes every key; RocketMQ's default ~/namesrv/namesrv.properties. */
+    String configStorePath = namesrvHome().resolve("namesrv.properties").toString();
+    /** Environment label, reported only; RocketMQ's default {@code center}. */
+    String productEnvName = "center";
+    /** Reported only; RocketMQ's default false. */
+    boolean clusterTest = false;
+    /** Add a topic's {@code ORDER_TOPIC_CONFIG} KV entry to its route as {@code orderTopicConf}; default false. */
+    @Live
+    boolean orderMessageEnable = false;
+    /** Keys UPDATE_NAMESRV_CONFIG refuses, {@code ;}-separated: RocketMQ 4.9.8's, plus {@code rocketmqHome}. */
+    @Live
+    String configBlackList = "configBlackList;configStorePath;kvConfigPath;rocketmqHome";
+    /** Milliseconds between two scans for brokers that stopped registering (RocketMQ 5.x key, default 10 s). */
+    long scanNotActiveBrokerInterval = 10_000;
+    /** A broker not heard from for this many milliseconds is dropped (ours; RocketMQ 4.9.x: fixed 120 s). */
+    @Live
+    long brokerChannelExpiredTime = 120_000;
+    /** Threads serving broker registrations and admin requests (RocketMQ 5.x key, default 16). */
+    int defaultThreadPoolNums = 16;
+    /** Queue bound of those threads, beyond which SYSTEM_BUSY (RocketMQ 5.x key, default 10,000). */
+    int defaultThreadPoolQueueCapacity = 10_000;
+    /** Threads serving route lookups, apart so registrations cannot starve them (RocketMQ 5.x key, default 8). */
+    int clientRequestThreadPoolNums = 8;
+    /** Queue bound of the route-lookup threads (RocketMQ 5.x key, default 50,000). */
+    int clientRequestThreadPoolQueueCapacity = 50_000;
+
+    private static Path namesrvHome() {
+        return Paths.get(System.getProperty("user.home"), "namesrv");
+    }
+
+    private static String envOrEmpty(String name) {
+        String value = System.getenv(name);
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public void validate() {
+        positive("scanNotActiveBrokerInterval", scanNotActiveBrokerInterval);
+        positive("brokerChannelExpiredTime", brokerChannelExpiredTime);
+        positive("defaultThreadPoolNums", defaultThreadPoolNums);
+        positive("defaultThreadPoolQueueCapacity", defaultThreadPoolQueueCapacity);
+        positive("clientRequestThreadPoolNums", clientRequestThreadPoolNums);
+        positive("clientRequestThreadPoolQueueCapacity", clientRequestThreadPoolQueueCapacity);
+        if (kvConfigPath.isBlank()) {
+            throw new ConfigException("kvConfigPath", "must not be blank");
+        }
+        if (configStorePath.isBlank()) {
+            throw new ConfigException("configStorePath", "must not be blank");
+        }
+    }
+
+    private static void positive(String key, long value) {
+        if (value <= 0) {
+            throw new ConfigException(key, "must be positive, was " + value);
+        }
+    }
+
+    public Path kvConfigPath() {
+        return Paths.get(kvConfigPath);
+    }
+
+    public Path configStorePath() {
+        return Paths.get(configStorePath);
+    }
+
+    public boolean orderMessageEnable() {
+        return orderMessageEnable;
+    }
+
+    /** {@link #configBlackList} as a set of keys. */
+    public Set<String> configBlackList() {
+        return Arrays.stream(configBlackList.split(";")).map(String::trim).filter(k -> !k.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public long scanNotActiveBrokerInterval() {
+        return scanNotActiveBrokerInterval;
+    }
+
+    public long brokerChannelExpiredTime() {
+        return brokerChannelExpiredTime;
+    }
+
+    public int defaultThreadPoolNums() {
+        return defaultThreadPoolNums;
+    }
+
+    public int defaultThreadPoolQueueCapacity() {
+        return defaultThreadPoolQueueCapacity;
+    }
+
+    public int clientRequestThreadPoolNums() {
+        return clientRequestThreadPoolNums;
+    }
+
+    public int clientRequestThreadPoolQueueCapacity() {
+        return clientRequestThreadPoolQueueCapacity;
+    }
+}

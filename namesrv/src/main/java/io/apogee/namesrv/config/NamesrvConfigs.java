@@ -1,0 +1,99 @@
+package io.apogee.namesrv.config;
+
+import io.apogee.common.config.ConfigBinder;
+import io.apogee.remoting.netty.NettyServerConfig;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything a NameServer is configured with, from one properties file: its own keys and its remoting server's. One
+ * snapshot, never changed: the NameServer publishes the current one in a {@link io.apogee.common.config.Published},
+ * and UPDATE_NAMESRV_CONFIG publishes a new one made by {@link #with}.
+ *
+ * @param namesrv the NameServer's keys
+ * @param netty   its remoting server's keys ({@code listenPort} among them)
+ */
+public record NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty) {
+
+    /** RocketMQ's default NameServer port. */
+    public static final int DEFAULT_LISTEN_PORT = 9876;
+
+    private static final Set<String> KEYS = keys();
+    private static final Set<String> READ_AT_START = readAtStartKeys();
+
+    /**
+     * Binds {@code properties} onto fresh config objects and validates them ({@code listenPort} 9876 unless set);
+     * every key must be one of theirs.
+     *
+     * @throws io.apogee.common.config.ConfigException naming an unknown key or the first bad one
+     */
+    public static NamesrvConfigs bind(Properties properties) {
+        Properties all = new Properties();
+        all.setProperty("listenPort", String.valueOf(DEFAULT_LISTEN_PORT));
+        for (String key : properties.stringPropertyNames()) {
+            all.setProperty(key, properties.getProperty(key));
+        }
+        requireKnown(all);
+        NamesrvConfig namesrv = new NamesrvConfig();
+        NettyServerConfig netty = new NettyServerConfig();
+        ConfigBinder.bind(all, namesrv);
+        ConfigBinder.bind(all, netty);
+        return new NamesrvConfigs(namesrv, netty);
+    }
+
+    /**
+     * A new snapshot: this one with {@code changes} bound over copies of its parts, each validated. This one is not
+     * touched.
+     *
+     * @throws io.apogee.common.config.ConfigException naming a key neither part has, or the key whose value is refused
+     */
+    public NamesrvConfigs with(Properties changes) {
+        requireKnown(changes);
+        return new NamesrvConfigs(ConfigBinder.copyWith(namesrv, changes), ConfigBinder.copyWith(netty, changes));
+    }
+
+    /** Those of {@code keys} that are read only at start, so a runtime change of them waits for a restart. */
+    public static Set<String> readAtStart(Set<String> keys) {
+        Set<String> out = new TreeSet<>(keys);
+        out.retainAll(READ_AT_START);
+        return out;
+    }
+
+    /** Every key with its value, in declaration order, the NameServer's first. */
+    public Map<String, String> toMap() {
+        Map<String, String> all = new LinkedHashMap<>(ConfigBinder.toMap(namesrv));
+        all.putAll(ConfigBinder.toMap(netty));
+        return all;
+    }
+
+    /** {@link #toMap} as {@code key=value} lines, as {@code -p} prints it and UPDATE_NAMESRV_CONFIG persists it. */
+    public String render() {
+        return ConfigBinder.render(namesrv) + ConfigBinder.render(netty);
+    }
+
+    private static void requireKnown(Properties properties) {
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            if (!KEYS.contains(key)) {
+                throw ConfigBinder.unknownKey(key);
+            }
+        }
+    }
+
+    private static Set<String> keys() {
+        Set<String> keys = new LinkedHashSet<>(ConfigBinder.keys(NamesrvConfig.class));
+        keys.addAll(ConfigBinder.keys(NettyServerConfig.class));
+        return Collections.unmodifiableSet(keys);
+    }
+
+    private static Set<String> readAtStartKeys() {
+        Set<String> keys = new HashSet<>(ConfigBinder.readAtStart(NamesrvConfig.class));
+        keys.addAll(ConfigBinder.readAtStart(NettyServerConfig.class));
+        return Collections.unmodifiableSet(keys);
+    }
+}
