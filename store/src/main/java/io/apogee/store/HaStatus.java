@@ -19,7 +19,8 @@ public record HaStatus(BrokerRole role, int haListenPort, List<Slave> slaves, Ma
      * @param requestOffset the slave's first report: where the transfer started (or 0 for "from the last file")
      * @param ackedOffset   the slave's latest report, the only offset counted as replicated; -1 when the slave is
      *                      ahead of this master and refused
-     * @param behindBytes   this master's commit-log end minus {@code ackedOffset}
+     * @param behindBytes   this master's commit-log end minus {@code ackedOffset}; -1 before the first report or when
+     *                      refused
      * @param caughtUp      whether the slave has confirmed everything this master held at some point since it last
      *                      fell more than {@code haSlaveFallbehindMax} behind
      * @param refusedReason why the master refuses to stream to it (the slave is ahead), or {@code null}
