@@ -36,21 +36,42 @@ public class LocalFileOffsetStore extends MemoryOffsets {
     public void load() throws MQClientException {
         try {
             Files.createDirectories(file.path().getParent());
-            Optional<String> text = file.read();
-            if (text.isPresent()) {
-                Map<MessageQueue, Long> table = JSON.parseObject(text.get(), FILE_TYPE).get("offsetTable");
-                if (table != null) {
-                    table.forEach((mq, offset) -> updateOffset(mq, offset, false));
-                }
-            }
+            storedOffsets().forEach((mq, offset) -> updateOffset(mq, offset, false));
         } catch (IOException | JSONException e) {
             throw new MQClientException("cannot load offsets from " + file.path(), e);
         }
     }
 
+    /**
+     * {@link ReadOffsetType#READ_FROM_STORE} (and a memory miss of {@link ReadOffsetType#MEMORY_FIRST_THEN_STORE})
+     * reads the file, as a queue taken over again must start where the last persist left it.
+     */
     @Override
     public long readOffset(MessageQueue mq, ReadOffsetType type) {
-        return memoryOffset(mq);
+        long memory = memoryOffset(mq);
+        if (type == ReadOffsetType.READ_FROM_MEMORY
+                || type == ReadOffsetType.MEMORY_FIRST_THEN_STORE && memory != NO_OFFSET) {
+            return memory;
+        }
+        Long stored;
+        try {
+            stored = storedOffsets().get(mq);
+        } catch (IOException | JSONException e) {
+            LOG.warn("offset of {} not read from {}: {}", mq, file.path(), e.getMessage());
+            return READ_FAILED;
+        }
+        if (stored == null) {
+            return NO_OFFSET;
+        }
+        updateOffset(mq, stored, false);
+        return stored;
+    }
+
+    private Map<MessageQueue, Long> storedOffsets() throws IOException {
+        Optional<String> text = file.read();
+        Map<MessageQueue, Long> table = text.isEmpty() ? null
+                : JSON.parseObject(text.get(), FILE_TYPE).get("offsetTable");
+        return table == null ? Map.of() : table;
     }
 
     @Override
