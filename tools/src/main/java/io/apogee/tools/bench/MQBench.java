@@ -13,7 +13,6 @@ import io.apogee.common.consumer.ConsumeFromWhere;
 import java.io.PrintStream;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -94,7 +93,7 @@ public final class MQBench {
         producer.setInstanceName("mqbench-" + ProcessHandle.current().pid());
         producer.start();
         LatencyRecorder latency = new LatencyRecorder();
-        LongAdder failures = new LongAdder();
+        SendFailures failures = new SendFailures();
         Semaphore asyncWindow = new Semaphore(threads * 16);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         Thread[] workers = new Thread[threads];
@@ -112,17 +111,18 @@ public final class MQBench {
         out.printf("[Complete] Send Total: %d Send Failed: %d Send TPS: %.0f Average RT(ms): %.3f Max RT(ms): %d"
                 + " p99 RT(ms): %d%n", latency.count(), failures.sum(), latency.count() / (double) seconds,
                 latency.averageMillis(), latency.maxMillis(), latency.percentileMillis(0.99));
+        failures.print(out);
     }
 
     private static void sendOne(DefaultMQProducer producer, Message message, String mode, LatencyRecorder latency,
-            LongAdder failures, Semaphore asyncWindow) {
+            SendFailures failures, Semaphore asyncWindow) {
         long start = System.currentTimeMillis();
         try {
             switch (mode) {
                 case "sync" -> {
                     SendResult result = producer.send(message);
                     if (result.getSendStatus() != SendStatus.SEND_OK) {
-                        failures.increment();
+                        failures.record(result.getSendStatus().name());
                     }
                     latency.record(System.currentTimeMillis() - start);
                 }
@@ -142,7 +142,7 @@ public final class MQBench {
                         @Override
                         public void onException(Throwable e) {
                             asyncWindow.release();
-                            failures.increment();
+                            failures.record(e);
                         }
                     });
                 }
@@ -150,12 +150,12 @@ public final class MQBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            failures.increment();
+            failures.record(e);
         }
     }
 
     /** Prints a progress line every few seconds until the workers are done. */
-    private void report(Thread[] workers, LatencyRecorder latency, LongAdder failures, long endNanos)
+    private void report(Thread[] workers, LatencyRecorder latency, SendFailures failures, long endNanos)
             throws InterruptedException {
         long last = 0;
         while (System.nanoTime() < endNanos) {
