@@ -4,7 +4,6 @@ import io.apogee.broker.BrokerController;
 import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.namesrv.NamesrvController;
 import io.apogee.namesrv.config.NamesrvConfigs;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -14,35 +13,23 @@ public final class ApogeeServers implements ServerLauncher {
     private static final String LOOPBACK = "127.0.0.1";
 
     @Override
-    public RunningServer startNamesrv(int port, Path dir) throws IOException {
+    public RunningServer startNamesrv(int port, Path dir) throws Exception {
         Properties keys = new Properties();
         keys.setProperty("kvConfigPath", dir.resolve("kvConfig.json").toString());
         keys.setProperty("configStorePath", dir.resolve("namesrv.properties").toString());
         keys.setProperty("bindAddress", LOOPBACK);
         keys.setProperty("listenPort", String.valueOf(port));
         NamesrvController namesrv = new NamesrvController(NamesrvConfigs.bind(keys));
-        try {
-            namesrv.start();
-        } catch (IOException | RuntimeException e) {
-            namesrv.shutdown();
-            throw e;
-        }
-        return RunningServer.inThisJvm(namesrv::shutdown);
+        return RunningServer.startInThisJvm(namesrv::start, namesrv::shutdown);
     }
 
     /** Starts the broker; it has registered with its NameServers when this returns. */
     @Override
-    public RunningServer startBroker(Properties brokerConf, Path dir) throws IOException {
+    public RunningServer startBroker(Properties brokerConf, Path dir) throws Exception {
         Properties conf = new Properties();
         conf.setProperty("bindAddress", LOOPBACK);
         conf.putAll(brokerConf);
         BrokerController broker = new BrokerController(BrokerConfigs.bind(conf));
-        try {
-            broker.start();
-        } catch (IOException | RuntimeException e) {
-            broker.shutdown();
-            throw e;
-        }
-        return RunningServer.inThisJvm(broker::shutdown);
+        return RunningServer.startInThisJvm(broker::start, broker::shutdown);
     }
 }

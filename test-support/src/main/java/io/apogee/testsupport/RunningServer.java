@@ -9,8 +9,21 @@ public interface RunningServer extends AutoCloseable {
     @Override
     void close();
 
-    /** A server running in this JVM that {@code shutdown} stops. */
-    static RunningServer inThisJvm(Runnable shutdown) {
+    /**
+     * Runs {@code startup} of a server in this JVM that {@code shutdown} stops. A server that fails to start is shut
+     * down at once (it may hold ports, threads and files by then) and the failure is thrown.
+     */
+    static RunningServer startInThisJvm(Startup startup, Runnable shutdown) throws Exception {
+        try {
+            startup.run();
+        } catch (Exception e) {
+            try {
+                shutdown.run();
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
         return new RunningServer() {
             @Override
             public long pid() {
@@ -22,5 +35,11 @@ public interface RunningServer extends AutoCloseable {
                 shutdown.run();
             }
         };
+    }
+
+    /** Starts a server in this JVM. */
+    @FunctionalInterface
+    interface Startup {
+        void run() throws Exception;
     }
 }
