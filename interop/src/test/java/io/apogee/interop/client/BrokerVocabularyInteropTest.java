@@ -134,7 +134,7 @@ class BrokerVocabularyInteropTest {
         TopicOffset topicOffset = new TopicOffset();
         topicOffset.setMaxOffset(12);
         stats.getOffsetTable().put(theirMq, topicOffset);
-        assertEquals(12, BodyJson.decode(BodyJson.encode(stats), TopicStatsTable.class).getOffsetTable()
+        assertEquals(12, BodyJson.decode(stats.encode(), io.apogee.common.admin.TopicStatsTable.class).getOffsetTable()
                 .get(mq).getMaxOffset());
 
         ResetOffsetBody reset = new ResetOffsetBody();
