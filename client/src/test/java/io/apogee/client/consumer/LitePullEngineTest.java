@@ -1,0 +1,137 @@
+package io.apogee.client.consumer;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.apogee.client.MQClientException;
+import io.apogee.client.stub.ClientConfigs;
+import io.apogee.client.stub.FakeBroker;
+import io.apogee.client.stub.FakeNamesrv;
+import io.apogee.common.consumer.ConsumeFromWhere;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.message.StoredMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A lite-pull consumer against a fake NameServer and broker: assign, subscribe, poll, commit, seek, pause. */
+class LitePullEngineTest {
+
+    private static final String GROUP = "liteGroup";
+    private static final String TOPIC = "LiteTopic";
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    private FakeNamesrv namesrv;
+    private FakeBroker broker;
+    private DefaultLitePullConsumer consumer;
+    private MessageQueue q0;
+
+    @BeforeEach
+    void start() throws Exception {
+        namesrv = new FakeNamesrv();
+        broker = new FakeBroker("broker-a");
+        namesrv.putRoute(TOPIC, FakeNamesrv.route(2, broker));
+        q0 = new MessageQueue(TOPIC, broker.name(), 0);
+        consumer = ClientConfigs.using(new DefaultLitePullConsumer(GROUP), namesrv.address());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setAutoCommit(false);
+        consumer.setRebalanceInterval(500);
+    }
+
+    @AfterEach
+    void stop() {
+        consumer.shutdown();
+        broker.close();
+        namesrv.close();
+    }
+
+    /** Polls until {@code count} messages arrived (or the deadline passes). */
+    private List<StoredMessage> pollFor(int count) throws Exception {
+        List<StoredMessage> polled = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + LONG.toMillis();
+        while (polled.size() < count && System.currentTimeMillis() < deadline) {
+            polled.addAll(consumer.poll(1_000));
+        }
+        return polled;
+    }
+
+    private static List<Long> offsets(List<StoredMessage> messages) {
+        return messages.stream().map(StoredMessage::getQueueOffset).toList();
+    }
+
+    @Test
+    void anAssignedQueueIsPolledAndItsOffsetCommittedOnlyWhenAsked() throws Exception {
+        broker.append(TOPIC, 0, "TagA", 3);
+        consumer.start();
+        consumer.assign(List.of(q0));
+
+        assertEquals(List.of(0L, 1L, 2L), offsets(pollFor(3)));
+        assertEquals(Set.of(q0), consumer.assignment());
+        assertEquals(null, broker.offset(GROUP, TOPIC, 0), "no auto-commit");
+
+        consumer.commitSync();
+
+        assertEquals(3, consumer.committed(q0));
+        await().atMost(LONG).until(() -> Long.valueOf(3).equals(broker.offset(GROUP, TOPIC, 0)));
+        assertTrue(broker.pulls(TOPIC).stream().allMatch(p -> p.getQueueId() == 0), "only the assigned queue");
+    }
+
+    @Test
+    void aSubscriptionIsRebalancedOverEveryQueueAndStartsAtTheCommittedOffset() throws Exception {
+        broker.setOffset(GROUP, TOPIC, 1, 1);
+        broker.append(TOPIC, 0, "TagA", 1);
+        broker.append(TOPIC, 1, "TagA", 2);
+        consumer.subscribe(TOPIC, "*");
+        consumer.start();
+
+        await().atMost(LONG).until(() -> consumer.assignment().size() == 2);
+        List<StoredMessage> polled = pollFor(2);
+        assertEquals(2, polled.size());
+        assertTrue(polled.stream().anyMatch(m -> m.getQueueId() == 1 && m.getQueueOffset() == 1),
+                "queue 1 starts at its committed offset 1: " + polled);
+        assertEquals(Set.of(q0, new MessageQueue(TOPIC, broker.name(), 1)), consumer.fetchMessageQueues(TOPIC));
+    }
+
+    @Test
+    void seekMovesThePullAndDropsWhatWasBuffered() throws Exception {
+        broker.append(TOPIC, 0, "TagA", 4);
+        consumer.start();
+        consumer.assign(List.of(q0));
+        assertEquals(4, pollFor(4).size());
+
+        consumer.seek(q0, 1);
+        assertEquals(List.of(1L, 2L, 3L), offsets(pollFor(3)));
+        consumer.seekToBegin(q0);
+        assertEquals(0L, pollFor(1).get(0).getQueueOffset());
+        assertThrows(MQClientException.class, () -> consumer.seek(new MessageQueue(TOPIC, "broker-a", 1), 0),
+                "not assigned");
+    }
+
+    @Test
+    void aPausedQueueHoldsItsMessagesBackUntilResumed() throws Exception {
+        consumer.start();
+        consumer.assign(List.of(q0));
+        await().atMost(LONG).until(() -> !broker.pulls(TOPIC).isEmpty());
+
+        consumer.pause(List.of(q0));
+        broker.append(TOPIC, 0, "TagA", 1);
+        assertTrue(consumer.poll(1_500).isEmpty(), "the message pulled while paused is held back");
+        int pulls = broker.pulls(TOPIC).size();
+        await().during(Duration.ofMillis(1_500)).atMost(LONG).until(() -> broker.pulls(TOPIC).size() == pulls);
+
+        consumer.resume(List.of(q0));
+        assertEquals(List.of(0L), offsets(pollFor(1)));
+    }
+
+    @Test
+    void callsBeforeStartAreRefused() {
+        assertThrows(MQClientException.class, () -> consumer.poll(10));
+        assertThrows(MQClientException.class, () -> consumer.commitSync());
+    }
+}
