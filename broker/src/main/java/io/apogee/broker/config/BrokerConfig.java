@@ -132,10 +132,12 @@ public class BrokerConfig implements Validated {
     @Override
     public void validate() {
         if (brokerRole == BrokerRole.SLAVE && brokerId <= 0) {
-            throw new ConfigException("brokerId", "a SLAVE needs a brokerId > 0, was " + brokerId);
+            throw new ConfigException("brokerId", "brokerRole=SLAVE needs brokerId >= 1 (0 is its master's id), was "
+                    + brokerId);
         }
         if (brokerRole != BrokerRole.SLAVE && brokerId != 0) {
-            throw new ConfigException("brokerId", "a master's brokerId must be 0, was " + brokerId);
+            throw new ConfigException("brokerId", "brokerRole=" + brokerRole + " (a master) needs brokerId=0 (1 and up"
+                    + " are its slaves' ids), was " + brokerId);
         }
         if (brokerName == null || brokerName.isBlank()) {
             throw new ConfigException("brokerName", "must not be empty");

@@ -30,7 +30,10 @@ public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, Netty
     private static final Set<String> READ_AT_START = readAtStartKeys();
 
     /**
-     * Binds {@code properties} onto fresh config objects and validates them ({@code listenPort} 10911 unless set).
+     * Binds {@code properties} onto fresh config objects and validates them ({@code listenPort} 10911 unless set),
+     * with RocketMQ's start-up defaults: {@code haListenPort} is {@code listenPort + 1} unless set (0, any free port,
+     * when {@code listenPort} is 0), and a SLAVE's {@code accessMessageInMemoryMaxRatio} is 10 points lower than
+     * configured (RocketMQ's {@code BrokerStartup} does the same: a slave steers slow readers sooner).
      *
      * @throws io.apogee.common.config.ConfigException naming the first bad key
      */
@@ -44,9 +47,31 @@ public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, Netty
         MessageStoreConfig store = new MessageStoreConfig();
         NettyServerConfig netty = new NettyServerConfig();
         Set<String> unknown = new HashSet<>(ConfigBinder.bind(all, broker));
-        unknown.retainAll(ConfigBinder.bind(all, store));
         unknown.retainAll(ConfigBinder.bind(all, netty));
+        unknown.retainAll(ConfigBinder.bind(withStartupDefaults(all, broker, netty), store));
         return new BrokerConfigs(broker, store, netty, Set.copyOf(unknown));
+    }
+
+    private static Properties withStartupDefaults(Properties all, BrokerConfig broker, NettyServerConfig netty) {
+        Properties store = new Properties();
+        store.putAll(all);
+        if (!all.containsKey("haListenPort")) {
+            int port = netty.getListenPort();
+            store.setProperty("haListenPort", String.valueOf(port == 0 ? 0 : port + 1));
+        }
+        if (broker.getBrokerRole() == BrokerRole.SLAVE) {
+            int ratio = new MessageStoreConfig().getAccessMessageInMemoryMaxRatio();
+            String configured = all.getProperty("accessMessageInMemoryMaxRatio");
+            if (configured != null) {
+                try {
+                    ratio = Integer.parseInt(configured.trim());
+                } catch (NumberFormatException e) {
+                    return store; // the binder refuses the value, naming the key
+                }
+            }
+            store.setProperty("accessMessageInMemoryMaxRatio", String.valueOf(Math.max(0, ratio - 10)));
+        }
+        return store;
     }
 
     /**
