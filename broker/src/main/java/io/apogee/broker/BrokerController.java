@@ -2,6 +2,7 @@ package io.apogee.broker;
 
 import io.apogee.broker.client.ClientNotifier;
 import io.apogee.broker.config.BrokerConfig;
+import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.config.BrokerConfigUpdater;
 import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.broker.client.ConsumerManager;
@@ -17,6 +18,7 @@ import io.apogee.broker.processor.ConsumerRelayProcessor;
 import io.apogee.broker.processor.ConsumerSendMsgBackProcessor;
 import io.apogee.broker.processor.EndTransactionProcessor;
 import io.apogee.broker.processor.GroupAdminProcessor;
+import io.apogee.broker.processor.OffsetTablesProcessor;
 import io.apogee.broker.processor.PullMessageProcessor;
 import io.apogee.broker.processor.QueryMessageProcessor;
 import io.apogee.broker.processor.RebalanceLockProcessor;
@@ -25,6 +27,10 @@ import io.apogee.broker.processor.TopicAdminProcessor;
 import io.apogee.broker.registration.NameServerRegistrar;
 import io.apogee.broker.schedule.DelayOffsetTable;
 import io.apogee.broker.schedule.ScheduleMessageService;
+import io.apogee.broker.slave.MasterLink;
+import io.apogee.broker.slave.ReplicationInfo;
+import io.apogee.broker.slave.ReplicationWatch;
+import io.apogee.broker.slave.SlaveSynchronizer;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.transaction.TransactionCheckService;
@@ -42,6 +48,7 @@ import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.store.HaStatus;
 import io.apogee.store.MessageStore;
 import io.apogee.store.core.LocalMessageStore;
 import io.netty.channel.Channel;
@@ -62,6 +69,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One broker: owns the store, the managers, the remoting servers (main port and VIP port {@code listenPort - 2}),
  * the processors and the background loops, and starts and stops them in order.
+ *
+ * <p>A SLAVE ({@code brokerRole}) learns its master from each registration ({@link MasterLink}), copies its
+ * metadata ({@link SlaveSynchronizer}) while the store replicates its commit log, refuses sends, admin changes and
+ * END_TRANSACTION, and runs no delay-level delivery and no transaction check-back (its master does both).
  *
  * <p>Its configuration is {@link #configs() published}: components that read a {@code @Live} key get the current
  * {@link BrokerConfig} through a supplier and read it per use; every other key is read from the start snapshot, once.
@@ -90,7 +101,11 @@ public final class BrokerController {
     private final BrokerStats stats = new BrokerStats();
     private final NettyRemotingServer server;
     private final NettyRemotingServer vipServer;
+    /** To the name servers, and on a slave to its master too (metadata sync), as RocketMQ's broker has one. */
     private final NettyRemotingClient namesrvClient;
+    private final MasterLink masterLink;
+    /** Set on a slave, {@code null} on a master. */
+    private final SlaveSynchronizer slaveSync;
     private final List<ExecutorService> executors = new ArrayList<>();
     private final List<ServiceRunner> runners = new ArrayList<>();
     private ClientNotifier notifier;
@@ -136,6 +151,14 @@ public final class BrokerController {
         this.server = new NettyRemotingServer(configs.netty(), housekeeping);
         this.vipServer = new NettyRemotingServer(vipConfig(configs.netty()), housekeeping);
         this.namesrvClient = new NettyRemotingClient(new NettyClientConfig(), null);
+        this.masterLink = new MasterLink(config.getBrokerName(), store,
+                !configs.store().getHaMasterAddress().isEmpty());
+        this.slaveSync = isSlave() ? new SlaveSynchronizer(masterLink, namesrvClient, topics, groups, offsets,
+                delayOffsets, new ReplicationWatch(config.getBrokerName(), store, masterLink)) : null;
+    }
+
+    private boolean isSlave() {
+        return config.getBrokerRole() == BrokerRole.SLAVE;
     }
 
     /** The main port's settings on {@code listenPort - 2}, as RocketMQ clones them for its VIP channel. */
@@ -168,15 +191,34 @@ public final class BrokerController {
         String ip = config.getBrokerIP1().isBlank() ? LocalAddress.pick() : config.getBrokerIP1();
         brokerAddr = ip + ":" + server.localPort();
         String haIp = config.getBrokerIP2().isBlank() ? ip : config.getBrokerIP2();
+        int haPort = store.haStatus().haListenPort();
         notifier = new ClientNotifier(server);
         registrar = new NameServerRegistrar(config, topics, namesrvClient, brokerAddr,
-                haIp + ":" + (server.localPort() + 1));
+                haPort > 0 ? haIp + ":" + haPort : "");
+        if (isSlave()) {
+            registrar.onMasterAnswer(masterLink::onRegistration);
+        }
         registerProcessors(new InetSocketAddress(ip, server.localPort()));
         startLoops();
         int registered = registrarRegisterAll();
-        LOG.info("broker {} of cluster {} ready at {} (VIP port {}), registered with {} of {} name servers",
+        LOG.info("broker {} of cluster {} ready at {} (VIP port {}), registered with {} of {} name servers; {}",
                 config.getBrokerName(), config.getBrokerClusterName(), brokerAddr, vipServer.localPort(), registered,
-                registrar.nameServers().size());
+                registrar.nameServers().size(), replicationSummary());
+    }
+
+    /**
+     * Replication in one line: a master's HA port and slave count, or a slave's master and whether it replicates
+     * (and why not). The start-up log and {@code mqbroker} print it.
+     */
+    public String replicationSummary() {
+        HaStatus ha = store.haStatus();
+        if (ha.master() == null) {
+            return ha.role() + (ha.haListenPort() > 0 ? ", accepting slaves on HA port " + ha.haListenPort()
+                    + " (" + ha.slaves().size() + " connected)" : ", accepting no slaves (haListenPort -1)");
+        }
+        String why = ReplicationWatch.whyNotReplicating(ha.master(), masterLink);
+        return "SLAVE of " + config.getBrokerName() + " (brokerId " + config.getBrokerId() + "), "
+                + (why == null ? "replicating from " + ha.master().address() : "NOT replicating yet: " + why);
     }
 
     /**
@@ -226,25 +268,29 @@ public final class BrokerController {
         int delayLevels = start.store().delayLevelMillis().length;
         TransactionalMessageService halves = new TransactionalMessageService(store, topics, storeHost, delayLevels);
         both(new SendMessageProcessor(liveConfig, topics, groups, store, stats, storeHost,
-                start.store().getMaxMessageSize(), halves, delayLevels).handlers(), send);
+                start.store().getMaxMessageSize(), halves, delayLevels, masterLink).handlers(), send);
         both(new ConsumerSendMsgBackProcessor(liveConfig, topics, groups, store, delayLevels,
                 start.store().getMaxMessageSize()).handlers(), send);
         ExecutorService endTransaction = executor("ApogeeEndTransaction", config.getSendMessageThreadPoolNums(),
                 config.getAdminThreadPoolQueueCapacity());
-        both(new EndTransactionProcessor(config, halves).handlers(), endTransaction);
-        runners.add(loop(new TransactionCheckService(liveConfig, store, offsets, halves, producers,
-                notifier::checkTransactionState), config.getTransactionCheckInterval()));
-        runners.add(loop(new ScheduleMessageService(store, delayOffsets, start.store().delayLevelMillis()),
-                SCHEDULE_TICK_MILLIS));
+        both(new EndTransactionProcessor(config, halves, masterLink).handlers(), endTransaction);
+        if (!isSlave()) {
+            runners.add(loop(new TransactionCheckService(liveConfig, store, offsets, halves, producers,
+                    notifier::checkTransactionState), config.getTransactionCheckInterval()));
+            runners.add(loop(new ScheduleMessageService(store, delayOffsets, start.store().delayLevelMillis()),
+                    SCHEDULE_TICK_MILLIS));
+        }
         both(new QueryMessageProcessor(liveConfig, store).handlers(), query);
         both(new ClientManageProcessor(producers, consumers, groups, topics).handlers(), heartbeat);
         both(new ConsumerManageProcessor(consumers, offsets, store).handlers(), manage);
         both(new RebalanceLockProcessor(locks).handlers(), manage);
-        both(new TopicAdminProcessor(config, topics, offsets, consumers, store).handlers(), admin);
-        both(new GroupAdminProcessor(config, groups, topics, offsets, consumers, producers, store, stats)
+        both(new TopicAdminProcessor(config, topics, offsets, consumers, store, masterLink).handlers(), admin);
+        both(new GroupAdminProcessor(config, groups, topics, offsets, consumers, producers, store, stats, masterLink)
                 .handlers(), admin);
+        both(new OffsetTablesProcessor(offsets, delayOffsets).handlers(), admin);
         both(new BrokerAdminProcessor(configs, new BrokerConfigUpdater(configs), topics, offsets, consumers, notifier,
-                store, stats, registrar::registerSoon).handlers(), admin);
+                store, stats, registrar::registerSoon, () -> ReplicationInfo.of(store.haStatus(), masterLink,
+                slaveSync)).handlers(), admin);
         both(new ConsumerRelayProcessor(config, consumers, store, server).handlers(), admin);
     }
 
@@ -272,6 +318,9 @@ public final class BrokerController {
             consumers.scanExpired(now, expiry);
             producers.scanExpired(now, expiry);
         }), CLIENT_SCAN_MILLIS));
+        if (slaveSync != null) {
+            runners.add(loop(slaveSync, SlaveSynchronizer.STEP_MILLIS));
+        }
         ServiceRunner registration = loop(registrar, registrar.periodMillis());
         registrar.onWakeup(registration::wakeup);
         runners.add(registration);

@@ -49,6 +49,7 @@ public final class BrokerStartup {
             System.out.printf("The broker[%s, %s] boot success. serializeType=JSON and name server is %s%n",
                     configs.broker().getBrokerName(), controller.brokerAddr(),
                     configs.broker().getNamesrvAddr().isBlank() ? "(none)" : configs.broker().getNamesrvAddr());
+            System.out.println("Replication: " + controller.replicationSummary());
             // Every broker thread is a daemon: the main thread holds the JVM up until SIGTERM.
             stopped.await();
         } catch (ParseException | ConfigException e) {

@@ -1,5 +1,6 @@
 package io.apogee.broker.group;
 
+import com.alibaba.fastjson2.JSON;
 import io.apogee.broker.config.BrokerConfig;
 import io.apogee.common.io.AtomicFile;
 import io.apogee.common.admin.SubscriptionGroupConfig;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -84,6 +86,23 @@ public final class SubscriptionGroupManager {
             persist();
         }
         return removed;
+    }
+
+    /**
+     * A slave copying its master's groups (GET_ALL_SUBSCRIPTIONGROUP_CONFIG): the table becomes {@code master}'s and is
+     * persisted when it differs. Groups are put before the ones the master lacks are removed.
+     *
+     * @return whether anything changed
+     */
+    public synchronized boolean replaceFromMaster(Map<String, SubscriptionGroupConfig> master) {
+        String before = JSON.toJSONString(new TreeMap<>(groups));
+        if (before.equals(JSON.toJSONString(new TreeMap<>(master)))) {
+            return false;
+        }
+        groups.putAll(master);
+        groups.keySet().retainAll(master.keySet());
+        persist();
+        return true;
     }
 
     /** Every group, as GET_ALL_SUBSCRIPTIONGROUP_CONFIG answers it. */

@@ -7,6 +7,7 @@ import io.apogee.common.io.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -37,41 +38,58 @@ public final class ConsumerOffsetManager {
         if (text == null || text.isBlank()) {
             return;
         }
-        JSONObject table = JSON.parseObject(text).getJSONObject("offsetTable");
+        decode(text, file.path().toString())
+                .forEach((key, queues) -> offsets.put(key, new ConcurrentHashMap<>(queues)));
+        LOG.info("loaded consumer offsets of {} topic@group pairs from {}", offsets.size(), file.path());
+    }
+
+    /**
+     * Reads an offset table as {@code consumerOffset.json} and GET_ALL_CONSUMER_OFFSET hold it:
+     * {@code {"offsetTable":{"topic@group":{queueId:offset}}}}, queue ids quoted (ours) or not (RocketMQ's fastjson
+     * writes them bare). A malformed {@code topic@group} key is skipped with a warning naming {@code source}.
+     */
+    public static Map<TopicGroup, Map<Integer, Long>> decode(String json, String source) {
+        Map<TopicGroup, Map<Integer, Long>> out = new HashMap<>();
+        JSONObject table = JSON.parseObject(json).getJSONObject("offsetTable");
         if (table == null) {
-            return;
+            return out;
         }
-        for (String key : table.keySet()) {
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) table).entrySet()) {
             TopicGroup topicGroup;
             try {
-                topicGroup = TopicGroup.parse(key);
+                topicGroup = TopicGroup.parse(String.valueOf(entry.getKey()));
             } catch (IllegalArgumentException e) {
-                LOG.warn("{}: entry '{}' skipped: {}", file.path(), key, e.getMessage());
+                LOG.warn("{}: entry '{}' skipped: {}", source, entry.getKey(), e.getMessage());
                 continue;
             }
-            ConcurrentMap<Integer, Long> queues = new ConcurrentHashMap<>();
-            JSONObject byQueue = table.getJSONObject(key);
-            for (String queueId : byQueue.keySet()) {
-                queues.put(Integer.parseInt(queueId), byQueue.getLong(queueId));
+            Map<Integer, Long> queues = new HashMap<>();
+            if (entry.getValue() instanceof Map<?, ?> byQueue) {
+                byQueue.forEach((queueId, offset) -> queues.put(Integer.parseInt(String.valueOf(queueId)),
+                        ((Number) offset).longValue()));
             }
-            offsets.put(topicGroup, queues);
+            out.put(topicGroup, queues);
         }
-        LOG.info("loaded consumer offsets of {} topic@group pairs from {}", offsets.size(), file.path());
+        return out;
     }
 
     /** Writes every offset to disk atomically. */
     public synchronized void persist() {
+        try {
+            file.write(encode());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot persist consumer offsets to " + file.path(), e);
+        }
+    }
+
+    /** Every offset as {@code consumerOffset.json} holds it, GET_ALL_CONSUMER_OFFSET's answer. */
+    public String encode() {
         Map<String, Map<String, Long>> table = new TreeMap<>();
         offsets.forEach((key, queues) -> {
             Map<String, Long> byQueue = new TreeMap<>();
             queues.forEach((q, o) -> byQueue.put(q.toString(), o));
             table.put(key.toString(), byQueue);
         });
-        try {
-            file.write(JSON.toJSONString(Map.of("offsetTable", table)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist consumer offsets to " + file.path(), e);
-        }
+        return JSON.toJSONString(Map.of("offsetTable", table));
     }
 
     /** Records {@code offset} as the next offset {@code group} will consume in the queue. */

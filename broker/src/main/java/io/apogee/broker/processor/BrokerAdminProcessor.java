@@ -49,15 +49,18 @@ public final class BrokerAdminProcessor {
     private final MessageStore store;
     private final BrokerStats stats;
     private final Runnable configChanged;
+    private final Supplier<Map<String, String>> replication;
 
     /**
      * @param configs       the configuration in force (GET_BROKER_CONFIG renders it)
      * @param configUpdater validates, persists and publishes UPDATE_BROKER_CONFIG's changes
      * @param configChanged run after an update was published (re-registration with the name servers)
+     * @param replication   the replication entries of GET_BROKER_RUNTIME_INFO (role, slaves or master)
      */
     public BrokerAdminProcessor(Supplier<BrokerConfigs> configs, BrokerConfigUpdater configUpdater,
             TopicConfigManager topics, ConsumerOffsetManager offsets, ConsumerManager consumers,
-            ClientNotifier notifier, MessageStore store, BrokerStats stats, Runnable configChanged) {
+            ClientNotifier notifier, MessageStore store, BrokerStats stats, Runnable configChanged,
+            Supplier<Map<String, String>> replication) {
         this.configs = configs;
         this.configUpdater = configUpdater;
         this.topics = topics;
@@ -67,6 +70,7 @@ public final class BrokerAdminProcessor {
         this.store = store;
         this.stats = stats;
         this.configChanged = configChanged;
+        this.replication = replication;
     }
 
     /** The broker-wide admin codes, each with its handler. */
@@ -128,6 +132,7 @@ public final class BrokerAdminProcessor {
         info.put("msgGetTotalYesterdayMorning", String.valueOf(stats.getYesterdayMorning()));
         StoredMessage oldest = store.lookMessageByOffset(store.getMinPhyOffset());
         info.put("earliestMessageTimeStamp", String.valueOf(oldest == null ? 0 : oldest.getStoreTimestamp()));
+        info.putAll(replication.get());
         return info;
     }
 

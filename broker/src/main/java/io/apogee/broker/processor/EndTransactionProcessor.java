@@ -2,6 +2,7 @@ package io.apogee.broker.processor;
 
 import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.config.BrokerRole;
+import io.apogee.broker.slave.MasterLink;
 import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;
@@ -29,10 +30,15 @@ public final class EndTransactionProcessor {
 
     private final BrokerConfig config;
     private final TransactionalMessageService halves;
+    private final MasterLink master;
 
-    public EndTransactionProcessor(BrokerConfig config, TransactionalMessageService halves) {
+    /**
+     * @param master a slave's master, named when it refuses
+     */
+    public EndTransactionProcessor(BrokerConfig config, TransactionalMessageService halves, MasterLink master) {
         this.config = config;
         this.halves = halves;
+        this.master = master;
     }
 
     /** END_TRANSACTION with its handler. */
@@ -47,8 +53,7 @@ public final class EndTransactionProcessor {
     private Reply endTransaction(Channel channel, RemotingCommand request) throws RemotingCommandException {
         EndTransactionRequestHeader header = request.decodeHeader(EndTransactionRequestHeader.class);
         if (config.getBrokerRole() == BrokerRole.SLAVE) {
-            return StatusResponses.error(ResponseCode.SLAVE_NOT_AVAILABLE,
-                    "the broker is a slave and does not end transactions");
+            return StatusResponses.slaveEndTransactionRefusal(master);
         }
         int decision = header.getCommitOrRollback();
         if (decision != SysFlag.TRANSACTION_COMMIT_TYPE && decision != SysFlag.TRANSACTION_ROLLBACK_TYPE) {

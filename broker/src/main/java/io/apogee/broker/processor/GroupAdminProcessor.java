@@ -9,6 +9,7 @@ import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.client.ProducerManager;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.slave.MasterLink;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.remoting.RequestProcessor;
@@ -50,10 +51,14 @@ public final class GroupAdminProcessor {
     private final ProducerManager producers;
     private final MessageStore store;
     private final BrokerStats stats;
+    private final MasterLink master;
 
+    /**
+     * @param master a slave's master, named when it refuses changes
+     */
     public GroupAdminProcessor(BrokerConfig config, SubscriptionGroupManager groups, TopicConfigManager topics,
             ConsumerOffsetManager offsets, ConsumerManager consumers, ProducerManager producers, MessageStore store,
-            BrokerStats stats) {
+            BrokerStats stats, MasterLink master) {
         this.config = config;
         this.groups = groups;
         this.topics = topics;
@@ -62,6 +67,7 @@ public final class GroupAdminProcessor {
         this.producers = producers;
         this.store = store;
         this.stats = stats;
+        this.master = master;
     }
 
     /** The subscription group codes, each with its handler. */
@@ -78,7 +84,7 @@ public final class GroupAdminProcessor {
 
     private RemotingCommand updateGroup(RemotingCommand request) throws RemotingCommandException {
         if (config.getBrokerRole() == BrokerRole.SLAVE) {
-            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, TopicAdminProcessor.SLAVE_REFUSAL);
+            return StatusResponses.slaveAdminRefusal(master);
         }
         if (request.body() == null) {
             throw new RemotingCommandException("UPDATE_AND_CREATE_SUBSCRIPTIONGROUP without a body");
@@ -93,7 +99,7 @@ public final class GroupAdminProcessor {
 
     private RemotingCommand deleteGroup(RemotingCommand request) throws RemotingCommandException {
         if (config.getBrokerRole() == BrokerRole.SLAVE) {
-            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, TopicAdminProcessor.SLAVE_REFUSAL);
+            return StatusResponses.slaveAdminRefusal(master);
         }
         DeleteSubscriptionGroupRequestHeader h = request.decodeHeader(DeleteSubscriptionGroupRequestHeader.class);
         groups.delete(h.getGroupName());

@@ -5,6 +5,7 @@ import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.message.StoredProperties;
 import io.apogee.broker.schedule.ScheduleMessageService;
+import io.apogee.broker.slave.MasterLink;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.transaction.TransactionalMessageService;
@@ -54,13 +55,15 @@ public final class SendMessageProcessor {
     private final int maxMessageSize;
     private final TransactionalMessageService halves;
     private final int delayLevels;
+    private final MasterLink master;
 
     /**
      * @param delayLevels how many delay levels {@code messageDelayLevel} defines
+     * @param master      a slave's master, named when it refuses sends
      */
     public SendMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics,
             SubscriptionGroupManager groups, MessageStore store, BrokerStats stats, InetSocketAddress storeHost,
-            int maxMessageSize, TransactionalMessageService halves, int delayLevels) {
+            int maxMessageSize, TransactionalMessageService halves, int delayLevels, MasterLink master) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -70,6 +73,7 @@ public final class SendMessageProcessor {
         this.maxMessageSize = maxMessageSize;
         this.halves = halves;
         this.delayLevels = delayLevels;
+        this.master = master;
     }
 
     /** SEND_MESSAGE (header V1), SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE (header V2), each with its handler. */
@@ -149,8 +153,7 @@ public final class SendMessageProcessor {
 
     private RemotingCommand check(Channel channel, SendMessageRequestHeader header, Target target) {
         if (config.get().getBrokerRole() == BrokerRole.SLAVE) {
-            return StatusResponses.error(ResponseCode.SERVICE_NOT_AVAILABLE,
-                    "the broker[" + config.get().getBrokerName() + "] is a slave and does not accept messages");
+            return StatusResponses.slaveSendRefusal(config.get().getBrokerName(), master);
         }
         if (!Permission.isWriteable(config.get().getBrokerPermission())) {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,

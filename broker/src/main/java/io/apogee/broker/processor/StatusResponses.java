@@ -1,5 +1,6 @@
 package io.apogee.broker.processor;
 
+import io.apogee.broker.slave.MasterLink;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.store.GetMessageStatus;
@@ -71,6 +72,31 @@ final class StatusResponses {
         }
         PutMessageStatus status = result.status();
         return status.isStored() ? null : error(sendCode(status), sendRemark(status, maxMessageSize));
+    }
+
+    /** RocketMQ's remark refusing topic and group changes on a slave (code 1); ours adds the master. */
+    static final String SLAVE_ADMIN_REFUSAL = "Can't modify topic or subscription group from slave broker, please"
+            + " execute it from master broker.";
+
+    /** A slave refusing a topic or group change: SYSTEM_ERROR with RocketMQ's remark, then which broker is master. */
+    static RemotingCommand slaveAdminRefusal(MasterLink master) {
+        return error(ResponseCode.SYSTEM_ERROR, SLAVE_ADMIN_REFUSAL + " This broker is a slave; "
+                + master.describeMaster() + ".");
+    }
+
+    /**
+     * A slave refusing a send: SERVICE_NOT_AVAILABLE (RocketMQ's store answers a slave's sends so), naming the
+     * master to send to.
+     */
+    static RemotingCommand slaveSendRefusal(String brokerName, MasterLink master) {
+        return error(ResponseCode.SERVICE_NOT_AVAILABLE, "service not available now: the broker[" + brokerName
+                + "] is a slave, sending message is forbidden; " + master.describeMaster() + ", send to it.");
+    }
+
+    /** A slave refusing END_TRANSACTION: SLAVE_NOT_AVAILABLE with RocketMQ's remark, then the master. */
+    static RemotingCommand slaveEndTransactionRefusal(MasterLink master) {
+        return error(ResponseCode.SLAVE_NOT_AVAILABLE, "Message store is slave mode, so end transaction is"
+                + " forbidden; " + master.describeMaster() + ".");
     }
 
     /** A response with {@code code} and {@code remark}. */

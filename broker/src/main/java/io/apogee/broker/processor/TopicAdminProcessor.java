@@ -4,6 +4,7 @@ import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.slave.MasterLink;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.topic.Permission;
 import io.apogee.common.topic.SystemTopics;
@@ -38,9 +39,6 @@ import java.util.TreeSet;
  */
 public final class TopicAdminProcessor {
 
-    static final String SLAVE_REFUSAL = "Can't modify topic or subscription group from slave broker, please execute"
-            + " it from master broker.";
-
     /** The most read or write queues a topic may have. */
     private static final int MAX_QUEUE_NUMS = 1024;
 
@@ -49,14 +47,19 @@ public final class TopicAdminProcessor {
     private final ConsumerOffsetManager offsets;
     private final ConsumerManager consumers;
     private final MessageStore store;
+    private final MasterLink master;
 
+    /**
+     * @param master a slave's master, named when it refuses changes
+     */
     public TopicAdminProcessor(BrokerConfig config, TopicConfigManager topics, ConsumerOffsetManager offsets,
-            ConsumerManager consumers, MessageStore store) {
+            ConsumerManager consumers, MessageStore store, MasterLink master) {
         this.config = config;
         this.topics = topics;
         this.offsets = offsets;
         this.consumers = consumers;
         this.store = store;
+        this.master = master;
     }
 
     /** The topic administration codes, each with its handler. */
@@ -111,7 +114,7 @@ public final class TopicAdminProcessor {
     /** Why a topic may not be created or deleted here, or {@code null}. */
     private RemotingCommand refuseChange(String topic) {
         if (config.getBrokerRole() == BrokerRole.SLAVE) {
-            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, SLAVE_REFUSAL);
+            return StatusResponses.slaveAdminRefusal(master);
         }
         String problem = TopicValidator.problemWith(topic);
         if (problem != null) {

@@ -6,24 +6,29 @@ import io.apogee.common.service.ServiceLoop;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.RegisterBrokerBody;
 import io.apogee.remoting.protocol.body.RegisterBrokerBodyCodec;
 import io.apogee.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
 import io.apogee.remoting.protocol.header.namesrv.UnregisterBrokerRequestHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Registers the broker and its topics with every name server, all in parallel so one slow or dead name server never
  * delays the others: once at start, then every {@code registerNameServerPeriod}, and soon after any topic change
- * ({@link #registerSoon}, which wakes this loop).
+ * ({@link #registerSoon}, which wakes this loop). A slave hears its master from the answers
+ * ({@link #onMasterAnswer}).
  */
 public final class NameServerRegistrar implements ServiceLoop {
 
@@ -35,9 +40,13 @@ public final class NameServerRegistrar implements ServiceLoop {
     private final String brokerAddr;
     private final String haServerAddr;
     private volatile Runnable wakeup = () -> { };
+    private volatile BiConsumer<String, String> masterAnswer = (masterAddr, haServerAddr) -> { };
     private volatile boolean requested;
     private volatile long lastRegistrationMillis;
 
+    /**
+     * @param haServerAddr {@code brokerIP2:haListenPort} when this broker accepts slaves, else empty
+     */
     public NameServerRegistrar(BrokerConfig config, TopicConfigManager topics, NettyRemotingClient client,
             String brokerAddr, String haServerAddr) {
         this.config = config;
@@ -55,6 +64,15 @@ public final class NameServerRegistrar implements ServiceLoop {
     /** Lets {@link #registerSoon} wake the runner of this loop. */
     public void onWakeup(Runnable wakeup) {
         this.wakeup = wakeup;
+    }
+
+    /**
+     * Gives each registration's answer about the master (RocketMQ's {@code masterAddr} and {@code haServerAddr}) to
+     * {@code answer}, once per registration round that any name server accepted: from the first answer naming a
+     * master, else {@code (null, null)} (no master of this broker name is registered).
+     */
+    public void onMasterAnswer(BiConsumer<String, String> answer) {
+        this.masterAnswer = answer;
     }
 
     /** Asks for a registration at once (after a topic or config change). */
@@ -105,6 +123,7 @@ public final class NameServerRegistrar implements ServiceLoop {
         int crc = RegisterBrokerBodyCodec.crc32(body);
         CountDownLatch done = new CountDownLatch(servers.size());
         AtomicInteger accepted = new AtomicInteger();
+        AtomicReference<RegisterBrokerResponseHeader> named = new AtomicReference<>();
         for (String server : servers) {
             RegisterBrokerRequestHeader header = new RegisterBrokerRequestHeader(config.getBrokerClusterName(),
                     config.getBrokerName(), config.getBrokerId(), brokerAddr, haServerAddr).body(false, crc);
@@ -113,6 +132,10 @@ public final class NameServerRegistrar implements ServiceLoop {
                 client.invokeAsync(server, request, config.getRegisterBrokerTimeoutMills(), (response, failure) -> {
                     if (response != null && response.code() == ResponseCode.SUCCESS) {
                         accepted.incrementAndGet();
+                        RegisterBrokerResponseHeader answer = masterOf(server, response);
+                        if (answer != null && answer.masterAddr() != null) {
+                            named.compareAndSet(null, answer);
+                        }
                     } else {
                         LOG.warn("registration with name server {} failed: {}", server,
                                 failure != null ? failure.getMessage() : response.code() + " " + response.remark());
@@ -125,7 +148,22 @@ public final class NameServerRegistrar implements ServiceLoop {
             }
         }
         done.await(config.getRegisterBrokerTimeoutMills() + 1000L, TimeUnit.MILLISECONDS);
+        if (accepted.get() > 0) {
+            RegisterBrokerResponseHeader answer = named.get();
+            masterAnswer.accept(answer == null ? null : answer.masterAddr(),
+                    answer == null ? null : answer.haServerAddr());
+        }
         return accepted.get();
+    }
+
+    private static RegisterBrokerResponseHeader masterOf(String server, RemotingCommand response) {
+        try {
+            return response.decodeHeader(RegisterBrokerResponseHeader.class);
+        } catch (RemotingCommandException e) {
+            LOG.warn("name server {} answered the registration with a header that does not parse: {}", server,
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** Unregisters from every name server (at shutdown); failures are logged. */

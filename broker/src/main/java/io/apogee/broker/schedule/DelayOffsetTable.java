@@ -37,11 +37,38 @@ public final class DelayOffsetTable {
         if (text == null || text.isBlank()) {
             return;
         }
-        JSONObject table = JSON.parseObject(text).getJSONObject("offsetTable");
-        if (table != null) {
-            table.keySet().forEach(level -> offsets.put(Integer.parseInt(level), table.getLong(level)));
-        }
+        offsets.putAll(decode(text));
         LOG.info("loaded delay progress of {} levels from {}", offsets.size(), file.path());
+    }
+
+    /**
+     * Reads a table as {@code delayOffset.json} and GET_ALL_DELAY_OFFSET hold it: {@code {"offsetTable":{level:
+     * offset}}}, levels quoted (ours) or not (RocketMQ's fastjson writes them bare); other fields are ignored.
+     */
+    public static Map<Integer, Long> decode(String json) {
+        Map<Integer, Long> out = new TreeMap<>();
+        JSONObject table = JSON.parseObject(json).getJSONObject("offsetTable");
+        if (table != null) {
+            ((Map<?, ?>) table).forEach((level, offset) -> out.put(Integer.parseInt(String.valueOf(level)),
+                    ((Number) offset).longValue()));
+        }
+        return out;
+    }
+
+    /**
+     * Takes {@code table} as the progress of every level (a slave copying its master's), and persists it when it
+     * differs.
+     *
+     * @return whether anything changed
+     */
+    public synchronized boolean replaceAll(Map<Integer, Long> table) {
+        if (offsets.equals(table)) {
+            return false;
+        }
+        offsets.putAll(table);
+        offsets.keySet().retainAll(table.keySet());
+        persist();
+        return true;
     }
 
     /** Writes the progress of every level to disk atomically. */

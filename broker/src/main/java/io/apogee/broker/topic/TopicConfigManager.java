@@ -152,6 +152,25 @@ public final class TopicConfigManager {
         return true;
     }
 
+    /**
+     * A slave copying its master's topics (GET_ALL_TOPIC_CONFIG): when the master's data version differs from this
+     * table's, the table becomes the master's, version included, and is persisted. Topics are put before the ones the
+     * master lacks are removed, so a pull never misses a topic both have.
+     *
+     * @return whether anything changed
+     */
+    public synchronized boolean replaceFromMaster(TopicConfigSerializeWrapper master) {
+        if (master.topicConfigTable() == null || master.dataVersion() == null
+                || master.dataVersion().equals(dataVersion)) {
+            return false;
+        }
+        topics.putAll(master.topicConfigTable());
+        topics.keySet().retainAll(master.topicConfigTable().keySet());
+        dataVersion = master.dataVersion();
+        persist();
+        return true;
+    }
+
     /** The version of the topic table, bumped on every change. */
     public DataVersion dataVersion() {
         return dataVersion;
