@@ -13,11 +13,13 @@ import java.util.Properties;
 import java.util.StringJoiner;
 
 /**
- * NameServers and brokers (one master per broker name) started for tests by one {@link ServerLauncher} (ours in this
- * JVM unless told otherwise), on loopback: each server on a free port chosen at build time and kept across restarts,
- * each broker with its own store under one temp home and small mapped files. Brokers and NameServers can be stopped
- * and started again to test faults; {@link #close()} stops the brokers, then the NameServers, each group in reverse
- * start order, and deletes the home.
+ * NameServers and brokers (one master per broker name, and as many slaves of each as asked for) started for tests by
+ * one {@link ServerLauncher} (ours in this JVM unless told otherwise; slaves may have their own), on loopback: each
+ * server on a free port chosen at build time and kept across restarts, each broker with its own store under one temp
+ * home and small mapped files. Brokers and NameServers can be stopped and started again to test faults, brokers in
+ * child JVMs also killed; {@link #close()} stops the brokers, then the NameServers, each group in reverse start
+ * order, and deletes the home. A broker is named by its broker name and {@code brokerId} (0, the master, when only
+ * the name is given).
  *
  * <pre>{@code
  * try (TestCluster cluster = TestCluster.builder().brokers("broker-a", "broker-b").start()) {
@@ -32,25 +34,31 @@ public final class TestCluster implements AutoCloseable {
 
     private final String clusterName;
     private final ServerLauncher launcher;
+    private final ServerLauncher slaveLauncher;
     private final Path home;
     private final Properties brokerProperties;
+    private final Properties slaveProperties;
     private final List<String> otherNamesrvs;
     private final List<Integer> namesrvPorts = new ArrayList<>();
     private final Map<Integer, RunningServer> namesrvs = new LinkedHashMap<>();
-    private final Map<String, Integer> brokerPorts = new LinkedHashMap<>();
-    private final Map<String, RunningServer> brokers = new LinkedHashMap<>();
+    private final Map<Node, Integer> brokerPorts = new LinkedHashMap<>();
+    private final Map<Node, RunningServer> brokers = new LinkedHashMap<>();
 
     private TestCluster(Builder builder) {
         this.clusterName = builder.clusterName;
         this.launcher = builder.launcher;
+        this.slaveLauncher = builder.slaveLauncher == null ? builder.launcher : builder.slaveLauncher;
         this.brokerProperties = builder.brokerProperties;
+        this.slaveProperties = builder.slaveProperties;
         this.otherNamesrvs = List.copyOf(builder.otherNamesrvs);
         this.home = TempDirs.create("apogee-test-cluster-");
         for (int i = 0; i < builder.namesrvCount; i++) {
             namesrvPorts.add(FreePorts.any());
         }
         for (String name : builder.brokerNames) {
-            brokerPorts.put(name, FreePorts.forBroker());
+            for (int brokerId = 0; brokerId <= builder.slavesPerBroker; brokerId++) {
+                brokerPorts.put(new Node(name, brokerId), FreePorts.forBroker());
+            }
         }
     }
 
@@ -66,9 +74,21 @@ public final class TestCluster implements AutoCloseable {
         return joiner.toString();
     }
 
-    /** The address broker {@code name} registers, {@code 127.0.0.1:port}. */
+    /** The address broker {@code name} (its master) registers, {@code 127.0.0.1:port}. */
     public String brokerAddr(String name) {
-        return LOOPBACK + ":" + requirePort(name);
+        return brokerAddr(name, 0);
+    }
+
+    /** The address broker {@code name}'s {@code brokerId} registers (0: the master, 1 and up: its slaves). */
+    public String brokerAddr(String name, long brokerId) {
+        return LOOPBACK + ":" + requirePort(new Node(name, brokerId));
+    }
+
+    /** The store root ({@code storePathRootDir}) of broker {@code name}'s {@code brokerId}; it outlives restarts. */
+    public Path brokerStore(String name, long brokerId) {
+        Node node = new Node(name, brokerId);
+        requirePort(node);
+        return home.resolve(node.dirName()).resolve("store");
     }
 
     public String clusterName() {
@@ -77,14 +97,20 @@ public final class TestCluster implements AutoCloseable {
 
     /** Broker names in start order. */
     public List<String> brokerNames() {
-        return List.copyOf(brokerPorts.keySet());
+        return brokerPorts.keySet().stream().map(Node::name).distinct().toList();
     }
 
-    /** The process broker {@code name} runs in. */
+    /** The process broker {@code name} (its master) runs in. */
     public synchronized long brokerPid(String name) {
-        RunningServer broker = brokers.get(name);
+        return brokerPid(name, 0);
+    }
+
+    /** The process broker {@code name}'s {@code brokerId} runs in. */
+    public synchronized long brokerPid(String name, long brokerId) {
+        Node node = new Node(name, brokerId);
+        RunningServer broker = brokers.get(node);
         if (broker == null) {
-            throw new IllegalStateException("broker " + name + " is not running");
+            throw new IllegalStateException("broker " + node + " is not running");
         }
         return broker.pid();
     }
@@ -104,24 +130,57 @@ public final class TestCluster implements AutoCloseable {
         closeInReverse(namesrvs);
     }
 
-    /** Starts broker {@code name} (again, on the same port and store) if it is stopped. */
+    /** Starts broker {@code name} (its master; again, on the same port and store) if it is stopped. */
     public synchronized void startBroker(String name) {
-        if (!brokers.containsKey(name)) {
-            Properties conf = brokerConf(name);
-            brokers.put(name, start("broker " + name + " on port " + requirePort(name),
-                    () -> launcher.startBroker(conf, directory("broker-" + name))));
+        startBroker(name, 0);
+    }
+
+    /** Starts broker {@code name}'s {@code brokerId} (again, on the same port and store) if it is stopped. */
+    public synchronized void startBroker(String name, long brokerId) {
+        Node node = new Node(name, brokerId);
+        if (!brokers.containsKey(node)) {
+            Properties conf = brokerConf(node);
+            ServerLauncher which = node.isMaster() ? launcher : slaveLauncher;
+            brokers.put(node, start("broker " + node + " on port " + requirePort(node),
+                    () -> which.startBroker(conf, directory(node.dirName()))));
         }
     }
 
-    /** Stops broker {@code name} gracefully (it unregisters first); its store is kept. */
+    /** Stops broker {@code name} (its master) gracefully (it unregisters first); its store is kept. */
     public synchronized void stopBroker(String name) {
-        RunningServer broker = brokers.remove(name);
+        stopBroker(name, 0);
+    }
+
+    /** Stops broker {@code name}'s {@code brokerId} gracefully (it unregisters first); its store is kept. */
+    public synchronized void stopBroker(String name, long brokerId) {
+        RunningServer broker = brokers.remove(new Node(name, brokerId));
         if (broker != null) {
             broker.close();
         }
     }
 
-    /** Stops broker {@code name} and starts it again on the same port and store. */
+    /**
+     * Kills broker {@code name}'s {@code brokerId} as {@code kill -9} does (no unregistration, no flush, no clean
+     * shut-down mark) and returns once its process has exited; its store is kept. Only a broker in a child JVM can
+     * be killed.
+     */
+    public synchronized void killBroker(String name, long brokerId) {
+        Node node = new Node(name, brokerId);
+        RunningServer broker = brokers.get(node);
+        if (broker == null) {
+            return;
+        }
+        if (broker.pid() == ProcessHandle.current().pid()) {
+            throw new IllegalStateException("broker " + node + " runs in this JVM: only a child JVM can be killed");
+        }
+        ProcessHandle.of(broker.pid()).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+        brokers.remove(node).close();
+    }
+
+    /** Stops broker {@code name} (its master) and starts it again on the same port and store. */
     public synchronized void restartBroker(String name) {
         stopBroker(name);
         startBroker(name);
@@ -140,16 +199,18 @@ public final class TestCluster implements AutoCloseable {
 
     /**
      * The keys every broker of the cluster starts with (RocketMQ's names, so that every launcher reads them), then the
-     * builder's {@link Builder#brokerProperty} entries over them.
+     * builder's {@link Builder#brokerProperty} entries over them; a slave then gets {@code brokerRole=SLAVE}, its
+     * {@code brokerId} and the builder's {@link Builder#slaveProperty} entries. A slave learns its master's HA
+     * address from the NameServer's registration answer.
      */
-    private Properties brokerConf(String name) {
-        int port = requirePort(name);
-        Path store = home.resolve("broker-" + name).resolve("store");
+    private Properties brokerConf(Node node) {
+        int port = requirePort(node);
+        Path store = brokerStore(node.name(), node.brokerId());
         StringJoiner registerWith = new StringJoiner(";").add(namesrvAddr());
         otherNamesrvs.forEach(registerWith::add);
         Properties p = new Properties();
         p.setProperty("brokerClusterName", clusterName);
-        p.setProperty("brokerName", name);
+        p.setProperty("brokerName", node.name());
         p.setProperty("namesrvAddr", registerWith.toString());
         p.setProperty("brokerIP1", LOOPBACK);
         p.setProperty("brokerIP2", LOOPBACK);
@@ -165,6 +226,11 @@ public final class TestCluster implements AutoCloseable {
         p.setProperty("transactionTimeOut", "1000");
         p.setProperty("transactionCheckInterval", "2000");
         p.putAll(brokerProperties);
+        if (!node.isMaster()) {
+            p.setProperty("brokerRole", "SLAVE");
+            p.setProperty("brokerId", String.valueOf(node.brokerId()));
+            p.putAll(slaveProperties);
+        }
         return p;
     }
 
@@ -180,12 +246,29 @@ public final class TestCluster implements AutoCloseable {
         }
     }
 
-    private int requirePort(String name) {
-        Integer port = brokerPorts.get(name);
+    private int requirePort(Node node) {
+        Integer port = brokerPorts.get(node);
         if (port == null) {
-            throw new IllegalArgumentException("no broker named " + name + " in " + brokerPorts.keySet());
+            throw new IllegalArgumentException("no broker " + node + " in " + brokerPorts.keySet());
         }
         return port;
+    }
+
+    /** One broker: its broker name and {@code brokerId}. */
+    private record Node(String name, long brokerId) {
+        boolean isMaster() {
+            return brokerId == 0;
+        }
+
+        /** The master keeps the directory of a cluster without slaves. */
+        String dirName() {
+            return isMaster() ? "broker-" + name : "broker-" + name + "-" + brokerId;
+        }
+
+        @Override
+        public String toString() {
+            return isMaster() ? name : name + "#" + brokerId;
+        }
     }
 
     private static RunningServer start(String what, Start start) {
@@ -210,8 +293,11 @@ public final class TestCluster implements AutoCloseable {
         private int namesrvCount = 1;
         private List<String> brokerNames = List.of("broker-a");
         private final Properties brokerProperties = new Properties();
+        private final Properties slaveProperties = new Properties();
         private final List<String> otherNamesrvs = new ArrayList<>();
         private ServerLauncher launcher = new ApogeeServers();
+        private ServerLauncher slaveLauncher;
+        private int slavesPerBroker;
 
         private Builder() {
         }
@@ -242,6 +328,30 @@ public final class TestCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Gives every broker name {@code count} slaves (brokerId 1 to {@code count}, {@code brokerRole=SLAVE}, each on
+         * its own ports and store), started after their master; 0 by default.
+         */
+        public Builder slaves(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("a broker cannot have " + count + " slaves");
+            }
+            this.slavesPerBroker = count;
+            return this;
+        }
+
+        /** A {@code broker.conf} key for the slaves only; it wins over {@link #brokerProperty} and the role keys. */
+        public Builder slaveProperty(String key, String value) {
+            slaveProperties.setProperty(key, value);
+            return this;
+        }
+
+        /** Whose slaves are started, and how (the masters' {@link #launcher} by default). */
+        public Builder slaveLauncher(ServerLauncher launcher) {
+            this.slaveLauncher = launcher;
+            return this;
+        }
+
         /** NameServers outside the cluster that every broker registers with too ({@code ;}-separated). */
         public Builder alsoRegisterWith(String namesrvAddr) {
             otherNamesrvs.add(namesrvAddr);
@@ -259,7 +369,7 @@ public final class TestCluster implements AutoCloseable {
             TestCluster cluster = new TestCluster(this);
             try {
                 cluster.startNamesrvs();
-                cluster.brokerPorts.keySet().forEach(cluster::startBroker);
+                cluster.brokerPorts.keySet().forEach(node -> cluster.startBroker(node.name(), node.brokerId()));
             } catch (RuntimeException e) {
                 cluster.close();
                 throw e;
