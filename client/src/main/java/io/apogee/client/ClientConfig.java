@@ -22,21 +22,27 @@ public class ClientConfig {
     public static final String LOCAL_OFFSET_STORE_DIR_PROPERTY = "rocketmq.client.localOffsetStoreDir";
     private static final String DEFAULT_INSTANCE_NAME = "DEFAULT";
 
+    /** NameServer addresses, {@code host:port} separated by {@code ;}; default from the property, else the env. */
     private String namesrvAddr = defaultNamesrvAddr();
+    /** Address this client reports itself at (part of its client id); RocketMQ's default: a local IPv4 address. */
     private String clientIP = localAddress();
+    /** Instance name (part of the client id); RocketMQ's default {@code -Drocketmq.client.name}, else DEFAULT. */
     private String instanceName = System.getProperty("rocketmq.client.name", DEFAULT_INSTANCE_NAME);
+    /** Unit name appended to the client id when set; RocketMQ's default none. */
     private String unitName;
+    /** Threads running send callbacks and broker-to-client requests; RocketMQ's default: the cores. */
     private int clientCallbackExecutorThreads = Runtime.getRuntime().availableProcessors();
-    /** Route refresh period for every topic in use. */
+    /** Route refresh period for every topic in use, in ms; RocketMQ's default 30,000. */
     private int pollNameServerInterval = 30_000;
-    /** Heartbeat (and offline-broker cleaning) period. */
+    /** Heartbeat (and offline-broker cleaning) period, in ms; RocketMQ's default 30,000. */
     private int heartbeatBrokerInterval = 30_000;
-    /** Consumer offset persistence period. */
+    /** Consumer offset persistence period, in ms; RocketMQ's default 5000. */
     private int persistConsumerOffsetInterval = 5_000;
-    /** Rebalance period (RocketMQ's {@code rocketmq.client.rebalance.waitInterval}). */
+    /** Rebalance period in ms (RocketMQ's {@code rocketmq.client.rebalance.waitInterval}, default 20,000). */
     private int rebalanceInterval = Integer.getInteger("rocketmq.client.rebalance.waitInterval", 20_000);
-    /** Timeout of NameServer and broker management calls. */
+    /** Timeout of NameServer and broker management calls, in ms; RocketMQ's default 3000. */
     private int mqClientApiTimeout = 3_000;
+    /** Directory of broadcasting consumers' offset files; RocketMQ's default ~/.rocketmq_offsets. */
     private String localOffsetStoreDir = System.getProperty(LOCAL_OFFSET_STORE_DIR_PROPERTY,
             Path.of(System.getProperty("user.home"), ".rocketmq_offsets").toString());
 

@@ -10,88 +10,90 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Store settings under RocketMQ's {@code MessageStoreConfig} key names (behaviours.md §6), filled by
- * {@code ConfigBinder} and then read-only. The store reads them when it is built, except the {@link Live} keys
- * (retention, read batch sizes, the query default) that it reads from the published settings on every use.
+ * Store settings under RocketMQ's {@code MessageStoreConfig} key names and defaults (behaviours.md §6), filled by
+ * {@code ConfigBinder}. The store reads them when it is built, except the {@link Live} keys (retention, read batch
+ * sizes, the query default) that it reads from the published settings on every use. A broker never changes a
+ * published instance (an update publishes a validated copy); the setters are for tests and tools that build a store
+ * directly.
  */
 public class MessageStoreConfig implements Validated {
 
-    /** Root of the store: commit log, consume queues, index, checkpoint and abort marker live below it. */
+    /** Root of the store (commit log, queues, index, checkpoint, abort marker); RocketMQ's default ~/store. */
     private String storePathRootDir = System.getProperty("user.home") + "/store";
-    /** Commit-log directory; empty means {@code <storePathRootDir>/commitlog}. */
+    /** Commit-log directory; empty (default) means {@code <storePathRootDir>/commitlog}, as RocketMQ's default. */
     private String storePathCommitLog = "";
-    /** Size of one commit-log file in bytes (1 GiB). */
+    /** Size of one commit-log file in bytes; RocketMQ's default 1 GiB. */
     private int mappedFileSizeCommitLog = 1024 * 1024 * 1024;
-    /** Size of one consume-queue file in bytes (300,000 entries of 20 bytes). */
+    /** Size of one consume-queue file in bytes; RocketMQ's default 300,000 entries of 20 bytes. */
     private int mappedFileSizeConsumeQueue = 300_000 * 20;
-    /** {@code ASYNC_FLUSH} or {@code SYNC_FLUSH}. */
+    /** {@code ASYNC_FLUSH} or {@code SYNC_FLUSH}; RocketMQ's default {@code ASYNC_FLUSH}. */
     private FlushDiskType flushDiskType = FlushDiskType.ASYNC_FLUSH;
-    /** Async commit-log flush interval in ms. */
+    /** Async commit-log flush interval in ms; RocketMQ's default 500. */
     private int flushIntervalCommitLog = 500;
-    /** Async flush only when at least this many 4 KiB pages are dirty (0 = always). */
+    /** Async flush only when at least this many 4 KiB pages are dirty (0 = always); RocketMQ's default 4. */
     private int flushCommitLogLeastPages = 4;
-    /** Async flush ignores the page minimum when this many ms passed since the last full flush. */
+    /** Async flush ignores the page minimum this many ms after the last full flush; RocketMQ's default 10,000. */
     private int flushCommitLogThoroughInterval = 10_000;
-    /** True: the async flush runs on its interval only; false: every append also wakes it. */
+    /** True: the async flush runs on its interval only; false: every append wakes it. RocketMQ's default true. */
     private boolean flushCommitLogTimed = true;
-    /** Consume-queue and index flush (and checkpoint) interval in ms. */
+    /** Consume-queue and index flush (and checkpoint) interval in ms; RocketMQ's default 1000. */
     private int flushIntervalConsumeQueue = 1000;
-    /** Consume-queue flush page minimum (0 = always). */
+    /** Consume-queue flush page minimum (0 = always); RocketMQ's default 2. */
     private int flushConsumeQueueLeastPages = 2;
-    /** Consume-queue flush ignores the page minimum when this many ms passed since the last full flush. */
+    /** Consume-queue flush ignores the page minimum this many ms after the last full one; RocketMQ's default 60 s. */
     private int flushConsumeQueueThoroughInterval = 60_000;
-    /** How long a SYNC_FLUSH append waits for its fsync before answering {@code FLUSH_DISK_TIMEOUT}, in ms. */
+    /** How long a SYNC_FLUSH append waits for its fsync before FLUSH_DISK_TIMEOUT, in ms; RocketMQ's default 5000. */
     private int syncFlushTimeout = 5000;
-    /** Hours of day ({@code ;}-separated, {@code 00}-{@code 23}) when expired files are deleted. */
+    /** Hours of day ({@code ;}-separated, 00-23) when expired files are deleted; RocketMQ's default {@code 04}. */
     @Live
     private String deleteWhen = "04";
-    /** Hours a commit-log file is kept after its last write. */
+    /** Hours a commit-log file is kept after its last write; RocketMQ's default 72. */
     @Live
     private int fileReservedTime = 72;
-    /** Disk use (percent of the commit log's file system) above which expired files are deleted at any hour. */
+    /** Disk use (percent) above which expired files are deleted at any hour; RocketMQ's default 75. */
     @Live
     private int diskMaxUsedSpaceRatio = 75;
-    /** Disk use (fraction) above which the oldest files are deleted even if not expired. */
+    /** Disk use (fraction) above which the oldest files go even if not expired; RocketMQ's -D default 0.85. */
     @Live
     private double diskSpaceCleanForciblyRatio = 0.85;
-    /** Disk use (fraction) above which appends are refused with {@code DISK_FULL}. */
+    /** Disk use (fraction) above which appends are refused with DISK_FULL; RocketMQ's -D default 0.90. */
     @Live
     private double diskSpaceWarningLevelRatio = 0.90;
-    /** Retention check interval in ms. */
+    /** Retention check interval in ms; RocketMQ's default 10,000. */
     private int cleanResourceInterval = 10_000;
-    /** Largest accepted message body in bytes; a commit-log file must hold such a record with maximal headers. */
+    /** Largest accepted message body in bytes (a commit-log file must hold it); RocketMQ's default 4 MiB. */
     private int maxMessageSize = 1024 * 1024 * 4;
-    /** Whether the key index is built. */
+    /** Whether the key index is built; RocketMQ's default true. */
     private boolean messageIndexEnable = true;
-    /** Hash slots per index file. */
+    /** Hash slots per index file; RocketMQ's default 5,000,000. */
     private int maxHashSlotNum = 5_000_000;
-    /** Entries per index file. */
+    /** Entries per index file; RocketMQ's default 20,000,000. */
     private int maxIndexNum = 5_000_000 * 4;
-    /** Default result limit of key queries. */
+    /** Default result limit of key queries; RocketMQ's default 32. */
     @Live
     private int defaultQueryMaxNum = 32;
-    /** A read returns at most this many bytes when its data is in memory. */
+    /** A read returns at most this many bytes when its data is in memory; RocketMQ's default 256 KiB. */
     @Live
     private int maxTransferBytesOnMessageInMemory = 256 * 1024;
-    /** A read returns at most this many messages when its data is in memory. */
+    /** A read returns at most this many messages when its data is in memory; RocketMQ's default 32. */
     @Live
     private int maxTransferCountOnMessageInMemory = 32;
-    /** A read returns at most this many bytes when its data has likely left the page cache. */
+    /** A read returns at most this many bytes when its data has left memory; RocketMQ's default 64 KiB. */
     @Live
     private int maxTransferBytesOnMessageInDisk = 64 * 1024;
-    /** A read returns at most this many messages when its data has likely left the page cache. */
+    /** A read returns at most this many messages when its data has left memory; RocketMQ's default 8. */
     @Live
     private int maxTransferCountOnMessageInDisk = 8;
-    /** Share of physical memory (percent) assumed to hold the newest commit-log bytes. */
+    /** Share of physical memory (percent) assumed to hold the newest commit-log bytes; RocketMQ's default 40. */
     private int accessMessageInMemoryMaxRatio = 40;
     /**
      * Bytes of the newest commit-log file kept paged in ahead of the write position by a background thread, so that
      * appends do not take page faults under the append lock (0 disables). Apogee's own key.
      */
     private int commitLogPrefaultAhead = 16 * 1024 * 1024;
-    /** Delay levels (s/m/h/d units), used to stamp the due time as tag code in {@code SCHEDULE_TOPIC_XXXX}. */
+    /** Delay levels (s/m/h/d units), stamping the due time as tag code in SCHEDULE_TOPIC_XXXX; RocketMQ's default. */
     private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
-    /** {@code ASYNC_MASTER}, {@code SYNC_MASTER} or {@code SLAVE}. */
+    /** {@code ASYNC_MASTER}, {@code SYNC_MASTER} or {@code SLAVE}; RocketMQ's default {@code ASYNC_MASTER}. */
     private BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
     /**
      * Port a master accepts slaves on; RocketMQ's broker sets it to {@code listenPort + 1} whatever the file says,

@@ -1,6 +1,7 @@
 package io.apogee.client.stub;
 
 import io.apogee.common.concurrent.BoundedExecutors;
+import io.apogee.common.config.ConfigBinder;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.NettyRemotingServer;
@@ -25,10 +26,8 @@ public final class StubServer implements AutoCloseable {
     private boolean started;
 
     public StubServer() {
-        NettyServerConfig config = new NettyServerConfig();
-        config.setListenPort(0);
-        config.setBindAddress("127.0.0.1");
-        server = new NettyRemotingServer(config, null);
+        server = new NettyRemotingServer(ConfigBinder.conclude(NettyServerConfig::new,
+                Map.of("listenPort", 0, "bindAddress", "127.0.0.1")), null);
     }
 
     /** Answers {@code code} with {@code handler}; call before {@link #start()}. */

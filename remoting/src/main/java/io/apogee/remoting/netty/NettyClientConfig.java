@@ -3,32 +3,35 @@ package io.apogee.remoting.netty;
 import io.apogee.common.config.Validated;
 import io.apogee.remoting.codec.FrameCodec;
 
-/** Remoting client settings, keyed by RocketMQ's names ({@code NettyClientConfig}) where it has them. */
+/**
+ * Remoting client settings, keyed by RocketMQ's names ({@code NettyClientConfig}) where it has them, filled by
+ * {@code ConfigBinder} and never changed afterwards (the client in this package reads the fields).
+ */
 public class NettyClientConfig implements Validated {
 
-    /** Netty I/O threads. */
+    /** Netty I/O threads; RocketMQ's default 4. */
     int clientWorkerThreads = 4;
-    /** Threads running asynchronous-invoke callbacks and broker-to-client requests. */
+    /** Threads running asynchronous-invoke callbacks and broker-to-client requests; RocketMQ's default: the cores. */
     int clientCallbackExecutorThreads = Runtime.getRuntime().availableProcessors();
-    /** Oneway requests outstanding at once. */
+    /** Oneway requests outstanding at once; RocketMQ's default 65535. */
     int clientOnewaySemaphoreValue = 65535;
-    /** Asynchronous requests outstanding at once. */
+    /** Asynchronous requests outstanding at once; RocketMQ's default 65535. */
     int clientAsyncSemaphoreValue = 65535;
-    /** Connect timeout. */
+    /** Connect timeout in ms; RocketMQ's default 3000. */
     int connectTimeoutMillis = 3000;
-    /** A connection silent this long in both directions is closed. */
+    /** A connection silent this long in both directions is closed, in seconds; RocketMQ's default 120. */
     int clientChannelMaxIdleTimeSeconds = 120;
-    /** Close the connection when a synchronous call on it times out, as RocketMQ's client does. */
+    /** Close the connection when a synchronous call on it times out; RocketMQ's default true. */
     boolean clientCloseSocketIfTimeout = true;
-    /** Use the epoll transport on Linux when it is available. */
+    /** Use the epoll transport on Linux when it is available (Apogee's key). */
     boolean useEpollNativeSelector = true;
-    /** Largest frame accepted, length prefix included. */
+    /** Largest frame accepted, length prefix included (RocketMQ's {@code com.rocketmq.remoting.frameMaxLength}). */
     int frameMaxLength = FrameCodec.DEFAULT_FRAME_MAX_LENGTH;
-    /** Connect with TLS. */
+    /** Connect with TLS; RocketMQ's default false. */
     boolean useTLS = false;
-    /** TLS: PKCS#12 trust store; empty trusts any server certificate (development only). */
+    /** TLS: PKCS#12 trust store; empty trusts any server certificate, for development only (Apogee's key). */
     String tlsClientTrustStorePath = "";
-    /** TLS: password of {@link #tlsClientTrustStorePath}. */
+    /** TLS: password of {@link #tlsClientTrustStorePath} (Apogee's key). */
     String tlsClientTrustStorePassword = "";
 
     @Override
@@ -38,31 +41,5 @@ public class NettyClientConfig implements Validated {
         NettyServerConfig.positive("clientOnewaySemaphoreValue", clientOnewaySemaphoreValue);
         NettyServerConfig.positive("clientAsyncSemaphoreValue", clientAsyncSemaphoreValue);
         NettyServerConfig.positive("connectTimeoutMillis", connectTimeoutMillis);
-    }
-
-    public int getClientAsyncSemaphoreValue() {
-        return clientAsyncSemaphoreValue;
-    }
-
-    public void setClientAsyncSemaphoreValue(int value) {
-        this.clientAsyncSemaphoreValue = value;
-    }
-
-    public void setClientOnewaySemaphoreValue(int value) {
-        this.clientOnewaySemaphoreValue = value;
-    }
-
-    public void setClientChannelMaxIdleTimeSeconds(int seconds) {
-        this.clientChannelMaxIdleTimeSeconds = seconds;
-    }
-
-    public void setConnectTimeoutMillis(int connectTimeoutMillis) {
-        this.connectTimeoutMillis = connectTimeoutMillis;
-    }
-
-    public void setTls(boolean useTLS, String trustStorePath, String trustStorePassword) {
-        this.useTLS = useTLS;
-        this.tlsClientTrustStorePath = trustStorePath;
-        this.tlsClientTrustStorePassword = trustStorePassword;
     }
 }

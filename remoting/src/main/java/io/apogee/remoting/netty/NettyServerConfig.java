@@ -5,43 +5,44 @@ import io.apogee.common.config.Validated;
 import io.apogee.remoting.codec.FrameCodec;
 
 /**
- * Remoting server settings, keyed by RocketMQ's names ({@code NettyServerConfig}) where it has them. A server reads
- * them when it starts, so a runtime change of any of them takes effect at the next start (none is
+ * Remoting server settings, keyed by RocketMQ's names ({@code NettyServerConfig}) where it has them, filled by
+ * {@code ConfigBinder} and never changed afterwards (getters only; the server in this package reads the fields).
+ * A server reads them when it starts, so a runtime change of any of them takes effect at the next start (none is
  * {@link io.apogee.common.config.Live}).
  */
 public class NettyServerConfig implements Validated {
 
-    /** Port to listen on; 0 picks a free one (tests). */
+    /** Port to listen on; 0 picks a free one (tests). The broker and NameServer default to RocketMQ's ports. */
     int listenPort = 0;
-    /** Address to bind; all interfaces by default, like RocketMQ. */
+    /** Address to bind (Apogee's key); all interfaces by default, where RocketMQ always binds all. */
     String bindAddress = "0.0.0.0";
-    /** Threads of the default request executor that processors may share. */
+    /** Threads of the default request executor that processors may share; RocketMQ's default 8. */
     int serverWorkerThreads = 8;
-    /** Threads running asynchronous-invoke callbacks; 0 = 4. */
+    /** Threads running asynchronous-invoke callbacks; RocketMQ's default 0, meaning 4. */
     int serverCallbackExecutorThreads = 0;
-    /** Netty I/O threads. */
+    /** Netty I/O threads; RocketMQ's default 3. */
     int serverSelectorThreads = 3;
-    /** Oneway requests this server may have outstanding towards its clients. */
+    /** Oneway requests this server may have outstanding towards its clients; RocketMQ's default 256. */
     int serverOnewaySemaphoreValue = 256;
-    /** Asynchronous requests this server may have outstanding towards its clients. */
+    /** Asynchronous requests this server may have outstanding towards its clients; RocketMQ's default 64. */
     int serverAsyncSemaphoreValue = 64;
-    /** A connection silent this long in both directions is closed. */
+    /** A connection silent this long in both directions is closed, in seconds; RocketMQ's default 120. */
     int serverChannelMaxIdleTimeSeconds = 120;
-    /** Socket send buffer; 0 = OS default. */
+    /** Socket send buffer in bytes; RocketMQ's default 0, the OS default. */
     int serverSocketSndBufSize = 0;
-    /** Socket receive buffer; 0 = OS default. */
+    /** Socket receive buffer in bytes; RocketMQ's default 0, the OS default. */
     int serverSocketRcvBufSize = 0;
-    /** Use Netty's pooled allocator. */
+    /** Use Netty's pooled allocator; RocketMQ's default true. */
     boolean serverPooledByteBufAllocatorEnable = true;
-    /** Use the epoll transport on Linux when it is available. */
+    /** Use the epoll transport on Linux when it is available (RocketMQ's default false). */
     boolean useEpollNativeSelector = true;
     /** Largest frame accepted, length prefix included (RocketMQ's {@code com.rocketmq.remoting.frameMaxLength}). */
     int frameMaxLength = FrameCodec.DEFAULT_FRAME_MAX_LENGTH;
-    /** TLS: {@code disabled}, {@code permissive} (TLS and plain on one port) or {@code enforcing}. */
+    /** TLS: {@code disabled} (default), {@code permissive} (TLS and plain on one port) or {@code enforcing}. */
     TlsMode tlsMode = TlsMode.DISABLED;
-    /** TLS: PKCS#12 key store holding the server's key and certificate. */
+    /** TLS: PKCS#12 key store holding the server's key and certificate (Apogee's key). */
     String tlsServerKeyStorePath = "";
-    /** TLS: password of {@link #tlsServerKeyStorePath}. */
+    /** TLS: password of {@link #tlsServerKeyStorePath} (Apogee's key). */
     String tlsServerKeyStorePassword = "";
 
     /** Whether a server offers TLS. */
@@ -74,16 +75,8 @@ public class NettyServerConfig implements Validated {
         return listenPort;
     }
 
-    public void setListenPort(int listenPort) {
-        this.listenPort = listenPort;
-    }
-
     public String getBindAddress() {
         return bindAddress;
-    }
-
-    public void setBindAddress(String bindAddress) {
-        this.bindAddress = bindAddress;
     }
 
     public int getServerWorkerThreads() {
@@ -94,21 +87,7 @@ public class NettyServerConfig implements Validated {
         return serverChannelMaxIdleTimeSeconds;
     }
 
-    public void setServerChannelMaxIdleTimeSeconds(int seconds) {
-        this.serverChannelMaxIdleTimeSeconds = seconds;
-    }
-
     public int getFrameMaxLength() {
         return frameMaxLength;
-    }
-
-    public void setFrameMaxLength(int frameMaxLength) {
-        this.frameMaxLength = frameMaxLength;
-    }
-
-    public void setTls(TlsMode mode, String keyStorePath, String keyStorePassword) {
-        this.tlsMode = mode;
-        this.tlsServerKeyStorePath = keyStorePath;
-        this.tlsServerKeyStorePassword = keyStorePassword;
     }
 }

@@ -3,6 +3,7 @@ package io.apogee.remoting.netty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apogee.common.config.ConfigBinder;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.ResponseCode;
 import java.io.DataInputStream;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +30,7 @@ class MalformedFrameTest {
 
     @BeforeEach
     void start() {
-        NettyServerConfig config = new NettyServerConfig();
-        config.setFrameMaxLength(MAX_FRAME);
+        NettyServerConfig config = ConfigBinder.conclude(NettyServerConfig::new, Map.of("frameMaxLength", MAX_FRAME));
         fixture = new RemotingFixture(config, new NettyClientConfig(), null);
     }
 

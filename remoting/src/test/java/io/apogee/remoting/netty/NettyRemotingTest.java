@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apogee.common.config.ConfigBinder;
 import io.apogee.remoting.ChannelEventListener;
 import io.apogee.remoting.exception.RemotingConnectException;
 import io.apogee.remoting.exception.RemotingException;
@@ -23,6 +24,7 @@ import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -251,8 +253,8 @@ class NettyRemotingTest {
                 events.add("idle");
             }
         };
-        NettyServerConfig config = new NettyServerConfig();
-        config.setServerChannelMaxIdleTimeSeconds(1);
+        NettyServerConfig config = ConfigBinder.conclude(NettyServerConfig::new,
+                Map.of("serverChannelMaxIdleTimeSeconds", 1));
         try (RemotingFixture f = new RemotingFixture(config, new NettyClientConfig(), listener)) {
             f.client.invokeSync(f.address, echoRequest("x", SerializeType.JSON), 15_000);
             await().atMost(Duration.ofSeconds(30)).until(() -> events.contains("close"));
@@ -266,8 +268,8 @@ class NettyRemotingTest {
     @Test
     void asyncSemaphoreBoundsRequestsInFlight() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        NettyClientConfig clientConfig = new NettyClientConfig();
-        clientConfig.setClientAsyncSemaphoreValue(1);
+        NettyClientConfig clientConfig = ConfigBinder.conclude(NettyClientConfig::new,
+                Map.of("clientAsyncSemaphoreValue", 1));
         try (RemotingFixture f = new RemotingFixture(new NettyServerConfig(), clientConfig, null)) {
             f.server.registerProcessor(BLOCKING, (ch, req) -> {
                 release.await();
@@ -304,8 +306,7 @@ class NettyRemotingTest {
 
     @Test
     void unreachablePeerIsAConnectError() {
-        NettyClientConfig config = new NettyClientConfig();
-        config.setConnectTimeoutMillis(1000);
+        NettyClientConfig config = ConfigBinder.conclude(NettyClientConfig::new, Map.of("connectTimeoutMillis", 1000));
         NettyRemotingClient client = new NettyRemotingClient(config, null);
         client.start();
         try {

@@ -3,11 +3,13 @@ package io.apogee.remoting.netty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.apogee.common.config.ConfigBinder;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.ResponseCode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +38,11 @@ class TlsTest {
     }
 
     private static RemotingFixture fixture(NettyServerConfig.TlsMode mode, boolean clientTls) {
-        NettyServerConfig server = new NettyServerConfig();
-        server.setTls(mode, keyStore.toString(), PASSWORD);
-        NettyClientConfig client = new NettyClientConfig();
-        client.setTls(clientTls, clientTls ? keyStore.toString() : "", PASSWORD);
-        client.setConnectTimeoutMillis(10_000);
+        NettyServerConfig server = ConfigBinder.conclude(NettyServerConfig::new, Map.of("tlsMode", mode,
+                "tlsServerKeyStorePath", keyStore, "tlsServerKeyStorePassword", PASSWORD));
+        NettyClientConfig client = ConfigBinder.conclude(NettyClientConfig::new, Map.of("useTLS", clientTls,
+                "tlsClientTrustStorePath", clientTls ? keyStore : "", "tlsClientTrustStorePassword", PASSWORD,
+                "connectTimeoutMillis", 10_000));
         return new RemotingFixture(server, client, null);
     }
 
