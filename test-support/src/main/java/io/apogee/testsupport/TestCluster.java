@@ -191,9 +191,12 @@ public final class TestCluster implements AutoCloseable {
     public synchronized void close() {
         try {
             closeInReverse(brokers);
-            stopNamesrvs();
         } finally {
-            TempDirs.delete(home);
+            try {
+                stopNamesrvs();
+            } finally {
+                TempDirs.delete(home);
+            }
         }
     }
 
@@ -238,11 +241,24 @@ public final class TestCluster implements AutoCloseable {
         return Files.createDirectories(home.resolve(name));
     }
 
+    /** Closes every server, last started first, even when one fails to close (the first failure is thrown). */
     private static <K> void closeInReverse(Map<K, RunningServer> servers) {
         List<K> keys = new ArrayList<>(servers.keySet());
         Collections.reverse(keys);
+        RuntimeException failure = null;
         for (K key : keys) {
-            servers.remove(key).close();
+            try {
+                servers.remove(key).close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
