@@ -68,8 +68,7 @@ public final class ReplicationWatch {
     public static String whyNotReplicating(HaStatus.Master link, MasterLink master) {
         return switch (link.state()) {
             case REPLICATING -> null;
-            case NO_MASTER -> "no master HA address (haMasterAddress is not set and the name servers gave none: "
-                    + master.describeMaster() + ")";
+            case NO_MASTER -> "no master HA address: haMasterAddress is not set and " + master.describeMaster();
             case CONNECTING -> "connecting to master HA address " + link.address()
                     + (link.reason() == null ? "" : " (last attempt: " + link.reason() + ")");
             case STOPPED -> "stopped: " + link.reason();

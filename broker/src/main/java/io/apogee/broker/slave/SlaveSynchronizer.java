@@ -15,6 +15,7 @@ import io.apogee.remoting.protocol.body.BodyJson;
 import io.apogee.remoting.protocol.body.SubscriptionGroupWrapper;
 import io.apogee.remoting.protocol.body.TopicConfigSerializeWrapper;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,8 @@ public final class SlaveSynchronizer implements ServiceLoop {
     private final DelayOffsetTable delayOffsets;
     private final ReplicationWatch watch;
     private final ConsumerOffsetSync offsetSync = new ConsumerOffsetSync();
+    /** The last failure of each table, each logged once; only this loop's thread uses it. */
+    private final Map<String, String> failures = new LinkedHashMap<>();
     private long nextSyncMillis = -1;
     private volatile long lastSyncMillis;
     private volatile String lastError;
@@ -85,7 +88,9 @@ public final class SlaveSynchronizer implements ServiceLoop {
         }
         nextSyncMillis = now + PERIOD_MILLIS;
         String addr = master.masterAddr();
-        if (addr != null) {
+        if (addr == null) {
+            lastError = "paused: " + master.describeMaster();
+        } else {
             syncFrom(addr);
         }
         return 0;
@@ -100,8 +105,10 @@ public final class SlaveSynchronizer implements ServiceLoop {
             lastSyncMillis = System.currentTimeMillis();
             if (lastError != null) {
                 LOG.info("slave sync from master {} works again", addr);
-                lastError = null;
             }
+            lastError = null;
+        } else {
+            lastError = String.join("; ", failures.values());
         }
     }
 
@@ -120,6 +127,7 @@ public final class SlaveSynchronizer implements ServiceLoop {
                 if (changed != null) {
                     LOG.info("slave: {} updated from master {}: {}", what, addr, changed);
                 }
+                failures.remove(what);
                 return true;
             }
             error = "answered " + response.code() + " " + response.remark();
@@ -127,10 +135,9 @@ public final class SlaveSynchronizer implements ServiceLoop {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         String line = "cannot copy " + what + " from master " + addr + ": " + error;
-        if (!line.equals(lastError)) {
+        if (!line.equals(failures.put(what, line))) {
             LOG.warn("slave sync: {}; retrying every {} ms", line, PERIOD_MILLIS);
         }
-        lastError = line;
         return false;
     }
 
@@ -166,7 +173,7 @@ public final class SlaveSynchronizer implements ServiceLoop {
         return lastSyncMillis;
     }
 
-    /** Why the last sync failed, or {@code null} when it worked. */
+    /** Why the last sync failed or did not run (no master registered), or {@code null} when it worked. */
     public String lastError() {
         return lastError;
     }
