@@ -8,7 +8,6 @@ import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
-import io.apogee.client.impl.api.PullApi;
 import io.apogee.client.stub.ClientConfigs;
 import io.apogee.client.stub.FakeBroker;
 import io.apogee.client.stub.FakeNamesrv;
@@ -90,8 +89,6 @@ class PushConsumerEngineTest {
         await().atMost(LONG).until(() -> consumed.size() == 4);
         assertTrue(consumed.stream().allMatch(m -> "TagA".equals(m.getTags())));
         assertEquals(TOPIC, consumed.get(0).getTopic());
-        await().atMost(LONG).until(() -> pullsOf(0).stream().anyMatch(p -> p.getCommitOffset() == 3
-                && (p.getSysFlag() & PullApi.FLAG_COMMIT_OFFSET) != 0));
         consumer.shutdown();
         await().atMost(LONG).until(() -> Long.valueOf(3).equals(broker.offset(GROUP, TOPIC, 0))
                 && Long.valueOf(3).equals(broker.offset(GROUP, TOPIC, 1)));
