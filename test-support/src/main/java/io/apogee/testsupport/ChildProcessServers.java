@@ -37,8 +37,8 @@ public final class ChildProcessServers implements ServerLauncher {
     private final List<String> jvmOptions;
 
     /**
-     * @param namesrvMainClass the NameServer's start-up class, e.g. {@code org.apache.rocketmq.namesrv.NamesrvStartup}
-     * @param brokerMainClass  the broker's start-up class, e.g. {@code org.apache.rocketmq.broker.BrokerStartup}
+     * @param namesrvMainClass the NameServer's start-up class, ours or RocketMQ's {@code NamesrvStartup}
+     * @param brokerMainClass  the broker's start-up class, ours or RocketMQ's {@code BrokerStartup}
      * @param jvmOptions       options of every child JVM (heap, GC, {@code --add-opens})
      */
     public ChildProcessServers(String namesrvMainClass, String brokerMainClass, List<String> jvmOptions) {
