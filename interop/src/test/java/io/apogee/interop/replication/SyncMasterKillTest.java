@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * producer, with either flush type, every message whose send returned SEND_OK is consumed from its slave. Messages
  * whose sends failed may or may not be there; deliveries beyond the first are counted and printed.
  */
-@Disabled("not yet seen passing in a full-suite run on a loaded machine, like its two sibling fault tests: to be confirmed (issue 12)")
 class SyncMasterKillTest {
 
     private static final String TOPIC = "KillTopic";
