@@ -70,13 +70,19 @@ final class ReplicaSet implements AutoCloseable {
 
     /**
      * The shape of a set whose NameServer and master are {@code masters}' and whose slave is {@code slaves}', in
-     * child JVMs; add {@code brokerProperty} keys (e.g. {@code brokerRole=SYNC_MASTER}) before starting it.
+     * child JVMs; add {@code brokerProperty} keys (e.g. {@code brokerRole=SYNC_MASTER}) before starting it. Broker
+     * fast failure is off: on a loaded two-core machine a send can wait more than its 200 ms in the send queue
+     * (seen: up to 1.1 s in a full build), and both brokers then answer SYSTEM_BUSY, which the producer does not
+     * retry; these tests are about replication, not flow control.
      */
     static TestCluster.Builder layout(ClusterKind masters, ClusterKind slaves) {
-        return layout(masters, slaves, JVM_OPTIONS);
+        return layout(masters, slaves, JVM_OPTIONS).brokerProperty("brokerFastFailureEnable", "false");
     }
 
-    /** {@link #layout(ClusterKind, ClusterKind)} with other options for every server JVM (e.g. a benchmark's). */
+    /**
+     * A set of {@code masters}' and {@code slaves}' servers with RocketMQ's defaults (fast failure on) and other
+     * options for every server JVM (e.g. a benchmark's).
+     */
     static TestCluster.Builder layout(ClusterKind masters, ClusterKind slaves, List<String> jvmOptions) {
         return TestCluster.builder().clusterName("ReplicaCluster").brokers(BROKER).slaves(1)
                 .launcher(masters.childProcesses(jvmOptions)).slaveLauncher(slaves.childProcesses(jvmOptions));
