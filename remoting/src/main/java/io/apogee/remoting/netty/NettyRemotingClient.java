@@ -152,8 +152,8 @@ public final class NettyRemotingClient extends RemotingEndpoint {
                 || !future.channel().isActive()) {
             Throwable cause = future.cause();
             channels.remove(addr, future);
-            throw new RemotingConnectException("connect to " + addr + " failed"
-                    + (cause == null ? "" : ": " + cause.getMessage()), cause);
+            throw new RemotingConnectException(ConnectFailure.describe(addr, cause, config.connectTimeoutMillis),
+                    cause);
         }
         return future.channel();
     }
