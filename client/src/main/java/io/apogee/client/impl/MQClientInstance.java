@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -60,6 +61,7 @@ public final class MQClientInstance {
     private final Map<String, MQConsumerInner> consumers = new ConcurrentHashMap<>();
     private final AtomicInteger admins = new AtomicInteger();
     private final TopicRouteTable routes = new TopicRouteTable();
+    private final Map<String, RouteMiss> routeMisses = new ConcurrentHashMap<>();
     private final ExecutorService brokerRequestExecutor;
     private final ScheduledExecutorService scheduler;
     private final ServiceRunner routeRefresh;
@@ -207,12 +209,18 @@ public final class MQClientInstance {
             }
         } catch (MQClientException e) {
             LOG.warn("route of topic {} not refreshed, keeping the cached one: {}", topic, e.getMessage());
+            routeMisses.put(topic, new RouteMiss(config.getNamesrvAddr(), e.getMessage(), defaultQueueNums > 0));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-        if (route == null || route.equals(routes.get(topic))) {
+        if (route == null) {
+            routeMisses.put(topic, new RouteMiss(config.getNamesrvAddr(), null, defaultQueueNums > 0));
+            return false;
+        }
+        routeMisses.remove(topic);
+        if (route.equals(routes.get(topic))) {
             return false;
         }
         if (routes.put(topic, route) && started) {
@@ -224,6 +232,29 @@ public final class MQClientInstance {
         consumers.values().forEach(c -> c.updateTopicSubscribeInfo(topic, subscribe));
         LOG.info("route of topic {} changed: {}", topic, route);
         return true;
+    }
+
+    /**
+     * The sentences that follow {@code No route info of this topic: <topic>}: why the last lookup found no route
+     * (NameServers not reached, or the topic not found and not created automatically) and what to run.
+     */
+    public String explainNoRoute(String topic) {
+        RouteMiss miss = routeMisses.get(topic);
+        if (miss == null) {
+            return ". Its route lists no queue this client can use: see mqadmin topicRoute -t " + topic + ".";
+        }
+        Set<String> clusters = null;
+        if (miss.unanswered() == null) {
+            try {
+                Map<String, Set<String>> table = namesrvApi.getClusterInfo().clusterAddrTable();
+                clusters = table == null ? Set.of() : new TreeSet<>(table.keySet());
+            } catch (MQClientException e) {
+                LOG.debug("cluster names for the no-route message of {} not read: {}", topic, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return miss.explain(topic, clusters);
     }
 
     /** The cached route of {@code topic}, or {@code null}. */

@@ -17,11 +17,11 @@ public final class MQClientManager {
     /**
      * The instance for {@code config}'s client id, created (with a copy of {@code config}) on first use.
      *
-     * @throws MQClientException when no NameServer address is configured
+     * @throws MQClientException when no NameServer address is configured, or a {@code ,}-separated list
      */
     public static MQClientInstance getOrCreate(ClientConfig config) throws MQClientException {
         try {
-            new NamesrvAddressList(config.getNamesrvAddr());
+            NamesrvAddressList.parse(config.getNamesrvAddr());
         } catch (IllegalArgumentException e) {
             throw new MQClientException(e.getMessage(), e);
         }

@@ -83,7 +83,8 @@ class MessageSender implements MQProducerInner {
             info = publishInfos.get(topic);
         }
         if (info == null || !info.ok()) {
-            throw new MQClientException(ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic);
+            throw new MQClientException(ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic
+                    + instance.explainNoRoute(topic));
         }
         return info;
     }

@@ -1,5 +1,6 @@
 package io.apogee.tools.admin;
 
+import io.apogee.client.impl.api.NamesrvAddressList;
 import io.apogee.tools.admin.command.AdminSession;
 import io.apogee.tools.admin.command.BrokerCommands;
 import io.apogee.tools.admin.command.ClusterListCommand;
@@ -87,6 +88,12 @@ public final class MQAdminStartup {
         String namesrv = namesrvAddr(line);
         if (namesrv == null) {
             err.println("mqadmin " + command.name() + ": no NameServer address: give -n host:port or set NAMESRV_ADDR");
+            return 1;
+        }
+        try {
+            NamesrvAddressList.parse(namesrv);
+        } catch (IllegalArgumentException e) {
+            err.println("mqadmin " + command.name() + ": " + e.getMessage());
             return 1;
         }
         try (AdminSession session = new AdminSession(namesrv, out)) {

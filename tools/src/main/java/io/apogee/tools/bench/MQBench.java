@@ -3,6 +3,7 @@ package io.apogee.tools.bench;
 import io.apogee.client.consumer.DefaultMQPushConsumer;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.impl.api.NamesrvAddressList;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendCallback;
 import io.apogee.client.producer.SendResult;
@@ -53,6 +54,7 @@ public final class MQBench {
                 err.println("mqbench: no NameServer address: give -n host:port or set NAMESRV_ADDR");
                 return 1;
             }
+            NamesrvAddressList.parse(namesrv);
             long seconds = Long.parseLong(line.getOptionValue('d', "60"));
             String topic = line.getOptionValue('t', "BenchmarkTest");
             if (args[0].equals("producer")) {

@@ -13,16 +13,35 @@ public final class NamesrvAddressList {
     private final List<String> addresses;
     private final AtomicInteger current = new AtomicInteger();
 
-    /** @throws IllegalArgumentException when {@code namesrvAddr} names no address */
+    /**
+     * @throws IllegalArgumentException when {@code namesrvAddr} names no address or separates addresses with
+     *                                  {@code ,} (RocketMQ's separator is {@code ;})
+     */
     public NamesrvAddressList(String namesrvAddr) {
+        this.addresses = parse(namesrvAddr);
+    }
+
+    /**
+     * The addresses of a {@code ;}-separated list. Refuses what RocketMQ would misread: no address at all, or a
+     * {@code ,}-separated list (RocketMQ takes {@code a:9876,b:9876} as one address and fails to connect to it).
+     *
+     * @throws IllegalArgumentException saying what to write instead
+     */
+    public static List<String> parse(String namesrvAddr) {
         if (namesrvAddr == null || namesrvAddr.isBlank()) {
             throw new IllegalArgumentException("no NameServer address: set namesrvAddr, the NAMESRV_ADDR environment"
                     + " variable or the rocketmq.namesrv.addr system property");
         }
-        this.addresses = Arrays.stream(namesrvAddr.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (namesrvAddr.contains(",")) {
+            throw new IllegalArgumentException("NameServer address list '" + namesrvAddr + "' is separated by ',':"
+                    + " use ';' between NameServer addresses, e.g. '" + namesrvAddr.replace(',', ';') + "'");
+        }
+        List<String> addresses = Arrays.stream(namesrvAddr.split(";")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
         if (addresses.isEmpty()) {
             throw new IllegalArgumentException("no NameServer address in '" + namesrvAddr + "'");
         }
+        return addresses;
     }
 
     /** Every configured address. */

@@ -11,6 +11,7 @@ import io.apogee.remoting.protocol.CommandCustomHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.RequestCodeNames;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.common.route.ClusterInfo;
 import io.apogee.remoting.protocol.body.KvTable;
@@ -147,23 +148,31 @@ public final class NamesrvApi {
         return counts;
     }
 
-    /** Sends a fresh request built from {@code code} and {@code header} to each NameServer in turn until one answers. */
+    /**
+     * Sends a fresh request built from {@code code} and {@code header} to each NameServer in turn until one answers.
+     *
+     * @throws MQClientException naming the request and, for each NameServer, why it did not answer
+     */
     private RemotingCommand invoke(int code, CommandCustomHeader header, byte[] body)
             throws MQClientException, InterruptedException {
         RemotingException last = null;
+        Map<String, String> failures = new LinkedHashMap<>();
         for (int attempt = 0; attempt < namesrvs.all().size(); attempt++) {
             String addr = namesrvs.current();
             try {
                 return remoting.invokeSync(addr, RemotingCommand.request(code, header).body(body), timeoutMillis);
             } catch (RemotingConnectException | RemotingTimeoutException | RemotingSendRequestException e) {
-                LOG.warn("NameServer {} failed request {}: {}", addr, code, e.getMessage());
+                LOG.warn("NameServer {} failed {}: {}", addr, RequestCodeNames.of(code), e.getMessage());
                 namesrvs.failedOver(addr);
+                failures.put(addr, e.getMessage());
                 last = e;
             } catch (RemotingException e) {
-                throw new MQClientException("request " + code + " to NameServer " + addr + " failed", e);
+                throw new MQClientException(RequestCodeNames.of(code) + " to NameServer " + addr + " failed: "
+                        + e.getMessage(), e);
             }
         }
-        throw new MQClientException("no NameServer of " + namesrvs.all() + " answered request " + code, last);
+        throw new MQClientException("no NameServer of " + namesrvs.all() + " answered " + RequestCodeNames.of(code)
+                + ": " + String.join("; ", failures.values()), last);
     }
 
     private RemotingCommand invokeOn(String addr, RemotingCommand request)
@@ -171,7 +180,8 @@ public final class NamesrvApi {
         try {
             return remoting.invokeSync(addr, request, timeoutMillis);
         } catch (RemotingException e) {
-            throw new MQClientException("request " + request.code() + " to NameServer " + addr + " failed", e);
+            throw new MQClientException(RequestCodeNames.of(request.code()) + " to NameServer " + addr + " failed: "
+                    + e.getMessage(), e);
         }
     }
 
