@@ -6,6 +6,7 @@ import io.apogee.client.impl.LatencyFaultTolerance;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQProducerInner;
 import io.apogee.client.impl.TopicPublishInfo;
+import io.apogee.client.impl.UnboundLoggingWarning;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.exception.RemotingTimeoutException;
@@ -93,7 +94,13 @@ class MessageSender implements MQProducerInner {
     SendResult sendWithRetry(OutgoingMessage out, long timeoutMillis)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         long start = System.currentTimeMillis();
-        TopicPublishInfo info = publishInfo(out.topic());
+        TopicPublishInfo info;
+        try {
+            info = publishInfo(out.topic());
+        } catch (MQClientException e) {
+            UnboundLoggingWarning.process().onFailure("send to topic " + out.topic(), e);
+            throw e;
+        }
         int attempts = 1 + config.getRetryTimesWhenSendFailed();
         String lastBroker = null;
         Exception last = null;
@@ -115,9 +122,11 @@ class MessageSender implements MQProducerInner {
             } catch (RemotingException | MQClientException e) {
                 latency.update(mq.getBrokerName(), System.currentTimeMillis() - sendStart, true);
                 LOG.warn("send of {} to {} failed, attempt {}: {}", out.uniqueIds(), mq, attempt + 1, e.getMessage());
+                UnboundLoggingWarning.process().onFailure("send to " + mq, e);
                 last = e;
             } catch (MQBrokerException e) {
                 latency.update(mq.getBrokerName(), System.currentTimeMillis() - sendStart, true);
+                UnboundLoggingWarning.process().onFailure("send to " + mq, e);
                 if (!RETRY_CODES.contains(e.getResponseCode())) {
                     throw e;
                 }
@@ -141,6 +150,7 @@ class MessageSender implements MQProducerInner {
             mq = fixedQueue != null ? fixedQueue : selectQueue(publishInfo(out.topic()), avoidBroker);
             sendAsyncToQueue(out, mq, timeoutMillis, callback, retriesLeft, fixedQueue);
         } catch (MQClientException | RemotingException e) {
+            UnboundLoggingWarning.process().onFailure("send to topic " + out.topic(), e);
             callback.onException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -162,12 +172,14 @@ class MessageSender implements MQProducerInner {
                     return;
                 } catch (MQBrokerException e) {
                     if (!RETRY_CODES.contains(e.getResponseCode()) || retriesLeft <= 0) {
+                        UnboundLoggingWarning.process().onFailure("send to " + mq, e);
                         callback.onException(e);
                         return;
                     }
                 }
             } else if (retriesLeft <= 0) {
                 latency.update(mq.getBrokerName(), System.currentTimeMillis() - start, true);
+                UnboundLoggingWarning.process().onFailure("send to " + mq, failure);
                 callback.onException(failure);
                 return;
             }

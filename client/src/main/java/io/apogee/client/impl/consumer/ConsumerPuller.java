@@ -7,6 +7,7 @@ import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.consumer.store.ReadOffsetType;
 import io.apogee.client.consumer.store.RemoteBrokerOffsetStore;
 import io.apogee.client.impl.MQClientInstance;
+import io.apogee.client.impl.UnboundLoggingWarning;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.client.impl.api.PullResult;
 import io.apogee.common.concurrent.NamedThreadFactory;
@@ -65,6 +66,7 @@ public final class ConsumerPuller {
     /** The broker id each queue's last answer suggested pulling from next (a slave when the master is behind). */
     private final Map<MessageQueue, Long> suggestedBroker = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor executor;
+    private final MissingGroupWarning missingGroup = new MissingGroupWarning();
 
     /** @param customStore the application's offset store, or {@code null} for the model's default */
     public ConsumerPuller(ConsumerKind kind, Settings settings, MQClientInstance instance, OffsetStore customStore) {
@@ -187,12 +189,17 @@ public final class ConsumerPuller {
 
                         @Override
                         public void onException(Exception e) {
-                            LOG.debug("pull of {} from {} failed: {}", mq, addr, e.getMessage());
+                            if (!missingGroup.onPullFailure(settings.group(), addr,
+                                    instance.config().getNamesrvAddr(), e)) {
+                                LOG.debug("pull of {} from {} failed: {}", mq, addr, e.getMessage());
+                            }
+                            UnboundLoggingWarning.process().onFailure("pull of " + mq + " from " + addr, e);
                             pullLater(request, delayAfter(e));
                         }
                     });
         } catch (RemotingException e) {
             LOG.warn("pull of {} from {} not sent: {}", mq, addr, e.getMessage());
+            UnboundLoggingWarning.process().onFailure("pull of " + mq + " from " + addr, e);
             pullLater(request, delayAfter(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.apogee.client.ClientConfig;
 import io.apogee.client.consumer.store.LocalFileOffsetStore;
 import io.apogee.client.consumer.store.RemoteBrokerOffsetStore;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The shared puller against a fake broker on loopback: headers, filtering, start offsets, back-off, holds. */
 class ConsumerPullerTest {
@@ -183,6 +188,31 @@ class ConsumerPullerTest {
         long gap = broker.millisBetweenPulls(flowControlled);
         assertTrue(gap < PullTiming.PUSH_DELAY_MILLIS_WHEN_EXCEPTION - 500,
                 "broker flow control is retried after 20 ms, not the error delay: " + gap + " ms");
+    }
+
+    @Test
+    void aGroupTheBrokerDoesNotHaveIsWarnedOnceNamingTheGroupAndTheFix() {
+        Logger logger = (Logger) LoggerFactory.getLogger(MissingGroupWarning.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            broker.failPullsWith(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST);
+            ConsumerPuller lite = puller(ConsumerKind.LITE_PULL, MessageModel.CLUSTERING);
+            lite.subscribe(TOPIC, "*");
+            lite.pullNow(new RecordingRequest(mq, 0));
+            await().atMost(LONG).until(() -> broker.pulls().size() >= 3);
+            lite.shutdown();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        List<ILoggingEvent> warnings = appender.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+        assertEquals(1, warnings.size(), "once per group and broker, not per pull: " + appender.list);
+        String line = warnings.get(0).getFormattedMessage();
+        assertTrue(line.contains("consumer group " + GROUP + " does not exist on broker " + broker.address()), line);
+        assertTrue(line.contains("autoCreateSubscriptionGroup=false"), line);
+        assertTrue(line.contains("mqadmin updateSubGroup -n '" + namesrv.address() + "' -b " + broker.address()
+                + " -g " + GROUP), line);
     }
 
     @Test
