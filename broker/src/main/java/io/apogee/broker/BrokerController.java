@@ -9,6 +9,8 @@ import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.client.ProducerManager;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.longpolling.PullRequestHoldService;
+import io.apogee.broker.metrics.BrokerMetrics;
+import io.apogee.broker.metrics.BrokerState;
 import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.broker.processor.BrokerAdminProcessor;
 import io.apogee.broker.lock.RebalanceLockManager;
@@ -59,6 +61,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +110,9 @@ public final class BrokerController {
     /** Set on a slave, {@code null} on a master. */
     private final SlaveSynchronizer slaveSync;
     private final List<ExecutorService> executors = new ArrayList<>();
+    /** The request executors by thread name, for the metrics' queue depths. */
+    private final Map<String, ThreadPoolExecutor> pools = new ConcurrentHashMap<>();
+    private final BrokerMetrics metrics;
     private final List<ServiceRunner> runners = new ArrayList<>();
     private ClientNotifier notifier;
     private NameServerRegistrar registrar;
@@ -155,6 +161,11 @@ public final class BrokerController {
                 !configs.store().getHaMasterAddress().isEmpty());
         this.slaveSync = isSlave() ? new SlaveSynchronizer(masterLink, namesrvClient, topics, groups, offsets,
                 delayOffsets, new ReplicationWatch(config.getBrokerName(), store, masterLink)) : null;
+        this.metrics = new BrokerMetrics(config, new BrokerState(store, topics, groups, offsets, producers, consumers,
+                pools));
+        if (metrics.rpcHook() != null) {
+            registerRpcHook(metrics.rpcHook());
+        }
     }
 
     private boolean isSlave() {
@@ -200,6 +211,7 @@ public final class BrokerController {
         }
         registerProcessors(new InetSocketAddress(ip, server.localPort()));
         startLoops();
+        metrics.start();
         int registered = registrarRegisterAll();
         LOG.info("broker {} of cluster {} ready at {} (VIP port {}), registered with {} of {} name servers; {}",
                 config.getBrokerName(), config.getBrokerClusterName(), brokerAddr, vipServer.localPort(), registered,
@@ -257,7 +269,7 @@ public final class BrokerController {
                 config.getAdminThreadPoolQueueCapacity());
 
         PullMessageProcessor pullProcessor = new PullMessageProcessor(liveConfig, topics, groups, consumers, offsets,
-                store, stats);
+                store, stats, metrics.meters());
         holds = new PullRequestHoldService(store, pullProcessor::replay);
         pullProcessor.useLongPolling(holds, pull);
         store.addDispatchListener(holds);
@@ -268,9 +280,9 @@ public final class BrokerController {
         int delayLevels = start.store().delayLevelMillis().length;
         TransactionalMessageService halves = new TransactionalMessageService(store, topics, storeHost, delayLevels);
         both(new SendMessageProcessor(liveConfig, topics, groups, store, stats, storeHost,
-                start.store().getMaxMessageSize(), halves, delayLevels, masterLink).handlers(), send);
+                start.store().getMaxMessageSize(), halves, delayLevels, masterLink, metrics.meters()).handlers(), send);
         both(new ConsumerSendMsgBackProcessor(liveConfig, topics, groups, store, delayLevels,
-                start.store().getMaxMessageSize()).handlers(), send);
+                start.store().getMaxMessageSize(), metrics.meters()).handlers(), send);
         ExecutorService endTransaction = executor("ApogeeEndTransaction", config.getSendMessageThreadPoolNums(),
                 config.getAdminThreadPoolQueueCapacity());
         both(new EndTransactionProcessor(config, halves, masterLink).handlers(), endTransaction);
@@ -303,6 +315,7 @@ public final class BrokerController {
     private ThreadPoolExecutor executor(String name, int threads, int queueCapacity) {
         ThreadPoolExecutor executor = BoundedExecutors.fixed(name, threads, queueCapacity);
         executors.add(executor);
+        pools.put(name, executor);
         return executor;
     }
 
@@ -334,6 +347,7 @@ public final class BrokerController {
     /** Unregisters from the name servers, stops accepting, stops the loops, persists state and closes the store. */
     public void shutdown() {
         LOG.info("broker {} shutting down", config.getBrokerName());
+        metrics.close();
         if (registrar != null) {
             registrar.unregisterAll();
         }
@@ -353,6 +367,11 @@ public final class BrokerController {
     /** {@code brokerIP1:port} as registered with the name servers (valid after {@link #start}). */
     public String brokerAddr() {
         return brokerAddr;
+    }
+
+    /** Where Prometheus scrapes this broker ({@code http://host:port/metrics}), or {@code null} when disabled. */
+    public String metricsUrl() {
+        return metrics.url();
     }
 
     /** The main port actually bound. */

@@ -18,11 +18,12 @@ import java.util.Map;
  * @param commitLogMaxOffset            commit-log end
  * @param commitLogDiskRatio            fraction of the commit log's file system in use
  * @param dispatchBehindBytes           commit-log bytes not yet dispatched to queues and index
+ * @param flushBehindBytes              commit-log bytes written but not yet flushed to disk
  */
 public record StoreStats(long putMessageTimesTotal, long putMessageSizeTotal, long putMessageFailedTimes,
         long getMessageTimesTotalFound, long getMessageTimesTotalMiss, long getMessageTransferredMsgCount,
         double putTps, double getTransferredTps, long commitLogMinOffset, long commitLogMaxOffset,
-        double commitLogDiskRatio, long dispatchBehindBytes) {
+        double commitLogDiskRatio, long dispatchBehindBytes, long flushBehindBytes) {
 
     /** The snapshot as RocketMQ-style runtime-info key/value strings. */
     public Map<String, String> toRuntimeInfo() {

@@ -3,6 +3,7 @@ package io.apogee.broker.config;
 import io.apogee.common.config.ConfigException;
 import io.apogee.common.config.Live;
 import io.apogee.common.config.Validated;
+import io.apogee.remoting.metrics.MetricsExporterType;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -118,6 +119,12 @@ public class BrokerConfig implements Validated {
     /** Refuse transactional (half) messages with NO_PERMISSION; RocketMQ's default false. */
     @Live
     boolean rejectTransactionMessage = false;
+    /** {@code PROM} serves {@code GET /metrics} to Prometheus; RocketMQ 5's key, default {@code DISABLE}. */
+    MetricsExporterType metricsExporterType = MetricsExporterType.DISABLE;
+    /** Interface the metrics exporter listens on; empty (default) = every interface (RocketMQ 5: brokerIP1). */
+    String metricsPromExporterHost = "";
+    /** Port of the metrics exporter, 0 for any free one; RocketMQ 5's default 5557. */
+    int metricsPromExporterPort = 5557;
     /** The config file updates are written back to: the {@code -c} file; empty (default) = updates not persisted. */
     String brokerConfigPath = "";
     /**
@@ -164,6 +171,10 @@ public class BrokerConfig implements Validated {
         notNegative("shortPollingTimeMills", shortPollingTimeMills);
         notNegative("transactionTimeOut", transactionTimeOut);
         notNegative("transactionCheckMax", transactionCheckMax);
+        if (metricsPromExporterPort < 0 || metricsPromExporterPort > 65535) {
+            throw new ConfigException("metricsPromExporterPort", "must be a port (0-65535), was "
+                    + metricsPromExporterPort);
+        }
         if (brokerPermission < 0 || brokerPermission > 7) {
             throw new ConfigException("brokerPermission", "must be 0..7, was " + brokerPermission);
         }
@@ -347,6 +358,18 @@ public class BrokerConfig implements Validated {
 
     public boolean isRejectTransactionMessage() {
         return rejectTransactionMessage;
+    }
+
+    public MetricsExporterType getMetricsExporterType() {
+        return metricsExporterType;
+    }
+
+    public String getMetricsPromExporterHost() {
+        return metricsPromExporterHost;
+    }
+
+    public int getMetricsPromExporterPort() {
+        return metricsPromExporterPort;
     }
 
     public String getBrokerConfigPath() {

@@ -113,6 +113,13 @@ public final class ConsumerOffsetManager {
         return queues == null ? Map.of() : Map.copyOf(queues);
     }
 
+    /** A copy of every committed offset, by topic and group, then by queue id (read by the lag metrics). */
+    public Map<TopicGroup, Map<Integer, Long>> snapshot() {
+        Map<TopicGroup, Map<Integer, Long>> copy = new HashMap<>();
+        offsets.forEach((key, queues) -> copy.put(key, Map.copyOf(queues)));
+        return copy;
+    }
+
     /** Topics in which {@code group} has committed offsets. */
     public Set<String> topicsOf(String group) {
         Set<String> topics = new HashSet<>();

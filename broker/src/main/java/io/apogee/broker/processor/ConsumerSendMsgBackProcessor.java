@@ -3,6 +3,7 @@ package io.apogee.broker.processor;
 import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.message.MessageCopy;
+import io.apogee.broker.metrics.MessageMeters;
 import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.message.MessageProperty;
@@ -40,19 +41,23 @@ public final class ConsumerSendMsgBackProcessor {
     private final MessageStore store;
     private final int delayLevels;
     private final int maxMessageSize;
+    private final MessageMeters meters;
 
     /**
      * @param delayLevels    how many delay levels {@code messageDelayLevel} defines
      * @param maxMessageSize the store's {@code maxMessageSize} (named in a refusal's remark)
+     * @param meters         counts dead letters
      */
     public ConsumerSendMsgBackProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics,
-            SubscriptionGroupManager groups, MessageStore store, int delayLevels, int maxMessageSize) {
+            SubscriptionGroupManager groups, MessageStore store, int delayLevels, int maxMessageSize,
+            MessageMeters meters) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
         this.store = store;
         this.delayLevels = delayLevels;
         this.maxMessageSize = maxMessageSize;
+        this.meters = meters;
     }
 
     /** CONSUMER_SEND_MSG_BACK with its handler. */
@@ -98,7 +103,14 @@ public final class ConsumerSendMsgBackProcessor {
                     String.valueOf(level == 0 ? RETRY_BASE_LEVEL + failed.getReconsumeTimes() : level));
             ScheduleMessageService.toSchedule(retry, delayLevels);
         }
-        return Reply.later(store.putMessage(retry).handle((result, failure) -> answer(result, failure)));
+        String originTopic = dead ? failed.getProperty(MessageProperty.RETRY_TOPIC) : null;
+        return Reply.later(store.putMessage(retry).handle((result, failure) -> {
+            RemotingCommand response = answer(result, failure);
+            if (dead && response.code() == ResponseCode.SUCCESS) {
+                meters.deadLettered(originTopic, header.getGroup());
+            }
+            return response;
+        }));
     }
 
     /** The copy to store: original topic and first id kept in properties, one more reconsume time. */

@@ -7,6 +7,7 @@ import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.longpolling.HeldPull;
 import io.apogee.broker.longpolling.PullRequestHoldService;
+import io.apogee.broker.metrics.MessageMeters;
 import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
@@ -51,12 +52,13 @@ public final class PullMessageProcessor {
     private final ConsumerOffsetManager offsets;
     private final MessageStore store;
     private final BrokerStats stats;
+    private final MessageMeters meters;
     private PullRequestHoldService holds;
     private Executor replayExecutor;
 
     public PullMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics,
             SubscriptionGroupManager groups, ConsumerManager consumers, ConsumerOffsetManager offsets,
-            MessageStore store, BrokerStats stats) {
+            MessageStore store, BrokerStats stats, MessageMeters meters) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -64,6 +66,7 @@ public final class PullMessageProcessor {
         this.offsets = offsets;
         this.store = store;
         this.stats = stats;
+        this.meters = meters;
     }
 
     /** Wires long polling: where pulls are held and which executor replays them. */
@@ -213,11 +216,14 @@ public final class PullMessageProcessor {
         header.setMaxOffset(result.maxOffset());
         header.setSuggestWhichBrokerId(suggestBroker(group, result));
         RemotingCommand response = RemotingCommand.response(header).code(code).remark(result.status().name());
-        if (code == ResponseCode.SUCCESS) {
+        boolean found = code == ResponseCode.SUCCESS;
+        if (found) {
             response.bodySlices(result.messages());
             stats.recordGet(request.getTopic(), request.getConsumerGroup(), result.messageCount(),
                     result.bufferTotalSize());
         }
+        meters.pulled(request.getTopic(), request.getConsumerGroup(), request.getQueueId(),
+                found ? result.messageCount() : 0, found ? result.bufferTotalSize() : 0, result.nextBeginOffset());
         return response;
     }
 

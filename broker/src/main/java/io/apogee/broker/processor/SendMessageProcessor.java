@@ -4,6 +4,8 @@ import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.message.StoredProperties;
+import io.apogee.broker.metrics.MessageMeters;
+import io.apogee.broker.metrics.MessageType;
 import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.slave.MasterLink;
 import io.apogee.broker.stats.BrokerStats;
@@ -56,14 +58,17 @@ public final class SendMessageProcessor {
     private final TransactionalMessageService halves;
     private final int delayLevels;
     private final MasterLink master;
+    private final MessageMeters meters;
 
     /**
      * @param delayLevels how many delay levels {@code messageDelayLevel} defines
      * @param master      a slave's master, named when it refuses sends
+     * @param meters      counts what is stored
      */
     public SendMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics,
             SubscriptionGroupManager groups, MessageStore store, BrokerStats stats, InetSocketAddress storeHost,
-            int maxMessageSize, TransactionalMessageService halves, int delayLevels, MasterLink master) {
+            int maxMessageSize, TransactionalMessageService halves, int delayLevels, MasterLink master,
+            MessageMeters meters) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -74,6 +79,7 @@ public final class SendMessageProcessor {
         this.halves = halves;
         this.delayLevels = delayLevels;
         this.master = master;
+        this.meters = meters;
     }
 
     /** SEND_MESSAGE (header V1), SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE (header V2), each with its handler. */
@@ -110,6 +116,7 @@ public final class SendMessageProcessor {
                         "the message body size over max value, MAX: " + maxMessageSize);
             }
             StoredMessage m = singleMessage(channel, header, target, body);
+            target.type = MessageType.of(m, target.type);
             RemotingCommand refusedPark = park(m, target);
             if (refusedPark != null) {
                 return refusedPark;
@@ -144,6 +151,7 @@ public final class SendMessageProcessor {
     private static final class Target {
         String topic;
         int queueId;
+        MessageType type = MessageType.NORMAL;
 
         Target(String topic, Integer queueId) {
             this.topic = topic;
@@ -176,6 +184,7 @@ public final class SendMessageProcessor {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
                     "the topic[" + target.topic + "] sending message is forbidden");
         }
+        target.type = topic.order() ? MessageType.FIFO : MessageType.NORMAL;
         int queueNums = Math.max(topic.readQueueNums(), topic.writeQueueNums());
         if (target.queueId >= queueNums) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "request queueId[" + target.queueId
@@ -289,6 +298,7 @@ public final class SendMessageProcessor {
             stats.recordPutFailure();
         } else {
             stats.recordPut(target.topic, result.msgNum(), result.wroteBytes());
+            meters.sent(target.topic, target.type, result.msgNum(), result.wroteBytes());
             SendMessageResponseHeader header = new SendMessageResponseHeader();
             header.setMsgId(result.msgId());
             header.setQueueId(target.queueId);

@@ -361,7 +361,8 @@ public final class LocalMessageStore implements MessageStore {
     public StoreStats stats() {
         return new StoreStats(counters.putTimes(), counters.putBytes(), counters.putFailures(), counters.getFound(),
                 counters.getMiss(), counters.getTransferred(), counters.putTps(), counters.getTransferredTps(),
-                commitLog.minOffset(), commitLog.maxOffset(), clean.diskRatio(), reput.behindBytes());
+                commitLog.minOffset(), commitLog.maxOffset(), clean.diskRatio(), reput.behindBytes(),
+                Math.max(0, commitLog.maxOffset() - commitLog.flushedOffset()));
     }
 
     @Override
