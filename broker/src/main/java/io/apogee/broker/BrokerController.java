@@ -212,6 +212,7 @@ public final class BrokerController {
         registerProcessors(new InetSocketAddress(ip, server.localPort()));
         startLoops();
         metrics.start();
+        LOG.info(StartupSummary.describe(configs.get(), brokerAddr, vipServer.localPort(), haPort));
         int registered = registrarRegisterAll();
         LOG.info("broker {} of cluster {} ready at {} (VIP port {}), registered with {} of {} name servers; {}",
                 config.getBrokerName(), config.getBrokerClusterName(), brokerAddr, vipServer.localPort(), registered,

@@ -29,15 +29,27 @@ final class FastFailure implements Runnable {
         }
         BlockingQueue<Runnable> queue = sendExecutor.getQueue();
         long now = System.currentTimeMillis();
+        long limit = config.get().getWaitTimeMillsInSendQueue();
         while (queue.peek() instanceof RequestTask task) {
             long waited = now - task.createdMillis();
-            if (waited < config.get().getWaitTimeMillsInSendQueue()) {
+            if (waited < limit) {
                 return;
             }
             if (queue.remove(task)) {
-                task.reject(ResponseCode.SYSTEM_BUSY, String.format("[TIMEOUT_CLEAN_QUEUE]broker busy, start flow "
-                        + "control for a while, period in queue: %sms, size of queue: %d", waited, queue.size()));
+                task.reject(ResponseCode.SYSTEM_BUSY, remark(waited, queue.size(), limit));
             }
         }
+    }
+
+    /**
+     * RocketMQ's remark (its {@code [TIMEOUT_CLEAN_QUEUE]} prefix and figures kept as they are), then how long the
+     * send waited, the key that bounds it and what to do.
+     */
+    static String remark(long waitedMillis, int queueSize, long limitMillis) {
+        return String.format("[TIMEOUT_CLEAN_QUEUE]broker busy, start flow control for a while, period in queue: %sms,"
+                + " size of queue: %d; the send waited %d ms in the broker's send queue, longer than"
+                + " waitTimeMillsInSendQueue (%d ms): the broker stores sends slower than they arrive (a slow disk,"
+                + " or too few sendMessageThreadPoolNums); raise waitTimeMillsInSendQueue or spread the load over more"
+                + " brokers", waitedMillis, queueSize, waitedMillis, limitMillis);
     }
 }

@@ -59,9 +59,9 @@ public final class ConsumerGroupInfo {
         return changed;
     }
 
-    /** Forgets a channel; true when it was a member. */
-    boolean removeChannel(Channel channel) {
-        return channels.remove(channel) != null;
+    /** Forgets a channel; the member it was, or {@code null} when it was none. */
+    ClientChannelInfo removeChannel(Channel channel) {
+        return channels.remove(channel);
     }
 
     /** Removes members silent for longer than {@code timeoutMillis} and returns them. */

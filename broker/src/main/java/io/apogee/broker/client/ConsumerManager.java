@@ -36,7 +36,8 @@ public final class ConsumerManager {
         boolean joined = info.updateChannel(client, type, model, where);
         boolean resubscribed = info.updateSubscriptions(subscriptions);
         if (joined) {
-            LOG.info("consumer {} joined group {} from {}", client.clientId(), group, client.channel().remoteAddress());
+            LOG.info("consumer {} ({} version {}) of group {} connected from {}", client.clientId(),
+                    client.language(), client.version(), group, client.channel().remoteAddress());
         }
         if (joined || resubscribed) {
             membershipChanged.accept(info);
@@ -46,8 +47,9 @@ public final class ConsumerManager {
     /** Removes one consumer from {@code group} (UNREGISTER_CLIENT). */
     public void unregister(String group, Channel channel) {
         ConsumerGroupInfo info = groups.get(group);
-        if (info != null && info.removeChannel(channel)) {
-            LOG.info("consumer on {} left group {}", channel.remoteAddress(), group);
+        ClientChannelInfo client = info == null ? null : info.removeChannel(channel);
+        if (client != null) {
+            LOG.info("consumer {} of group {} at {} unregistered", client.clientId(), group, channel.remoteAddress());
             afterLeave(info);
         }
     }
@@ -55,8 +57,10 @@ public final class ConsumerManager {
     /** Removes a closed channel from every group it was in. */
     public void onChannelClosed(Channel channel) {
         for (ConsumerGroupInfo info : groups.values()) {
-            if (info.removeChannel(channel)) {
-                LOG.info("consumer channel {} of group {} closed", channel.remoteAddress(), info.groupName());
+            ClientChannelInfo client = info.removeChannel(channel);
+            if (client != null) {
+                LOG.info("consumer {} of group {} at {} disconnected", client.clientId(), info.groupName(),
+                        channel.remoteAddress());
                 afterLeave(info);
             }
         }

@@ -21,21 +21,31 @@ public final class ProducerManager {
                 .putIfAbsent(client.channel(), client);
         if (old != null) {
             old.touch(System.currentTimeMillis());
+        } else {
+            LOG.info("producer {} ({} version {}) of group {} connected from {}", client.clientId(),
+                    client.language(), client.version(), group, client.channel().remoteAddress());
         }
     }
 
     /** Removes one producer (UNREGISTER_CLIENT). */
     public void unregister(String group, Channel channel) {
         Map<Channel, ClientChannelInfo> members = groups.get(group);
-        if (members != null) {
-            members.remove(channel);
+        ClientChannelInfo client = members == null ? null : members.remove(channel);
+        if (client != null) {
+            LOG.info("producer {} of group {} at {} unregistered", client.clientId(), group, channel.remoteAddress());
             groups.computeIfPresent(group, (g, m) -> m.isEmpty() ? null : m);
         }
     }
 
     /** Removes a closed channel from every group. */
     public void onChannelClosed(Channel channel) {
-        groups.values().forEach(m -> m.remove(channel));
+        groups.forEach((group, members) -> {
+            ClientChannelInfo client = members.remove(channel);
+            if (client != null) {
+                LOG.info("producer {} of group {} at {} disconnected", client.clientId(), group,
+                        channel.remoteAddress());
+            }
+        });
         groups.values().removeIf(Map::isEmpty);
     }
 
