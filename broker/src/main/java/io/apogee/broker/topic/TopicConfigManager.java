@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * The broker's topics: the system topics RocketMQ brokers always have, topics created by admins or on first send
  * (from TBW102 when {@code autoCreateTopicEnable}), persisted to {@code topics.json}. Every change bumps the data
  * version and runs the change hook (the broker re-registers with the name servers).
+ *
+ * <p>{@code autoCreateTopicEnable} holds on an existing store too: a TBW102 loaded from {@code topics.json} gets its
+ * INHERIT bit from the flag (dropped when it is false, as RocketMQ drops it at send time), and a send naming TBW102
+ * as its template creates nothing while the flag is false.
  */
 public final class TopicConfigManager {
 
@@ -87,6 +91,25 @@ public final class TopicConfigManager {
             throw new IOException("cannot parse " + file.path() + ": " + e.getMessage(), e);
         }
         LOG.info("loaded {} topics from {}", topics.size(), file.path());
+        inheritFromFlag();
+    }
+
+    /** Makes a loaded TBW102 inheritable exactly when {@code autoCreateTopicEnable} is on, persisting a change. */
+    private void inheritFromFlag() {
+        TopicConfig template = topics.get(SystemTopics.AUTO_CREATE_TOPIC_KEY);
+        if (template == null) {
+            return;
+        }
+        boolean enabled = config.isAutoCreateTopicEnable();
+        int perm = enabled ? template.perm() | Permission.INHERIT : template.perm() & ~Permission.INHERIT;
+        if (perm == template.perm()) {
+            return;
+        }
+        put(new TopicConfig(template.topicName(), template.readQueueNums(), template.writeQueueNums(), perm,
+                template.topicFilterType(), template.topicSysFlag(), template.order()));
+        LOG.info("topic {} perm {} -> {}: autoCreateTopicEnable={}", template.topicName(), template.perm(), perm,
+                enabled);
+        changed();
     }
 
     /** The topic's config, or {@code null}. */
@@ -97,7 +120,7 @@ public final class TopicConfigManager {
     /**
      * Creates {@code topic} for a send to a topic the broker does not have, from {@code defaultTopic} (TBW102) if it
      * exists and is inheritable: {@code min(clientQueueNums, defaultTopic.writeQueueNums)} queues, the default
-     * topic's permission without INHERIT.
+     * topic's permission without INHERIT. TBW102 is no template while {@code autoCreateTopicEnable} is off.
      *
      * @return the new (or concurrently created) config, or {@code null} when auto-creation is not possible
      */
@@ -105,6 +128,9 @@ public final class TopicConfigManager {
         TopicConfig existing = topics.get(topic);
         if (existing != null) {
             return existing;
+        }
+        if (SystemTopics.AUTO_CREATE_TOPIC_KEY.equals(defaultTopic) && !config.isAutoCreateTopicEnable()) {
+            return null;
         }
         TopicConfig template = topics.get(defaultTopic);
         if (template == null || (template.perm() & Permission.INHERIT) == 0) {
