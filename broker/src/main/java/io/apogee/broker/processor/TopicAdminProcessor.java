@@ -24,6 +24,7 @@ import io.apogee.common.admin.TopicOffset;
 import io.apogee.common.admin.TopicStatsTable;
 import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
 import io.apogee.remoting.protocol.header.DeleteTopicRequestHeader;
+import io.apogee.remoting.protocol.header.GetTopicConfigRequestHeader;
 import io.apogee.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
 import io.apogee.remoting.protocol.header.QueryTopicConsumeByWhoRequestHeader;
 import io.apogee.store.MessageStore;
@@ -34,8 +35,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Topic administration: UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG,
- * GET_TOPIC_STATS_INFO, QUERY_TOPIC_CONSUME_BY_WHO and GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
+ * Topic administration: UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG, GET_TOPIC_CONFIG
+ * (RocketMQ 5.x), GET_TOPIC_STATS_INFO, QUERY_TOPIC_CONSUME_BY_WHO and GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
  */
 public final class TopicAdminProcessor {
 
@@ -69,6 +70,7 @@ public final class TopicAdminProcessor {
                 RequestCode.DELETE_TOPIC_IN_BROKER, (channel, request) -> deleteTopic(request),
                 RequestCode.GET_ALL_TOPIC_CONFIG, (channel, request) -> RemotingCommand.response(null)
                         .body(BodyJson.encode(topics.snapshot())),
+                RequestCode.GET_TOPIC_CONFIG, (channel, request) -> topicConfig(request),
                 RequestCode.GET_TOPIC_STATS_INFO, (channel, request) -> topicStats(request),
                 RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, (channel, request) -> consumedBy(request),
                 RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, (channel, request) -> systemTopics());
@@ -126,6 +128,20 @@ public final class TopicAdminProcessor {
                     "The topic[" + topic + "] is conflict with system topic.");
         }
         return null;
+    }
+
+    /**
+     * One topic's config, as RocketMQ 5.x answers it: the topic config JSON, which is its
+     * {@code TopicConfigAndQueueMapping} body without a {@code mappingDetail} (we have no static topics).
+     */
+    private RemotingCommand topicConfig(RemotingCommand request) throws RemotingCommandException {
+        GetTopicConfigRequestHeader h = request.decodeHeader(GetTopicConfigRequestHeader.class);
+        TopicConfig topic = topics.select(h.getTopic());
+        if (topic == null) {
+            return StatusResponses.error(ResponseCode.TOPIC_NOT_EXIST, "No topic in this broker. topic: "
+                    + h.getTopic());
+        }
+        return RemotingCommand.response(null).body(BodyJson.encode(topic));
     }
 
     private RemotingCommand topicStats(RemotingCommand request) throws RemotingCommandException {
