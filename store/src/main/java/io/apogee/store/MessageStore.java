@@ -48,6 +48,16 @@ public interface MessageStore extends AutoCloseable {
     GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
             MessageFilter filter);
 
+    /**
+     * Read your writes: waits (a bounded time) until every message whose append completed before this call has
+     * reached its consume queue, so that a queue's max offset, and a read of it, cover every acknowledged send.
+     * Readers answering clients call it before reading; it returns at once when dispatch is not behind. A SLAVE
+     * acknowledges no sends and does not wait.
+     *
+     * @return whether dispatch caught up in time (when not, the reads may still miss the newest messages)
+     */
+    boolean awaitDispatched();
+
     /** Logical offset after the last dispatched entry of the queue; 0 when the queue does not exist. */
     long getMaxOffsetInQueue(String topic, int queueId);
 

@@ -92,6 +92,7 @@ public final class ConsumerManageProcessor {
     private RemotingCommand maxOffset(RemotingCommand request) throws RemotingCommandException {
         GetMaxOffsetRequestHeader h = request.decodeHeader(GetMaxOffsetRequestHeader.class);
         GetMaxOffsetResponseHeader response = new GetMaxOffsetResponseHeader();
+        store.awaitDispatched();
         response.setOffset(store.getMaxOffsetInQueue(h.getTopic(), h.getQueueId()));
         return RemotingCommand.response(response);
     }

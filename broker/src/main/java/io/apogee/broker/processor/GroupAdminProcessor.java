@@ -116,6 +116,7 @@ public final class GroupAdminProcessor {
                 ? offsets.topicsOf(h.getConsumerGroup()) : Set.of(h.getTopic());
         Map<MessageQueue, OffsetWrapper> table = new HashMap<>();
         double tps = 0;
+        store.awaitDispatched();
         for (String topicName : topicNames) {
             TopicConfig topic = topics.select(topicName);
             if (topic == null) {

@@ -24,6 +24,7 @@ import io.apogee.remoting.protocol.header.PullMessageResponseHeader;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.topic.Permission;
 import io.apogee.store.GetMessageResult;
+import io.apogee.store.GetMessageStatus;
 import io.apogee.store.MessageFilter;
 import io.apogee.store.MessageStore;
 import io.netty.channel.Channel;
@@ -147,6 +148,11 @@ public final class PullMessageProcessor {
         long offset = header.getQueueOffset();
         GetMessageResult result = store.getMessage(header.getConsumerGroup(), header.getTopic(), queueId, offset,
                 header.getMaxMsgNums(), filter);
+        if (pastDispatchedEnd(result.status()) && store.awaitDispatched()) {
+            // Read your writes: an acknowledged send may not have reached the queue yet; read again once it has.
+            result = store.getMessage(header.getConsumerGroup(), header.getTopic(), queueId, offset,
+                    header.getMaxMsgNums(), filter);
+        }
         int sysFlag = header.getSysFlag();
         if (allowSuspend && (sysFlag & PullMessageRequestHeader.FLAG_COMMIT_OFFSET) != 0
                 && config.get().getBrokerRole() != BrokerRole.SLAVE) {
@@ -163,6 +169,14 @@ public final class PullMessageProcessor {
             return Reply.later(response);
         }
         return response(header, group, result, code);
+    }
+
+    /** Whether a read found nothing because it asked at or past the end of what has been dispatched. */
+    private static boolean pastDispatchedEnd(GetMessageStatus status) {
+        return switch (status) {
+            case NO_MESSAGE_IN_QUEUE, NO_MATCHED_LOGIC_QUEUE, OFFSET_OVERFLOW_ONE, OFFSET_OVERFLOW_BADLY -> true;
+            case FOUND, NO_MATCHED_MESSAGE, MESSAGE_WAS_REMOVING, OFFSET_FOUND_NULL, OFFSET_TOO_SMALL -> false;
+        };
     }
 
     /** The subscription to filter with, or the response refusing the pull. */

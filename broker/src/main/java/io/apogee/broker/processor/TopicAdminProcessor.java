@@ -151,6 +151,7 @@ public final class TopicAdminProcessor {
             return StatusResponses.error(ResponseCode.TOPIC_NOT_EXIST, "topic[" + h.getTopic() + "] not exist");
         }
         Map<MessageQueue, TopicOffset> table = new HashMap<>();
+        store.awaitDispatched();
         for (int q = 0; q < topic.writeQueueNums(); q++) {
             TopicOffset offset = new TopicOffset();
             offset.setMinOffset(Math.max(0, store.getMinOffsetInQueue(h.getTopic(), q)));

@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalMessageStore implements MessageStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMessageStore.class);
+    /** Longest {@link #awaitDispatched} wait: well below the 3 s a client gives an admin request. */
+    static final long DISPATCH_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** The settings the store was built with: every key but the {@code @Live} ones is read from it, once. */
     private final MessageStoreConfig config;
@@ -263,6 +265,28 @@ public final class LocalMessageStore implements MessageStore {
         GetMessageResult r = reader.read(topic, queueId, offset, maxMsgNums, filter);
         counters.onGet(r.messageCount());
         return r;
+    }
+
+    /**
+     * Waits for dispatch to pass the commit log's end as it is now: every acknowledged append lies below it, since an
+     * append is acknowledged only after its bytes are written, and the end only moves past written records.
+     */
+    @Override
+    public boolean awaitDispatched() {
+        if (master == null) {
+            return true;
+        }
+        long end = commitLog.maxOffset();
+        if (reput.reputFromOffset() >= end) {
+            return true;
+        }
+        reputRunner.wakeup();
+        try {
+            return reput.awaitDispatched(end, DISPATCH_WAIT_NANOS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

@@ -10,12 +10,15 @@ import io.apogee.store.file.MappedFile;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads the commit log behind the writers ("reput") and hands every record to the dispatchers (consume queues, key
- * index), then tells the listeners. A queue's max offset therefore only covers dispatched records.
+ * index), then tells the listeners. A queue's max offset therefore only covers dispatched records; a reader that
+ * must see every record appended so far {@link #awaitDispatched waits} for dispatch to pass the commit log's end.
  */
 public final class ReputService implements ServiceLoop {
 
@@ -28,6 +31,9 @@ public final class ReputService implements ServiceLoop {
     private final List<CommitLogDispatcher> dispatchers;
     private final List<DispatchListener> listeners = new CopyOnWriteArrayList<>();
     private volatile long reputFromOffset;
+    /** Readers in {@link #awaitDispatched}; a step signals {@link #progress} only when there are some. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Object progress = new Object();
 
     public ReputService(CommitLog commitLog, RecordParser parser, List<CommitLogDispatcher> dispatchers) {
         this.commitLog = commitLog;
@@ -62,7 +68,43 @@ public final class ReputService implements ServiceLoop {
 
     @Override
     public int doWork() throws IOException {
-        return dispatchUpTo(commitLog.maxOffset(), MAX_RECORDS_PER_STEP, true);
+        int count = dispatchUpTo(commitLog.maxOffset(), MAX_RECORDS_PER_STEP, true);
+        if (waiting.get() > 0) {
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Waits until dispatch has passed commit-log offset {@code target}, at most {@code timeoutNanos}. The caller wakes
+     * the loop if it may be idle. No signal is lost: a step writes {@link #reputFromOffset} before it reads
+     * {@link #waiting}, a waiter counts itself in before it reads the offset (both volatile), so either the step sees
+     * the waiter or the waiter sees the step's offset.
+     *
+     * @return whether dispatch passed {@code target} in time
+     */
+    public boolean awaitDispatched(long target, long timeoutNanos) throws InterruptedException {
+        if (reputFromOffset >= target) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        waiting.incrementAndGet();
+        try {
+            synchronized (progress) {
+                while (reputFromOffset < target) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(progress, remaining);
+                }
+            }
+            return true;
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     /**
