@@ -9,6 +9,7 @@ import io.apogee.namesrv.config.NamesrvConfigs;
 import io.apogee.namesrv.kv.KvConfigStore;
 import io.apogee.namesrv.liveness.BrokerChannelHousekeeping;
 import io.apogee.namesrv.liveness.BrokerLivenessScan;
+import io.apogee.namesrv.metrics.NamesrvMetrics;
 import io.apogee.namesrv.processor.BrokerRegistrationProcessor;
 import io.apogee.namesrv.processor.KvConfigProcessor;
 import io.apogee.namesrv.processor.NamesrvConfigProcessor;
@@ -19,7 +20,10 @@ import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.remoting.protocol.RequestCode;
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -45,10 +49,11 @@ public final class NamesrvController {
     private final NamesrvConfig config;
     private final RouteTable routeTable = new RouteTable();
     private final KvConfigStore kvConfig;
-    private final ExecutorService defaultExecutor;
-    private final ExecutorService clientRequestExecutor;
+    private final ThreadPoolExecutor defaultExecutor;
+    private final ThreadPoolExecutor clientRequestExecutor;
     private final NettyRemotingServer server;
     private final ServiceRunner livenessScan;
+    private final NamesrvMetrics metrics;
 
     public NamesrvController(NamesrvConfig config, NettyServerConfig serverConfig) {
         this(new NamesrvConfigs(config, serverConfig));
@@ -70,7 +75,20 @@ public final class NamesrvController {
         this.server = new NettyRemotingServer(serverConfig, new BrokerChannelHousekeeping(routeTable));
         this.livenessScan = new ServiceRunner(new BrokerLivenessScan(routeTable, liveConfig(),
                 System::currentTimeMillis), config.scanNotActiveBrokerInterval(), TimeUnit.MILLISECONDS);
+        this.metrics = new NamesrvMetrics(config, hostName() + ":" + serverConfig.getListenPort(), routeTable,
+                Map.of("default", defaultExecutor, "client_request", clientRequestExecutor));
+        if (metrics.rpcHook() != null) {
+            server.registerRpcHook(metrics.rpcHook());
+        }
         registerProcessors();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** The NameServer config in force, for keys read per use. */
@@ -104,12 +122,18 @@ public final class NamesrvController {
         kvConfig.load();
         server.start();
         livenessScan.start();
+        metrics.start();
         LOG.info("NameServer started: port={} kvConfig={}", server.localPort(), config.kvConfigPath());
     }
 
     /** The configuration in force: the start one, or the last UPDATE_NAMESRV_CONFIG published. */
     public NamesrvConfigs configs() {
         return configs.get();
+    }
+
+    /** Where Prometheus scrapes this NameServer ({@code http://host:port/metrics}), or {@code null} when disabled. */
+    public String metricsUrl() {
+        return metrics.url();
     }
 
     /** The port the server listens on (the chosen one when configured with 0). */
@@ -119,6 +143,7 @@ public final class NamesrvController {
 
     /** Stops scanning, then serving; idempotent. */
     public void shutdown() {
+        metrics.close();
         livenessScan.close();
         server.shutdown();
         clientRequestExecutor.shutdownNow();

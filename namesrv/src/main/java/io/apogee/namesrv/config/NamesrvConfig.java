@@ -3,6 +3,7 @@ package io.apogee.namesrv.config;
 import io.apogee.common.config.ConfigException;
 import io.apogee.common.config.Live;
 import io.apogee.common.config.Validated;
+import io.apogee.remoting.metrics.MetricsExporterType;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
@@ -48,6 +49,16 @@ public class NamesrvConfig implements Validated {
     /** Queue bound of the route-lookup threads (RocketMQ 5.x key, default 50,000). */
     int clientRequestThreadPoolQueueCapacity = 50_000;
 
+    /** {@code PROM} serves {@code GET /metrics} to Prometheus; RocketMQ 5's broker key, default {@code DISABLE}. */
+    MetricsExporterType metricsExporterType = MetricsExporterType.DISABLE;
+    /** Interface the metrics exporter listens on; empty (default) = every interface (the broker's key). */
+    String metricsPromExporterHost = "";
+    /**
+     * Port of the metrics exporter, 0 for any free one (Apogee's key, default 5558: a broker on the same host has
+     * 5557, RocketMQ 5's {@code metricsPromExporterPort}).
+     */
+    int namesrvMetricsPromExporterPort = 5558;
+
     private static Path namesrvHome() {
         return Paths.get(System.getProperty("user.home"), "namesrv");
     }
@@ -65,6 +76,10 @@ public class NamesrvConfig implements Validated {
         positive("defaultThreadPoolQueueCapacity", defaultThreadPoolQueueCapacity);
         positive("clientRequestThreadPoolNums", clientRequestThreadPoolNums);
         positive("clientRequestThreadPoolQueueCapacity", clientRequestThreadPoolQueueCapacity);
+        if (namesrvMetricsPromExporterPort < 0 || namesrvMetricsPromExporterPort > 65535) {
+            throw new ConfigException("namesrvMetricsPromExporterPort", "must be a port (0-65535), was "
+                    + namesrvMetricsPromExporterPort);
+        }
         if (kvConfigPath.isBlank()) {
             throw new ConfigException("kvConfigPath", "must not be blank");
         }
@@ -119,5 +134,17 @@ public class NamesrvConfig implements Validated {
 
     public int clientRequestThreadPoolQueueCapacity() {
         return clientRequestThreadPoolQueueCapacity;
+    }
+
+    public MetricsExporterType metricsExporterType() {
+        return metricsExporterType;
+    }
+
+    public String metricsPromExporterHost() {
+        return metricsPromExporterHost;
+    }
+
+    public int namesrvMetricsPromExporterPort() {
+        return namesrvMetricsPromExporterPort;
     }
 }
