@@ -71,8 +71,8 @@ public final class BrokerStartup {
     }
 
     /**
-     * Binds the config file (if any, also where updates are persisted) and the command-line overrides; warns about
-     * unknown keys by name.
+     * Binds the config file (if any, also where updates are persisted) and the command-line overrides; warns once
+     * about RocketMQ keys we do not apply and about unknown keys, by name.
      */
     static BrokerConfigs configs(CommandLine cmd) {
         Properties properties = new Properties();
@@ -85,9 +85,9 @@ public final class BrokerStartup {
             properties.setProperty("namesrvAddr", cmd.getOptionValue('n'));
         }
         BrokerConfigs configs = BrokerConfigs.bind(properties);
-        for (String key : configs.unknown()) {
-            LOG.warn("unknown config key '{}' ignored", key);
-            System.err.println("mqbroker: warning: unknown config key '" + key + "' ignored");
+        for (String warning : configs.unbound().warnings()) {
+            LOG.warn(warning);
+            System.err.println("mqbroker: warning: " + warning);
         }
         return configs;
     }

@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -98,8 +97,8 @@ public final class Standalone {
         Path data = dataDir(line.getOptionValue('d'), System.getenv(DATA_ENV));
         int namesrvPort = port(line, "namesrvPort", DEFAULT_NAMESRV_PORT);
         BrokerConfigs brokerConfigs = BrokerConfigs.bind(brokerKeys(line, data, namesrvPort));
-        for (String key : new TreeSet<>(brokerConfigs.unknown())) {
-            err.println("mqstandalone: warning: unknown config key '" + key + "' ignored");
+        for (String warning : brokerConfigs.unbound().warnings()) {
+            err.println("mqstandalone: warning: " + warning);
         }
         writable(data);
 

@@ -16,16 +16,21 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a NameServer from the command line: {@code -c file} reads RocketMQ-style {@code key=value} settings (of
- * {@link NamesrvConfig} and the remoting server, {@code listenPort} 9876 by default), {@code -p} prints the effective
- * settings and exits. SIGTERM (or any JVM exit) shuts it down gracefully.
+ * {@link NamesrvConfig} and the remoting server, {@code listenPort} 9876 by default; a RocketMQ 4.9 key we do not
+ * apply is warned about and ignored, an unknown key refused), {@code -p} prints the effective settings and exits.
+ * SIGTERM (or any JVM exit) shuts it down gracefully.
  */
 public final class NamesrvStartup {
 
     /** RocketMQ's default NameServer port. */
     public static final int DEFAULT_LISTEN_PORT = NamesrvConfigs.DEFAULT_LISTEN_PORT;
+
+    private static final Logger LOG = LoggerFactory.getLogger(NamesrvStartup.class);
 
     private NamesrvStartup() {
     }
@@ -72,6 +77,10 @@ public final class NamesrvStartup {
         Properties properties = line.hasOption('c') ? ConfigBinder.load(Paths.get(line.getOptionValue('c')))
                 : new Properties();
         NamesrvConfigs configs = NamesrvConfigs.bind(properties);
+        for (String warning : configs.unbound().warnings()) {
+            LOG.warn(warning);
+            System.err.println("mqnamesrv: warning: " + warning);
+        }
         if (line.hasOption('p')) {
             out.print(configs.render());
             return null;

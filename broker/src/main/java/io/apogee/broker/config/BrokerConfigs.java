@@ -1,6 +1,8 @@
 package io.apogee.broker.config;
 
 import io.apogee.common.config.ConfigBinder;
+import io.apogee.common.config.RocketMqKeys;
+import io.apogee.common.config.UnboundKeys;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.store.MessageStoreConfig;
 import java.util.Collections;
@@ -18,10 +20,10 @@ import java.util.TreeSet;
  * @param broker  broker keys
  * @param store   store keys
  * @param netty   remoting server keys ({@code listenPort} among them)
- * @param unknown keys that no part recognised at start, for a warning
+ * @param unbound keys that no part took at start, RocketMQ's that we do not apply and unknown ones, for warnings
  */
 public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, NettyServerConfig netty,
-        Set<String> unknown) {
+        UnboundKeys unbound) {
 
     /** RocketMQ's default broker port. */
     public static final int DEFAULT_LISTEN_PORT = 10911;
@@ -49,7 +51,12 @@ public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, Netty
         Set<String> unknown = new HashSet<>(ConfigBinder.bind(all, broker));
         unknown.retainAll(ConfigBinder.bind(all, netty));
         unknown.retainAll(ConfigBinder.bind(withStartupDefaults(all, broker, netty), store));
-        return new BrokerConfigs(broker, store, netty, Set.copyOf(unknown));
+        return new BrokerConfigs(broker, store, netty, UnboundKeys.of(unknown, RocketMqKeys.BROKER));
+    }
+
+    /** The keys given at start that are neither ours nor RocketMQ's. */
+    public Set<String> unknown() {
+        return unbound.unknown();
     }
 
     private static Properties withStartupDefaults(Properties all, BrokerConfig broker, NettyServerConfig netty) {
@@ -87,7 +94,7 @@ public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, Netty
             }
         }
         return new BrokerConfigs(ConfigBinder.copyWith(broker, changes), ConfigBinder.copyWith(store, changes),
-                ConfigBinder.copyWith(netty, changes), unknown);
+                ConfigBinder.copyWith(netty, changes), unbound);
     }
 
     /** Those of {@code keys} that are read only at start, so a runtime change of them waits for a restart. */

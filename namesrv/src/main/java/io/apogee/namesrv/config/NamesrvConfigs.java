@@ -1,6 +1,8 @@
 package io.apogee.namesrv.config;
 
 import io.apogee.common.config.ConfigBinder;
+import io.apogee.common.config.RocketMqKeys;
+import io.apogee.common.config.UnboundKeys;
 import io.apogee.remoting.netty.NettyServerConfig;
 import java.util.Collections;
 import java.util.HashSet;
@@ -18,8 +20,10 @@ import java.util.TreeSet;
  *
  * @param namesrv the NameServer's keys
  * @param netty   its remoting server's keys ({@code listenPort} among them)
+ * @param unbound RocketMQ NameServer keys given at start that we do not apply, for a warning (never unknown keys:
+ *                those are refused)
  */
-public record NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty) {
+public record NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty, UnboundKeys unbound) {
 
     /** RocketMQ's default NameServer port. */
     public static final int DEFAULT_LISTEN_PORT = 9876;
@@ -27,9 +31,15 @@ public record NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty) {
     private static final Set<String> KEYS = keys();
     private static final Set<String> READ_AT_START = readAtStartKeys();
 
+    /** A snapshot of config objects made in code, with no keys left over. */
+    public NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty) {
+        this(namesrv, netty, UnboundKeys.NONE);
+    }
+
     /**
      * Binds {@code properties} onto fresh config objects and validates them ({@code listenPort} 9876 unless set);
-     * every key must be one of theirs.
+     * every key must be one of theirs or one of RocketMQ 4.9's NameServer (those we do not apply are
+     * {@link #unbound}, as the broker does with its own).
      *
      * @throws io.apogee.common.config.ConfigException naming an unknown key or the first bad one
      */
@@ -39,12 +49,17 @@ public record NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty) {
         for (String key : properties.stringPropertyNames()) {
             all.setProperty(key, properties.getProperty(key));
         }
-        requireKnown(all);
+        Set<String> unbound = new TreeSet<>(all.stringPropertyNames());
+        unbound.removeAll(KEYS);
+        UnboundKeys sorted = UnboundKeys.of(unbound, RocketMqKeys.NAMESRV);
+        if (!sorted.unknown().isEmpty()) {
+            throw ConfigBinder.unknownKey(sorted.unknown().iterator().next());
+        }
         NamesrvConfig namesrv = new NamesrvConfig();
         NettyServerConfig netty = new NettyServerConfig();
         ConfigBinder.bind(all, namesrv);
         ConfigBinder.bind(all, netty);
-        return new NamesrvConfigs(namesrv, netty);
+        return new NamesrvConfigs(namesrv, netty, sorted);
     }
 
     /**
@@ -55,7 +70,8 @@ public record NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty) {
      */
     public NamesrvConfigs with(Properties changes) {
         requireKnown(changes);
-        return new NamesrvConfigs(ConfigBinder.copyWith(namesrv, changes), ConfigBinder.copyWith(netty, changes));
+        return new NamesrvConfigs(ConfigBinder.copyWith(namesrv, changes), ConfigBinder.copyWith(netty, changes),
+                unbound);
     }
 
     /** Those of {@code keys} that are read only at start, so a runtime change of them waits for a restart. */
