@@ -111,6 +111,14 @@ public interface MessageStore extends AutoCloseable {
     StoreStats stats();
 
     /**
+     * Counts a read whose result a client receives, for the read statistics ({@code getMessageTimesTotalFound},
+     * {@code getMessageTimesTotalMiss}, {@code getMessageTransferedMsgCount}, the transferred TPS): a pull answered
+     * now. {@link #getMessage} counts nothing, so the broker's own reads (delay delivery, transaction checks, the
+     * empty read before a pull is held for long polling) do not show as client misses.
+     */
+    void countClientRead(GetMessageResult result);
+
+    /**
      * Gives a SLAVE the master's HA address ({@code host:port}, RocketMQ's {@code haServerAddr} from the name
      * server's registration answer). A different address reconnects at once (and clears a stop, since a new master
      * is checked afresh); the same one again changes nothing. Ignored on a master.

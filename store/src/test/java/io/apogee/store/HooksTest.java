@@ -91,8 +91,9 @@ class HooksTest {
                 store.putMessage(message("Stats", 0, "m" + i, null, null)).join();
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> store.getMaxOffsetInQueue("Stats", 0) == 4);
-            store.getMessage("g", "Stats", 0, 0, 32, MessageFilter.ALL);
-            store.getMessage("g", "Stats", 0, 4, 32, MessageFilter.ALL);
+            store.countClientRead(store.getMessage("g", "Stats", 0, 0, 32, MessageFilter.ALL));
+            store.countClientRead(store.getMessage("g", "Stats", 0, 4, 32, MessageFilter.ALL));
+            store.getMessage("SCHEDULE_CONSUMER", "Stats", 0, 4, 32, MessageFilter.ALL);
             StoreStats stats = store.stats();
             assertEquals(4, stats.putMessageTimesTotal());
             assertEquals(store.getMaxPhyOffset(), stats.putMessageSizeTotal());

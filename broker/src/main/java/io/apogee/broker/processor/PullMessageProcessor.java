@@ -119,7 +119,10 @@ public final class PullMessageProcessor {
         SubscriptionGroupConfig group = groups.findOrCreate(header.getConsumerGroup());
         if (group == null) {
             return StatusResponses.error(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
-                    "subscription group [" + header.getConsumerGroup() + "] does not exist");
+                    "subscription group [" + header.getConsumerGroup() + "] does not exist, and this broker does"
+                            + " not create groups (autoCreateSubscriptionGroup=false): create it with mqadmin"
+                            + " updateSubGroup -c " + config.get().getBrokerClusterName() + " -g "
+                            + header.getConsumerGroup());
         }
         if (!group.isConsumeEnable()) {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
@@ -168,6 +171,7 @@ public final class PullMessageProcessor {
                     System.currentTimeMillis() + hold, response));
             return Reply.later(response);
         }
+        store.countClientRead(result);
         return response(header, group, result, code);
     }
 

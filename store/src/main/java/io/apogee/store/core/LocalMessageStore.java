@@ -262,9 +262,7 @@ public final class LocalMessageStore implements MessageStore {
     @Override
     public GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
             MessageFilter filter) {
-        GetMessageResult r = reader.read(topic, queueId, offset, maxMsgNums, filter);
-        counters.onGet(r.messageCount());
-        return r;
+        return reader.read(topic, queueId, offset, maxMsgNums, filter);
     }
 
     /**
@@ -379,6 +377,11 @@ public final class LocalMessageStore implements MessageStore {
     @Override
     public boolean isDiskFull() {
         return clean.isDiskFull();
+    }
+
+    @Override
+    public void countClientRead(GetMessageResult result) {
+        counters.onGet(result.messageCount());
     }
 
     @Override
