@@ -7,6 +7,7 @@ import io.apogee.remoting.metrics.MetricsExporterType;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,16 @@ public class NamesrvConfig implements Validated {
 
     /** RocketMQ's install directory; default {@code -Drocketmq.home.dir} or ROCKETMQ_HOME. Not used otherwise. */
     String rocketmqHome = System.getProperty("rocketmq.home.dir", envOrEmpty("ROCKETMQ_HOME"));
-    /** KV config file (JSON), rewritten atomically on every change; RocketMQ's default ~/namesrv/kvConfig.json. */
+    /**
+     * KV config file (JSON), rewritten atomically on every change; RocketMQ's default ~/namesrv/kvConfig.json, and
+     * ~/namesrv/kvConfig-&lt;listenPort&gt;.json for a NameServer on another port than 9876, so that two NameServers
+     * of one host keep their own ({@link NamesrvConfigs#bind}).
+     */
     String kvConfigPath = namesrvHome().resolve("kvConfig.json").toString();
-    /** Where UPDATE_NAMESRV_CONFIG writes every key; RocketMQ's default ~/namesrv/namesrv.properties. */
+    /**
+     * Where UPDATE_NAMESRV_CONFIG writes every key; RocketMQ's default ~/namesrv/namesrv.properties, and
+     * ~/namesrv/namesrv-&lt;listenPort&gt;.properties on another port than 9876.
+     */
     String configStorePath = namesrvHome().resolve("namesrv.properties").toString();
     /** Environment label, reported only; RocketMQ's default {@code center}. */
     String productEnvName = "center";
@@ -58,6 +66,18 @@ public class NamesrvConfig implements Validated {
      * 5557, RocketMQ 5's {@code metricsPromExporterPort}).
      */
     int namesrvMetricsPromExporterPort = 5558;
+
+    /**
+     * The default file paths of a NameServer on {@code listenPort}: RocketMQ's for 9876 (and for an ephemeral port,
+     * 0), otherwise with the port in the file name.
+     *
+     * @return {@code kvConfigPath} and {@code configStorePath} by key
+     */
+    static Map<String, String> defaultPathsFor(int listenPort) {
+        String suffix = listenPort == NamesrvConfigs.DEFAULT_LISTEN_PORT || listenPort == 0 ? "" : "-" + listenPort;
+        return Map.of("kvConfigPath", namesrvHome().resolve("kvConfig" + suffix + ".json").toString(),
+                "configStorePath", namesrvHome().resolve("namesrv" + suffix + ".properties").toString());
+    }
 
     private static Path namesrvHome() {
         return Paths.get(System.getProperty("user.home"), "namesrv");

@@ -57,9 +57,17 @@ public record NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty, Unb
         }
         NamesrvConfig namesrv = new NamesrvConfig();
         NettyServerConfig netty = new NettyServerConfig();
-        ConfigBinder.bind(all, namesrv);
         ConfigBinder.bind(all, netty);
+        ConfigBinder.bind(withPortDefaults(all, netty.getListenPort()), namesrv);
         return new NamesrvConfigs(namesrv, netty, sorted);
+    }
+
+    /** {@code all} with the file paths of a NameServer on {@code listenPort} where none is given. */
+    private static Properties withPortDefaults(Properties all, int listenPort) {
+        Properties withPaths = new Properties();
+        withPaths.putAll(all);
+        NamesrvConfig.defaultPathsFor(listenPort).forEach(withPaths::putIfAbsent);
+        return withPaths;
     }
 
     /**
