@@ -9,6 +9,8 @@ import io.apogee.namesrv.config.NamesrvConfigs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code bin/mqstandalone}: a NameServer and one broker in a single JVM with embedded defaults, for development and
  * the README's first command. The NameServer listens on 9876 and the broker on 10911 (VIP port 10909), the broker
  * advertises {@code 127.0.0.1} and keeps its data under {@code ~/apogee-data} ({@code -d} or {@code APOGEE_DATA}
- * override it); {@code -c} reads broker.conf keys over these defaults. It prints where it listens, then
+ * override it); {@code -c} reads broker.conf keys over these defaults. Both serve Prometheus metrics on loopback, the
+ * broker on 5557 and the NameServer on 5558 (any free port when that one is taken). It prints where it listens, then
  * {@value #READY}. SIGTERM (Ctrl-C) stops the broker, then the NameServer.
  *
  * <p>This launcher is the only code in the distribution module; everything else there is packaging.
@@ -43,6 +46,9 @@ public final class Standalone {
     public static final int DEFAULT_BROKER_PORT = BrokerConfigs.DEFAULT_LISTEN_PORT;
     /** Commit-log file size of a development broker (128 MiB instead of 1 GiB). */
     static final int DEV_COMMIT_LOG_FILE_SIZE = 128 * 1024 * 1024;
+    /** Metrics ports tried first: RocketMQ 5's broker default, and the NameServer's beside it. */
+    static final int BROKER_METRICS_PORT = 5557;
+    static final int NAMESRV_METRICS_PORT = 5558;
 
     private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
 
@@ -124,6 +130,12 @@ public final class Standalone {
                 brokerConfigs.broker().getBrokerName(), brokerConfigs.broker().getBrokerClusterName(),
                 brokerConfigs.netty().getBindAddress(),
                 broker.listenPort(), broker.vipPort(), broker.brokerAddr());
+        if (broker.metricsUrl() != null) {
+            out.println("Broker metrics at " + broker.metricsUrl());
+        }
+        if (namesrv.metricsUrl() != null) {
+            out.println("NameServer metrics at " + namesrv.metricsUrl());
+        }
         out.println("Data under " + data + ", logs under " + System.getProperty("apogee.log.dir", "(console)"));
         return new Standalone(namesrv, broker);
     }
@@ -156,6 +168,7 @@ public final class Standalone {
         if (line.hasOption("brokerPort") || !keys.containsKey("listenPort")) {
             keys.setProperty("listenPort", String.valueOf(port(line, "brokerPort", DEFAULT_BROKER_PORT)));
         }
+        keys.putIfAbsent("metricsPromExporterPort", String.valueOf(freeOrAny(BROKER_METRICS_PORT)));
         return keys;
     }
 
@@ -168,6 +181,8 @@ public final class Standalone {
         keys.setProperty("namesrvAddr", "127.0.0.1:" + namesrvPort);
         keys.setProperty("storePathRootDir", data.resolve("store").toString());
         keys.setProperty("mappedFileSizeCommitLog", String.valueOf(DEV_COMMIT_LOG_FILE_SIZE));
+        keys.setProperty("metricsExporterType", "PROM");
+        keys.setProperty("metricsPromExporterHost", "127.0.0.1");
         return keys;
     }
 
@@ -177,7 +192,19 @@ public final class Standalone {
         keys.setProperty("kvConfigPath", data.resolve("namesrv").resolve("kvConfig.json").toString());
         keys.setProperty("configStorePath", data.resolve("namesrv").resolve("namesrv.properties").toString());
         keys.setProperty("listenPort", String.valueOf(port));
+        keys.setProperty("metricsExporterType", "PROM");
+        keys.setProperty("metricsPromExporterHost", "127.0.0.1");
+        keys.setProperty("namesrvMetricsPromExporterPort", String.valueOf(freeOrAny(NAMESRV_METRICS_PORT)));
         return NamesrvConfigs.bind(keys);
+    }
+
+    /** {@code port} when nothing listens on it on loopback, else 0 (any free port, printed once bound). */
+    static int freeOrAny(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static NamesrvController startNamesrv(NamesrvConfigs configs) throws IOException {
