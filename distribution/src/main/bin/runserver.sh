@@ -10,7 +10,8 @@
 #   - a heap sized to the machine (RAM or cgroup limit; see heap_mb) unless APOGEE_HEAP (e.g. 2g) is set;
 #   - JAVA_OPT appended last, so any option there (-Xmx4g, -XX:...) wins;
 #   - GC logging and logback's rolling logs under APOGEE_LOG_DIR (default $APOGEE_HOME/logs), logback config
-#     conf/logback_<role>.xml.
+#     conf/logback_<role>.xml, each server's files named after it (server_name: namesrv-9876.log,
+#     broker-broker-a-0.log, namesrv-9876_gc.log), no GC log for -p / -h.
 # A tool gets a small heap (mqbench: sized like a server's) and JAVA_OPT, and logs errors on stderr.
 # APOGEE_HOME is always the directory above this script.
 set -euo pipefail
@@ -124,7 +125,12 @@ preflight() {
       port="$(conf_value listenPort "$conf_file")"
       check_port "${port:-9876}" listenPort "$bind"
       store="$(conf_value kvConfigPath "$conf_file")"
-      store="${store:-$HOME/namesrv/kvConfig.json}"
+      if [ -z "$store" ]; then
+        case "${port:-9876}" in
+          9876 | 0) store="$HOME/namesrv/kvConfig.json" ;;
+          *) store="$HOME/namesrv/kvConfig-$port.json" ;;
+        esac
+      fi
       [[ "$store" = */* ]] || store="./$store"
       check_dir "${store%/*}" "the directory of kvConfigPath"
       ;;
@@ -149,6 +155,25 @@ preflight() {
       store="$(conf_value storePathRootDir "$conf_file")"
       [ -z "$store" ] || check_dir "$store" "storePathRootDir"
       ;;
+  esac
+}
+
+# --- Log names ---------------------------------------------------------------------------------------------------
+# The name of this server's log and GC log, unique among the servers of one host: a NameServer by its port, a broker
+# by its brokerName (RocketMQ's default: the host name) and brokerId, a standalone by its NameServer port.
+server_name() {
+  local port name id
+  case "$role" in
+    namesrv)
+      port="$(conf_value listenPort "$conf_file")"
+      echo "namesrv-${port:-9876}"
+      ;;
+    broker)
+      name="$(conf_value brokerName "$conf_file")"
+      id="$(conf_value brokerId "$conf_file")"
+      echo "broker-${name:-$(hostname)}-${id:-0}"
+      ;;
+    *) echo "$role-${namesrv_port_opt:-9876}" ;;
   esac
 }
 
@@ -223,14 +248,17 @@ if ! mkdir -p "$log_dir" 2>/dev/null || [ ! -w "$log_dir" ]; then
 fi
 
 heap="${APOGEE_HEAP:-$(heap_mb)m}"
+name="$(server_name)"
 jvm=(
   "-Dapogee.home=$APOGEE_HOME"
   "-Dapogee.role=$role"
   "-Dapogee.log.dir=$log_dir"
+  "-Dapogee.log.name=$name"
   "-Dlogback.configurationFile=$APOGEE_HOME/conf/logback_$role.xml"
   -server "-Xms$heap" "-Xmx$heap"
   -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ParallelRefProcEnabled -XX:-OmitStackTraceInFastThrow
   -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$log_dir"
-  "-Xlog:gc*:file=$log_dir/${role}_gc.log:time,uptime,level,tags:filecount=5,filesize=20m"
 )
+# Each start rotates its GC log (filecount), so -p and -h, which start no server, write none.
+$print_only || jvm+=("-Xlog:gc*:file=$log_dir/${name}_gc.log:time,uptime,level,tags:filecount=5,filesize=20m")
 exec "$JAVA" "${jvm[@]}" ${extra[@]+"${extra[@]}"} -cp "$APOGEE_HOME/conf:$APOGEE_HOME/lib/*" "$main_class" "$@"

@@ -71,8 +71,15 @@ class DistributionPackagingTest {
             }
             stop(dist, env, "namesrv", ns);
         }
-        assertTrue(Files.readString(dist.home().resolve("logs/broker.log")).contains("broker broker-a stopped"));
-        assertTrue(Files.readString(dist.home().resolve("logs/namesrv.log")).contains("NameServer stopped"));
+        String brokerLog = Files.readString(dist.home().resolve("logs/broker-broker-a-0.log"));
+        assertTrue(brokerLog.contains("broker broker-a stopped"), brokerLog);
+        assertTrue(brokerLog.contains("broker broker-a of cluster DefaultCluster starting: Apogee ")
+                && brokerLog.contains("role ASYNC_MASTER (brokerId 0)") && brokerLog.contains("non-default keys: "),
+                brokerLog);
+        assertTrue(brokerLog.contains(" of group dist-group connected from ")
+                && brokerLog.contains(" of group dist-group at "), "consumer connect and disconnect: " + brokerLog);
+        assertTrue(Files.readString(dist.home().resolve("logs/namesrv-" + namesrvPort + ".log"))
+                .contains("NameServer stopped"));
 
         try (Server ns = dist.start("namesrv-2", env, "mqnamesrv", "-c", namesrvConf.toString())) {
             ns.awaitOutput("boot success", START);

@@ -58,7 +58,7 @@ class StandaloneScriptTest {
             assertEquals(143, standalone.awaitExit(Duration.ofSeconds(30)), standalone.output());
         }
         assertTrue(Files.isDirectory(data.resolve("store/commitlog")), "store under APOGEE_DATA");
-        String log = Files.readString(dist.home().resolve("logs/standalone.log"));
+        String log = Files.readString(dist.home().resolve("logs/standalone-" + namesrvPort + ".log"));
         assertTrue(log.contains("broker broker-a stopped") && log.contains("NameServer stopped"), log);
     }
 }
