@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
+import io.apogee.common.config.Published;
 import io.apogee.common.config.RocketMqKeys;
 import io.apogee.namesrv.config.NamesrvConfig;
+import io.apogee.namesrv.config.NamesrvConfigUpdater;
 import io.apogee.namesrv.config.NamesrvConfigs;
 import io.apogee.remoting.netty.NettyServerConfig;
 import java.io.ByteArrayOutputStream;
@@ -79,5 +81,24 @@ class NamesrvRocketMqKeysTest {
         file.setProperty("serverSocketBaclog", "1024");
         ConfigException e = assertThrows(ConfigException.class, () -> NamesrvConfigs.bind(file));
         assertTrue(e.getMessage().contains("serverSocketBaclog"), e.getMessage());
+    }
+
+    @Test
+    void aRuntimeUpdateAcceptsRocketMqKeysWeDoNotApplyAndSaysSo() {
+        Properties file = new Properties();
+        file.setProperty("configStorePath", home.resolve("namesrv.properties").toString());
+        Published<NamesrvConfigs> configs = new Published<>(NamesrvConfigs.bind(file));
+        NamesrvConfigUpdater updater = new NamesrvConfigUpdater(configs);
+        Properties changes = new Properties();
+        changes.setProperty("writeBufferHighWaterMark", "4194304");
+        changes.setProperty("orderMessageEnable", "true");
+
+        String note = updater.apply(changes);
+
+        assertTrue(configs.get().namesrv().orderMessageEnable());
+        assertEquals("writeBufferHighWaterMark not applicable to Apogee, ignored", note);
+        Properties typo = new Properties();
+        typo.setProperty("writeBufferHighWaterMarks", "1");
+        assertThrows(ConfigException.class, () -> updater.apply(typo));
     }
 }

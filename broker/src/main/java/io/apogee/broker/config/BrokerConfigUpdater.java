@@ -3,9 +3,9 @@ package io.apogee.broker.config;
 import io.apogee.common.config.ConfigException;
 import io.apogee.common.config.ConfigFile;
 import io.apogee.common.config.Published;
+import io.apogee.common.config.UpdateNotes;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +40,17 @@ public final class BrokerConfigUpdater {
     /**
      * Validates, persists and publishes {@code changes}.
      *
-     * @return a note for the answer's remark when some of it waits: keys that take effect at the next start, or that
-     *         the change is not persisted (no config file); {@code null} when all of it took effect and was persisted
+     * @return a note for the answer's remark when some of it waits or is ignored: keys that take effect at the next
+     *         start, RocketMQ keys we do not apply (neither applied nor persisted), or that the change is not persisted
+     *         (no config file); {@code null} when all of it took effect and was persisted
      * @throws ConfigException naming a key no config has, or the key whose value is refused and why, or the config file
      *                         that could not be written
      */
     public String apply(Properties changes) {
+        Set<String> notApplicable = BrokerConfigs.notApplicable(changes.stringPropertyNames());
         Map<String, String> values = new LinkedHashMap<>();
-        new TreeSet<>(changes.stringPropertyNames()).forEach(key -> values.put(key, changes.getProperty(key).trim()));
+        new TreeSet<>(changes.stringPropertyNames()).stream().filter(key -> !notApplicable.contains(key))
+                .forEach(key -> values.put(key, changes.getProperty(key).trim()));
         BrokerConfigs next = configs.update(current -> {
             BrokerConfigs updated = current.with(changes);
             persist(current.broker().getBrokerConfigPath(), values);
@@ -57,11 +60,7 @@ public final class BrokerConfigUpdater {
         Set<String> atRestart = BrokerConfigs.readAtStart(values.keySet());
         LOG.info("config updated: {}; persisted to {}; taking effect at the next start: {}", values,
                 file.isEmpty() ? "(nothing: no config file)" : file, atRestart.isEmpty() ? "none" : atRestart);
-        List<String> notes = new ArrayList<>();
-        if (!atRestart.isEmpty()) {
-            notes.add(String.join(", ", atRestart) + " take" + (atRestart.size() == 1 ? "s" : "")
-                    + " effect at the next start");
-        }
+        List<String> notes = UpdateNotes.of(notApplicable, atRestart);
         if (file.isEmpty() && !values.isEmpty()) {
             notes.add("not persisted: the broker was started without a config file (-c)");
         }

@@ -82,19 +82,28 @@ public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, Netty
     }
 
     /**
-     * A new snapshot: this one with {@code changes} bound over copies of its parts, each part validated. This one is
-     * not touched.
+     * A new snapshot: this one with {@code changes} bound over copies of its parts, each part validated; RocketMQ keys
+     * we do not apply ({@link #notApplicable}) are ignored. This one is not touched.
      *
-     * @throws io.apogee.common.config.ConfigException naming a key no part has, or the key whose value is refused
+     * @throws io.apogee.common.config.ConfigException naming a key neither a part nor RocketMQ has, or the key whose
+     *                                                 value is refused
      */
     public BrokerConfigs with(Properties changes) {
         for (String key : new TreeSet<>(changes.stringPropertyNames())) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !RocketMqKeys.BROKER.contains(key)) {
                 throw ConfigBinder.unknownKey(key);
             }
         }
         return new BrokerConfigs(ConfigBinder.copyWith(broker, changes), ConfigBinder.copyWith(store, changes),
                 ConfigBinder.copyWith(netty, changes), unbound);
+    }
+
+    /** Those of {@code keys} that RocketMQ's broker reads and ours does not apply. */
+    public static Set<String> notApplicable(Set<String> keys) {
+        Set<String> out = new TreeSet<>(keys);
+        out.retainAll(RocketMqKeys.BROKER);
+        out.removeAll(KEYS);
+        return out;
     }
 
     /** Those of {@code keys} that are read only at start, so a runtime change of them waits for a restart. */

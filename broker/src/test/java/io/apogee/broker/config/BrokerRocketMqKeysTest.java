@@ -1,9 +1,13 @@
 package io.apogee.broker.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.common.config.ConfigBinder;
+import io.apogee.common.config.ConfigException;
+import io.apogee.common.config.Published;
 import io.apogee.common.config.RocketMqKeys;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.store.MessageStoreConfig;
@@ -53,5 +57,19 @@ class BrokerRocketMqKeysTest {
         BrokerConfigs configs = BrokerConfigs.bind(file);
         assertEquals(Set.of("serverSocketBacklog", "writeBufferHighWaterMark"), configs.unbound().notApplicable());
         assertEquals(Set.of("noSuchKey"), configs.unknown());
+    }
+
+    @Test
+    void aRuntimeUpdateAcceptsRocketMqKeysWeDoNotApplyAndSaysSo() {
+        Published<BrokerConfigs> configs = new Published<>(BrokerConfigs.bind(new Properties()));
+        BrokerConfigUpdater updater = new BrokerConfigUpdater(configs);
+
+        String note = updater.apply(BrokerConfigsTest.props("serverSocketBacklog", "2048", "traceOn", "false"));
+
+        assertFalse(configs.get().broker().isTraceOn());
+        assertTrue(note.contains("serverSocketBacklog not applicable to Apogee, ignored"), note);
+        ConfigException typo = assertThrows(ConfigException.class,
+                () -> updater.apply(BrokerConfigsTest.props("serverSocketBaclog", "2048")));
+        assertEquals("serverSocketBaclog", typo.key());
     }
 }

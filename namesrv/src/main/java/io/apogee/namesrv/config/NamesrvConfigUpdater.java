@@ -2,8 +2,10 @@ package io.apogee.namesrv.config;
 
 import io.apogee.common.config.ConfigException;
 import io.apogee.common.config.Published;
+import io.apogee.common.config.UpdateNotes;
 import io.apogee.common.io.AtomicFile;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -35,7 +37,8 @@ public final class NamesrvConfigUpdater {
     /**
      * Validates, persists and publishes {@code changes}.
      *
-     * @return a note for the answer's remark naming the keys that take effect at the next start, or {@code null}
+     * @return a note for the answer's remark naming the RocketMQ keys we do not apply (ignored) and the keys that take
+     *         effect at the next start, or {@code null}
      * @throws ConfigException naming a key no config has, or the key whose value is refused and why, or the file that
      *                         could not be written
      */
@@ -51,10 +54,13 @@ public final class NamesrvConfigUpdater {
             return updated;
         });
         Set<String> keys = new TreeSet<>(changes.stringPropertyNames());
+        Set<String> notApplicable = NamesrvConfigs.notApplicable(keys);
+        keys.removeAll(notApplicable);
         Set<String> atRestart = NamesrvConfigs.readAtStart(keys);
-        LOG.info("config updated: {}, written to {}; taking effect at the next start: {}", keys,
-                next.namesrv().configStorePath(), atRestart.isEmpty() ? "none" : atRestart);
-        return atRestart.isEmpty() ? null : String.join(", ", atRestart) + " take"
-                + (atRestart.size() == 1 ? "s" : "") + " effect at the next start";
+        LOG.info("config updated: {}, written to {}; taking effect at the next start: {}; not applicable: {}", keys,
+                next.namesrv().configStorePath(), atRestart.isEmpty() ? "none" : atRestart,
+                notApplicable.isEmpty() ? "none" : notApplicable);
+        List<String> notes = UpdateNotes.of(notApplicable, atRestart);
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 }

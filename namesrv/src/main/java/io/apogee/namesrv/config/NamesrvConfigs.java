@@ -71,15 +71,28 @@ public record NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty, Unb
     }
 
     /**
-     * A new snapshot: this one with {@code changes} bound over copies of its parts, each validated. This one is not
-     * touched.
+     * A new snapshot: this one with {@code changes} bound over copies of its parts, each validated; RocketMQ keys we
+     * do not apply ({@link #notApplicable}) are ignored. This one is not touched.
      *
-     * @throws io.apogee.common.config.ConfigException naming a key neither part has, or the key whose value is refused
+     * @throws io.apogee.common.config.ConfigException naming a key neither part nor RocketMQ has, or the key whose
+     *                                                 value is refused
      */
     public NamesrvConfigs with(Properties changes) {
-        requireKnown(changes);
+        for (String key : new TreeSet<>(changes.stringPropertyNames())) {
+            if (!KEYS.contains(key) && !RocketMqKeys.NAMESRV.contains(key)) {
+                throw ConfigBinder.unknownKey(key);
+            }
+        }
         return new NamesrvConfigs(ConfigBinder.copyWith(namesrv, changes), ConfigBinder.copyWith(netty, changes),
                 unbound);
+    }
+
+    /** Those of {@code keys} that RocketMQ's NameServer reads and ours does not apply. */
+    public static Set<String> notApplicable(Set<String> keys) {
+        Set<String> out = new TreeSet<>(keys);
+        out.retainAll(RocketMqKeys.NAMESRV);
+        out.removeAll(KEYS);
+        return out;
     }
 
     /** Those of {@code keys} that are read only at start, so a runtime change of them waits for a restart. */
@@ -99,14 +112,6 @@ public record NamesrvConfigs(NamesrvConfig namesrv, NettyServerConfig netty, Unb
     /** {@link #toMap} as {@code key=value} lines, as {@code -p} prints it and UPDATE_NAMESRV_CONFIG persists it. */
     public String render() {
         return ConfigBinder.render(namesrv) + ConfigBinder.render(netty);
-    }
-
-    private static void requireKnown(Properties properties) {
-        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            if (!KEYS.contains(key)) {
-                throw ConfigBinder.unknownKey(key);
-            }
-        }
     }
 
     private static Set<String> keys() {
