@@ -1,6 +1,7 @@
 package io.apogee.remoting.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -143,6 +144,39 @@ class FrameCodecTest {
         assertEquals("-1.5", cmd.extFields().get("d"));
         assertEquals("{\"a\": 1}", cmd.extFields().get("o"));
         assertEquals(3, cmd.extFields().size());
+    }
+
+    @Test
+    void jsonDecodingKeepsUtf8TextAndRepeatedShortStringsDecodeAlike() throws Exception {
+        String json = "{\"code\":10,\"remark\":\"\u8ba2\u5355 caf\u00e9\","
+                + "\"extFields\":{\"b\":\"Topic\u00e9\",\"a\":\"pg\",\"i\":\"k\\u0001\u4e2d\\u0002v\","
+                + "\"o\":{\"x\":\"\u00e9\"}}}";
+        for (int round = 0; round < 3; round++) {
+            RemotingCommand cmd = decode(frame(0, json.getBytes(StandardCharsets.UTF_8), new byte[0]));
+            assertEquals("\u8ba2\u5355 caf\u00e9", cmd.remark());
+            assertEquals(Map.of("b", "Topic\u00e9", "a", "pg", "i", "k\u0001\u4e2d\u0002v", "o", "{\"x\":\"\u00e9\"}"),
+                    cmd.extFields(), "round " + round);
+        }
+    }
+
+    @Test
+    void aHeaderLargerThanTheReadersBufferDecodesWhole() throws Exception {
+        String big = "v".repeat(100_000);
+        String json = "{\"code\":10,\"extFields\":{\"big\":\"" + big + "\",\"small\":\"s\"}}";
+        RemotingCommand cmd = decode(frame(0, json.getBytes(StandardCharsets.US_ASCII), new byte[0]));
+        assertEquals(big, cmd.extFields().get("big"));
+        assertEquals("s", cmd.extFields().get("small"));
+    }
+
+    @Test
+    void deeplyNestedUnknownValuesAreRefusedNotOverflowingTheStack() {
+        String json = "{\"code\":10,\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        RemotingCommandException e = assertThrows(RemotingCommandException.class,
+                () -> decode(frame(0, json.getBytes(StandardCharsets.US_ASCII), new byte[0])));
+        assertTrue(e.getMessage().contains("nested deeper than 64 levels"), e.getMessage());
+        String fine = "{\"code\":10,\"x\":" + "[".repeat(64) + "]".repeat(64) + "}";
+        assertEquals(10, assertDoesNotThrow(() -> decode(frame(0, fine.getBytes(StandardCharsets.US_ASCII),
+                new byte[0]))).code());
     }
 
     @Test
