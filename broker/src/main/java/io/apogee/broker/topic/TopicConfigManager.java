@@ -1,6 +1,7 @@
 package io.apogee.broker.topic;
 
 import io.apogee.broker.config.BrokerConfig;
+import io.apogee.broker.config.BrokerRole;
 import io.apogee.common.io.AtomicFile;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.protocol.RemotingCommandException;
@@ -94,10 +95,13 @@ public final class TopicConfigManager {
         inheritFromFlag();
     }
 
-    /** Makes a loaded TBW102 inheritable exactly when {@code autoCreateTopicEnable} is on, persisting a change. */
+    /**
+     * Makes a loaded TBW102 inheritable exactly when {@code autoCreateTopicEnable} is on, persisting a change. Not on a
+     * slave: it keeps its master's table as copied (and takes no sends).
+     */
     private void inheritFromFlag() {
         TopicConfig template = topics.get(SystemTopics.AUTO_CREATE_TOPIC_KEY);
-        if (template == null) {
+        if (template == null || config.getBrokerRole() == BrokerRole.SLAVE) {
             return;
         }
         boolean enabled = config.isAutoCreateTopicEnable();
