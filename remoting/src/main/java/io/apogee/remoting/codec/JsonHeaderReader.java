@@ -6,6 +6,7 @@ import io.apogee.remoting.protocol.RemotingCommandException;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,6 +42,8 @@ final class JsonHeaderReader {
 
     private final byte[] scratch = new byte[SCRATCH_BYTES];
     private final String[] cache = new String[CACHE_SLOTS];
+    /** The bytes of each cached string, compared with a vectorized {@link Arrays#equals}. */
+    private final byte[][] cacheBytes = new byte[CACHE_SLOTS][];
     private StringBuilder escaped = new StringBuilder();
     private byte[] buf;
     private int pos;
@@ -246,30 +249,19 @@ final class JsonHeaderReader {
             hash = 31 * hash + buf[i];
         }
         int slot = (hash ^ (hash >>> 16)) & (CACHE_SLOTS - 1);
-        String cached = cache[slot];
-        if (cached != null && sameText(cached, offset, length)) {
-            return cached;
+        byte[] cachedBytes = cacheBytes[slot];
+        if (cachedBytes != null && Arrays.equals(buf, offset, offset + length, cachedBytes, 0, cachedBytes.length)) {
+            return cache[slot];
         }
         String s = new String(buf, offset, length, StandardCharsets.ISO_8859_1);
         cache[slot] = s;
+        cacheBytes[slot] = Arrays.copyOfRange(buf, offset, offset + length);
         return s;
     }
 
     private boolean isAscii(int from, int to) {
         for (int i = from; i < to; i++) {
             if (buf[i] < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean sameText(String s, int offset, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != buf[offset + i]) {
                 return false;
             }
         }

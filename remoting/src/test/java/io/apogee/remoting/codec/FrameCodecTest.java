@@ -147,6 +147,20 @@ class FrameCodecTest {
     }
 
     @Test
+    void jsonEncodingWritesUtf8EscapesAndIntsAsFastjsonDoes() throws Exception {
+        Map<String, String> ext = new HashMap<>();
+        ext.put("e", "\ud83d\ude00 \u00e9\u4e2d\u0001\u001f\b\f\r");
+        RemotingCommand cmd = RemotingCommand.decoded().code(-2147483648).opaque(2147483647).flag(-12).extFields(ext);
+        String json = new String(ByteBufUtil.getBytes(encode(cmd).skipBytes(8)), StandardCharsets.UTF_8);
+        assertEquals("{\"code\":-2147483648,\"extFields\":{\"e\":\"\ud83d\ude00 \u00e9\u4e2d\\u0001\\u001F\\b\\f\\r\"},"
+                + "\"flag\":-12,\"language\":\"JAVA\",\"opaque\":2147483647,\"serializeTypeCurrentRPC\":\"JSON\","
+                + "\"version\":0}", json);
+        RemotingCommand big = RemotingCommand.decoded().code(1).remark("r".repeat(200_000));
+        assertEquals(big.remark(), decode(encode(big).skipBytes(4)).remark(), "a header larger than the buffer");
+        assertEquals(cmd.extFields(), decode(encode(cmd).skipBytes(4)).extFields(), "and the next one after it");
+    }
+
+    @Test
     void jsonDecodingKeepsUtf8TextAndRepeatedShortStringsDecodeAlike() throws Exception {
         String json = "{\"code\":10,\"remark\":\"\u8ba2\u5355 caf\u00e9\","
                 + "\"extFields\":{\"b\":\"Topic\u00e9\",\"a\":\"pg\",\"i\":\"k\\u0001\u4e2d\\u0002v\","
