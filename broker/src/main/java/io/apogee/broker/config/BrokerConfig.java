@@ -149,6 +149,10 @@ public class BrokerConfig implements Validated {
         if (brokerName == null || brokerName.isBlank()) {
             throw new ConfigException("brokerName", "must not be empty");
         }
+        if (namesrvAddr != null && namesrvAddr.contains(",")) {
+            throw new ConfigException("namesrvAddr", "'" + namesrvAddr + "' is separated by ',': use ';' between"
+                    + " NameServer addresses, e.g. '" + namesrvAddr.replace(',', ';') + "'");
+        }
         positive("sendMessageThreadPoolNums", sendMessageThreadPoolNums);
         positive("pullMessageThreadPoolNums", pullMessageThreadPoolNums);
         positive("queryMessageThreadPoolNums", queryMessageThreadPoolNums);

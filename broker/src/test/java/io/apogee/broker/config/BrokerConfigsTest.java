@@ -48,6 +48,11 @@ class BrokerConfigsTest {
                 () -> BrokerConfigs.bind(props("flushDiskType", "SOMETIMES"))).key());
         assertEquals("waitTimeMillsInSendQueue", assertThrows(ConfigException.class,
                 () -> BrokerConfigs.bind(props("waitTimeMillsInSendQueue", "-1"))).key());
+        ConfigException comma = assertThrows(ConfigException.class,
+                () -> BrokerConfigs.bind(props("namesrvAddr", "ns1:9876,ns2:9876")));
+        assertEquals("namesrvAddr", comma.key());
+        assertTrue(comma.getMessage().contains("use ';' between NameServer addresses, e.g. 'ns1:9876;ns2:9876'"),
+                comma.getMessage());
     }
 
     @Test
