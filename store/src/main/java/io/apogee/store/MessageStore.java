@@ -107,6 +107,9 @@ public interface MessageStore extends AutoCloseable {
     /** Whether appends are refused because disk use passed {@code diskSpaceWarningLevelRatio}. */
     boolean isDiskFull();
 
+    /** How full the commit log's disk is (path and share used) against the key that refuses appends. */
+    String describeDiskUse();
+
     /** Runtime statistics. */
     StoreStats stats();
 

@@ -124,7 +124,8 @@ public final class ConsumerSendMsgBackProcessor {
     }
 
     private RemotingCommand answer(PutMessageResult result, Throwable failure) {
-        RemotingCommand refusal = StatusResponses.putRefusal(result, failure, maxMessageSize);
+        RemotingCommand refusal = StatusResponses.putRefusal(result, failure, maxMessageSize,
+                store::describeDiskUse);
         return refusal != null ? refusal : RemotingCommand.response(ResponseCode.SUCCESS, null);
     }
 }

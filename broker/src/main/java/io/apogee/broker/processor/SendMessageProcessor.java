@@ -293,7 +293,8 @@ public final class SendMessageProcessor {
     }
 
     private RemotingCommand answer(Target target, PutMessageResult result, Throwable failure) {
-        RemotingCommand response = StatusResponses.putRefusal(result, failure, maxMessageSize);
+        RemotingCommand response = StatusResponses.putRefusal(result, failure, maxMessageSize,
+                store::describeDiskUse);
         if (response != null) {
             stats.recordPutFailure();
         } else {

@@ -6,6 +6,7 @@ import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.store.GetMessageStatus;
 import io.apogee.store.PutMessageResult;
 import io.apogee.store.PutMessageStatus;
+import java.util.function.Supplier;
 
 /** The one place that turns store outcomes into RocketMQ response codes and remarks. */
 final class StatusResponses {
@@ -26,14 +27,18 @@ final class StatusResponses {
         };
     }
 
-    /** A readable remark for a failed append, or {@code null} for stored outcomes. */
-    static String sendRemark(PutMessageStatus status, int maxMessageSize) {
+    /**
+     * A readable remark for a failed append, or {@code null} for stored outcomes.
+     *
+     * @param diskUse the store's disk use, asked only for DISK_FULL
+     */
+    static String sendRemark(PutMessageStatus status, int maxMessageSize, Supplier<String> diskUse) {
         return switch (status) {
             case PUT_OK, FLUSH_DISK_TIMEOUT, FLUSH_SLAVE_TIMEOUT, SLAVE_NOT_AVAILABLE -> null;
             case SERVICE_NOT_AVAILABLE -> "service not available now: the store is shutting down or this broker is a"
                     + " slave";
-            case DISK_FULL -> "service not available now: disk full, the broker refuses writes until retention frees"
-                    + " space";
+            case DISK_FULL -> "service not available now: disk full, " + diskUse.get() + "; the broker refuses"
+                    + " writes until retention frees space (fileReservedTime, diskMaxUsedSpaceRatio) or the disk grows";
             case MESSAGE_ILLEGAL -> "the message is illegal, maybe msg body or topic length is too long (max message"
                     + " size " + maxMessageSize + " bytes)";
             case PROPERTIES_SIZE_EXCEEDED -> "the message is illegal, its properties are longer than 32767 bytes";
@@ -63,15 +68,17 @@ final class StatusResponses {
      * The answer to an append that did not store its message, the same on every path that appends for a client
      * (send, send-back): SYSTEM_ERROR for a failure, the status's code and remark for a refusal.
      *
+     * @param diskUse the store's disk use, for a DISK_FULL remark
      * @return the refusal, or {@code null} when the message was stored
      */
-    static RemotingCommand putRefusal(PutMessageResult result, Throwable failure, int maxMessageSize) {
+    static RemotingCommand putRefusal(PutMessageResult result, Throwable failure, int maxMessageSize,
+            Supplier<String> diskUse) {
         if (failure != null || result == null) {
             return error(ResponseCode.SYSTEM_ERROR, "store failed: " + (failure == null ? "no result"
                     : failure.toString()));
         }
         PutMessageStatus status = result.status();
-        return status.isStored() ? null : error(sendCode(status), sendRemark(status, maxMessageSize));
+        return status.isStored() ? null : error(sendCode(status), sendRemark(status, maxMessageSize, diskUse));
     }
 
     /** RocketMQ's remark refusing topic and group changes on a slave (code 1); ours adds the master. */

@@ -380,6 +380,11 @@ public final class LocalMessageStore implements MessageStore {
     }
 
     @Override
+    public String describeDiskUse() {
+        return clean.describeDiskUse();
+    }
+
+    @Override
     public void countClientRead(GetMessageResult result) {
         counters.onGet(result.messageCount());
     }

@@ -94,6 +94,12 @@ public final class CleanService implements ServiceLoop {
         return diskRatio;
     }
 
+    /** How full the commit log's disk is against the limit, for a refusal's remark. */
+    public String describeDiskUse() {
+        return String.format("the disk of %s is %.1f%% used, above diskSpaceWarningLevelRatio %.2f", commitLogDir,
+                diskRatio * 100, config.get().getDiskSpaceWarningLevelRatio());
+    }
+
     /** Whether appends are refused for lack of disk. */
     public boolean isDiskFull() {
         return diskFull;
