@@ -38,6 +38,10 @@ public final class StoredMessageCodec {
     public static final int MAX_PROPERTIES_LENGTH = Short.MAX_VALUE;
 
     private static final byte[] NO_BODY = new byte[0];
+    /** The shortest record: IPv4 hosts, empty body, topic and properties. */
+    private static final int MIN_RECORD_SIZE = storeSize(0, 0, 0, 0);
+    /** Bytes of an IPv4-mapped IPv6 address before the IPv4 address: ten zeros, then {@code 0xFFFF}. */
+    private static final byte[] IPV4_MAPPED_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF};
 
     private StoredMessageCodec() {
     }
@@ -118,10 +122,17 @@ public final class StoredMessageCodec {
     private static int putHost(ByteBuffer dst, int index, InetSocketAddress host, int length) {
         if (host == null) {
             dst.put(index, new byte[length]);
-        } else {
-            dst.put(index, host.getAddress().getAddress());
-            dst.putInt(index + length - 4, host.getPort());
+            return index + length;
         }
+        byte[] ip = host.getAddress().getAddress();
+        if (ip.length == 4 && length == 20) {
+            // An IPv6 slot holding an IPv4 address: what an IPv4-mapped address read from a record decodes to.
+            dst.put(index, IPV4_MAPPED_PREFIX);
+            dst.put(index + IPV4_MAPPED_PREFIX.length, ip);
+        } else {
+            dst.put(index, ip);
+        }
+        dst.putInt(index + length - 4, host.getPort());
         return index + length;
     }
 
@@ -130,7 +141,8 @@ public final class StoredMessageCodec {
      * stored string; they are decoded into a map only if the map is asked for.
      *
      * @param readBody whether to copy the body (false leaves it {@code null})
-     * @throws IllegalArgumentException when the record is not a message record or is cut short
+     * @throws IllegalArgumentException when the record is not a message record, is cut short, or its lengths do not
+     *                                  fit its size; the message says which
      */
     public static StoredMessage decode(ByteBuffer buf, boolean readBody) {
         int start = buf.position();
@@ -141,6 +153,11 @@ public final class StoredMessageCodec {
         if (size > buf.remaining()) {
             throw new IllegalArgumentException("record at " + start + " of size " + size + " is cut short");
         }
+        if (size < MIN_RECORD_SIZE || size < storeSize(buf.getInt(start + SYSFLAG_POSITION), 0, 0, 0)) {
+            throw new IllegalArgumentException("record at " + start + " of size " + size
+                    + " is shorter than its fixed fields");
+        }
+        int end = start + size;
         StoredMessage m = new StoredMessage();
         m.setStoreSize(size);
         buf.position(start + 8);
@@ -158,6 +175,7 @@ public final class StoredMessageCodec {
         m.setReconsumeTimes(buf.getInt());
         m.setPreparedTransactionOffset(buf.getLong());
         int bodyLength = buf.getInt();
+        checkLength(buf, end, bodyLength, 1 + 2, start, "body");
         if (readBody) {
             byte[] body = new byte[bodyLength];
             buf.get(body);
@@ -165,9 +183,13 @@ public final class StoredMessageCodec {
         } else {
             buf.position(buf.position() + bodyLength);
         }
-        m.setTopic(readString(buf, buf.get()));
-        m.setPropertiesString(readString(buf, buf.getShort()));
-        buf.position(start + size);
+        byte topicLength = buf.get();
+        checkLength(buf, end, topicLength, 2, start, "topic");
+        m.setTopic(readString(buf, topicLength));
+        short propertiesLength = buf.getShort();
+        checkLength(buf, end, propertiesLength, 0, start, "properties");
+        m.setPropertiesString(readString(buf, propertiesLength));
+        buf.position(end);
         return m;
     }
 
@@ -180,8 +202,19 @@ public final class StoredMessageCodec {
         return out;
     }
 
+    /**
+     * Refuses a negative length, or a part of {@code length} bytes (then {@code after} more) that would pass the
+     * record's {@code end}.
+     */
+    private static void checkLength(ByteBuffer buf, int end, int length, int after, int start, String part) {
+        if (length < 0 || length > end - buf.position() - after) {
+            throw new IllegalArgumentException("record at " + start + " of size " + (end - start) + " has a " + part
+                    + " length of " + length + " that does not fit the record");
+        }
+    }
+
     private static String readString(ByteBuffer buf, int length) {
-        if (length <= 0) {
+        if (length == 0) {
             return "";
         }
         byte[] bytes = new byte[length];
@@ -193,6 +226,9 @@ public final class StoredMessageCodec {
         byte[] ip = new byte[length - 4];
         buf.get(ip);
         int port = buf.getInt();
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("bad host port " + port + " in record");
+        }
         try {
             return new InetSocketAddress(InetAddress.getByAddress(ip), port);
         } catch (UnknownHostException e) {
