@@ -15,6 +15,7 @@ import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.broker.processor.BrokerAdminProcessor;
 import io.apogee.broker.lock.RebalanceLockManager;
 import io.apogee.broker.processor.ClientManageProcessor;
+import io.apogee.broker.processor.ConsumeProgressProcessor;
 import io.apogee.broker.processor.ConsumerManageProcessor;
 import io.apogee.broker.processor.ConsumerRelayProcessor;
 import io.apogee.broker.processor.ConsumerSendMsgBackProcessor;
@@ -301,6 +302,8 @@ public final class BrokerController {
         both(new GroupAdminProcessor(config, groups, topics, offsets, consumers, producers, store, stats, masterLink)
                 .handlers(), admin);
         both(new OffsetTablesProcessor(offsets, delayOffsets).handlers(), admin);
+        both(new ConsumeProgressProcessor(config, groups, topics, offsets, consumers, store, stats, this::brokerAddr)
+                .handlers(), admin);
         both(new BrokerAdminProcessor(configs, new BrokerConfigUpdater(configs), topics, offsets, consumers, notifier,
                 store, stats, registrar::registerSoon, () -> ReplicationInfo.of(store.haStatus(), masterLink,
                 slaveSync)).handlers(), admin);

@@ -4,6 +4,7 @@ import io.apogee.common.message.StoredMessage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -72,6 +73,12 @@ public interface MessageStore extends AutoCloseable {
 
     /** Store time of the message at logical {@code offset} of the queue, -1 when none. */
     long getMessageStoreTimestamp(String topic, int queueId, long offset);
+
+    /**
+     * Up to {@code count} consume-queue entries of a queue from logical offset {@code index} on (QUERY_CONSUME_QUEUE),
+     * empty when {@code index} is not held; empty {@link Optional} when the store has no such queue.
+     */
+    Optional<List<ConsumeQueueEntry>> readConsumeQueue(String topic, int queueId, long index, int count);
 
     /** The record at a commit-log offset (from an offset message id) as a read-only slice, or {@code null}. */
     ByteBuffer selectOneMessageByOffset(long commitLogOffset);

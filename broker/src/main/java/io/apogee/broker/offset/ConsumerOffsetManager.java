@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,6 +141,36 @@ public final class ConsumerOffsetManager {
             }
         }
         return groups;
+    }
+
+    /**
+     * Replaces {@code destGroup}'s offsets in {@code topic} by a copy of {@code srcGroup}'s; nothing changes when the
+     * source group has none there.
+     */
+    public void cloneOffsets(String srcGroup, String destGroup, String topic) {
+        Map<Integer, Long> source = offsets.get(new TopicGroup(topic, srcGroup));
+        if (source != null) {
+            offsets.put(new TopicGroup(topic, destGroup), new ConcurrentHashMap<>(source));
+        }
+    }
+
+    /**
+     * Per queue of {@code topic}, the lowest offset committed by any group but {@code excludedGroups}, counting only
+     * offsets at or above {@code minOffsetOfQueue} (a group left behind the queue's retained start is ignored).
+     */
+    public Map<Integer, Long> lowestOffsets(String topic, Set<String> excludedGroups,
+            IntToLongFunction minOffsetOfQueue) {
+        Map<Integer, Long> lowest = new HashMap<>();
+        offsets.forEach((key, queues) -> {
+            if (key.topic().equals(topic) && !excludedGroups.contains(key.group())) {
+                queues.forEach((queueId, offset) -> {
+                    if (offset >= minOffsetOfQueue.applyAsLong(queueId)) {
+                        lowest.merge(queueId, offset, Math::min);
+                    }
+                });
+            }
+        });
+        return lowest;
     }
 
     /** Forgets every offset of {@code group}. */

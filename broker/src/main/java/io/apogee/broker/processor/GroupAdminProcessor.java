@@ -21,11 +21,8 @@ import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.common.admin.Connection;
 import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.ConsumerConnection;
-import io.apogee.common.message.MessageQueue;
-import io.apogee.common.admin.OffsetWrapper;
 import io.apogee.common.admin.ProducerConnection;
 import io.apogee.common.admin.SubscriptionGroupConfig;
-import io.apogee.common.topic.TopicConfig;
 import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
@@ -45,12 +42,11 @@ public final class GroupAdminProcessor {
 
     private final BrokerConfig config;
     private final SubscriptionGroupManager groups;
-    private final TopicConfigManager topics;
     private final ConsumerOffsetManager offsets;
     private final ConsumerManager consumers;
     private final ProducerManager producers;
     private final MessageStore store;
-    private final BrokerStats stats;
+    private final ConsumeStatsReader consumeStatsReader;
     private final MasterLink master;
 
     /**
@@ -61,12 +57,11 @@ public final class GroupAdminProcessor {
             BrokerStats stats, MasterLink master) {
         this.config = config;
         this.groups = groups;
-        this.topics = topics;
         this.offsets = offsets;
         this.consumers = consumers;
         this.producers = producers;
         this.store = store;
-        this.stats = stats;
+        this.consumeStatsReader = new ConsumeStatsReader(config.getBrokerName(), topics, offsets, store, stats);
         this.master = master;
     }
 
@@ -114,29 +109,8 @@ public final class GroupAdminProcessor {
         GetConsumeStatsRequestHeader h = request.decodeHeader(GetConsumeStatsRequestHeader.class);
         Set<String> topicNames = h.getTopic() == null || h.getTopic().isBlank()
                 ? offsets.topicsOf(h.getConsumerGroup()) : Set.of(h.getTopic());
-        Map<MessageQueue, OffsetWrapper> table = new HashMap<>();
-        double tps = 0;
         store.awaitDispatched();
-        for (String topicName : topicNames) {
-            TopicConfig topic = topics.select(topicName);
-            if (topic == null) {
-                continue;
-            }
-            for (int q = 0; q < topic.writeQueueNums(); q++) {
-                OffsetWrapper offset = new OffsetWrapper();
-                long brokerOffset = Math.max(0, store.getMaxOffsetInQueue(topicName, q));
-                long consumerOffset = Math.max(0, offsets.queryOffset(h.getConsumerGroup(), topicName, q));
-                offset.setBrokerOffset(brokerOffset);
-                offset.setConsumerOffset(consumerOffset);
-                offset.setLastTimestamp(consumerOffset > 0
-                        ? Math.max(0, store.getMessageStoreTimestamp(topicName, q, consumerOffset - 1)) : 0);
-                table.put(new MessageQueue(topicName, config.getBrokerName(), q), offset);
-            }
-            tps += stats.groupGetTps(topicName, h.getConsumerGroup());
-        }
-        ConsumeStats consumeStats = new ConsumeStats();
-        consumeStats.setOffsetTable(table);
-        consumeStats.setConsumeTps(tps);
+        ConsumeStats consumeStats = consumeStatsReader.read(h.getConsumerGroup(), topicNames);
         return RemotingCommand.response(null).body(BodyJson.encode(consumeStats));
     }
 

@@ -3,6 +3,7 @@ package io.apogee.store.core;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.store.BrokerRole;
+import io.apogee.store.ConsumeQueueEntry;
 import io.apogee.store.DispatchListener;
 import io.apogee.store.FlushDiskType;
 import io.apogee.store.GetMessageResult;
@@ -40,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -315,6 +317,12 @@ public final class LocalMessageStore implements MessageStore {
         ConsumeQueue cq = queues.find(topic, queueId);
         ByteBuffer entries = cq == null || offset >= cq.maxOffset() ? null : cq.entriesFrom(offset);
         return entries == null ? -1 : commitLog.storeTimestampAt(entries.getLong(0));
+    }
+
+    @Override
+    public Optional<List<ConsumeQueueEntry>> readConsumeQueue(String topic, int queueId, long index, int count) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? Optional.empty() : Optional.of(cq.entries(index, count));
     }
 
     @Override

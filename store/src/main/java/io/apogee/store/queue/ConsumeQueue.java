@@ -1,5 +1,6 @@
 package io.apogee.store.queue;
 
+import io.apogee.store.ConsumeQueueEntry;
 import io.apogee.store.file.MappedFile;
 import io.apogee.store.file.MappedFileQueue;
 import java.io.IOException;
@@ -145,6 +146,21 @@ public final class ConsumeQueue {
         int at = (int) (position - f.fromOffset());
         int end = f.wrotePosition();
         return at < end ? f.slice(at, end - at) : null;
+    }
+
+    /** Up to {@code count} entries from logical offset {@code offset} on, fewer at the end (none when not held). */
+    public List<ConsumeQueueEntry> entries(long offset, int count) {
+        List<ConsumeQueueEntry> out = new ArrayList<>();
+        long next = offset;
+        ByteBuffer e;
+        while (out.size() < count && next >= minOffset() && (e = entriesFrom(next)) != null
+                && e.remaining() >= UNIT_SIZE) {
+            for (int at = 0; at + UNIT_SIZE <= e.remaining() && out.size() < count; at += UNIT_SIZE) {
+                out.add(new ConsumeQueueEntry(e.getLong(at), e.getInt(at + 8), e.getLong(at + 12)));
+                next++;
+            }
+        }
+        return out;
     }
 
     /** The commit-log offset held by the entry at {@code offset}, or -1. */
