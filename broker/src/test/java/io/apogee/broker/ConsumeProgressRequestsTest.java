@@ -128,6 +128,30 @@ class ConsumeProgressRequestsTest {
         assertEquals(Set.of(), f.broker.offsets().topicsOf("L"));
     }
 
+    @Test
+    void consumeQueueShowsTheEntriesOfAQueue() throws Exception {
+        RemotingCommand answer = f.invoke(consumeQueue("T", 0, 0, 10, "G"));
+        assertEquals(ResponseCode.SUCCESS, answer.code(), answer.remark());
+        QueryConsumeQueueResponseBody body = BodyJson.decode(answer.body(), QueryConsumeQueueResponseBody.class);
+        assertEquals(0, body.getMinQueueIndex());
+        assertEquals(3, body.getMaxQueueIndex());
+        assertEquals("G@T is not online!", body.getFilterData());
+        List<ConsumeQueueData> entries = body.getQueueData();
+        assertEquals(3, entries.size());
+        assertTrue(entries.get(0).getPhysicSize() > 0);
+        assertTrue(entries.get(1).getPhysicOffset() >= entries.get(0).getPhysicOffset()
+                + entries.get(0).getPhysicSize(), "entries in commit-log order");
+        assertEquals(2, BodyJson.decode(f.invoke(consumeQueue("T", 0, 1, 2, null)).body(),
+                QueryConsumeQueueResponseBody.class).getQueueData().size());
+
+        RemotingCommand pastEnd = f.invoke(consumeQueue("T", 0, 5, 10, null));
+        assertEquals(ResponseCode.SUCCESS, pastEnd.code());
+        assertEquals("Index 5 of 0@T is not exist!", pastEnd.remark());
+        RemotingCommand noQueue = f.invoke(consumeQueue("Nope", 0, 0, 10, null));
+        assertEquals(ResponseCode.SYSTEM_ERROR, noQueue.code());
+        assertEquals("0@Nope is not exist!", noQueue.remark());
+    }
+
     private void commit(String group, int queueId, long offset) throws Exception {
         UpdateConsumerOffsetRequestHeader h = new UpdateConsumerOffsetRequestHeader();
         h.setConsumerGroup(group);
