@@ -14,6 +14,7 @@ import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.BodyJson;
 import io.apogee.remoting.protocol.body.ConsumeQueueData;
 import io.apogee.remoting.protocol.body.ConsumeStatsList;
+import io.apogee.remoting.protocol.body.ProducerTableInfo;
 import io.apogee.remoting.protocol.body.QueryConsumeQueueResponseBody;
 import io.apogee.remoting.protocol.body.QueryConsumeTimeSpanBody;
 import io.apogee.remoting.protocol.body.QueryCorrectionOffsetBody;
@@ -24,6 +25,8 @@ import io.apogee.remoting.protocol.header.QueryConsumeQueueRequestHeader;
 import io.apogee.remoting.protocol.header.QueryConsumeTimeSpanRequestHeader;
 import io.apogee.remoting.protocol.header.QueryCorrectionOffsetHeader;
 import io.apogee.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
+import io.apogee.remoting.protocol.heartbeat.HeartbeatData;
+import io.apogee.remoting.protocol.heartbeat.ProducerData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -38,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The admin tools' consumption progress codes: GET_BROKER_CONSUME_STATS (317), QUERY_CONSUME_TIME_SPAN (303),
- * QUERY_CORRECTION_OFFSET (308), CLONE_GROUP_OFFSET (314) and QUERY_CONSUME_QUEUE (321).
+ * QUERY_CORRECTION_OFFSET (308), CLONE_GROUP_OFFSET (314), QUERY_CONSUME_QUEUE (321) and GET_ALL_PRODUCER_INFO (328).
  */
 class ConsumeProgressRequestsTest {
 
@@ -126,6 +129,21 @@ class ConsumeProgressRequestsTest {
         assertEquals(Map.of(0, 2L, 1, 1L), f.broker.offsets().offsetsOf("K", "T"));
         assertEquals(ResponseCode.SUCCESS, f.invoke(cloneOffsets("G", "L", "Nope")).code());
         assertEquals(Set.of(), f.broker.offsets().topicsOf("L"));
+    }
+
+    @Test
+    void allProducerInfoListsHeartbeatingProducers() throws Exception {
+        HeartbeatData heartbeat = new HeartbeatData();
+        heartbeat.setClientID("client-1");
+        heartbeat.setProducerDataSet(Set.of(new ProducerData("PG")));
+        assertEquals(ResponseCode.SUCCESS,
+                f.invoke(RemotingCommand.request(RequestCode.HEART_BEAT, null).body(heartbeat.encode())).code());
+        RemotingCommand answer = f.invoke(RemotingCommand.request(RequestCode.GET_ALL_PRODUCER_INFO, null));
+        assertEquals(ResponseCode.SUCCESS, answer.code(), answer.remark());
+        ProducerTableInfo table = ProducerTableInfo.decode(answer.body());
+        assertEquals(1, table.getData().get("PG").size(), new String(answer.body(), StandardCharsets.UTF_8));
+        assertEquals("client-1", table.getData().get("PG").get(0).getClientId());
+        assertTrue(table.getData().get("PG").get(0).getRemoteIP().startsWith("/127.0.0.1:"));
     }
 
     @Test

@@ -23,20 +23,24 @@ import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.ConsumerConnection;
 import io.apogee.common.admin.ProducerConnection;
 import io.apogee.common.admin.SubscriptionGroupConfig;
+import io.apogee.remoting.protocol.body.ProducerInfo;
+import io.apogee.remoting.protocol.body.ProducerTableInfo;
 import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.header.GetProducerConnectionListRequestHeader;
 import io.apogee.store.MessageStore;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Subscription groups and what they are doing: UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
  * GET_ALL_SUBSCRIPTIONGROUP_CONFIG, DELETE_SUBSCRIPTIONGROUP, GET_CONSUME_STATS, GET_CONSUMER_CONNECTION_LIST and
- * GET_PRODUCER_CONNECTION_LIST.
+ * GET_PRODUCER_CONNECTION_LIST, GET_ALL_PRODUCER_INFO.
  */
 public final class GroupAdminProcessor {
 
@@ -74,7 +78,9 @@ public final class GroupAdminProcessor {
                 RequestCode.DELETE_SUBSCRIPTIONGROUP, (channel, request) -> deleteGroup(request),
                 RequestCode.GET_CONSUME_STATS, (channel, request) -> consumeStats(request),
                 RequestCode.GET_CONSUMER_CONNECTION_LIST, (channel, request) -> consumerConnections(request),
-                RequestCode.GET_PRODUCER_CONNECTION_LIST, (channel, request) -> producerConnections(request));
+                RequestCode.GET_PRODUCER_CONNECTION_LIST, (channel, request) -> producerConnections(request),
+                RequestCode.GET_ALL_PRODUCER_INFO, (channel, request) -> RemotingCommand.response(null)
+                        .body(allProducers().encode()));
     }
 
     private RemotingCommand updateGroup(RemotingCommand request) throws RemotingCommandException {
@@ -142,6 +148,27 @@ public final class GroupAdminProcessor {
         ProducerConnection body = new ProducerConnection();
         body.setConnectionSet(connections(members));
         return RemotingCommand.response(null).body(BodyJson.encode(body));
+    }
+
+    /** Every producer group with its clients, RocketMQ's {@code ProducerTableInfo}. */
+    private ProducerTableInfo allProducers() {
+        ProducerTableInfo table = new ProducerTableInfo();
+        producers.groups().forEach((group, members) -> {
+            List<ProducerInfo> infos = new ArrayList<>();
+            for (ClientChannelInfo client : members.values()) {
+                ProducerInfo info = new ProducerInfo();
+                info.setClientId(client.clientId());
+                info.setRemoteIP(String.valueOf(client.channel().remoteAddress()));
+                info.setLanguage(client.language());
+                info.setVersion(client.version());
+                info.setLastUpdateTimestamp(client.lastUpdateMillis());
+                infos.add(info);
+            }
+            if (!infos.isEmpty()) {
+                table.getData().put(group, infos);
+            }
+        });
+        return table;
     }
 
     private static Set<Connection> connections(Iterable<ClientChannelInfo> clients) {

@@ -9,6 +9,7 @@ import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
@@ -17,6 +18,7 @@ import org.apache.rocketmq.common.admin.OffsetWrapper;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.protocol.body.ConsumeStatsList;
+import org.apache.rocketmq.common.protocol.body.ProducerInfo;
 import org.apache.rocketmq.common.protocol.body.QueryConsumeQueueResponseBody;
 import org.apache.rocketmq.common.protocol.body.QueueTimeSpan;
 import org.apache.rocketmq.common.subscription.SubscriptionGroupConfig;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The official 4.9.8 admin's consumption progress calls against our broker: fetchConsumeStatsInBroker
- * (GET_BROKER_CONSUME_STATS), queryConsumeTimeSpan, cloneGroupOffset and queryConsumeQueue.
+ * (GET_BROKER_CONSUME_STATS), queryConsumeTimeSpan, cloneGroupOffset, queryConsumeQueue and getAllProducerInfo.
  */
 class ConsumeProgressAdminTest {
 
@@ -62,6 +64,8 @@ class ConsumeProgressAdminTest {
             Message message = new Message(TOPIC, "TagA", "m".getBytes(StandardCharsets.UTF_8));
             assertEquals(SendStatus.SEND_OK, producer.send(message, queue(queueId)).getSendStatus());
         }
+        // The client heartbeats every 30 s; once now so that the broker knows the producer at once.
+        producer.getDefaultMQProducerImpl().getmQClientFactory().sendHeartbeatToAllBrokerWithLock();
         admin.updateConsumeOffset(broker, "ProgressG", queue(0), 2);
         admin.updateConsumeOffset(broker, "ProgressG", queue(1), 1);
     }
@@ -116,6 +120,14 @@ class ConsumeProgressAdminTest {
         assertEquals(3, body.getMaxQueueIndex());
         assertEquals("TagA".hashCode(), body.getQueueData().get(0).getTagsCode());
         assertEquals("ProgressG@" + TOPIC + " is not online!", body.getFilterData());
+    }
+
+    @Test
+    void allProducerInfoNamesTheProducer() throws Exception {
+        Map<String, List<ProducerInfo>> table = admin.getAllProducerInfo(broker).getData();
+        List<ProducerInfo> producers = table.get("ProgressProducer");
+        assertEquals(1, producers.size(), table.toString());
+        assertEquals(producer.buildMQClientId(), producers.get(0).getClientId());
     }
 
     private static MessageQueue queue(int queueId) {
