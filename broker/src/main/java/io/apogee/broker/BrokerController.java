@@ -26,6 +26,7 @@ import io.apogee.broker.processor.PullMessageProcessor;
 import io.apogee.broker.processor.QueryMessageProcessor;
 import io.apogee.broker.processor.RebalanceLockProcessor;
 import io.apogee.broker.processor.SendMessageProcessor;
+import io.apogee.broker.processor.StoreMaintenanceProcessor;
 import io.apogee.broker.processor.TopicAdminProcessor;
 import io.apogee.broker.registration.NameServerRegistrar;
 import io.apogee.broker.schedule.DelayOffsetTable;
@@ -304,6 +305,7 @@ public final class BrokerController {
         both(new OffsetTablesProcessor(offsets, delayOffsets).handlers(), admin);
         both(new ConsumeProgressProcessor(config, groups, topics, offsets, consumers, store, stats, this::brokerAddr)
                 .handlers(), admin);
+        both(new StoreMaintenanceProcessor(topics, store).handlers(), admin);
         both(new BrokerAdminProcessor(configs, new BrokerConfigUpdater(configs), topics, offsets, consumers, notifier,
                 store, stats, registrar::registerSoon, () -> ReplicationInfo.of(store.haStatus(), masterLink,
                 slaveSync)).handlers(), admin);

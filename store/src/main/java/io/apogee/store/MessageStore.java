@@ -80,6 +80,17 @@ public interface MessageStore extends AutoCloseable {
      */
     Optional<List<ConsumeQueueEntry>> readConsumeQueue(String topic, int queueId, long index, int count);
 
+    /** The topics this store holds consume queues of. */
+    Set<String> queuedTopics();
+
+    /**
+     * Deletes the expired commit-log files now, whatever the hour and disk use (DELETE_EXPIRED_COMMITLOG), then the
+     * queue and index files below the new start.
+     *
+     * @return commit-log files deleted
+     */
+    int deleteExpiredFiles();
+
     /** The record at a commit-log offset (from an offset message id) as a read-only slice, or {@code null}. */
     ByteBuffer selectOneMessageByOffset(long commitLogOffset);
 

@@ -40,6 +40,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -323,6 +324,18 @@ public final class LocalMessageStore implements MessageStore {
     public Optional<List<ConsumeQueueEntry>> readConsumeQueue(String topic, int queueId, long index, int count) {
         ConsumeQueue cq = queues.find(topic, queueId);
         return cq == null ? Optional.empty() : Optional.of(cq.entries(index, count));
+    }
+
+    @Override
+    public Set<String> queuedTopics() {
+        Set<String> topics = new HashSet<>();
+        queues.all().forEach(cq -> topics.add(cq.topic()));
+        return topics;
+    }
+
+    @Override
+    public int deleteExpiredFiles() {
+        return clean.clean(true);
     }
 
     @Override
