@@ -1,0 +1,188 @@
+package io.apogee.broker.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.apogee.broker.BrokerController;
+import io.apogee.broker.config.BrokerConfigs;
+import io.apogee.remoting.netty.NettyClientConfig;
+import io.apogee.remoting.netty.NettyRemotingClient;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
+import io.apogee.remoting.protocol.header.SendMessageRequestHeader;
+import io.apogee.remoting.protocol.header.SendMessageRequestHeaderV2;
+import io.netty.util.ResourceLeakDetector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What metrics cost a broker: sends per second with {@code metricsExporterType=DISABLE} and with {@code PROM}, in
+ * the same run. Two brokers run side by side in this JVM, each with its own store; {@value #THREADS} client threads
+ * send 1 KiB messages synchronously to one broker at a time, in alternating windows (off, on, on, off, ...) so that
+ * a drift of the machine's load falls on both alike. While the metrics broker is measured it is scraped once per
+ * window (three times as often as the shipped {@code prometheus.yml} does). Prints a {@code RESULT} line.
+ *
+ * <p>Tagged {@code benchmark} (run it with {@code -Dbenchmarks -Dtest=MetricsOverheadTest}). The target is within
+ * 3 %; the assertion allows 10 %, the noise of a loaded 2-core machine between windows.
+ */
+@Tag("benchmark")
+class MetricsOverheadTest {
+
+    private static final int THREADS = 8;
+    private static final long WARMUP_MILLIS = 10_000;
+    private static final long WINDOW_MILLIS = 5_000;
+    /** Per broker; the order is ABBA, repeated. */
+    private static final int WINDOWS = 6;
+    private static final String TOPIC = "MetricsBenchTopic";
+    private static final byte[] BODY = new byte[1024];
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sendsPerSecondWithMetricsStayWithinTheNoiseOfSendsWithout() throws Exception {
+        ResourceLeakDetector.Level leakLevel = ResourceLeakDetector.getLevel();
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        BrokerController off = start("off", "DISABLE");
+        BrokerController on = start("on", "PROM");
+        NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig(), null);
+        client.start();
+        try {
+            for (BrokerController b : List.of(off, on)) {
+                assertEquals(ResponseCode.SUCCESS, client.invokeSync(b.brokerAddr(), createTopic(), 5000).code());
+                run(client, b.brokerAddr(), WARMUP_MILLIS, () -> { });
+            }
+            long[] sends = new long[2];
+            long[] nanos = new long[2];
+            for (int w = 0; w < 2 * WINDOWS; w++) {
+                int which = (w % 4 == 0 || w % 4 == 3) ? 0 : 1;
+                BrokerController b = which == 0 ? off : on;
+                long started = System.nanoTime();
+                Runnable meanwhile = which == 1 ? () -> scrape(on.metricsUrl()) : () -> { };
+                sends[which] += run(client, b.brokerAddr(), WINDOW_MILLIS, meanwhile);
+                nanos[which] += System.nanoTime() - started;
+            }
+            double offRate = sends[0] * 1e9 / nanos[0];
+            double onRate = sends[1] * 1e9 / nanos[1];
+            System.out.printf("RESULT broker sync 1 KiB sends/s, %d client threads: metrics off %.0f, metrics on"
+                    + " (PROM, scraped every %d s) %.0f, on/off %.1f %%%n", THREADS, offRate, WINDOW_MILLIS / 1000,
+                    onRate, 100 * onRate / offRate);
+            assertTrue(onRate >= 0.90 * offRate, "metrics on " + onRate + " sends/s vs off " + offRate);
+        } finally {
+            client.shutdown();
+            on.shutdown();
+            off.shutdown();
+            ResourceLeakDetector.setLevel(leakLevel);
+        }
+    }
+
+    private BrokerController start(String name, String exporter) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("brokerName", "broker-" + name);
+        p.setProperty("brokerClusterName", "BenchCluster");
+        p.setProperty("namesrvAddr", "");
+        p.setProperty("brokerIP1", "127.0.0.1");
+        p.setProperty("listenPort", "0");
+        p.setProperty("storePathRootDir", dir.resolve(name).toString());
+        p.setProperty("mappedFileSizeCommitLog", String.valueOf(256 * 1024 * 1024));
+        p.setProperty("maxHashSlotNum", "100000");
+        p.setProperty("maxIndexNum", "400000");
+        p.setProperty("brokerFastFailureEnable", "false");
+        p.setProperty("metricsExporterType", exporter);
+        p.setProperty("metricsPromExporterHost", "127.0.0.1");
+        p.setProperty("metricsPromExporterPort", "0");
+        BrokerController broker = new BrokerController(BrokerConfigs.bind(p));
+        broker.start();
+        return broker;
+    }
+
+    /**
+     * Sends from {@link #THREADS} threads for {@code millis}, running {@code meanwhile} on this thread once they
+     * started; returns how many were stored.
+     */
+    private static long run(NettyRemotingClient client, String addr, long millis, Runnable meanwhile)
+            throws Exception {
+        AtomicLong stored = new AtomicLong();
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < deadline) {
+                        RemotingCommand response = client.invokeSync(addr, send(), 5000);
+                        if (response.code() == ResponseCode.SUCCESS) {
+                            stored.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            }, "bench-sender-" + t);
+            threads.add(thread);
+            thread.start();
+        }
+        meanwhile.run();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertTrue(failures.isEmpty(), () -> "senders failed: " + failures);
+        return stored.get();
+    }
+
+    /** Scrapes {@code url} once, as Prometheus would during the window. */
+    private static void scrape(String url) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("scrape of " + url + " failed", e);
+        }
+    }
+
+    private static RemotingCommand createTopic() {
+        CreateTopicRequestHeader h = new CreateTopicRequestHeader();
+        h.setTopic(TOPIC);
+        h.setDefaultTopic("TBW102");
+        h.setReadQueueNums(4);
+        h.setWriteQueueNums(4);
+        h.setPerm(6);
+        h.setTopicFilterType("SINGLE_TAG");
+        h.setOrder(false);
+        return RemotingCommand.request(RequestCode.UPDATE_AND_CREATE_TOPIC, h);
+    }
+
+    /** What an Apache 4.9 producer sends for a message with a tag, to any queue. */
+    private static RemotingCommand send() {
+        SendMessageRequestHeader h = new SendMessageRequestHeader();
+        h.setProducerGroup("bench_pg");
+        h.setTopic(TOPIC);
+        h.setDefaultTopic("TBW102");
+        h.setDefaultTopicQueueNums(4);
+        h.setQueueId(-1);
+        h.setSysFlag(0);
+        h.setBornTimestamp(System.currentTimeMillis());
+        h.setFlag(0);
+        h.setProperties("WAIT\u0001true\u0002TAGS\u0001TagA");
+        h.setReconsumeTimes(0);
+        h.setUnitMode(false);
+        h.setBatch(false);
+        return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, SendMessageRequestHeaderV2.fromV1(h)).body(BODY);
+    }
+}
