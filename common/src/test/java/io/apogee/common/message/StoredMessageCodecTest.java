@@ -97,4 +97,37 @@ class StoredMessageCodecTest {
         ByteBuffer cut = StoredMessageCodec.encode(capturedMessage()).limit(100);
         assertThrows(IllegalArgumentException.class, () -> StoredMessageCodec.decode(cut, true));
     }
+
+    /** Fuzz findings (MessageCodecFuzzTest#storedMessages): lengths that do not fit the record are refused, saying so. */
+    @Test
+    void refusesLengthsThatDoNotFitTheRecord() throws Exception {
+        ByteBuffer record = StoredMessageCodec.encode(capturedMessage());
+        int bodyLengthAt = StoredMessageCodec.storeTimestampPosition(0) + 8 + 8 + 4 + 8;
+        for (int bad : new int[] {-1, Integer.MAX_VALUE, record.remaining()}) {
+            ByteBuffer copy = ByteBuffer.wrap(record.array().clone()).putInt(bodyLengthAt, bad);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> StoredMessageCodec.decode(copy, true));
+            assertEquals("record at 0 of size 215 has a body length of " + bad + " that does not fit the record",
+                    e.getMessage());
+        }
+        ByteBuffer shortRecord = ByteBuffer.wrap(record.array().clone()).putInt(0, 40);
+        assertEquals("record at 0 of size 40 is shorter than its fixed fields",
+                assertThrows(IllegalArgumentException.class, () -> StoredMessageCodec.decode(shortRecord, true))
+                        .getMessage());
+        ByteBuffer topicTooLong = ByteBuffer.wrap(record.array().clone()).put(bodyLengthAt + 4 + 7, (byte) 127);
+        assertThrows(IllegalArgumentException.class, () -> StoredMessageCodec.decode(topicTooLong, true));
+    }
+
+    /** Fuzz finding: an IPv4-mapped address in an IPv6 slot decodes to an IPv4 host and must encode the same bytes. */
+    @Test
+    void anIpv4MappedHostInAnIpv6SlotEncodesBackToTheSameBytes() throws Exception {
+        StoredMessage m = capturedMessage();
+        m.setStoreHost(new InetSocketAddress(InetAddress.getByName("fd00::1"), 20911));
+        ByteBuffer record = StoredMessageCodec.encode(m);
+        int storeHostAt = StoredMessageCodec.storeTimestampPosition(m.getSysFlag()) + 8;
+        record.put(storeHostAt, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 10, 0, 0, 1});
+        StoredMessage decoded = StoredMessageCodec.decode(record.duplicate(), true);
+        assertEquals(new InetSocketAddress(InetAddress.getByName("10.0.0.1"), 20911), decoded.getStoreHost());
+        assertArrayEquals(record.array(), StoredMessageCodec.encode(decoded).array());
+    }
 }

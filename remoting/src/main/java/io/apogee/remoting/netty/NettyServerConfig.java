@@ -57,6 +57,10 @@ public class NettyServerConfig implements Validated {
         positive("serverSelectorThreads", serverSelectorThreads);
         positive("serverOnewaySemaphoreValue", serverOnewaySemaphoreValue);
         positive("serverAsyncSemaphoreValue", serverAsyncSemaphoreValue);
+        if (bindAddress.isEmpty()) {
+            // Found by fuzzing: Netty resolves an empty host to loopback, so "bindAddress=" listened on 127.0.0.1 only.
+            throw new ConfigException("bindAddress", "must not be empty; 0.0.0.0 listens on every interface");
+        }
         if (frameMaxLength < 1024) {
             throw new ConfigException("frameMaxLength", "must be at least 1024, was " + frameMaxLength);
         }

@@ -46,7 +46,8 @@ public final class BodyJson {
         T value;
         try {
             value = JSON.parseObject(body, type);
-        } catch (JSONException | IllegalArgumentException | ClassCastException e) {
+        } catch (JSONException | IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
+            // fastjson2 reports some truncated or malformed input by running off its buffer (found by fuzzing).
             throw new RemotingCommandException("invalid " + type.getSimpleName() + " body: " + e.getMessage(), e);
         }
         if (value == null) {

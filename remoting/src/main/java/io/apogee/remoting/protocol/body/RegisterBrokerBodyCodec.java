@@ -69,8 +69,14 @@ public final class RegisterBrokerBodyCodec {
     public static RegisterBrokerBody decode(byte[] body, boolean compressed) throws RemotingCommandException {
         if (!compressed) {
             RegisterBrokerBody parsed = BodyJson.decode(body, RegisterBrokerBody.class);
-            if (parsed.topicConfigSerializeWrapper() == null) {
+            TopicConfigSerializeWrapper topics = parsed.topicConfigSerializeWrapper();
+            if (topics == null) {
                 throw new RemotingCommandException("invalid RegisterBrokerBody body: no topicConfigSerializeWrapper");
+            }
+            if (topics.topicConfigTable() != null && topics.topicConfigTable().containsValue(null)) {
+                // Found by fuzzing: the NameServer's route update would fail on the missing config.
+                throw new RemotingCommandException("invalid RegisterBrokerBody body: a topic of topicConfigTable has "
+                        + "a null config");
             }
             return parsed;
         }
@@ -127,7 +133,7 @@ public final class RegisterBrokerBodyCodec {
         try {
             List<String> servers = JSON.parseArray(new String(json, StandardCharsets.UTF_8), String.class);
             return servers == null ? List.of() : servers;
-        } catch (JSONException e) {
+        } catch (JSONException | IndexOutOfBoundsException e) {
             throw new RemotingCommandException("invalid filter server list in compressed RegisterBrokerBody: "
                     + e.getMessage(), e);
         }
@@ -157,10 +163,13 @@ public final class RegisterBrokerBodyCodec {
             return length;
         }
 
+        /** Reads as the bytes arrive, so a large stated length costs memory only if the stream really holds it. */
         byte[] readChunk() throws IOException, RemotingCommandException {
             int length = readLength();
-            byte[] chunk = new byte[length];
-            in.readFully(chunk);
+            byte[] chunk = in.readNBytes(length);
+            if (chunk.length < length) {
+                throw new EOFException();
+            }
             budget -= length;
             return chunk;
         }

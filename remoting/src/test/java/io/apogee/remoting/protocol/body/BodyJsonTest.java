@@ -92,6 +92,17 @@ class BodyJsonTest {
         assertEquals("{\"topicList\":[\"\\u00E9\"]}", text(BodyJson.encodeStandard(new TopicList(Set.of("é")))));
     }
 
+    /** Fuzz findings (RegisterBrokerBodyFuzzTest#plain): fastjson2 runs off its buffer on these truncated bodies. */
+    @Test
+    void truncatedBodiesAreRefusedNamingTheType() {
+        for (String body : List.of("{\"filterServerList\":[],\"topiXConfig",
+                "{\"filterServerList\":[],\"topicConfigSerialize")) {
+            RemotingCommandException e = assertThrows(RemotingCommandException.class,
+                    () -> BodyJson.decode(body.getBytes(StandardCharsets.UTF_8), RegisterBrokerBody.class));
+            assertTrue(e.getMessage().startsWith("invalid RegisterBrokerBody body: "), e.getMessage());
+        }
+    }
+
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
