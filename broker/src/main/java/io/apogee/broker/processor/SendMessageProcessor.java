@@ -82,15 +82,23 @@ public final class SendMessageProcessor {
         this.meters = meters;
     }
 
-    /** SEND_MESSAGE (header V1), SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE (header V2), each with its handler. */
+    /**
+     * SEND_MESSAGE (header V1), SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE (header V2), each with its handler. A header
+     * with {@code batch=true} makes any of them a batch, as RocketMQ dispatches on that flag: a plain body under it is
+     * refused, not stored as one message.
+     */
     public Map<Integer, RequestProcessor> handlers() {
         return Map.of(
                 RequestCode.SEND_MESSAGE, (channel, request) -> send(channel, request,
-                        request.decodeHeader(SendMessageRequestHeader.class), false),
+                        request.decodeHeader(SendMessageRequestHeader.class)),
                 RequestCode.SEND_MESSAGE_V2, (channel, request) -> send(channel, request,
-                        request.decodeHeader(SendMessageRequestHeaderV2.class).toV1(), false),
+                        request.decodeHeader(SendMessageRequestHeaderV2.class).toV1()),
                 RequestCode.SEND_BATCH_MESSAGE, (channel, request) -> send(channel, request,
                         request.decodeHeader(SendMessageRequestHeaderV2.class).toV1(), true));
+    }
+
+    private Reply send(Channel channel, RemotingCommand request, SendMessageRequestHeader header) {
+        return send(channel, request, header, header.isBatch());
     }
 
     /** Checks and appends the message (or batch); the reply completes once the store has it. */
