@@ -3,6 +3,7 @@ package io.apogee.interop.broker;
 import static org.awaitility.Awaitility.await;
 
 import io.apogee.interop.fixture.ApacheClients;
+import io.apogee.interop.fixture.SyncSendLoad;
 import io.apogee.testsupport.ChildProcessServers;
 import io.apogee.testsupport.ServerLauncher;
 import io.apogee.testsupport.TestCluster;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,8 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
-import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -91,9 +89,12 @@ class BrokerBenchmark {
             DefaultMQProducer producer = ApacheClients.producer(namesrvAddr, "bench-pg-" + kind);
             try {
                 for (int threads : THREADS) {
-                    sendLoad(producer, topic, threads, WARMUP_MILLIS);
-                    long[] stats = sendLoad(producer, topic, threads, MEASURE_MILLIS);
-                    rows.add(new Row(kind, threads, stats[0] * 1000.0 / MEASURE_MILLIS, stats[1] / 1000.0));
+                    SyncSendLoad.run(producer, topic, BODY, threads, WARMUP_MILLIS);
+                    SyncSendLoad load = SyncSendLoad.run(producer, topic, BODY, threads, MEASURE_MILLIS);
+                    System.out.printf("%s %d threads: %d sends SEND_OK, not SEND_OK %s, p99 %d us%n", topic, threads,
+                            load.sendOk(), load.notOk(), load.p99Micros());
+                    rows.add(new Row(kind, threads, load.sendOk() * 1000.0 / MEASURE_MILLIS,
+                            load.p99Micros() / 1000.0));
                 }
             } finally {
                 producer.shutdown();
@@ -112,56 +113,6 @@ class BrokerBenchmark {
             }
         }
         return -1;
-    }
-
-    /** Sends from {@code threads} threads for {@code millis}; returns {count, p99 micros}. */
-    private static long[] sendLoad(DefaultMQProducer producer, String topic, int threads, long millis)
-            throws InterruptedException {
-        long end = System.nanoTime() + millis * 1_000_000;
-        long[][] latencies = new long[threads][];
-        int[] counts = new int[threads];
-        AtomicLong failures = new AtomicLong();
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            workers[t] = new Thread(() -> {
-                long[] mine = new long[1 << 16];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    try {
-                        if (producer.send(new Message(topic, BODY)).getSendStatus() != SendStatus.SEND_OK) {
-                            failures.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                        continue;
-                    }
-                    if (n == mine.length) {
-                        mine = Arrays.copyOf(mine, n * 2);
-                    }
-                    mine[n++] = (System.nanoTime() - start) / 1000;
-                }
-                latencies[id] = mine;
-                counts[id] = n;
-            }, "bench-sender-" + t);
-            workers[t].start();
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(latencies[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        Arrays.sort(all);
-        long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))];
-        System.out.printf("%s %d threads: %d sends, %d failures, p99 %d us%n", topic, threads, total,
-                failures.get(), p99);
-        return new long[] {total, p99};
     }
 
     /** Messages per second a push consumer receives from the backlog, over a 10 s window after 2 s of warm-up. */

@@ -2,16 +2,11 @@ package io.apogee.interop.replication;
 
 import io.apogee.interop.fixture.ApacheClients;
 import io.apogee.interop.fixture.ClusterKind;
+import io.apogee.interop.fixture.SyncSendLoad;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -51,9 +46,6 @@ class ReplicationBenchmark {
         }
     }
 
-    /** One measured load: sends answered SEND_OK, their p99 latency, and the other outcomes by status or error. */
-    private record Load(long sendOk, long p99Micros, Map<String, Long> notOk) {
-    }
 
     @Test
     void compareReplicaPairs() throws Exception {
@@ -86,10 +78,10 @@ class ReplicationBenchmark {
             try {
                 set.awaitSendOk(producer, TOPIC);
                 for (int threads : THREADS) {
-                    sendLoad(producer, threads, threads == THREADS[0] ? FIRST_WARMUP_MILLIS : WARMUP_MILLIS);
+                    SyncSendLoad.run(producer, TOPIC, BODY, threads, threads == THREADS[0] ? FIRST_WARMUP_MILLIS : WARMUP_MILLIS);
                     boolean sampleLag = "ASYNC_MASTER".equals(role);
                     try (ReplicationLag lag = sampleLag ? new ReplicationLag(set, LAG_SAMPLE_MILLIS) : null) {
-                        Load load = sendLoad(producer, threads, MEASURE_MILLIS);
+                        SyncSendLoad load = SyncSendLoad.run(producer, TOPIC, BODY, threads, MEASURE_MILLIS);
                         rows.add(new Row(kind, role, threads, load.sendOk() * 1000.0 / MEASURE_MILLIS,
                                 load.p99Micros() / 1000.0, load.notOk(), sampleLag ? lag.summary() : null));
                     }
@@ -98,57 +90,5 @@ class ReplicationBenchmark {
                 producer.shutdown();
             }
         }
-    }
-
-    /** Sends from {@code threads} threads for {@code millis}; the p99 is that of the SEND_OK answers. */
-    private static Load sendLoad(DefaultMQProducer producer, int threads, long millis) throws InterruptedException {
-        long end = System.nanoTime() + millis * 1_000_000;
-        long[][] latencies = new long[threads][];
-        int[] counts = new int[threads];
-        Map<String, Long> notOk = new ConcurrentSkipListMap<>();
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            workers[t] = new Thread(() -> {
-                long[] mine = new long[1 << 16];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    try {
-                        SendStatus status = producer.send(new Message(TOPIC, BODY)).getSendStatus();
-                        if (status != SendStatus.SEND_OK) {
-                            notOk.merge(status.name(), 1L, Long::sum);
-                            continue;
-                        }
-                    } catch (MQBrokerException e) {
-                        notOk.merge("broker code " + e.getResponseCode(), 1L, Long::sum);
-                        continue;
-                    } catch (Exception e) {
-                        notOk.merge(e.getClass().getSimpleName(), 1L, Long::sum);
-                        continue;
-                    }
-                    if (n == mine.length) {
-                        mine = Arrays.copyOf(mine, n * 2);
-                    }
-                    mine[n++] = (System.nanoTime() - start) / 1000;
-                }
-                latencies[id] = mine;
-                counts[id] = n;
-            }, "replica-bench-sender-" + t);
-            workers[t].start();
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(latencies[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        Arrays.sort(all);
-        long p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))];
-        return new Load(total, p99, new TreeMap<>(notOk));
     }
 }
