@@ -3,6 +3,8 @@ package io.apogee.client.admin;
 import io.apogee.client.ClientConfig;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
+import io.apogee.client.acl.AclClientRPCHook;
+import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.api.AdminApi;
@@ -22,6 +24,7 @@ import io.apogee.common.route.ClusterInfo;
 import io.apogee.common.route.TopicRouteData;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicConfig;
+import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.Channels;
 import io.apogee.remoting.protocol.ResponseCode;
@@ -49,9 +52,21 @@ public class DefaultMQAdminExt extends ClientConfig {
     private static final String TOOLS_CONSUMER_GROUP = "TOOLS_CONSUMER";
 
     private volatile MQClientInstance instance;
+    private final RpcHook rpcHook;
 
     public DefaultMQAdminExt() {
+        this((RpcHook) null);
+    }
+
+    /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
+    public DefaultMQAdminExt(RpcHook rpcHook) {
+        this.rpcHook = rpcHook;
         setInstanceName("AdminExt");
+    }
+
+    /** Signs every request with {@code credentials} (an {@link AclClientRPCHook}). */
+    public DefaultMQAdminExt(SessionCredentials credentials) {
+        this(new AclClientRPCHook(credentials));
     }
 
     /** Joins (or starts) the client instance. */
@@ -60,7 +75,7 @@ public class DefaultMQAdminExt extends ClientConfig {
             throw new MQClientException(-1, "admin is already started");
         }
         changeInstanceNameToPID();
-        MQClientInstance created = MQClientManager.getOrCreate(this);
+        MQClientInstance created = MQClientManager.getOrCreate(this, rpcHook);
         created.registerAdmin();
         created.start();
         instance = created;
@@ -361,6 +376,53 @@ public class DefaultMQAdminExt extends ClientConfig {
 
     public void deleteKVConfig(String namespace, String key) throws MQClientException, InterruptedException {
         running().namesrvApi().deleteKvConfig(namespace, key);
+    }
+
+    /** Every topic of the broker at {@code brokerAddr} with its config, by name (GET_ALL_TOPIC_CONFIG). */
+    public Map<String, TopicConfig> getAllTopicConfig(String brokerAddr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return admin().getAllTopicConfig(brokerAddr).topicConfigTable();
+    }
+
+    /** Every subscription group of the broker at {@code brokerAddr} with its config, by name. */
+    public Map<String, SubscriptionGroupConfig> getAllSubscriptionGroup(String brokerAddr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return admin().getAllSubscriptionGroup(brokerAddr).getSubscriptionGroupTable();
+    }
+
+    /**
+     * Every group's progress on the broker at {@code brokerAddr}, by group, each over all the topics it consumes
+     * there: one request (GET_BROKER_CONSUME_STATS) instead of one per group.
+     */
+    public Map<String, ConsumeStats> fetchConsumeStatsInBroker(String brokerAddr, boolean isOrder)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        Map<String, ConsumeStats> byGroup = new TreeMap<>();
+        for (Map<String, List<ConsumeStats>> entry : admin().getConsumeStatsInBroker(brokerAddr, isOrder)
+                .getConsumeStatsList()) {
+            entry.forEach((group, perTopic) -> {
+                ConsumeStats merged = byGroup.computeIfAbsent(group, g -> new ConsumeStats());
+                for (ConsumeStats stats : perTopic) {
+                    merged.getOffsetTable().putAll(stats.getOffsetTable());
+                    merged.setConsumeTps(merged.getConsumeTps() + stats.getConsumeTps());
+                }
+            });
+        }
+        return byGroup;
+    }
+
+    /** The groups that consume {@code topic}, as its first master that answers knows them. */
+    public Set<String> queryTopicConsumeByWho(String topic)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        MQBrokerException last = null;
+        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
+            try {
+                return admin().queryTopicConsumeByWho(addr, topic).getGroupList();
+            } catch (MQBrokerException e) {
+                last = e;
+            }
+        }
+        throw last != null ? last : new MQBrokerException(ResponseCode.TOPIC_NOT_EXIST,
+                "no master of topic " + topic + " answered", "");
     }
 
     private MQClientInstance running() throws MQClientException {

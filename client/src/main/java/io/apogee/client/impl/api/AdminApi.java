@@ -9,6 +9,9 @@ import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.CommandCustomHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.body.ConsumeStatsList;
+import io.apogee.remoting.protocol.body.TopicConfigSerializeWrapper;
+import io.apogee.remoting.protocol.header.GetConsumeStatsInBrokerHeader;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumeStats;
@@ -217,6 +220,20 @@ public final class AdminApi {
         header.setClientId(clientId);
         header.setMsgId(offsetMsgId);
         return body(addr, RequestCode.CONSUME_MESSAGE_DIRECTLY, header, ConsumeMessageDirectlyResult.class);
+    }
+
+    /** GET_ALL_TOPIC_CONFIG: every topic of the broker with its queues, perm and order flag. */
+    public TopicConfigSerializeWrapper getAllTopicConfig(String addr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return body(addr, RequestCode.GET_ALL_TOPIC_CONFIG, null, TopicConfigSerializeWrapper.class);
+    }
+
+    /** GET_BROKER_CONSUME_STATS: every group's progress on this broker in one answer. */
+    public ConsumeStatsList getConsumeStatsInBroker(String addr, boolean isOrder)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        GetConsumeStatsInBrokerHeader header = new GetConsumeStatsInBrokerHeader();
+        header.setOrder(isOrder);
+        return ConsumeStatsList.decode(body(addr, RequestCode.GET_BROKER_CONSUME_STATS, header));
     }
 
     private byte[] body(String addr, int code, CommandCustomHeader header)

@@ -1,0 +1,10 @@
+package io.apogee.console.api;
+
+import io.apogee.console.http.Router;
+
+/** The API routes of one page family (topics, consumers, messages, ...). */
+public interface ApiModule {
+
+    /** Adds this module's routes, each with the role it needs. */
+    void register(Router router);
+}

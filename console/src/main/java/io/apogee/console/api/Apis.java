@@ -1,0 +1,29 @@
+package io.apogee.console.api;
+
+import io.apogee.client.admin.DefaultMQAdminExt;
+import io.apogee.console.ClusterView;
+import io.apogee.console.ConsoleConfig;
+import io.apogee.console.auth.AuditLog;
+import io.apogee.console.auth.LoginThrottle;
+import io.apogee.console.auth.Sessions;
+import io.apogee.console.auth.UserStore;
+import java.util.List;
+
+/** Every API module of the console, in one list. */
+public final class Apis {
+
+    /** What the modules work with. */
+    public record Context(DefaultMQAdminExt admin, ClusterView cluster, UserStore users, Sessions sessions,
+            LoginThrottle throttle, AuditLog audit, ConsoleConfig config) {
+    }
+
+    private Apis() {
+    }
+
+    public static List<ApiModule> all(Context context) {
+        return List.of(
+                new SessionApi(context),
+                new UserApi(context),
+                new ClusterApi(context));
+    }
+}

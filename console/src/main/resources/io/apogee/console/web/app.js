@@ -1,0 +1,84 @@
+// The single page: login, navigation and hash routing (#/topics?search=x). Each page is a module under pages/
+// exporting `bundle` (its translation bundle) and `render(main, params)`.
+import { api, h, t, lang, setLang, loadBundle, setSession, whenUnauthorized, attempt } from './ui.js';
+
+const PAGES = ['dashboard', 'cluster', 'topics', 'consumers', 'producers', 'messages', 'dlq', 'trace', 'ops', 'users'];
+let session = null;
+
+whenUnauthorized(() => { session = null; setSession(null); showLogin(); });
+
+async function start() {
+  await loadBundle('common');
+  document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+  try {
+    session = await api('GET', '/api/session');
+    setSession(session);
+  } catch (e) {
+    session = null;
+  }
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+function showLogin(message) {
+  document.getElementById('nav').replaceChildren();
+  document.getElementById('who').replaceChildren(languageSwitch());
+  const error = h('p', { class: 'error', id: 'login-error' }, message || '');
+  const user = h('input', { id: 'login-username', name: 'username', autocomplete: 'username', required: true });
+  const password = h('input', { id: 'login-password', name: 'password', type: 'password',
+    autocomplete: 'current-password', required: true });
+  const form = h('form', { id: 'login-form', onsubmit: async (event) => {
+    event.preventDefault();
+    try {
+      session = await api('POST', '/api/login', { username: user.value, password: password.value });
+      setSession(session);
+      if (!location.hash || location.hash === '#/login') location.hash = '#/dashboard';
+      route();
+    } catch (e) {
+      error.textContent = e.message;
+    }
+  } },
+  h('label', {}, h('div', { class: 'muted' }, t('login.username')), user),
+  h('label', {}, h('div', { class: 'muted' }, t('login.password')), password),
+  h('button', { class: 'primary', type: 'submit', id: 'login-submit' }, t('login.submit')), error);
+  document.getElementById('main').replaceChildren(
+    h('div', { class: 'login panel' }, h('h1', {}, t('login.title')), h('p', { class: 'muted' }, t('login.hint')), form));
+}
+
+function languageSwitch() {
+  return h('select', { id: 'lang', 'aria-label': 'Language', onchange: (e) => { setLang(e.target.value); location.reload(); } },
+    h('option', { value: 'en', selected: lang() === 'en' }, 'English'),
+    h('option', { value: 'zh', selected: lang() === 'zh' }, '中文'));
+}
+
+function renderHeader(current) {
+  document.getElementById('nav').replaceChildren(...PAGES.map(id =>
+    h('a', { href: '#/' + id, id: 'nav-' + id, class: id === current ? 'active' : null }, t('nav.' + id))));
+  document.getElementById('who').replaceChildren(
+    h('span', { id: 'who-name' }, session.username + ' (' + t('role.' + session.role) + ')'),
+    languageSwitch(),
+    h('button', { id: 'logout', onclick: async () => {
+      await attempt(() => api('POST', '/api/logout'));
+      session = null; setSession(null); location.hash = '#/login'; showLogin();
+    } }, t('nav.logout')));
+}
+
+async function route() {
+  if (!session) { showLogin(); return; }
+  const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
+  const id = PAGES.includes(path) ? path : 'dashboard';
+  renderHeader(id);
+  const main = document.getElementById('main');
+  main.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
+  try {
+    const page = await import('./pages/' + id + '.js');
+    await loadBundle(page.bundle);
+    main.replaceChildren();
+    main.dataset.page = id;
+    await page.render(main, new URLSearchParams(query || ''), session);
+  } catch (e) {
+    main.replaceChildren(h('p', { class: 'error' }, e.message));
+  }
+}
+
+start();
