@@ -14,6 +14,7 @@ import io.apogee.common.concurrent.NamedThreadFactory;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.common.topic.SystemTopics;
+import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
@@ -72,11 +73,18 @@ public final class MQClientInstance {
     private boolean shutdown;
 
     MQClientInstance(ClientConfig config, String clientId, Runnable onShutdown) {
+        this(config, clientId, null, onShutdown);
+    }
+
+    MQClientInstance(ClientConfig config, String clientId, RpcHook rpcHook, Runnable onShutdown) {
         this.config = config;
         this.clientId = clientId;
         this.onShutdown = onShutdown;
         NettyClientConfig nettyConfig = new NettyClientConfig();
         this.remoting = new NettyRemotingClient(nettyConfig, null);
+        if (rpcHook != null) {
+            remoting.registerRpcHook(rpcHook);
+        }
         long timeout = config.getMqClientApiTimeout();
         this.namesrvApi = new NamesrvApi(remoting, new NamesrvAddressList(config.getNamesrvAddr()), timeout);
         this.offsetApi = new BrokerOffsetApi(remoting, timeout);
@@ -208,18 +216,19 @@ public final class MQClientInstance {
                         defaultQueueNums);
             }
         } catch (MQClientException e) {
-            LOG.warn("route of topic {} not refreshed, keeping the cached one: {}", topic, e.getMessage());
-            routeMisses.put(topic, new RouteMiss(config.getNamesrvAddr(), e.getMessage(), defaultQueueNums > 0));
+            missed(topic, new RouteMiss(config.getNamesrvAddr(), e.getMessage(), defaultQueueNums > 0));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
         if (route == null) {
-            routeMisses.put(topic, new RouteMiss(config.getNamesrvAddr(), null, defaultQueueNums > 0));
+            missed(topic, new RouteMiss(config.getNamesrvAddr(), null, defaultQueueNums > 0));
             return false;
         }
-        routeMisses.remove(topic);
+        if (routeMisses.remove(topic) != null) {
+            LOG.info("route of topic {} found again", topic);
+        }
         if (route.equals(routes.get(topic))) {
             return false;
         }
@@ -232,6 +241,23 @@ public final class MQClientInstance {
         consumers.values().forEach(c -> c.updateTopicSubscribeInfo(topic, subscribe));
         LOG.info("route of topic {} changed: {}", topic, route);
         return true;
+    }
+
+    /**
+     * Notes why {@code topic}'s lookup found no route; warns at the first miss only, and again only after a route was
+     * found in between (the push consumer looks its topics up at every rebalance and route poll). A cached route is
+     * kept without a warning while the NameServers answer that they have none (a producer's automatically created
+     * topic, until its broker registers it).
+     */
+    private void missed(String topic, RouteMiss miss) {
+        if (routeMisses.put(topic, miss) != null) {
+            return;
+        }
+        if (routes.get(topic) == null) {
+            LOG.warn("No route info of this topic: {}{}", topic, explainNoRoute(topic));
+        } else if (miss.unanswered() != null) {
+            LOG.warn("route of topic {} not refreshed, keeping the cached one: {}", topic, miss.unanswered());
+        }
     }
 
     /**

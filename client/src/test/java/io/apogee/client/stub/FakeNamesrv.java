@@ -58,6 +58,10 @@ public final class FakeNamesrv implements AutoCloseable {
         routes.put(topic, route);
     }
 
+    public void removeRoute(String topic) {
+        routes.remove(topic);
+    }
+
     public String address() {
         return server.address();
     }
