@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -84,8 +85,8 @@ final class BrokerGauges {
     private Map<List<String>, Integer> producerConnections() {
         Map<List<String>, Integer> counts = new HashMap<>();
         state.producers().groups().values().forEach(members -> members.values().forEach(
-                c -> counts.merge(List.of(c.language().name().toLowerCase(), String.valueOf(c.version())), 1,
-                        Integer::sum)));
+                c -> counts.merge(List.of(c.language().name().toLowerCase(Locale.ROOT),
+                        String.valueOf(c.version())), 1, Integer::sum)));
         return counts;
     }
 
@@ -94,7 +95,7 @@ final class BrokerGauges {
         for (ConsumerGroupInfo group : state.consumers().groups().values()) {
             String mode = group.consumeType() == ConsumeType.CONSUME_PASSIVELY ? "push" : "pull";
             for (ClientChannelInfo c : group.channels()) {
-                counts.merge(List.of(group.groupName(), c.language().name().toLowerCase(),
+                counts.merge(List.of(group.groupName(), c.language().name().toLowerCase(Locale.ROOT),
                         String.valueOf(c.version()), mode), 1, Integer::sum);
             }
         }
