@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Shared launcher behind bin/mqnamesrv, bin/mqbroker, bin/mqstandalone (servers) and bin/mqadmin, bin/mqbench
+# Shared launcher behind bin/mqnamesrv, bin/mqbroker, bin/mqstandalone, bin/mqconsole (servers) and bin/mqadmin, bin/mqbench
 # (tools); not meant to be run directly.
 #
-#   runserver.sh <namesrv|broker|standalone|admin|bench> <main class> [options of the main class...]
+#   runserver.sh <namesrv|broker|standalone|console|admin|bench> <main class> [options of the main class...]
 #
 # It finds Java 17+ ($JAVA_HOME/bin/java, else java on PATH). For a server it then checks, before the JVM starts,
 # the -c config file, the server port(s) and the store/data directory, each failure being one line on stderr and
@@ -16,7 +16,7 @@
 # APOGEE_HOME is always the directory above this script.
 set -euo pipefail
 
-usage="usage: runserver.sh <namesrv|broker|standalone|admin|bench> <main class> [args...]"
+usage="usage: runserver.sh <namesrv|broker|standalone|console|admin|bench> <main class> [args...]"
 role="${1:?$usage}"
 main_class="${2:?$usage}"
 shift 2
@@ -56,6 +56,8 @@ conf_file=""
 data_opt=""
 namesrv_port_opt=""
 broker_port_opt=""
+console_port_opt=""
+bind_opt=""
 print_only=false
 scan_args() {
   while [ $# -gt 0 ]; do
@@ -66,7 +68,17 @@ scan_args() {
       --dataDir=*) data_opt="${1#*=}" ;;
       --namesrvPort) namesrv_port_opt="${2-}"; [ $# -ge 2 ] || die "$1 needs a port"; shift ;;
       --brokerPort) broker_port_opt="${2-}"; [ $# -ge 2 ] || die "$1 needs a port"; shift ;;
-      -p | --printConfigItem | -h | --help) print_only=true ;;
+      --consolePort) console_port_opt="${2-}"; [ $# -ge 2 ] || die "$1 needs a port"; shift ;;
+      -p)
+        # mqconsole's -p is its port; every other server's prints its config.
+        if [ "$role" = console ]; then
+          console_port_opt="${2-}"; [ $# -ge 2 ] || die "$1 needs a port"; shift
+        else
+          print_only=true
+        fi
+        ;;
+      -b | --bind) bind_opt="${2-}"; [ $# -ge 2 ] || die "$1 needs an address"; shift ;;
+      --printConfigItem | -h | --help) print_only=true ;;
     esac
     shift
   done
@@ -154,6 +166,14 @@ preflight() {
       check_dir "$data" "data directory"
       store="$(conf_value storePathRootDir "$conf_file")"
       [ -z "$store" ] || check_dir "$store" "storePathRootDir"
+      # Without --consolePort the launcher takes any free port when 8080 is taken.
+      if [ -n "$console_port_opt" ] && [ "$console_port_opt" != -1 ]; then
+        check_port "$console_port_opt" "console port"
+      fi
+      ;;
+    console)
+      port="${console_port_opt:-$(conf_value consolePort "$conf_file")}"
+      check_port "${port:-8080}" "console port" "${bind_opt:-$(conf_value consoleListenAddress "$conf_file")}"
       ;;
   esac
 }
@@ -172,6 +192,10 @@ server_name() {
       name="$(conf_value brokerName "$conf_file")"
       id="$(conf_value brokerId "$conf_file")"
       echo "broker-${name:-$(hostname)}-${id:-0}"
+      ;;
+    console)
+      port="${console_port_opt:-$(conf_value consolePort "$conf_file")}"
+      echo "console-${port:-8080}"
       ;;
     *) echo "$role-${namesrv_port_opt:-9876}" ;;
   esac
@@ -214,6 +238,7 @@ heap_mb() {
   mem="$(machine_mb)"
   case "$role" in
     namesrv) share=8 min=128 max=1024 ;;
+    console) share=16 min=128 max=512 ;;
     broker) share=4 min=256 max=8192 ;;
     bench) share=8 min=256 max=2048 ;;
     *) share=4 min=256 max=4096 ;;

@@ -4,6 +4,9 @@ import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.broker.BrokerController;
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
+import io.apogee.console.ConsoleConfig;
+import io.apogee.console.ConsoleServer;
+import io.apogee.console.ConsoleStartup;
 import io.apogee.namesrv.NamesrvController;
 import io.apogee.namesrv.config.NamesrvConfigs;
 import java.io.IOException;
@@ -29,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * the README's first command. The NameServer listens on 9876 and the broker on 10911 (VIP port 10909), the broker
  * advertises {@code 127.0.0.1} and keeps its data under {@code ~/apogee-data} ({@code -d} or {@code APOGEE_DATA}
  * override it); {@code -c} reads broker.conf keys over these defaults. Both serve Prometheus metrics on loopback, the
- * broker on 5557 and the NameServer on 5558 (any free port when that one is taken). It prints where it listens, then
- * {@value #READY}. SIGTERM (Ctrl-C) stops the broker, then the NameServer.
+ * broker on 5557 and the NameServer on 5558 (any free port when that one is taken), and the web console on
+ * {@code 127.0.0.1:8080} ({@code --consolePort}, {@code --consoleAddress}; any free port when 8080 is taken and no port
+ * was asked for; {@code --consolePort -1} serves none), its users under {@code <data>/console}. It prints where each
+ * listens and where the console's initial admin password is, then {@value #READY}. SIGTERM (Ctrl-C) stops the
+ * console, the broker, then the NameServer.
  *
  * <p>This launcher is the only code in the distribution module; everything else there is packaging.
  */
@@ -49,22 +55,26 @@ public final class Standalone {
     /** Metrics ports tried first: RocketMQ 5's broker default, and the NameServer's beside it. */
     static final int BROKER_METRICS_PORT = 5557;
     static final int NAMESRV_METRICS_PORT = 5558;
+    /** The console's default port (rocketmq-dashboard's). */
+    static final int CONSOLE_PORT = 8080;
 
     private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
 
     private final NamesrvController namesrv;
     private final BrokerController broker;
+    private final ConsoleServer console;
 
-    private Standalone(NamesrvController namesrv, BrokerController broker) {
+    private Standalone(NamesrvController namesrv, BrokerController broker, ConsoleServer console) {
         this.namesrv = namesrv;
         this.broker = broker;
+        this.console = console;
     }
 
     public static void main(String[] args) throws InterruptedException {
         Standalone standalone;
         try {
             standalone = start(args, System.out, System.err);
-        } catch (ParseException | ConfigException | IOException | IllegalStateException e) {
+        } catch (Exception e) {
             LOG.error("standalone not started", e);
             System.err.println("mqstandalone: cannot start: " + e.getMessage());
             System.exit(1);
@@ -91,7 +101,7 @@ public final class Standalone {
      *
      * @return the running pair, or {@code null} when {@code -h} only printed the help
      */
-    static Standalone start(String[] args, PrintStream out, PrintStream err) throws ParseException, IOException {
+    static Standalone start(String[] args, PrintStream out, PrintStream err) throws Exception {
         Options options = options();
         CommandLine line = parse(options, args);
         if (line.hasOption('h')) {
@@ -137,11 +147,48 @@ public final class Standalone {
             out.println("NameServer metrics at " + namesrv.metricsUrl());
         }
         out.println("Data under " + data + ", logs under " + System.getProperty("apogee.log.dir", "(console)"));
-        return new Standalone(namesrv, broker);
+        ConsoleServer console = null;
+        ConsoleConfig consoleConfig = consoleConfig(line, data, namesrv.listenPort());
+        if (consoleConfig != null) {
+            try {
+                console = new ConsoleServer(consoleConfig);
+                console.start();
+            } catch (Exception e) {
+                if (console != null) {
+                    console.shutdown();
+                }
+                broker.shutdown();
+                namesrv.shutdown();
+                throw new IOException("console port " + consoleConfig.port() + ": " + e.getMessage(), e);
+            }
+            ConsoleStartup.printWelcome(console, out);
+        }
+        return new Standalone(namesrv, broker, console);
     }
 
-    /** Stops the broker (it unregisters and flushes), then the NameServer. */
+    /**
+     * The console's keys: loopback, {@code --consolePort} (else 8080, else any free port), users under
+     * {@code <data>/console}; {@code null} for {@code --consolePort -1}.
+     */
+    static ConsoleConfig consoleConfig(CommandLine line, Path data, int namesrvPort) {
+        String asked = line.getOptionValue("consolePort");
+        if (asked != null && asked.trim().equals("-1")) {
+            return null;
+        }
+        int port = asked != null ? port(line, "consolePort", CONSOLE_PORT) : freeOrAny(CONSOLE_PORT);
+        Properties keys = new Properties();
+        keys.setProperty("namesrvAddr", "127.0.0.1:" + namesrvPort);
+        keys.setProperty("consolePort", String.valueOf(port));
+        keys.setProperty("consoleListenAddress", line.getOptionValue("consoleAddress", "127.0.0.1"));
+        keys.setProperty("consoleDataDir", data.resolve("console").toString());
+        return ConfigBinder.conclude(ConsoleConfig::new, keys);
+    }
+
+    /** Stops the console, the broker (it unregisters and flushes), then the NameServer. */
     void shutdown() {
+        if (console != null) {
+            console.shutdown();
+        }
         broker.shutdown();
         namesrv.shutdown();
     }
@@ -263,6 +310,12 @@ public final class Standalone {
                         .desc("NameServer port (default " + DEFAULT_NAMESRV_PORT + ")").build())
                 .addOption(Option.builder().longOpt("brokerPort").hasArg().argName("port")
                         .desc("broker port (default " + DEFAULT_BROKER_PORT + "; the VIP port is 2 below)").build())
+                .addOption(Option.builder().longOpt("consolePort").hasArg().argName("port")
+                        .desc("web console port (default " + CONSOLE_PORT + ", any free one when taken; -1: no console)")
+                        .build())
+                .addOption(Option.builder().longOpt("consoleAddress").hasArg().argName("address")
+                        .desc("address the console listens on (default 127.0.0.1; 0.0.0.0 for every interface)")
+                        .build())
                 .addOption(Option.builder("h").longOpt("help").desc("print this help and exit").build());
     }
 }

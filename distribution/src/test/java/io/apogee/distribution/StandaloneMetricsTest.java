@@ -30,7 +30,7 @@ class StandaloneMetricsTest {
         Path conf = Files.writeString(tmp.resolve("broker.conf"), "metricsPromExporterPort=0\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Standalone standalone = Standalone.start(new String[] {"-d", tmp.resolve("data").toString(), "-c",
-            conf.toString(), "--namesrvPort", "0", "--brokerPort", "0"},
+            conf.toString(), "--namesrvPort", "0", "--brokerPort", "0", "--consolePort", "0"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         try {
             String printed = out.toString(StandardCharsets.UTF_8);
