@@ -1,5 +1,9 @@
 package io.apogee.broker;
 
+import io.apogee.broker.acl.AclAdministration;
+import io.apogee.broker.acl.AclRpcHook;
+import io.apogee.broker.acl.BrokerSigningHook;
+import io.apogee.broker.acl.PlainAclFile;
 import io.apogee.broker.client.ClientNotifier;
 import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.config.BrokerRole;
@@ -12,6 +16,7 @@ import io.apogee.broker.longpolling.PullRequestHoldService;
 import io.apogee.broker.metrics.BrokerMetrics;
 import io.apogee.broker.metrics.BrokerState;
 import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.processor.AclConfigProcessor;
 import io.apogee.broker.processor.BrokerAdminProcessor;
 import io.apogee.broker.lock.RebalanceLockManager;
 import io.apogee.broker.processor.ClientManageProcessor;
@@ -89,6 +94,8 @@ public final class BrokerController {
     private static final long FAST_FAILURE_MILLIS = 10;
     /** How often the schedule loop looks for due delayed messages when it found none (RocketMQ ticks at 100 ms). */
     private static final long SCHEDULE_TICK_MILLIS = 100;
+    /** How often plain_acl.yml's modification time is looked at (RocketMQ's watcher looks every 5 s). */
+    private static final long ACL_WATCH_MILLIS = 1000;
 
     private final Published<BrokerConfigs> configs;
     /** The snapshot the broker started with: only keys read once at start are read from it. */
@@ -120,6 +127,8 @@ public final class BrokerController {
     private NameServerRegistrar registrar;
     private PullRequestHoldService holds;
     private String brokerAddr;
+    /** The ACL file in force; {@code null} with {@code aclEnable=false}. */
+    private PlainAclFile acl;
 
     public BrokerController(BrokerConfigs configs) {
         this.configs = new Published<>(configs);
@@ -197,6 +206,7 @@ public final class BrokerController {
         groups.load();
         offsets.load();
         delayOffsets.load();
+        startAcl();
         store.start();
         server.start();
         vipServer.start();
@@ -244,6 +254,25 @@ public final class BrokerController {
     public void registerRpcHook(RpcHook hook) {
         server.registerRpcHook(hook);
         vipServer.registerRpcHook(hook);
+    }
+
+    /** With {@code aclEnable=true}: reads plain_acl.yml and checks every request against it from now on. */
+    private void startAcl() throws IOException {
+        if (!config.isAclEnable()) {
+            return;
+        }
+        try {
+            acl = PlainAclFile.load(PlainAclFile.defaultPath());
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        registerRpcHook(new AclRpcHook(acl.validator()));
+        BrokerSigningHook signing = new BrokerSigningHook(acl);
+        namesrvClient.registerRpcHook(signing);
+        LOG.info("ACL on: {} with {} account(s) {}, {} global white address(es); this broker signs its own requests"
+                + " (to its master) as {}", acl.path(), acl.accessKeys().size(), acl.accessKeys(),
+                acl.config().globalWhiteRemoteAddresses().size(),
+                signing.accessKey() == null ? "nobody: no admin account, they go unsigned" : signing.accessKey());
     }
 
     private int registrarRegisterAll() {
@@ -310,6 +339,8 @@ public final class BrokerController {
                 store, stats, registrar::registerSoon, () -> ReplicationInfo.of(store.haStatus(), masterLink,
                 slaveSync)).handlers(), admin);
         both(new ConsumerRelayProcessor(config, consumers, store, server).handlers(), admin);
+        both(new AclConfigProcessor(acl == null ? null : new AclAdministration(acl), config.getBrokerName(),
+                config.getBrokerClusterName(), this::brokerAddr).handlers(), admin);
     }
 
     /** Registers a request family's handlers on the main and the VIP port. */
@@ -340,6 +371,9 @@ public final class BrokerController {
         if (slaveSync != null) {
             runners.add(loop(slaveSync, SlaveSynchronizer.STEP_MILLIS));
         }
+        if (acl != null) {
+            runners.add(loop(new PeriodicTask("ApogeeAclFileWatch", acl::reloadIfChanged), ACL_WATCH_MILLIS));
+        }
         ServiceRunner registration = loop(registrar, registrar.periodMillis());
         registrar.onWakeup(registration::wakeup);
         runners.add(registration);
@@ -368,6 +402,11 @@ public final class BrokerController {
         store.close();
         namesrvClient.shutdown();
         LOG.info("broker {} stopped", config.getBrokerName());
+    }
+
+    /** The ACL file in force (valid after {@link #start}), or {@code null} with {@code aclEnable=false}. */
+    public PlainAclFile aclFile() {
+        return acl;
     }
 
     /** {@code brokerIP1:port} as registered with the name servers (valid after {@link #start}). */

@@ -11,8 +11,8 @@ import io.apogee.remoting.protocol.RemotingCommand;
  * responses completed later (a send once stored, a pull held by long polling) and for requests refused without
  * being processed (unknown code, flow control), for which both calls come back to back. An exception thrown by
  * {@code doBeforeRequest} refuses the request (an ACL check's way to deny it): the hooks registered after it are
- * skipped, the request is answered {@code SYSTEM_ERROR} with the exception's description, and every hook's
- * {@code doAfterResponse} sees that answer.
+ * skipped, the request is answered {@code SYSTEM_ERROR} with the exception's description (a
+ * {@link RequestRefusedException}: its code and message), and every hook's {@code doAfterResponse} sees that answer.
  *
  * <p>For requests an endpoint sends, {@code doBeforeRequest} runs before the request is written and
  * {@code doAfterResponse} when its response arrives (not on a timeout or a send failure).

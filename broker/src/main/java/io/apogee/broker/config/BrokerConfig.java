@@ -119,6 +119,11 @@ public class BrokerConfig implements Validated {
     /** Refuse transactional (half) messages with NO_PERMISSION; RocketMQ's default false. */
     @Live
     boolean rejectTransactionMessage = false;
+    /**
+     * Check every request against plain_acl.yml (RocketMQ 4.9's ACL 1.0: signatures, accounts, permissions, white
+     * lists); RocketMQ's default false.
+     */
+    boolean aclEnable = false;
     /** {@code PROM} serves {@code GET /metrics} to Prometheus; RocketMQ 5's key, default {@code DISABLE}. */
     MetricsExporterType metricsExporterType = MetricsExporterType.DISABLE;
     /** Interface the metrics exporter listens on; empty (default) = every interface (RocketMQ 5: brokerIP1). */
@@ -135,6 +140,10 @@ public class BrokerConfig implements Validated {
     @Live
     String configBlackList = "configBlackList;brokerConfigPath;rocketmqHome;storePathRootDir;storePathCommitLog;"
             + "listenPort;bindAddress";
+
+    public boolean isAclEnable() {
+        return aclEnable;
+    }
 
     @Override
     public void validate() {

@@ -5,6 +5,7 @@ import io.apogee.common.service.ServiceRunner;
 import io.apogee.remoting.ChannelEventListener;
 import io.apogee.remoting.InvokeCallback;
 import io.apogee.remoting.RequestProcessor;
+import io.apogee.remoting.RequestRefusedException;
 import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.exception.RemotingSendRequestException;
@@ -180,6 +181,10 @@ abstract class RemotingEndpoint {
     /** The answer to a request whose processing threw. */
     private static RemotingCommand failed(String peer, RemotingCommand request, Throwable thrown) {
         Throwable e = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (e instanceof RequestRefusedException refused) {
+            LOG.debug("request code {} from {} refused: {}", request.code(), peer, refused.getMessage());
+            return RemotingCommand.response(refused.code(), refused.getMessage());
+        }
         if (e instanceof RemotingCommandException) {
             LOG.info("bad request code {} from {}: {}", request.code(), peer, e.getMessage());
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, e.getMessage());

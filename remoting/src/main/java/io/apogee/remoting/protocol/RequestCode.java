@@ -53,6 +53,14 @@ public final class RequestCode {
     public static final int GET_ALL_CONSUMER_OFFSET = 43;
     public static final int GET_ALL_DELAY_OFFSET = 45;
     public static final int CHECK_CLIENT_CONFIG = 46;
+    /** ACL admin ({@code mqadmin updateAclConfig}): creates or updates one account of plain_acl.yml. */
+    public static final int UPDATE_AND_CREATE_ACL_CONFIG = 50;
+    /** ACL admin ({@code mqadmin deleteAccessConfig}): removes one account. */
+    public static final int DELETE_ACL_CONFIG = 51;
+    /** ACL admin ({@code mqadmin clusterAclConfigVersion}): the ACL file's data version. */
+    public static final int GET_BROKER_CLUSTER_ACL_INFO = 52;
+    /** ACL admin ({@code mqadmin updateGlobalWhiteAddr}): replaces globalWhiteRemoteAddresses. */
+    public static final int UPDATE_GLOBAL_WHITE_ADDRS_CONFIG = 53;
 
     // Broker: admin
     public static final int UPDATE_AND_CREATE_TOPIC = 17;
