@@ -7,6 +7,7 @@ import io.apogee.broker.acl.PlainAclFile;
 import io.apogee.broker.client.ClientNotifier;
 import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.config.BrokerRole;
+import io.apogee.broker.filter.PropertyFilters;
 import io.apogee.broker.config.BrokerConfigUpdater;
 import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.broker.client.ConsumerManager;
@@ -300,8 +301,9 @@ public final class BrokerController {
         ExecutorService admin = executor("ApogeeAdmin", config.getAdminBrokerThreadPoolNums(),
                 config.getAdminThreadPoolQueueCapacity());
 
+        PropertyFilters propertyFilters = new PropertyFilters(liveConfig);
         PullMessageProcessor pullProcessor = new PullMessageProcessor(liveConfig, topics, groups, consumers, offsets,
-                store, stats, metrics.meters());
+                store, stats, metrics.meters(), propertyFilters);
         holds = new PullRequestHoldService(store, pullProcessor::replay);
         pullProcessor.useLongPolling(holds, pull);
         store.addDispatchListener(holds);
@@ -325,7 +327,7 @@ public final class BrokerController {
                     SCHEDULE_TICK_MILLIS));
         }
         both(new QueryMessageProcessor(liveConfig, store).handlers(), query);
-        both(new ClientManageProcessor(producers, consumers, groups, topics).handlers(), heartbeat);
+        both(new ClientManageProcessor(producers, consumers, groups, topics, propertyFilters).handlers(), heartbeat);
         both(new ConsumerManageProcessor(consumers, offsets, store).handlers(), manage);
         both(new RebalanceLockProcessor(locks).handlers(), manage);
         both(new TopicAdminProcessor(config, topics, offsets, consumers, store, masterLink).handlers(), admin);

@@ -120,6 +120,12 @@ public class BrokerConfig implements Validated {
     @Live
     boolean rejectTransactionMessage = false;
     /**
+     * Serve SQL92 subscriptions ({@code MessageSelector.bySql}): filter on the broker by message properties;
+     * RocketMQ's default false, which refuses them.
+     */
+    @Live
+    boolean enablePropertyFilter = false;
+    /**
      * Check every request against plain_acl.yml (RocketMQ 4.9's ACL 1.0: signatures, accounts, permissions, white
      * lists); RocketMQ's default false.
      */
@@ -307,6 +313,10 @@ public class BrokerConfig implements Validated {
 
     public int getWaitTimeMillsInSendQueue() {
         return waitTimeMillsInSendQueue;
+    }
+
+    public boolean isEnablePropertyFilter() {
+        return enablePropertyFilter;
     }
 
     public boolean isLongPollingEnable() {

@@ -3,6 +3,7 @@ package io.apogee.broker.processor;
 import io.apogee.broker.client.ClientChannelInfo;
 import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.client.ProducerManager;
+import io.apogee.broker.filter.PropertyFilters;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.topic.SystemTopics;
@@ -11,6 +12,7 @@ import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.BodyJson;
 import io.apogee.remoting.protocol.body.CheckClientRequestBody;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.remoting.protocol.header.UnregisterClientRequestHeader;
@@ -24,7 +26,9 @@ import java.util.Map;
 
 /**
  * HEART_BEAT, UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG: keeps the producer and consumer tables, creating a new
- * consumer group's settings and retry topic on its first heartbeat.
+ * consumer group's settings and retry topic on its first heartbeat. SQL92 subscriptions are compiled as they arrive;
+ * a heartbeat is answered SUCCESS whatever they hold (as RocketMQ), CHECK_CLIENT_CONFIG (which the official push
+ * consumer sends before it starts) and pulls refuse one that is not served or does not compile.
  */
 public final class ClientManageProcessor {
 
@@ -32,13 +36,15 @@ public final class ClientManageProcessor {
     private final ConsumerManager consumers;
     private final SubscriptionGroupManager groups;
     private final TopicConfigManager topics;
+    private final PropertyFilters propertyFilters;
 
     public ClientManageProcessor(ProducerManager producers, ConsumerManager consumers,
-            SubscriptionGroupManager groups, TopicConfigManager topics) {
+            SubscriptionGroupManager groups, TopicConfigManager topics, PropertyFilters propertyFilters) {
         this.producers = producers;
         this.consumers = consumers;
         this.groups = groups;
         this.topics = topics;
+        this.propertyFilters = propertyFilters;
     }
 
     /** HEART_BEAT, UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG, each with its handler. */
@@ -64,6 +70,11 @@ public final class ClientManageProcessor {
             }
             consumers.register(consumer.getGroupName(), client, consumer.getConsumeType(),
                     consumer.getMessageModel(), consumer.getConsumeFromWhere(), consumer.getSubscriptionDataSet());
+            for (SubscriptionData data : consumer.getSubscriptionDataSet()) {
+                if (!PropertyFilters.isTagType(data.getExpressionType())) {
+                    propertyFilters.compile(data.getExpressionType(), data.getSubString());
+                }
+            }
         }
         for (ProducerData producer : heartbeat.getProducerDataSet()) {
             producers.register(producer.getGroupName(), client);
@@ -82,12 +93,17 @@ public final class ClientManageProcessor {
         return RemotingCommand.response(null);
     }
 
-    private RemotingCommand checkClientConfig(RemotingCommand request) {
+    /** SUCCESS for a tag subscription or a SQL92 one this broker serves and compiles, else the pull's refusal. */
+    private RemotingCommand checkClientConfig(RemotingCommand request) throws RemotingCommandException {
         if (request.body() != null) {
-            SubscriptionData data = CheckClientRequestBody.decode(request.body()).getSubscriptionData();
-            if (data != null && !SubscriptionData.EXPRESSION_TYPE_TAG.equals(data.getExpressionType())) {
-                return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
-                        "The broker does not support consumer to filter message by " + data.getExpressionType());
+            SubscriptionData data = BodyJson.decode(request.body(), CheckClientRequestBody.class)
+                    .getSubscriptionData();
+            if (data != null && !PropertyFilters.isTagType(data.getExpressionType())) {
+                PropertyFilters.Outcome outcome = propertyFilters.compile(data.getExpressionType(),
+                        data.getSubString());
+                if (outcome.filter() == null) {
+                    return StatusResponses.error(outcome.code(), outcome.remark());
+                }
             }
         }
         return RemotingCommand.response(ResponseCode.SUCCESS, null);

@@ -4,6 +4,7 @@ import io.apogee.broker.config.BrokerConfig;
 import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.client.ConsumerGroupInfo;
 import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.filter.PropertyFilters;
 import io.apogee.broker.group.SubscriptionGroupManager;
 import io.apogee.broker.longpolling.HeldPull;
 import io.apogee.broker.longpolling.PullRequestHoldService;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PULL_MESSAGE (and 5.x's LITE_PULL_MESSAGE): checks group, topic, queue and subscription, reads from the store with
- * the subscription's tag filter, commits the consumer's offset when asked, and parks a pull that found nothing new
+ * the subscription's tag or SQL92 filter, commits the consumer's offset when asked, and parks a pull that found nothing new
  * (long polling) until a matching message arrives or its suspend time passes.
  */
 public final class PullMessageProcessor {
@@ -54,12 +55,13 @@ public final class PullMessageProcessor {
     private final MessageStore store;
     private final BrokerStats stats;
     private final MessageMeters meters;
+    private final PropertyFilters propertyFilters;
     private PullRequestHoldService holds;
     private Executor replayExecutor;
 
     public PullMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics,
             SubscriptionGroupManager groups, ConsumerManager consumers, ConsumerOffsetManager offsets,
-            MessageStore store, BrokerStats stats, MessageMeters meters) {
+            MessageStore store, BrokerStats stats, MessageMeters meters, PropertyFilters propertyFilters) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -68,6 +70,7 @@ public final class PullMessageProcessor {
         this.store = store;
         this.stats = stats;
         this.meters = meters;
+        this.propertyFilters = propertyFilters;
     }
 
     /** Wires long polling: where pulls are held and which executor replays them. */
@@ -147,7 +150,7 @@ public final class PullMessageProcessor {
         if (subscription.refusal() != null) {
             return subscription.refusal();
         }
-        MessageFilter filter = filterOf(subscription.data());
+        MessageFilter filter = subscription.filter();
         long offset = header.getQueueOffset();
         GetMessageResult result = store.getMessage(header.getConsumerGroup(), header.getTopic(), queueId, offset,
                 header.getMaxMsgNums(), filter);
@@ -183,8 +186,8 @@ public final class PullMessageProcessor {
         };
     }
 
-    /** The subscription to filter with, or the response refusing the pull. */
-    private record SubscriptionLookup(SubscriptionData data, RemotingCommand refusal) {
+    /** The filter to read with, or the response refusing the pull. */
+    private record SubscriptionLookup(MessageFilter filter, RemotingCommand refusal) {
 
         static SubscriptionLookup refused(int code, String remark) {
             return new SubscriptionLookup(null, StatusResponses.error(code, remark));
@@ -193,11 +196,8 @@ public final class PullMessageProcessor {
 
     private SubscriptionLookup subscription(PullMessageRequestHeader header) {
         if ((header.getSysFlag() & PullMessageRequestHeader.FLAG_SUBSCRIPTION) != 0) {
-            if (SubscriptionData.EXPRESSION_TYPE_SQL92.equals(header.getExpressionType())) {
-                return SubscriptionLookup.refused(ResponseCode.SYSTEM_ERROR,
-                        "The broker does not support consumer to filter message by SQL92");
-            }
-            return new SubscriptionLookup(SubscriptionData.ofTags(header.getTopic(), header.getSubscription()), null);
+            return filterOf(header.getExpressionType(), header.getSubscription(),
+                    () -> SubscriptionData.ofTags(header.getTopic(), header.getSubscription()));
         }
         ConsumerGroupInfo info = consumers.group(header.getConsumerGroup());
         if (info == null) {
@@ -214,7 +214,17 @@ public final class PullMessageProcessor {
             return SubscriptionLookup.refused(ResponseCode.SUBSCRIPTION_NOT_LATEST,
                     "the consumer's subscription not latest");
         }
-        return new SubscriptionLookup(data, null);
+        return filterOf(data.getExpressionType(), data.getSubString(), () -> data);
+    }
+
+    /** The tag filter of a tag subscription, else the SQL92 filter (or its refusal) of the expression. */
+    private SubscriptionLookup filterOf(String expressionType, String expression, Supplier<SubscriptionData> tags) {
+        if (PropertyFilters.isTagType(expressionType)) {
+            return new SubscriptionLookup(filterOf(tags.get()), null);
+        }
+        PropertyFilters.Outcome outcome = propertyFilters.compile(expressionType, expression);
+        return outcome.filter() != null ? new SubscriptionLookup(outcome.filter(), null)
+                : SubscriptionLookup.refused(outcome.code(), outcome.remark());
     }
 
     /** Tag-code filter of a subscription: everything for {@code *}, else the subscribed tags' hash codes. */

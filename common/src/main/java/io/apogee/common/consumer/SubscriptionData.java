@@ -47,6 +47,21 @@ public class SubscriptionData {
         return data;
     }
 
+    /**
+     * A subscription by an expression of {@code expressionType}: {@link #ofTags} for {@code TAG} (or {@code null}),
+     * else the expression as it is (a {@code SQL92} condition, which the broker evaluates), without tags.
+     */
+    public static SubscriptionData of(String topic, String expressionType, String expression) {
+        if (expressionType == null || EXPRESSION_TYPE_TAG.equals(expressionType)) {
+            return ofTags(topic, expression);
+        }
+        SubscriptionData data = new SubscriptionData();
+        data.topic = topic;
+        data.subString = expression;
+        data.expressionType = expressionType;
+        return data;
+    }
+
     /** Whether a message with {@code tag} passes this subscription's tag filter. */
     public boolean matchesTag(String tag) {
         if (!EXPRESSION_TYPE_TAG.equals(expressionType) || SUB_ALL.equals(subString) || tagsSet.isEmpty()) {

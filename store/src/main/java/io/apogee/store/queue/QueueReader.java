@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Serves reads of one consume queue: checks the offset against the queue's bounds (statuses and next offsets as in
- * message-format.md §10), then walks entries, filters by tag code and collects commit-log slices until the batch is
- * full.
+ * message-format.md §10), then walks entries, filters by tag code (then by the stored message, for property filters)
+ * and collects commit-log slices until the batch is full.
  */
 public final class QueueReader {
 
@@ -88,6 +88,9 @@ public final class QueueReader {
             ByteBuffer record = commitLog.slice(entries.getLong(at), size);
             if (record == null) {
                 removing = true;
+                continue;
+            }
+            if (!filter.isMatchedByCommitLog(record)) {
                 continue;
             }
             found.add(record);
