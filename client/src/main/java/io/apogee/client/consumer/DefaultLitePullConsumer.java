@@ -12,6 +12,7 @@ import io.apogee.common.topic.TopicValidator;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.MessageModel;
+import io.apogee.remoting.RpcHook;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,13 +42,25 @@ public class DefaultLitePullConsumer extends ClientConfig {
     private final Map<String, String> subscriptionsBeforeStart = new LinkedHashMap<>();
     private Set<MessageQueue> assignmentBeforeStart;
     private volatile LitePullEngine engine;
+    private final RpcHook rpcHook;
 
     public DefaultLitePullConsumer() {
         this("DEFAULT_CONSUMER");
     }
 
     public DefaultLitePullConsumer(String consumerGroup) {
+        this(consumerGroup, null);
+    }
+
+    /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
+    public DefaultLitePullConsumer(RpcHook rpcHook) {
+        this("DEFAULT_CONSUMER", rpcHook);
+    }
+
+    /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
+    public DefaultLitePullConsumer(String consumerGroup, RpcHook rpcHook) {
         this.consumerGroup = consumerGroup;
+        this.rpcHook = rpcHook;
     }
 
     /** Joins the client instance; subscribe or assign before or after. */
@@ -62,7 +75,7 @@ public class DefaultLitePullConsumer extends ClientConfig {
         if (messageModel == MessageModel.CLUSTERING) {
             changeInstanceNameToPID();
         }
-        MQClientInstance instance = MQClientManager.getOrCreate(this);
+        MQClientInstance instance = MQClientManager.getOrCreate(this, rpcHook);
         LitePullEngine created = new LitePullEngine(this, instance);
         created.start();
         engine = created;

@@ -15,6 +15,7 @@ import io.apogee.common.topic.TopicValidator;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.MessageModel;
+import io.apogee.remoting.RpcHook;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,13 +54,25 @@ public class DefaultMQPushConsumer extends ClientConfig {
     private long awaitTerminationMillisWhenShutdown;
     private long lockInterval = Long.getLong("rocketmq.client.rebalance.lockInterval", 20_000);
     private volatile PushConsumerEngine engine;
+    private final RpcHook rpcHook;
 
     public DefaultMQPushConsumer() {
         this("DEFAULT_CONSUMER");
     }
 
     public DefaultMQPushConsumer(String consumerGroup) {
+        this(consumerGroup, null);
+    }
+
+    /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
+    public DefaultMQPushConsumer(RpcHook rpcHook) {
+        this("DEFAULT_CONSUMER", rpcHook);
+    }
+
+    /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
+    public DefaultMQPushConsumer(String consumerGroup, RpcHook rpcHook) {
         this.consumerGroup = consumerGroup;
+        this.rpcHook = rpcHook;
     }
 
     /** Subscribes to {@code topic}: {@code *} (or null) for every message, else tags joined by {@code ||}. */
@@ -97,7 +110,7 @@ public class DefaultMQPushConsumer extends ClientConfig {
         if (messageModel == MessageModel.CLUSTERING) {
             changeInstanceNameToPID();
         }
-        MQClientInstance instance = MQClientManager.getOrCreate(this);
+        MQClientInstance instance = MQClientManager.getOrCreate(this, rpcHook);
         PushConsumerEngine created = new PushConsumerEngine(this, instance);
         created.start();
         engine = created;

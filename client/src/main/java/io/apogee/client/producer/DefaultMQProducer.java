@@ -3,15 +3,18 @@ package io.apogee.client.producer;
 import io.apogee.client.ClientConfig;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
+import io.apogee.client.acl.AclClientRPCHook;
+import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicValidator;
+import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.ResponseCode;
-import io.apogee.common.message.MessageQueue;
 import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import java.util.Collection;
 import java.util.List;
@@ -38,13 +41,30 @@ public class DefaultMQProducer extends ClientConfig {
     private int maxMessageSize = 4 * 1024 * 1024;
     private boolean sendLatencyFaultEnable;
     private volatile MessageSender sender;
+    private final RpcHook rpcHook;
 
     public DefaultMQProducer() {
         this("DEFAULT_PRODUCER");
     }
 
     public DefaultMQProducer(String producerGroup) {
+        this(producerGroup, (RpcHook) null);
+    }
+
+    /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
+    public DefaultMQProducer(RpcHook rpcHook) {
+        this("DEFAULT_PRODUCER", rpcHook);
+    }
+
+    /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
+    public DefaultMQProducer(String producerGroup, RpcHook rpcHook) {
         this.producerGroup = producerGroup;
+        this.rpcHook = rpcHook;
+    }
+
+    /** Signs every request with {@code credentials} (an {@link AclClientRPCHook}). */
+    public DefaultMQProducer(String producerGroup, SessionCredentials credentials) {
+        this(producerGroup, new AclClientRPCHook(credentials));
     }
 
     /**
@@ -62,7 +82,7 @@ public class DefaultMQProducer extends ClientConfig {
             throw new MQClientException(-1, "invalid producer group " + producerGroup + ": " + problem);
         }
         changeInstanceNameToPID();
-        MQClientInstance instance = MQClientManager.getOrCreate(this);
+        MQClientInstance instance = MQClientManager.getOrCreate(this, rpcHook);
         MessageSender created = new MessageSender(this, instance);
         if (!instance.registerProducer(created)) {
             throw new MQClientException(-1, "The producer group[" + producerGroup

@@ -8,6 +8,7 @@ import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.OffsetMessageId;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.SysFlag;
+import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import io.apogee.remoting.protocol.header.EndTransactionRequestHeader;
@@ -34,6 +35,11 @@ public class TransactionMQProducer extends DefaultMQProducer {
 
     public TransactionMQProducer(String producerGroup) {
         super(producerGroup);
+    }
+
+    /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
+    public TransactionMQProducer(String producerGroup, RpcHook rpcHook) {
+        super(producerGroup, rpcHook);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.apogee.tools.admin;
 
+import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.api.NamesrvAddressList;
 import io.apogee.tools.admin.command.AdminSession;
 import io.apogee.tools.admin.command.BrokerCommands;
@@ -11,6 +12,7 @@ import io.apogee.tools.admin.command.KvConfigCommands;
 import io.apogee.tools.admin.command.MessageCommands;
 import io.apogee.tools.admin.command.SubCommand;
 import io.apogee.tools.admin.command.TopicCommands;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,7 +98,14 @@ public final class MQAdminStartup {
             err.println("mqadmin " + command.name() + ": " + e.getMessage());
             return 1;
         }
-        try (AdminSession session = new AdminSession(namesrv, out)) {
+        SessionCredentials credentials;
+        try {
+            credentials = ToolsCredentials.find(line.getOptionValue("accessKey"), line.getOptionValue("secretKey"));
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("mqadmin " + command.name() + ": " + e.getMessage());
+            return 1;
+        }
+        try (AdminSession session = new AdminSession(namesrv, credentials, out)) {
             command.run(line, session);
             return 0;
         } catch (CommandFailedException e) {
@@ -131,6 +140,10 @@ public final class MQAdminStartup {
                 + "192.168.0.2:9876'"));
         options.addOption(new Option("h", "help", false, "print help"));
         options.addOption(Option.builder().longOpt("verbose").desc("print stack traces of errors").build());
+        options.addOption(Option.builder().longOpt("accessKey").hasArg().desc("ACL access key to sign requests with"
+                + " (default: " + ToolsCredentials.TOOLS_FILE + " under the home)").build());
+        options.addOption(Option.builder().longOpt("secretKey").hasArg().desc("ACL secret key of --accessKey")
+                .build());
         return options;
     }
 

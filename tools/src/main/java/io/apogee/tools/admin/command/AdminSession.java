@@ -1,5 +1,6 @@
 package io.apogee.tools.admin.command;
 
+import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.client.producer.DefaultMQProducer;
 import java.io.PrintStream;
@@ -12,12 +13,20 @@ import java.util.List;
 public final class AdminSession implements AutoCloseable {
 
     private final String namesrvAddr;
+    /** Signs every request when not null (brokers with ACL on). */
+    private final SessionCredentials credentials;
     private final PrintStream out;
     private DefaultMQAdminExt admin;
     private DefaultMQProducer producer;
 
     public AdminSession(String namesrvAddr, PrintStream out) {
+        this(namesrvAddr, null, out);
+    }
+
+    /** A session whose clients sign every request with {@code credentials} ({@code null}: unsigned). */
+    public AdminSession(String namesrvAddr, SessionCredentials credentials, PrintStream out) {
         this.namesrvAddr = namesrvAddr;
+        this.credentials = credentials;
         this.out = out;
     }
 
@@ -28,7 +37,8 @@ public final class AdminSession implements AutoCloseable {
     /** The admin client, started on first use. */
     public DefaultMQAdminExt admin() throws Exception {
         if (admin == null) {
-            DefaultMQAdminExt created = new DefaultMQAdminExt();
+            DefaultMQAdminExt created = credentials == null ? new DefaultMQAdminExt()
+                    : new DefaultMQAdminExt(credentials);
             created.setNamesrvAddr(namesrvAddr);
             created.setInstanceName("mqadmin-" + ProcessHandle.current().pid());
             created.start();
@@ -40,7 +50,8 @@ public final class AdminSession implements AutoCloseable {
     /** A producer in group {@code TOOLS_PRODUCER}, started on first use. */
     public DefaultMQProducer producer() throws Exception {
         if (producer == null) {
-            DefaultMQProducer created = new DefaultMQProducer("TOOLS_PRODUCER");
+            DefaultMQProducer created = credentials == null ? new DefaultMQProducer("TOOLS_PRODUCER")
+                    : new DefaultMQProducer("TOOLS_PRODUCER", credentials);
             created.setNamesrvAddr(namesrvAddr);
             created.setInstanceName("mqadmin-producer-" + ProcessHandle.current().pid());
             created.start();
