@@ -45,10 +45,11 @@ class BrokerMetricsTest {
     Path dir;
 
     /** One sample line of the text format. */
-    private record Sample(String name, Map<String, String> labels, double value) {
+    record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    private static Properties prom() {
+    /** A broker serving metrics on a free loopback port, with delay levels of seconds. */
+    static Properties prom() {
         Properties p = new Properties();
         p.setProperty("metricsExporterType", "PROM");
         p.setProperty("metricsPromExporterHost", "127.0.0.1");
@@ -187,7 +188,7 @@ class BrokerMetricsTest {
     }
 
     /** The value of the one sample of {@code name} carrying the given label pairs (others may differ). */
-    private static double value(List<Sample> samples, String name, String... labelPairs) {
+    static double value(List<Sample> samples, String name, String... labelPairs) {
         Map<String, String> wanted = new HashMap<>();
         for (int i = 0; i < labelPairs.length; i += 2) {
             wanted.put(labelPairs[i], labelPairs[i + 1]);

@@ -13,6 +13,7 @@ import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.message.BatchBodyCodec;
 import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicValidator;
@@ -160,6 +161,9 @@ public final class SendMessageProcessor {
         String topic;
         int queueId;
         MessageType type = MessageType.NORMAL;
+        /** The group whose dead-letter topic an exhausted retry was redirected to, and the retry's original topic. */
+        String deadLetterGroup;
+        String deadLetterOrigin;
 
         Target(String topic, Integer queueId) {
             this.topic = topic;
@@ -231,6 +235,10 @@ public final class SendMessageProcessor {
         }
         int times = header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes();
         if (DeadLetters.exhausted(times, header.getMaxReconsumeTimes(), groupConfig)) {
+            String origin = header.getProperties() == null ? null
+                    : PropertiesCodec.find(header.getProperties(), MessageProperty.RETRY_TOPIC);
+            target.deadLetterOrigin = origin != null ? origin : target.topic;
+            target.deadLetterGroup = group;
             target.topic = DeadLetters.topic(topics, group).topicName();
             target.queueId = 0;
         }
@@ -308,6 +316,9 @@ public final class SendMessageProcessor {
         } else {
             stats.recordPut(target.topic, result.msgNum(), result.wroteBytes());
             meters.sent(target.topic, target.type, result.msgNum(), result.wroteBytes());
+            if (target.deadLetterGroup != null) {
+                meters.deadLettered(target.deadLetterOrigin, target.deadLetterGroup);
+            }
             SendMessageResponseHeader header = new SendMessageResponseHeader();
             header.setMsgId(result.msgId());
             header.setQueueId(target.queueId);
