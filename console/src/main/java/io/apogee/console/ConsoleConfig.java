@@ -35,6 +35,8 @@ public class ConsoleConfig implements Validated {
     int consoleWorkerThreads = 8;
     /** Days of per-broker and per-topic TPS samples kept for the dashboard. */
     int consoleHistoryDays = 7;
+    /** Topics whose offsets the dashboard reads per refresh (in turns: a large cluster's topics take several). */
+    int consoleTopicStatsPerRefresh = 200;
 
     @Override
     public void validate() {
@@ -51,6 +53,7 @@ public class ConsoleConfig implements Validated {
         positive("consoleLoginDelayMillis", consoleLoginDelayMillis);
         positive("consoleWorkerThreads", consoleWorkerThreads);
         positive("consoleHistoryDays", consoleHistoryDays);
+        positive("consoleTopicStatsPerRefresh", consoleTopicStatsPerRefresh);
         if (consolePasswordHashIterations < 1_000) {
             throw new ConfigException("consolePasswordHashIterations", "must be at least 1000, was "
                     + consolePasswordHashIterations);
@@ -114,5 +117,9 @@ public class ConsoleConfig implements Validated {
 
     public int historyDays() {
         return consoleHistoryDays;
+    }
+
+    public int topicStatsPerRefresh() {
+        return consoleTopicStatsPerRefresh;
     }
 }

@@ -14,6 +14,7 @@ import io.apogee.console.auth.UserStore;
 import io.apogee.console.http.HttpServerHandler;
 import io.apogee.console.http.Router;
 import io.apogee.console.http.StaticResources;
+import io.apogee.console.history.TpsHistory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -28,6 +29,7 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +51,11 @@ public final class ConsoleServer {
     private final Sessions sessions;
     private final AuditLog audit;
     private final ClusterView cluster;
+    private final TpsHistory history;
+    private final ServiceRunner sampler;
     private final ThreadPoolExecutor workers;
     private final ServiceRunner housekeeping;
+    private List<ApiModule> modules = List.of();
     private EventLoopGroup group;
     private Channel channel;
 
@@ -64,6 +69,9 @@ public final class ConsoleServer {
         this.sessions = new Sessions(config.sessionTimeoutMillis(), System::currentTimeMillis);
         this.audit = new AuditLog(dir);
         this.cluster = new ClusterView(admin, config);
+        this.history = new TpsHistory(dir, config.historyDays());
+        this.sampler = new ServiceRunner(new DashboardSampler(admin, cluster, history,
+                config.topicStatsPerRefresh()), config.refreshIntervalMillis(), TimeUnit.MILLISECONDS);
         AtomicInteger threads = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(WORKER_QUEUE), r -> {
@@ -79,12 +87,14 @@ public final class ConsoleServer {
     public synchronized void start() throws MQClientException, InterruptedException {
         admin.start();
         cluster.start();
+        sampler.start();
         housekeeping.start();
         Router router = new Router(sessions, audit);
         LoginThrottle throttle = new LoginThrottle(config.loginFailuresBeforeDelay(), config.loginDelayMillis(),
                 System::currentTimeMillis);
-        for (ApiModule module : Apis.all(new Apis.Context(admin, cluster, users, sessions, throttle, audit,
-                config))) {
+        modules = Apis.all(new Apis.Context(admin, cluster, history, users, sessions, throttle, audit,
+                config));
+        for (ApiModule module : modules) {
             module.register(router);
         }
         HttpServerHandler handler = new HttpServerHandler(router, new StaticResources(), workers);
@@ -130,7 +140,9 @@ public final class ConsoleServer {
         }
         workers.shutdownNow();
         housekeeping.close();
+        sampler.close();
         cluster.shutdown();
+        modules.forEach(ApiModule::close);
         admin.shutdown();
     }
 }

@@ -300,16 +300,23 @@ public class DefaultMQAdminExt extends ClientConfig {
     /** The message at {@code offset} of {@code mq}, or {@code null} when there is none. */
     public StoredMessage queryMessageByOffset(MessageQueue mq, long offset)
             throws MQClientException, MQBrokerException, InterruptedException {
-        String addr = BrokerAddresses.master(examineTopicRouteInfo(mq.getTopic()), mq.getBrokerName());
-        if (addr == null) {
-            throw new MQClientException(-1, "The broker[" + mq.getBrokerName() + "] not exist");
-        }
+        List<StoredMessage> messages = pullMessages(mq, offset, 1);
+        return messages.isEmpty() ? null : messages.get(0);
+    }
+
+    /**
+     * Up to {@code maxNums} messages of {@code mq} from {@code offset} on (fewer when the broker's transfer limit or
+     * the queue's end comes first; empty past the end), pulled without committing any offset.
+     */
+    public List<StoredMessage> pullMessages(MessageQueue mq, long offset, int maxNums)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        String addr = masterOf(mq);
         PullMessageRequestHeader header = new PullMessageRequestHeader();
         header.setConsumerGroup(TOOLS_CONSUMER_GROUP);
         header.setTopic(mq.getTopic());
         header.setQueueId(mq.getQueueId());
         header.setQueueOffset(offset);
-        header.setMaxMsgNums(1);
+        header.setMaxMsgNums(maxNums);
         header.setSysFlag(PullApi.FLAG_SUBSCRIPTION);
         header.setCommitOffset(0L);
         header.setSuspendTimeoutMillis(0L);
@@ -321,7 +328,7 @@ public class DefaultMQAdminExt extends ClientConfig {
         } catch (RemotingException e) {
             throw new MQClientException("pull from broker " + addr + " failed: " + e.getMessage(), e);
         }
-        return result.messages().isEmpty() ? null : result.messages().get(0);
+        return result.messages();
     }
 
     /** Moves {@code group}'s offsets of {@code topic} to {@code timestamp} on every broker; returns the new ones. */
@@ -332,6 +339,31 @@ public class DefaultMQAdminExt extends ClientConfig {
             offsets.putAll(admin().resetOffset(addr, topic, group, timestamp, force));
         }
         return offsets;
+    }
+
+    /** The offset {@code group} committed in {@code mq} on its master, -1 when it has none there. */
+    public long queryConsumerOffset(String group, MessageQueue mq)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        String addr = masterOf(mq);
+        try {
+            return running().offsetApi().queryConsumerOffset(addr, group, mq);
+        } catch (RemotingException e) {
+            throw new MQClientException("query consumer offset on broker " + addr + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The offset of {@code mq}'s message stored closest to {@code timestamp}, as its broker finds it
+     * (SEARCH_OFFSET_BY_TIMESTAMP): where a reset to that time moves a group.
+     */
+    public long searchOffset(MessageQueue mq, long timestamp)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        String addr = masterOf(mq);
+        try {
+            return running().offsetApi().searchOffset(addr, mq, timestamp);
+        } catch (RemotingException e) {
+            throw new MQClientException("search offset on broker " + addr + " failed: " + e.getMessage(), e);
+        }
     }
 
     public Map<String, String> fetchBrokerRuntimeStats(String brokerAddr)
@@ -376,6 +408,21 @@ public class DefaultMQAdminExt extends ClientConfig {
 
     public void deleteKVConfig(String namespace, String key) throws MQClientException, InterruptedException {
         running().namesrvApi().deleteKvConfig(namespace, key);
+    }
+
+    /** The NameServers this admin asks, in their configured order. */
+    public List<String> getNameServerAddressList() throws MQClientException {
+        return running().namesrvApi().namesrvs().all();
+    }
+
+    /**
+     * Asks other NameServers from now on ({@code host:port;host:port}), without a restart.
+     *
+     * @throws IllegalArgumentException when the list is empty or {@code ,}-separated
+     */
+    public void updateNameServerAddressList(String namesrvAddr) throws MQClientException {
+        running().namesrvApi().namesrvs().update(namesrvAddr);
+        setNamesrvAddr(namesrvAddr);
     }
 
     /** Every topic of the broker at {@code brokerAddr} with its config, by name (GET_ALL_TOPIC_CONFIG). */
@@ -423,6 +470,14 @@ public class DefaultMQAdminExt extends ClientConfig {
         }
         throw last != null ? last : new MQBrokerException(ResponseCode.TOPIC_NOT_EXIST,
                 "no master of topic " + topic + " answered", "");
+    }
+
+    private String masterOf(MessageQueue mq) throws MQClientException, InterruptedException {
+        String addr = BrokerAddresses.master(examineTopicRouteInfo(mq.getTopic()), mq.getBrokerName());
+        if (addr == null) {
+            throw new MQClientException(-1, "The broker[" + mq.getBrokerName() + "] not exist");
+        }
+        return addr;
     }
 
     private MQClientInstance running() throws MQClientException {

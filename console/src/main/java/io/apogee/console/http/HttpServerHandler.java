@@ -38,13 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpServerHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerHandler.class);
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                    + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-            "X-Frame-Options", "DENY",
-            "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer");
-
+    private final Map<String, String> securityHeaders;
     private final Router router;
     private final StaticResources resources;
     private final ExecutorService workers;
@@ -53,6 +47,13 @@ public final class HttpServerHandler extends SimpleChannelInboundHandler<FullHtt
         this.router = router;
         this.resources = resources;
         this.workers = workers;
+        this.securityHeaders = Map.of(
+                "Content-Security-Policy", "default-src 'self'; script-src " + resources.scriptSources()
+                        + "; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "
+                        + "form-action 'self'; base-uri 'none'",
+                "X-Frame-Options", "DENY",
+                "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "no-referrer");
     }
 
     @Override
@@ -93,7 +94,7 @@ public final class HttpServerHandler extends SimpleChannelInboundHandler<FullHtt
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         head.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         HttpUtil.setTransferEncodingChunked(head, true);
-        SECURITY_HEADERS.forEach(head.headers()::set);
+        securityHeaders.forEach(head.headers()::set);
         ctx.writeAndFlush(head);
         EventStream.EventSink sink = new EventStream.EventSink() {
             @Override
@@ -118,13 +119,13 @@ public final class HttpServerHandler extends SimpleChannelInboundHandler<FullHtt
         }
     }
 
-    private static void write(ChannelHandlerContext ctx, Reply reply, boolean keepAlive) {
+    private void write(ChannelHandlerContext ctx, Reply reply, boolean keepAlive) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
         if (reply.contentType() != null) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         }
-        SECURITY_HEADERS.forEach(response.headers()::set);
+        securityHeaders.forEach(response.headers()::set);
         reply.headers().forEach(response.headers()::set);
         HttpUtil.setContentLength(response, reply.body().length);
         if (keepAlive) {

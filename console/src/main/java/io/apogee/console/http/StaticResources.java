@@ -3,8 +3,14 @@ package io.apogee.console.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The front end, from the class path: {@code /} is the single page, {@code /static/…} its modules, styles and
@@ -24,8 +30,30 @@ public final class StaticResources {
             "png", "image/png",
             "ico", "image/x-icon");
 
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script type=\"importmap\">(.*?)</script>",
+            Pattern.DOTALL);
+
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
     private final ClassLoader loader = StaticResources.class.getClassLoader();
+
+    /**
+     * The content security policy's {@code script-src}: this origin, plus the hash of the page's inline import map
+     * (the one inline script; browsers read import maps only inline).
+     */
+    public String scriptSources() {
+        StringBuilder sources = new StringBuilder("'self'");
+        Matcher map = INLINE_SCRIPT.matcher(new String(read(WEB + "index.html"), StandardCharsets.UTF_8));
+        while (map.find()) {
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(map.group(1).getBytes(
+                        StandardCharsets.UTF_8));
+                sources.append(" 'sha256-").append(Base64.getEncoder().encodeToString(hash)).append('\'');
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sources.toString();
+    }
 
     /** The file for {@code path}, or {@code null} when it names none. */
     public Reply serve(String path) {

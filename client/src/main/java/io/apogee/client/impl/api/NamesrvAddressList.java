@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class NamesrvAddressList {
 
-    private final List<String> addresses;
+    private volatile List<String> addresses;
     private final AtomicInteger current = new AtomicInteger();
 
     /**
@@ -49,15 +49,28 @@ public final class NamesrvAddressList {
         return addresses;
     }
 
+    /**
+     * Replaces the list (RocketMQ's {@code updateNameServerAddressList}); the first new address is tried first.
+     *
+     * @throws IllegalArgumentException as {@link #parse} does
+     */
+    public void update(String namesrvAddr) {
+        List<String> parsed = parse(namesrvAddr);
+        addresses = parsed;
+        current.set(0);
+    }
+
     /** The address to try first. */
     public String current() {
-        return addresses.get(Math.floorMod(current.get(), addresses.size()));
+        List<String> now = addresses;
+        return now.get(Math.floorMod(current.get(), now.size()));
     }
 
     /** Moves past {@code failed} if it is still the current one. */
     public void failedOver(String failed) {
+        List<String> now = addresses;
         int index = current.get();
-        if (addresses.get(Math.floorMod(index, addresses.size())).equals(failed)) {
+        if (now.get(Math.floorMod(index, now.size())).equals(failed)) {
             current.compareAndSet(index, index + 1);
         }
     }

@@ -51,6 +51,11 @@ public final class NamesrvApi {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** The NameServers asked. */
+    public NamesrvAddressList namesrvs() {
+        return namesrvs;
+    }
+
     /** The topic's route, or {@code null} when no NameServer has one. */
     public TopicRouteData getTopicRoute(String topic) throws MQClientException, InterruptedException {
         RemotingCommand response = invoke(RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader(topic),
