@@ -39,7 +39,7 @@ public class DefaultLitePullConsumer extends ClientConfig {
     private long pollTimeoutMillis = 5_000;
     private int pullThresholdForAll = 10_000;
     private int pullThresholdForQueue = 1_000;
-    private final Map<String, String> subscriptionsBeforeStart = new LinkedHashMap<>();
+    private final Map<String, MessageSelector> subscriptionsBeforeStart = new LinkedHashMap<>();
     private Set<MessageQueue> assignmentBeforeStart;
     private volatile LitePullEngine engine;
     private final RpcHook rpcHook;
@@ -79,7 +79,7 @@ public class DefaultLitePullConsumer extends ClientConfig {
         LitePullEngine created = new LitePullEngine(this, instance);
         created.start();
         engine = created;
-        subscriptionsBeforeStart.forEach(created::subscribe);
+        subscriptionsBeforeStart.forEach((topic, selector) -> created.subscribe(selector.subscription(topic)));
         if (assignmentBeforeStart != null) {
             created.assign(assignmentBeforeStart);
         }
@@ -96,14 +96,25 @@ public class DefaultLitePullConsumer extends ClientConfig {
 
     /** Subscribes to {@code topic} (before or after start); its queues are shared among the group by rebalancing. */
     public synchronized void subscribe(String topic, String subExpression) throws MQClientException {
+        subscribe(topic, MessageSelector.byTag(subExpression));
+    }
+
+    /**
+     * Subscribes to {@code topic} with a selector (before or after start): {@link MessageSelector#byTag}, or
+     * {@link MessageSelector#bySql}, a property condition the broker evaluates; a pull the broker refuses (it does
+     * not serve SQL92, or the condition does not compile) is logged with its reason and retried later.
+     */
+    public synchronized void subscribe(String topic, MessageSelector selector) throws MQClientException {
         String problem = TopicValidator.problemWith(topic);
         if (problem != null) {
             throw new MQClientException(-1, problem);
         }
+        MessageSelector chosen = selector == null ? MessageSelector.byTag("*") : selector;
+        chosen.check();
         if (engine == null) {
-            subscriptionsBeforeStart.put(topic, subExpression);
+            subscriptionsBeforeStart.put(topic, chosen);
         } else {
-            engine.subscribe(topic, subExpression);
+            engine.subscribe(chosen.subscription(topic));
         }
     }
 

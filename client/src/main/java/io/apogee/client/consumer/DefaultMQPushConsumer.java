@@ -37,7 +37,7 @@ public class DefaultMQPushConsumer extends ClientConfig {
     private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
     private String consumeTimestamp = LocalDateTime.now().minusMinutes(30).format(StartOffsets.TIMESTAMP_FORMAT);
     private AllocateMessageQueueStrategy allocateMessageQueueStrategy = new AllocateMessageQueueAveragely();
-    private final Map<String, String> subscription = new LinkedHashMap<>();
+    private final Map<String, MessageSelector> subscription = new LinkedHashMap<>();
     private MessageListener messageListener;
     private OffsetStore offsetStore;
     private int consumeThreadMin = 20;
@@ -81,7 +81,25 @@ public class DefaultMQPushConsumer extends ClientConfig {
         if (problem != null) {
             throw new MQClientException(-1, problem);
         }
-        subscription.put(topic, subExpression == null ? "*" : subExpression);
+        subscription.put(topic, MessageSelector.byTag(subExpression == null ? "*" : subExpression));
+    }
+
+    /**
+     * Subscribes to {@code topic} with a selector: {@link MessageSelector#byTag} as above, or
+     * {@link MessageSelector#bySql} (a property condition the broker evaluates; {@link #start()} fails when the
+     * broker does not serve it or it does not compile, with the broker's reason).
+     */
+    public void subscribe(String topic, MessageSelector selector) throws MQClientException {
+        if (selector == null) {
+            subscribe(topic, "*");
+            return;
+        }
+        String problem = TopicValidator.problemWith(topic);
+        if (problem != null) {
+            throw new MQClientException(-1, problem);
+        }
+        selector.check();
+        subscription.put(topic, selector);
     }
 
     /** Removes a subscription made before {@link #start()}. */
@@ -216,8 +234,15 @@ public class DefaultMQPushConsumer extends ClientConfig {
         this.allocateMessageQueueStrategy = allocateMessageQueueStrategy;
     }
 
-    /** Topic to subscription expression. */
+    /** Topic to subscription expression (a copy). */
     public Map<String, String> getSubscription() {
+        Map<String, String> expressions = new LinkedHashMap<>();
+        subscription.forEach((topic, selector) -> expressions.put(topic, selector.getExpression()));
+        return expressions;
+    }
+
+    /** Topic to selector. */
+    Map<String, MessageSelector> selectors() {
         return subscription;
     }
 

@@ -15,6 +15,7 @@ import io.apogee.client.impl.consumer.PullThresholds;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.common.consumer.ConsumeType;
+import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.route.BrokerData;
@@ -89,8 +90,9 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
         instance.shutdownIfUnused();
     }
 
-    void subscribe(String topic, String expression) {
-        puller.subscribe(topic, expression);
+    void subscribe(SubscriptionData subscription) {
+        String topic = subscription.getTopic();
+        puller.subscribe(subscription);
         instance.updateTopicRoute(topic);
         instance.sendHeartbeatToAllBrokers();
         instance.rebalanceImmediately();

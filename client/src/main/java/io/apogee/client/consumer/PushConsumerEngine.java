@@ -1,5 +1,6 @@
 package io.apogee.client.consumer;
 
+import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
@@ -17,6 +18,7 @@ import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.SystemTopics;
+import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +51,7 @@ final class PushConsumerEngine implements MQConsumerInner {
                 config.getMessageModel(), config.getConsumeFromWhere(), config.getConsumeTimestamp(),
                 config.getPullBatchSize(), config.getPullInterval(), 1, config.getLocalOffsetStoreDir()), instance,
                 config.getOffsetStore());
-        config.getSubscription().forEach(puller::subscribe);
+        config.selectors().forEach((topic, selector) -> puller.subscribe(selector.subscription(topic)));
         if (clustering) {
             puller.subscribe(SystemTopics.retryTopic(group), SubscriptionData.SUB_ALL);
         }
@@ -84,8 +86,41 @@ final class PushConsumerEngine implements MQConsumerInner {
         }
         instance.start();
         puller.subscribedTopics().forEach(instance::updateTopicRoute);
+        try {
+            checkClientInBroker();
+        } catch (MQClientException e) {
+            shutdown();
+            throw e;
+        }
         instance.sendHeartbeatToAllBrokers();
         instance.rebalanceImmediately();
+    }
+
+    /**
+     * Asks a broker of each topic subscribed by SQL92 whether it serves and compiles the expression, as RocketMQ's
+     * client does before a push consumer starts.
+     *
+     * @throws MQClientException with the broker's code and reason when it refuses one
+     */
+    private void checkClientInBroker() throws MQClientException {
+        for (SubscriptionData subscription : puller.subscriptions()) {
+            String addr = SubscriptionData.EXPRESSION_TYPE_TAG.equals(subscription.getExpressionType()) ? null
+                    : instance.findBrokerAddrByTopic(subscription.getTopic());
+            if (addr == null) {
+                continue;
+            }
+            try {
+                instance.manageApi().checkClientInBroker(addr, config.getConsumerGroup(), instance.clientId(),
+                        subscription);
+            } catch (MQBrokerException e) {
+                throw new MQClientException(e.getResponseCode(), e.getErrorMessage());
+            } catch (RemotingException e) {
+                throw new MQClientException("Check client in broker " + addr + " error: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MQClientException("interrupted while checking the subscription in broker " + addr, e);
+            }
+        }
     }
 
     /** Stops pulling, drains consumption, persists offsets and leaves the group. */

@@ -5,6 +5,8 @@ import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.common.consumer.SubscriptionData;
+import io.apogee.remoting.protocol.body.CheckClientRequestBody;
 import io.apogee.remoting.protocol.body.GetConsumerListByGroupResponseBody;
 import io.apogee.remoting.protocol.body.LockBatchRequestBody;
 import io.apogee.remoting.protocol.body.LockBatchResponseBody;
@@ -33,6 +35,23 @@ public final class ClientManageApi {
     public void sendHeartbeat(String addr, HeartbeatData heartbeat)
             throws RemotingException, MQBrokerException, InterruptedException {
         RemotingCommand request = RemotingCommand.request(RequestCode.HEART_BEAT, null).body(heartbeat.encode());
+        Responses.success(remoting.invokeSync(addr, request, timeoutMillis), addr);
+    }
+
+    /**
+     * CHECK_CLIENT_CONFIG: whether the broker serves and compiles a subscription that is not a tag expression (the
+     * official push consumer asks before it starts).
+     *
+     * @throws MQBrokerException with the broker's refusal: 1 when it does not filter by that type, 23 when the
+     *                           expression does not compile
+     */
+    public void checkClientInBroker(String addr, String group, String clientId, SubscriptionData subscription)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        CheckClientRequestBody body = new CheckClientRequestBody();
+        body.setClientId(clientId);
+        body.setGroup(group);
+        body.setSubscriptionData(subscription);
+        RemotingCommand request = RemotingCommand.request(RequestCode.CHECK_CLIENT_CONFIG, null).body(body.encode());
         Responses.success(remoting.invokeSync(addr, request, timeoutMillis), addr);
     }
 

@@ -102,7 +102,12 @@ public final class ConsumerPuller {
 
     /** Subscribes {@code topic} with a tag expression, replacing an earlier subscription to it. */
     public void subscribe(String topic, String expression) {
-        subscriptions.put(topic, SubscriptionData.ofTags(topic, expression));
+        subscribe(SubscriptionData.ofTags(topic, expression));
+    }
+
+    /** Subscribes with {@code subscription} (tags or SQL92), replacing an earlier subscription to its topic. */
+    public void subscribe(SubscriptionData subscription) {
+        subscriptions.put(subscription.getTopic(), subscription);
     }
 
     /** Subscribes every message of {@code topic} unless it is subscribed already. */

@@ -122,6 +122,26 @@ class ConsumerPullerTest {
     }
 
     @Test
+    void sqlSubscriptionsReachTheBrokerWithTheirTypeAndAreNotFilteredAgainByTag() {
+        ConsumerPuller puller = puller(ConsumerKind.PUSH, MessageModel.CLUSTERING);
+        puller.subscribe(SubscriptionData.of(TOPIC, SubscriptionData.EXPRESSION_TYPE_SQL92, "a > 1"));
+        broker.append(TOPIC, 0, "TagA", 1);
+        broker.append(TOPIC, 0, "TagB", 1);
+        RecordingRequest request = new RecordingRequest(mq, 0);
+
+        puller.pullNow(request);
+
+        await().atMost(LONG).until(() -> request.messages.size() == 2);
+        PullMessageRequestHeader first = broker.pulls().get(0);
+        assertEquals("a > 1", first.getSubscription());
+        assertEquals("SQL92", first.getExpressionType());
+        SubscriptionData heartbeat = puller.consumerData().getSubscriptionDataSet().iterator().next();
+        assertEquals("SQL92", heartbeat.getExpressionType());
+        assertEquals("a > 1", heartbeat.getSubString());
+        assertTrue(heartbeat.getTagsSet().isEmpty() && heartbeat.getCodeSet().isEmpty());
+    }
+
+    @Test
     void litePullsStartAtTheStoredOffsetHoldTwentySecondsAndCommitNothing() {
         ConsumerPuller puller = puller(ConsumerKind.LITE_PULL, MessageModel.CLUSTERING);
         puller.subscribe(TOPIC, "*");
