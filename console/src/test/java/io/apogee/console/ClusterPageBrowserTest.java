@@ -2,12 +2,15 @@ package io.apogee.console;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.common.message.Message;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Headless chromium: log in, the Cluster page, switching to Chinese, logging out. */
+/** Headless chromium: log in, the Cluster page of a two-broker cluster, switching to Chinese, logging out. */
 class ClusterPageBrowserTest {
 
     private static ConsoleFixture fixture;
@@ -15,8 +18,18 @@ class ClusterPageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = ConsoleFixture.start();
+        fixture = ConsoleFixture.start("broker-a", "broker-b");
         browser = Browser.open();
+        DefaultMQProducer producer = new DefaultMQProducer("ClusterPagePg");
+        producer.setNamesrvAddr(fixture.cluster().namesrvAddr());
+        producer.start();
+        try {
+            for (int i = 0; i < 40; i++) {
+                producer.send(new Message("ClusterPageTopic", ("m" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+        } finally {
+            producer.shutdown();
+        }
     }
 
     @AfterAll
@@ -38,9 +51,9 @@ class ClusterPageBrowserTest {
 
         browser.login(fixture.url(), "admin", fixture.initialPassword());
         browser.await("#nav-cluster").click();
-        String addr = fixture.cluster().brokerAddr("broker-a");
-        browser.await("tr[data-key='" + addr + "']");
-        browser.awaitText("main", "broker-a");
+        browser.await("tr[data-key='" + fixture.cluster().brokerAddr("broker-a") + "']");
+        browser.await("tr[data-key='" + fixture.cluster().brokerAddr("broker-b") + "']");
+        browser.awaitText("main", "broker-b");
         browser.awaitText("main", "master");
         assertTrue(Files.size(browser.screenshot("cluster")) > 10_000);
 
