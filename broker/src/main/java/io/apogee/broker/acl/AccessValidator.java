@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * {@code globalWhiteRemoteAddresses} passes; otherwise the request must carry a known {@code AccessKey}; an address
  * in that account's {@code whiteRemoteAddress} passes; otherwise the signature must verify, an admin code needs an
  * admin account, and every topic and group the request touches needs the permission (its own entry, else the
- * account's default). Sends to the trace topic pass once signed. Each refusal says which check failed and never
+ * account's default); an admin account without topic or group entries may touch any. Sends to the trace topic pass
+ * once signed. Each refusal says which check failed and never
  * contains a secret.
  */
 public final class AccessValidator {
@@ -54,6 +55,9 @@ public final class AccessValidator {
         if (RequestResources.needsAdmin(request.code()) && !account.admin()) {
             return "ACL: " + RequestCodeNames.of(request.code()) + " (" + request.code()
                     + ") needs an admin account, and accessKey " + accessKey + " is not admin";
+        }
+        if (account.admin() && account.resourcePerms().isEmpty()) {
+            return null;
         }
         Map<String, Byte> needs;
         try {

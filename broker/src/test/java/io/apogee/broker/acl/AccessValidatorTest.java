@@ -127,6 +127,12 @@ class AccessValidatorTest {
     }
 
     @Test
+    void anAdminWithoutEntriesMayTouchAnyTopic() {
+        assertNull(validator.refusal(PEER, signed(send("Blocked"), "admin-user", "admin-secret")),
+                "as RocketMQ's: an admin account lists no topics, so every topic is allowed");
+    }
+
+    @Test
     void theSignatureIsRocketMqs() {
         // HmacSHA1/Base64 of the sorted values "AK" + "b-value" + body under "secret", computed independently.
         RemotingCommand r = RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, null)
