@@ -40,6 +40,14 @@ public class ClientConfig {
     private int persistConsumerOffsetInterval = 5_000;
     /** Rebalance period in ms (RocketMQ's {@code rocketmq.client.rebalance.waitInterval}, default 20,000). */
     private int rebalanceInterval = Integer.getInteger("rocketmq.client.rebalance.waitInterval", 20_000);
+    /**
+     * Admin calls go to each broker's VIP port ({@code listenPort - 2}); RocketMQ's default
+     * {@code -Dcom.rocketmq.sendMessageWithVIPChannel}, else false.
+     */
+    private boolean vipChannelEnabled = Boolean.parseBoolean(System.getProperty(
+            "com.rocketmq.sendMessageWithVIPChannel", "false"));
+    /** Connect to NameServers and brokers with TLS; RocketMQ's default {@code -Dtls.enable}, else false. */
+    private boolean useTLS = Boolean.parseBoolean(System.getProperty("tls.enable", "false"));
     /** Timeout of NameServer and broker management calls, in ms; RocketMQ's default 3000. */
     private int mqClientApiTimeout = 3_000;
     /** Directory of broadcasting consumers' offset files; RocketMQ's default ~/.rocketmq_offsets. */
@@ -75,6 +83,8 @@ public class ClientConfig {
         rebalanceInterval = other.rebalanceInterval;
         mqClientApiTimeout = other.mqClientApiTimeout;
         localOffsetStoreDir = other.localOffsetStoreDir;
+        vipChannelEnabled = other.vipChannelEnabled;
+        useTLS = other.useTLS;
     }
 
     /** A copy of the shared settings. */
@@ -106,6 +116,23 @@ public class ClientConfig {
         }
     }
 
+
+    public boolean isVipChannelEnabled() {
+        return vipChannelEnabled;
+    }
+
+    public void setVipChannelEnabled(boolean vipChannelEnabled) {
+        this.vipChannelEnabled = vipChannelEnabled;
+    }
+
+    public boolean isUseTLS() {
+        return useTLS;
+    }
+
+    /** Takes effect when the client instance starts (for a running admin: shut it down and start it again). */
+    public void setUseTLS(boolean useTLS) {
+        this.useTLS = useTLS;
+    }
 
     public String getNamesrvAddr() {
         return namesrvAddr;

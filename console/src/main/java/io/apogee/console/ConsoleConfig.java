@@ -35,6 +35,10 @@ public class ConsoleConfig implements Validated {
     int consoleWorkerThreads = 8;
     /** Days of per-broker and per-topic TPS samples kept for the dashboard. */
     int consoleHistoryDays = 7;
+    /** Talk to brokers on their VIP port ({@code listenPort - 2}); switchable on the Ops page. */
+    boolean consoleVipChannelEnabled = false;
+    /** Connect to NameServers and brokers with TLS; switchable on the Ops page. */
+    boolean consoleUseTLS = false;
     /** Topics whose offsets the dashboard reads per refresh (in turns: a large cluster's topics take several). */
     int consoleTopicStatsPerRefresh = 200;
 
@@ -117,6 +121,14 @@ public class ConsoleConfig implements Validated {
 
     public int historyDays() {
         return consoleHistoryDays;
+    }
+
+    public boolean vipChannelEnabled() {
+        return consoleVipChannelEnabled;
+    }
+
+    public boolean useTLS() {
+        return consoleUseTLS;
     }
 
     public int topicStatsPerRefresh() {

@@ -62,6 +62,8 @@ public final class ConsoleServer {
     public ConsoleServer(ConsoleConfig config) throws IOException {
         this.config = config;
         admin.setNamesrvAddr(config.namesrvAddr());
+        admin.setVipChannelEnabled(config.vipChannelEnabled());
+        admin.setUseTLS(config.useTLS());
         admin.setInstanceName("ApogeeConsole-" + System.identityHashCode(this));
         Path dir = config.dataDir();
         PasswordHasher hasher = new PasswordHasher(config.passwordHashIterations());

@@ -98,6 +98,25 @@ class DashboardOpsApiTest {
         assertTrue(admin.get("/api/ops").json().getJSONArray("known").contains(namesrv));
     }
 
+    @Test
+    void theVipChannelSwitchReconnectsAndTlsIsKeptOffWhenTheClusterHasNoTls() throws Exception {
+        ApiClient admin = fixture.admin();
+        ApiClient.Answer vip = admin.put("/api/ops/settings", JSONObject.of("vipChannelEnabled", true));
+        assertEquals(200, vip.status(), vip.body());
+        assertTrue(admin.get("/api/ops").json().getBooleanValue("vipChannelEnabled"));
+        assertEquals(200, admin.get("/api/cluster/broker/runtime?addr=" + fixture.cluster().brokerAddr("broker-a"))
+                .status(), "admin calls work on the VIP port");
+
+        ApiClient.Answer tls = admin.put("/api/ops/settings", JSONObject.of("useTLS", true));
+        assertEquals(502, tls.status(), tls.body());
+        assertTrue(tls.error().contains("kept vipChannelEnabled=true, useTLS=false"), tls.body());
+        assertFalse(admin.get("/api/ops").json().getBooleanValue("useTLS"));
+
+        assertEquals(200, admin.put("/api/ops/settings", JSONObject.of("vipChannelEnabled", false)).status());
+        await().atMost(WAIT).until(() -> admin.get("/api/cluster?refresh=1").json().getJSONArray("errors")
+                .isEmpty());
+    }
+
     private static JSONArray topTopics(ApiClient admin) throws Exception {
         return admin.get("/api/dashboard").json().getJSONArray("topTopics");
     }

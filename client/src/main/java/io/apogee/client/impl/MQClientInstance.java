@@ -16,6 +16,7 @@ import io.apogee.common.service.ServiceRunner;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
+import io.apogee.common.config.ConfigBinder;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.RequestCode;
@@ -80,7 +81,8 @@ public final class MQClientInstance {
         this.config = config;
         this.clientId = clientId;
         this.onShutdown = onShutdown;
-        NettyClientConfig nettyConfig = new NettyClientConfig();
+        NettyClientConfig nettyConfig = ConfigBinder.conclude(NettyClientConfig::new, Map.of("useTLS",
+                config.isUseTLS()));
         this.remoting = new NettyRemotingClient(nettyConfig, null);
         if (rpcHook != null) {
             remoting.registerRpcHook(rpcHook);
@@ -90,7 +92,7 @@ public final class MQClientInstance {
         this.offsetApi = new BrokerOffsetApi(remoting, timeout);
         this.manageApi = new ClientManageApi(remoting, timeout);
         this.pullApi = new PullApi(remoting);
-        this.adminApi = new AdminApi(remoting, timeout);
+        this.adminApi = new AdminApi(remoting, timeout, config.isVipChannelEnabled());
         this.brokerRequestExecutor = BoundedExecutors.fixed("ApogeeClientBrokerRequest", 2, 10_000);
         ClientRemotingProcessor processor = new ClientRemotingProcessor(this);
         for (int code : new int[] {RequestCode.CHECK_TRANSACTION_STATE, RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,

@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import io.apogee.client.MQClientException;
 import io.apogee.client.admin.BrokerOverview;
+import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.console.ClusterView;
 import io.apogee.console.auth.Role;
 import io.apogee.console.http.ApiException;
@@ -24,8 +25,10 @@ import java.util.Set;
 
 /**
  * The Ops page: {@code GET /api/ops} (the NameServers in use, the ones known before, whether each listens, and a
- * health summary of the brokers and the snapshot) and {@code PUT /api/ops/namesrv} (admin: switch to another
- * NameServer list, kept only when it answers; remembered in {@code <data dir>/namesrv-history.json}).
+ * health summary of the brokers and the snapshot), {@code PUT /api/ops/namesrv} (admin: switch to another
+ * NameServer list, kept only when it answers; remembered in {@code <data dir>/namesrv-history.json}) and
+ * {@code PUT /api/ops/settings} (admin: the VIP channel and TLS switches of the console's connections; the admin
+ * client restarts with them and keeps them only when the cluster answers).
  */
 final class OpsApi implements ApiModule {
 
@@ -43,7 +46,8 @@ final class OpsApi implements ApiModule {
     @Override
     public void register(Router router) {
         router.get("/api/ops", Role.VIEWER, this::ops)
-                .put("/api/ops/namesrv", Role.ADMIN, this::switchNamesrv);
+                .put("/api/ops/namesrv", Role.ADMIN, this::switchNamesrv)
+                .put("/api/ops/settings", Role.ADMIN, this::switchSettings);
     }
 
     private Reply ops(HttpCall call) throws MQClientException {
@@ -60,7 +64,8 @@ final class OpsApi implements ApiModule {
         JSONObject health = JSONObject.of("healthy", healthy, "brokers", snapshot.cluster().brokers().size(),
                 "brokersAnswering", answered, "snapshotAgeMillis", age, "errors", snapshot.errors());
         return Reply.json(JSONObject.of("namesrvAddr", String.join(";", inUse), "namesrvs", namesrvs, "known",
-                known(), "health", health, "vipChannelEnabled", false, "useTLS", false));
+                known(), "health", health, "vipChannelEnabled", context.admin().isVipChannelEnabled(), "useTLS",
+                context.admin().isUseTLS()));
     }
 
     private Reply switchNamesrv(HttpCall call) throws Exception {
@@ -77,6 +82,44 @@ final class OpsApi implements ApiModule {
         remember(next);
         context.cluster().refreshSoon();
         return Reply.json(JSONObject.of("namesrvAddr", next));
+    }
+
+    private Reply switchSettings(HttpCall call) throws Exception {
+        JSONObject body = call.json();
+        DefaultMQAdminExt admin = context.admin();
+        boolean vip = body.containsKey("vipChannelEnabled") ? body.getBooleanValue("vipChannelEnabled")
+                : admin.isVipChannelEnabled();
+        boolean tls = body.containsKey("useTLS") ? body.getBooleanValue("useTLS") : admin.isUseTLS();
+        boolean oldVip = admin.isVipChannelEnabled();
+        boolean oldTls = admin.isUseTLS();
+        String namesrvAddr = String.join(";", admin.getNameServerAddressList());
+        restart(admin, namesrvAddr, vip, tls);
+        try {
+            admin.examineBrokerClusterInfo();
+            if (vip) {
+                context.cluster().refreshNow();
+                if (!context.cluster().current().errors().isEmpty()) {
+                    throw new MQClientException(-1, String.join("; ", context.cluster().current().errors()));
+                }
+            }
+        } catch (MQClientException e) {
+            restart(admin, namesrvAddr, oldVip, oldTls);
+            context.cluster().refreshSoon();
+            throw new ApiException(502, "the cluster did not answer with vipChannelEnabled=" + vip + ", useTLS="
+                    + tls + " (" + e.getMessage() + "); kept vipChannelEnabled=" + oldVip + ", useTLS=" + oldTls);
+        }
+        context.cluster().refreshSoon();
+        return Reply.json(JSONObject.of("vipChannelEnabled", vip, "useTLS", tls));
+    }
+
+    /** Restarts the admin client with these settings (a client takes them when its instance starts). */
+    private static void restart(DefaultMQAdminExt admin, String namesrvAddr, boolean vip, boolean tls)
+            throws MQClientException {
+        admin.shutdown();
+        admin.setNamesrvAddr(namesrvAddr);
+        admin.setVipChannelEnabled(vip);
+        admin.setUseTLS(tls);
+        admin.start();
     }
 
     private static boolean listens(String addr) {

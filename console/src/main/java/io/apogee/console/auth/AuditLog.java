@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every write done through the console, appended as one JSON line to {@code <data dir>/audit.log}: who, when, what
@@ -41,10 +42,9 @@ public final class AuditLog {
         Files.createDirectories(dir);
         this.file = dir.resolve("audit.log");
         if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    keep(JSON.parseObject(line, Entry.class));
-                }
+            // Streamed: only the last KEPT entries stay in memory, however long the file has grown.
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                lines.filter(line -> !line.isBlank()).forEach(line -> keep(JSON.parseObject(line, Entry.class)));
             }
         }
     }

@@ -58,10 +58,13 @@ public final class AdminApi {
 
     private final NettyRemotingClient remoting;
     private final long timeoutMillis;
+    private final boolean vipChannel;
 
-    public AdminApi(NettyRemotingClient remoting, long timeoutMillis) {
+    /** @param vipChannel send to each broker's VIP port ({@code listenPort - 2}), as RocketMQ's vipChannelEnabled */
+    public AdminApi(NettyRemotingClient remoting, long timeoutMillis, boolean vipChannel) {
         this.remoting = remoting;
         this.timeoutMillis = timeoutMillis;
+        this.vipChannel = vipChannel;
     }
 
     public void createTopic(String addr, CreateTopicRequestHeader header)
@@ -251,11 +254,24 @@ public final class AdminApi {
         return invoke(addr, RemotingCommand.request(code, header).body(body));
     }
 
+    /** {@code host:port} with the port 2 lower: the broker's VIP port (RocketMQ's {@code brokerVIPChannel}). */
+    static String vipAddress(String addr) {
+        int colon = addr.lastIndexOf(':');
+        if (colon < 0) {
+            return addr;
+        }
+        try {
+            return addr.substring(0, colon + 1) + (Integer.parseInt(addr.substring(colon + 1)) - 2);
+        } catch (NumberFormatException e) {
+            return addr;
+        }
+    }
+
     /** @throws MQClientException naming the broker and the cause when the request got no answer */
     private RemotingCommand invoke(String addr, RemotingCommand request)
             throws MQClientException, InterruptedException {
         try {
-            return remoting.invokeSync(addr, request, timeoutMillis);
+            return remoting.invokeSync(vipChannel ? vipAddress(addr) : addr, request, timeoutMillis);
         } catch (RemotingException e) {
             throw new MQClientException("request " + request.code() + " to broker " + addr + " failed: "
                     + e.getMessage(), e);

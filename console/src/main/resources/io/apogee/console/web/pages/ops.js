@@ -40,6 +40,17 @@ export async function render(main, params, session) {
         data.known.map(addr => ({ addr })), k => k.addr)) : ''),
     h('div', { class: 'panel' },
       h('h2', {}, t('ops.settings')),
-      h('p', { id: 'vip-channel' }, t('ops.vip')),
-      h('p', { id: 'tls' }, t('ops.tls'))));
+      setting('vip-channel', 'vipChannelEnabled', data.vipChannelEnabled, t('ops.vip'), isAdmin),
+      setting('tls', 'useTLS', data.useTLS, t('ops.tls'), isAdmin)));
+}
+
+// A switch of the console's connections; an admin's change restarts the console's admin client with it.
+function setting(id, key, value, label, isAdmin) {
+  const box = h('input', { type: 'checkbox', id, checked: value, disabled: !isAdmin });
+  box.addEventListener('change', async () => {
+    const done = await attempt(() => api('PUT', '/api/ops/settings', { [key]: box.checked }));
+    if (done) toast(t('ops.settingSaved'));
+    else box.checked = !box.checked;
+  });
+  return h('p', {}, h('label', {}, box, ' ', label));
 }
