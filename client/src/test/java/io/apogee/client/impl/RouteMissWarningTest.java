@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.apogee.client.ClientConfig;
+import io.apogee.client.impl.api.NamesrvApi;
 import io.apogee.client.stub.ClientConfigs;
 import io.apogee.client.stub.FakeNamesrv;
 import io.apogee.common.route.BrokerData;
@@ -22,25 +23,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A topic without a route is warned about once, with its explanation, however often it is looked up (a push
- * consumer does at every rebalance and route poll); again only after a route was found in between.
+ * consumer does at every rebalance and route poll); again only after a route was found in between. A NameServer
+ * that stays down is warned once too.
  */
 class RouteMissWarningTest {
 
     private static final String TOPIC = "RouteMissTopic";
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(MQClientInstance.class);
+    private final List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(MQClientInstance.class),
+            (Logger) LoggerFactory.getLogger(NamesrvApi.class));
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private MQClientInstance instance;
 
     @BeforeEach
     void listen() {
         appender.start();
-        logger.addAppender(appender);
+        loggers.forEach(l -> l.addAppender(appender));
     }
 
     @AfterEach
     void stop() {
-        logger.detachAppender(appender);
+        loggers.forEach(l -> l.detachAppender(appender));
         if (instance != null) {
             instance.shutdownIfUnused();
         }
@@ -53,9 +56,14 @@ class RouteMissWarningTest {
         return instance;
     }
 
+    /** What the client instance warned. */
     private List<String> warnings() {
-        return appender.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        return warnings(MQClientInstance.class);
+    }
+
+    private List<String> warnings(Class<?> source) {
+        return appender.list.stream().filter(e -> e.getLevel() == Level.WARN
+                && e.getLoggerName().equals(source.getName())).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     @Test
@@ -99,10 +107,14 @@ class RouteMissWarningTest {
         for (int i = 0; i < 4; i++) {
             assertFalse(instance.updateTopicRoute(TOPIC));
         }
-        List<String> ours = warnings().stream().filter(w -> w.startsWith("No route info")).toList();
-        assertEquals(1, ours.size(), "once, not per lookup: " + warnings());
-        assertTrue(ours.get(0).contains("The NameServers were not reached")
-                && ours.get(0).contains("connection refused, nothing listens at " + addr)
-                && ours.get(0).contains("check namesrvAddr '" + addr + "'"), ours.get(0));
+        assertEquals(1, warnings().size(), "once, not per lookup: " + warnings());
+        String line = warnings().get(0);
+        assertTrue(line.startsWith("No route info of this topic: " + TOPIC + ". The NameServers were not reached")
+                && line.contains("connection refused, nothing listens at " + addr)
+                && line.contains("check namesrvAddr '" + addr + "'"), line);
+        List<String> namesrvWarnings = warnings(NamesrvApi.class);
+        assertEquals(1, namesrvWarnings.size(), "the NameServer that stays down is warned once: " + namesrvWarnings);
+        assertTrue(namesrvWarnings.get(0).startsWith("NameServer " + addr + " failed GET_ROUTEINFO_BY_TOPIC"),
+                namesrvWarnings.get(0));
     }
 }

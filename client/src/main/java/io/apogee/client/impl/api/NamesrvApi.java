@@ -30,6 +30,8 @@ import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerResponseH
 import io.apogee.common.route.TopicRouteData;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,8 @@ public final class NamesrvApi {
     private final NettyRemotingClient remoting;
     private final NamesrvAddressList namesrvs;
     private final long timeoutMillis;
+    /** NameServers whose last request failed: warned once when they fail, not at every poll while they stay down. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     public NamesrvApi(NettyRemotingClient remoting, NamesrvAddressList namesrvs, long timeoutMillis) {
         this.remoting = remoting;
@@ -165,9 +169,18 @@ public final class NamesrvApi {
         for (int attempt = 0; attempt < namesrvs.all().size(); attempt++) {
             String addr = namesrvs.current();
             try {
-                return remoting.invokeSync(addr, RemotingCommand.request(code, header).body(body), timeoutMillis);
+                RemotingCommand response = remoting.invokeSync(addr, RemotingCommand.request(code, header).body(body),
+                        timeoutMillis);
+                if (failing.remove(addr)) {
+                    LOG.info("NameServer {} answers again", addr);
+                }
+                return response;
             } catch (RemotingConnectException | RemotingTimeoutException | RemotingSendRequestException e) {
-                LOG.warn("NameServer {} failed {}: {}", addr, RequestCodeNames.of(code), e.getMessage());
+                if (failing.add(addr)) {
+                    LOG.warn("NameServer {} failed {}: {}", addr, RequestCodeNames.of(code), e.getMessage());
+                } else {
+                    LOG.debug("NameServer {} failed {} again: {}", addr, RequestCodeNames.of(code), e.getMessage());
+                }
                 namesrvs.failedOver(addr);
                 failures.put(addr, e.getMessage());
                 last = e;
