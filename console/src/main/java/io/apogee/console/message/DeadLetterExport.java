@@ -20,7 +20,7 @@ public final class DeadLetterExport {
 
     public static String json(List<StoredMessage> messages) {
         return JSON.toJSONString(messages.stream().map(DeadLetterExport::row).toList(),
-                JSONWriter.Feature.PrettyFormat);
+                JSONWriter.Feature.PrettyFormatWith2Space);
     }
 
     public static String csv(List<StoredMessage> messages) {

@@ -90,7 +90,7 @@ public final class MessageJson {
             return null;
         }
         try {
-            return JSON.toJSONString(JSON.parse(trimmed), JSONWriter.Feature.PrettyFormat);
+            return JSON.toJSONString(JSON.parse(trimmed), JSONWriter.Feature.PrettyFormatWith2Space);
         } catch (RuntimeException e) {
             return null; // not JSON after all (fastjson2 also throws index exceptions on truncated text)
         }
