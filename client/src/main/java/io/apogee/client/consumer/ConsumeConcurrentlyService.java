@@ -3,6 +3,7 @@ package io.apogee.client.consumer;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyContext;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.trace.ConsumeTracer;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.common.message.MessageProperty;
@@ -92,16 +93,25 @@ final class ConsumeConcurrentlyService implements ConsumeService {
             m.putProperty(MessageProperty.CONSUME_START_TIMESTAMP, now);
         }
         ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(mq);
+        ConsumeTracer tracer = config.consumeTracer();
+        ConsumeTracer.Consumption traced = tracer == null ? null : tracer.before(msgs);
         ConsumeConcurrentlyStatus status;
+        int returnType = ConsumeTracer.SUCCESS;
         try {
             status = listener.consumeMessage(msgs, context);
         } catch (RuntimeException e) {
             LOG.warn("listener of group {} failed on {} messages of {}", config.getConsumerGroup(),
                     msgs.size(), mq, e);
             status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            returnType = ConsumeTracer.EXCEPTION;
         }
         if (status == null) {
             status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            returnType = ConsumeTracer.RETURN_NULL;
+        }
+        if (tracer != null) {
+            boolean ok = status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            tracer.after(traced, ok, ok || returnType != ConsumeTracer.SUCCESS ? returnType : ConsumeTracer.FAILED);
         }
         if (!pq.isDropped()) {
             processResult(status, context, msgs, pq, mq);

@@ -3,6 +3,7 @@ package io.apogee.client.consumer;
 import io.apogee.client.consumer.listener.ConsumeOrderlyContext;
 import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
+import io.apogee.client.trace.ConsumeTracer;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.common.message.StoredMessage;
@@ -124,18 +125,28 @@ final class ConsumeOrderlyService implements ConsumeService {
     private boolean consumeBatch(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq) {
         msgs.forEach(redelivery::restoreRetryTopic);
         ConsumeOrderlyContext context = new ConsumeOrderlyContext(mq);
+        ConsumeTracer tracer = config.consumeTracer();
+        ConsumeTracer.Consumption traced = null;
         ConsumeOrderlyStatus status;
+        int returnType = ConsumeTracer.SUCCESS;
         pq.consumeLock().lock();
         try {
             if (pq.isDropped()) {
                 return false;
             }
+            traced = tracer == null ? null : tracer.before(msgs);
             status = listener.consumeMessage(msgs, context);
         } catch (RuntimeException e) {
             LOG.warn("orderly listener of group {} failed on {}", config.getConsumerGroup(), mq, e);
             status = ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+            returnType = ConsumeTracer.EXCEPTION;
         } finally {
             pq.consumeLock().unlock();
+        }
+        if (tracer != null) {
+            boolean ok = status == ConsumeOrderlyStatus.SUCCESS;
+            int code = status == null ? ConsumeTracer.RETURN_NULL : returnType;
+            tracer.after(traced, ok, ok || code != ConsumeTracer.SUCCESS ? code : ConsumeTracer.FAILED);
         }
         if (status == ConsumeOrderlyStatus.SUCCESS) {
             commit(pq, mq);

@@ -10,6 +10,8 @@ import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
+import io.apogee.client.trace.ConsumeTracer;
+import io.apogee.client.trace.TraceDispatcher;
 import io.apogee.client.impl.consumer.StartOffsets;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.common.message.MessageQueue;
@@ -55,6 +57,7 @@ public class DefaultMQPushConsumer extends ClientConfig {
     private long lockInterval = Long.getLong("rocketmq.client.rebalance.lockInterval", 20_000);
     private volatile PushConsumerEngine engine;
     private final RpcHook rpcHook;
+    private final ConsumeTracer consumeTracer;
 
     public DefaultMQPushConsumer() {
         this("DEFAULT_CONSUMER");
@@ -71,8 +74,31 @@ public class DefaultMQPushConsumer extends ClientConfig {
 
     /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
     public DefaultMQPushConsumer(String consumerGroup, RpcHook rpcHook) {
+        this(consumerGroup, rpcHook, new AllocateMessageQueueAveragely(), false, null);
+    }
+
+    /** With {@code enableMsgTrace}, every consumption is traced to {@code RMQ_SYS_TRACE_TOPIC} (see below). */
+    public DefaultMQPushConsumer(String consumerGroup, boolean enableMsgTrace) {
+        this(consumerGroup, null, new AllocateMessageQueueAveragely(), enableMsgTrace, null);
+    }
+
+    /**
+     * With {@code enableMsgTrace}, each call of the listener is recorded (RocketMQ's {@code SubBefore} and
+     * {@code SubAfter} trace records of each message) in {@code customizedTraceTopic}, or {@code RMQ_SYS_TRACE_TOPIC}
+     * when it is null: asynchronously, never holding up or failing consumption.
+     */
+    public DefaultMQPushConsumer(String consumerGroup, boolean enableMsgTrace, String customizedTraceTopic) {
+        this(consumerGroup, null, new AllocateMessageQueueAveragely(), enableMsgTrace, customizedTraceTopic);
+    }
+
+    /** {@code rpcHook} runs on every request, traces too; queues allocated by {@code strategy}; tracing as above. */
+    public DefaultMQPushConsumer(String consumerGroup, RpcHook rpcHook, AllocateMessageQueueStrategy strategy,
+            boolean enableMsgTrace, String customizedTraceTopic) {
         this.consumerGroup = consumerGroup;
         this.rpcHook = rpcHook;
+        this.allocateMessageQueueStrategy = strategy;
+        this.consumeTracer = enableMsgTrace ? new ConsumeTracer(consumerGroup, new TraceDispatcher(consumerGroup,
+                TraceDispatcher.Type.CONSUME, customizedTraceTopic, rpcHook)) : null;
     }
 
     /** Subscribes to {@code topic}: {@code *} (or null) for every message, else tags joined by {@code ||}. */
@@ -130,7 +156,17 @@ public class DefaultMQPushConsumer extends ClientConfig {
         }
         MQClientInstance instance = MQClientManager.getOrCreate(this, rpcHook);
         PushConsumerEngine created = new PushConsumerEngine(this, instance);
-        created.start();
+        if (consumeTracer != null) {
+            consumeTracer.dispatcher().start(this);
+        }
+        try {
+            created.start();
+        } catch (MQClientException | RuntimeException e) {
+            if (consumeTracer != null) {
+                consumeTracer.dispatcher().shutdown();
+            }
+            throw e;
+        }
         engine = created;
         LOG.info("push consumer {} started in client {}, subscriptions {}", consumerGroup, instance.clientId(),
                 subscription);
@@ -144,6 +180,9 @@ public class DefaultMQPushConsumer extends ClientConfig {
         }
         engine = null;
         e.shutdown();
+        if (consumeTracer != null) {
+            consumeTracer.dispatcher().shutdown();
+        }
         LOG.info("push consumer {} shut down", consumerGroup);
     }
 
@@ -174,6 +213,11 @@ public class DefaultMQPushConsumer extends ClientConfig {
             throw new MQClientException(17, "Can not find Message Queue for this topic, " + topic);
         }
         return queues;
+    }
+
+    /** Traces this consumer's consumptions; {@code null} when not traced. */
+    ConsumeTracer consumeTracer() {
+        return consumeTracer;
     }
 
     private void checkConfig() throws MQClientException {

@@ -7,6 +7,7 @@ import io.apogee.client.acl.AclClientRPCHook;
 import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
+import io.apogee.client.trace.TraceDispatcher;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;
@@ -42,6 +43,7 @@ public class DefaultMQProducer extends ClientConfig {
     private boolean sendLatencyFaultEnable;
     private volatile MessageSender sender;
     private final RpcHook rpcHook;
+    private final TraceDispatcher traceDispatcher;
 
     public DefaultMQProducer() {
         this("DEFAULT_PRODUCER");
@@ -58,8 +60,31 @@ public class DefaultMQProducer extends ClientConfig {
 
     /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
     public DefaultMQProducer(String producerGroup, RpcHook rpcHook) {
+        this(producerGroup, rpcHook, false, null);
+    }
+
+    /** With {@code enableMsgTrace}, every send is traced to {@code RMQ_SYS_TRACE_TOPIC} (see below). */
+    public DefaultMQProducer(String producerGroup, boolean enableMsgTrace) {
+        this(producerGroup, null, enableMsgTrace, null);
+    }
+
+    /**
+     * With {@code enableMsgTrace}, each send answered by a broker is recorded (a RocketMQ {@code Pub} trace
+     * record) in {@code customizedTraceTopic}, or {@code RMQ_SYS_TRACE_TOPIC} when it is null: asynchronously, never
+     * holding up or failing the send.
+     */
+    public DefaultMQProducer(String producerGroup, boolean enableMsgTrace, String customizedTraceTopic) {
+        this(producerGroup, null, enableMsgTrace, customizedTraceTopic);
+    }
+
+    /** {@code rpcHook} runs on every request, traces included; tracing as above. */
+    public DefaultMQProducer(String producerGroup, RpcHook rpcHook, boolean enableMsgTrace,
+            String customizedTraceTopic) {
         this.producerGroup = producerGroup;
         this.rpcHook = rpcHook;
+        this.traceDispatcher = enableMsgTrace
+                ? new TraceDispatcher(producerGroup, TraceDispatcher.Type.PRODUCE, customizedTraceTopic, rpcHook)
+                : null;
     }
 
     /** Signs every request with {@code credentials} (an {@link AclClientRPCHook}). */
@@ -90,6 +115,9 @@ public class DefaultMQProducer extends ClientConfig {
         }
         instance.start();
         instance.heartbeatNow();
+        if (traceDispatcher != null) {
+            traceDispatcher.start(this);
+        }
         sender = created;
         LOG.info("producer {} started in client {}", producerGroup, instance.clientId());
     }
@@ -101,6 +129,9 @@ public class DefaultMQProducer extends ClientConfig {
             return;
         }
         sender = null;
+        if (traceDispatcher != null) {
+            traceDispatcher.shutdown();
+        }
         s.instance().unregisterProducer(producerGroup);
         s.instance().shutdownIfUnused();
         LOG.info("producer {} shut down", producerGroup);
@@ -223,6 +254,11 @@ public class DefaultMQProducer extends ClientConfig {
     void checkTransactionState(String brokerAddr, StoredMessage message, CheckTransactionStateRequestHeader header) {
         LOG.warn("producer {} is not transactional, ignoring check of {} from {}", producerGroup,
                 header.getMsgId(), brokerAddr);
+    }
+
+    /** The dispatcher of this producer's traces, {@code null} when not traced. */
+    TraceDispatcher traceDispatcher() {
+        return traceDispatcher;
     }
 
     MessageSender running() throws MQClientException {

@@ -7,6 +7,10 @@ import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQProducerInner;
 import io.apogee.client.impl.TopicPublishInfo;
 import io.apogee.client.impl.UnboundLoggingWarning;
+import io.apogee.client.trace.TraceDispatcher;
+import io.apogee.client.trace.TraceEncoder;
+import io.apogee.common.message.Message;
+import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.exception.RemotingTimeoutException;
@@ -168,6 +172,7 @@ class MessageSender implements MQProducerInner {
                 try {
                     SendResult result = SendResponses.toResult(response, out, mq, addr);
                     latency.update(mq.getBrokerName(), System.currentTimeMillis() - start, false);
+                    trace(out, addr, start, result);
                     callback.onSuccess(result);
                     return;
                 } catch (MQBrokerException e) {
@@ -192,8 +197,27 @@ class MessageSender implements MQProducerInner {
     SendResult sendToQueue(OutgoingMessage out, MessageQueue mq, long timeoutMillis)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         String addr = brokerAddr(mq);
+        long start = System.currentTimeMillis();
         RemotingCommand response = instance.remoting().invokeSync(addr, request(out, mq), timeoutMillis);
-        return SendResponses.toResult(response, out, mq, addr);
+        SendResult result = SendResponses.toResult(response, out, mq, addr);
+        trace(out, addr, start, result);
+        return result;
+    }
+
+    /** Queues the {@code Pub} trace of a single message's send when this producer traces and the broker allows. */
+    private void trace(OutgoingMessage out, String addr, long start, SendResult result) {
+        TraceDispatcher traces = config.traceDispatcher();
+        if (traces == null || out.batch() || result.getRegionId() == null || !result.isTraceOn()) {
+            return;
+        }
+        try {
+            Message sent = new Message();
+            sent.setTopic(out.topic());
+            sent.setProperties(PropertiesCodec.decode(out.properties()));
+            traces.append(TraceEncoder.pub(config.getProducerGroup(), sent, out.body().length, addr, start, result));
+        } catch (RuntimeException e) {
+            LOG.warn("no trace of {}: {}", out.uniqueIds(), e.toString());
+        }
     }
 
     /** One oneway send to one queue: no answer, no retry. */
