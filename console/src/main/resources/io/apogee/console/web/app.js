@@ -32,8 +32,8 @@ function showLogin(message) {
     try {
       session = await api('POST', '/api/login', { username: user.value, password: password.value });
       setSession(session);
-      if (!location.hash || location.hash === '#/login') location.hash = '#/dashboard';
-      route();
+      if (!location.hash || location.hash === '#/login') location.hash = '#/dashboard'; // routes on hashchange
+      else route();
     } catch (e) {
       error.textContent = e.message;
     }
@@ -68,16 +68,18 @@ async function route() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
   const id = PAGES.includes(path) ? path : 'dashboard';
   renderHeader(id);
+  // Each route renders into a fresh view: a slower, older render left running writes into a detached one.
   const main = document.getElementById('main');
-  main.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
+  const view = h('div', { 'data-page': id }, h('p', { class: 'muted' }, t('common.loading')));
+  main.replaceChildren(view);
+  main.dataset.page = id;
   try {
     const page = await import('./pages/' + id + '.js');
     await loadBundle(page.bundle);
-    main.replaceChildren();
-    main.dataset.page = id;
-    await page.render(main, new URLSearchParams(query || ''), session);
+    view.replaceChildren();
+    await page.render(view, new URLSearchParams(query || ''), session);
   } catch (e) {
-    main.replaceChildren(h('p', { class: 'error' }, e.message));
+    view.replaceChildren(h('p', { class: 'error' }, e.message));
   }
 }
 
