@@ -9,7 +9,7 @@ function card(id, label, value) {
   return h('div', { class: 'card', id }, h('div', { class: 'muted' }, label), h('div', { class: 'value' }, formatValue(value)));
 }
 
-function chart(el, title, series, points, days) {
+function chart(el, title, series, points, rangeSeconds) {
   // points: one array of [time, value] pairs per series; uPlot wants columns on a shared x axis (seconds).
   const times = [...new Set(points.flatMap(p => p.map(([time]) => time)))].sort((a, b) => a - b);
   const columns = [times.map(x => x / 1000)];
@@ -26,7 +26,7 @@ function chart(el, title, series, points, days) {
   const now = Date.now() / 1000;
   new uPlot({
     title, width: Math.max(320, (el.clientWidth || 660) - 20), height: 220,
-    scales: { x: { time: true, range: [now - days * 86400, now] } },
+    scales: { x: { time: true, range: [now - rangeSeconds, now] } },
     series: [{}, ...series.map((label, i) => ({ label, stroke: colors[i % colors.length], width: 1.5,
       points: { show: true, size: 4 } }))],
     axes: [{ stroke: getComputedStyle(document.body).color }, { stroke: getComputedStyle(document.body).color }],
@@ -36,8 +36,12 @@ function chart(el, title, series, points, days) {
 export async function render(main) {
   const data = await attempt(() => api('GET', '/api/dashboard'));
   if (!data) return;
+  // The range shown: the API keeps whole days; the last hour is drawn from the last day's samples.
+  const RANGES = { hour: [1, 3600], day: [1, 86400], week: [7, 7 * 86400] };
   const days = h('select', { id: 'dashboard-days' },
-    h('option', { value: '1' }, t('dashboard.lastDay')), h('option', { value: '7' }, t('dashboard.lastWeek')));
+    h('option', { value: 'hour' }, t('dashboard.lastHour')), h('option', { value: 'day' }, t('dashboard.lastDay')),
+    h('option', { value: 'week' }, t('dashboard.lastWeek')));
+  const range = () => RANGES[days.value];
   const brokerCharts = h('div', { id: 'broker-charts' });
   const topicChart = h('div', { id: 'topic-chart', class: 'panel' });
   const drawBrokers = async () => {
@@ -45,15 +49,15 @@ export async function render(main) {
     for (const b of data.brokers) {
       const el = h('div', { class: 'panel chart', 'data-key': b.key });
       brokerCharts.append(el);
-      const trend = await attempt(() => api('GET', '/api/dashboard/broker?key=' + encodeURIComponent(b.key) + '&days=' + days.value));
+      const trend = await attempt(() => api('GET', '/api/dashboard/broker?key=' + encodeURIComponent(b.key) + '&days=' + range()[0]));
       if (trend) chart(el, b.key + ' (' + b.addr + ')', [t('dashboard.in'), t('dashboard.out')], [trend.in, trend.out],
-        Number(days.value));
+        range()[1]);
       else el.append(h('p', { class: 'muted' }, t('dashboard.noTrend')));
     }
   };
   const drawTopic = async (topic) => {
-    const trend = await attempt(() => api('GET', '/api/dashboard/topic?topic=' + encodeURIComponent(topic) + '&days=' + days.value));
-    if (trend) chart(topicChart, topic, [t('dashboard.tps')], [trend.tps], Number(days.value));
+    const trend = await attempt(() => api('GET', '/api/dashboard/topic?topic=' + encodeURIComponent(topic) + '&days=' + range()[0]));
+    if (trend) chart(topicChart, topic, [t('dashboard.tps')], [trend.tps], range()[1]);
   };
   days.addEventListener('change', drawBrokers);
   const totals = data.totals;
