@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
+import io.apogee.client.consumer.DefaultMQPushConsumer;
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,6 +197,55 @@ class TopicGroupProducerApiTest {
         JSONObject after = ok(admin.get("/api/groups?search=ResetGroup&refresh=1"));
         assertTrue(after.getIntValue("total") == 0 || after.getJSONArray("items").getJSONObject(0)
                 .get("config") == null, after.toString());
+    }
+
+    @Test
+    void anOnlineGroupShowsItsClientsSubscriptionsProgressAndRunningInfo() throws Exception {
+        ok(admin.post("/api/topics", JSONObject.of("topic", "OnlineTopic", "writeQueueNums", 2, "readQueueNums", 2)));
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("OnlineGroup");
+        consumer.setNamesrvAddr(fixture.cluster().namesrvAddr());
+        consumer.setInstanceName("OnlineGroupConsumer");
+        consumer.subscribe("OnlineTopic", "TagA || TagB");
+        AtomicInteger consumed = new AtomicInteger();
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            consumed.addAndGet(msgs.size());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> ok(admin.get("/api/groups?search=OnlineGroup&refresh=1"))
+                    .getIntValue("total") > 0);
+            ok(admin.post("/api/topics/OnlineTopic/send", JSONObject.of("body", "x", "tags", "TagA")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumed.get() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> ok(admin.get("/api/groups/OnlineGroup"))
+                    .getJSONObject("connection").getBooleanValue("online"));
+            JSONObject detail = ok(admin.get("/api/groups/OnlineGroup"));
+            JSONObject connection = detail.getJSONObject("connection");
+            assertEquals("CONSUME_PASSIVELY", connection.getString("consumeType"));
+            assertEquals("CLUSTERING", connection.getString("messageModel"));
+            JSONObject client = connection.getJSONArray("clients").getJSONObject(0);
+            assertEquals("JAVA", client.getString("language"));
+            assertTrue(client.getIntValue("version") > 0, client.toString());
+            assertTrue(connection.getJSONArray("subscriptions").stream().map(JSONObject.class::cast).anyMatch(
+                    sub -> sub.getString("topic").equals("OnlineTopic") && sub.getString("expression").equals(
+                    "TagA || TagB")), connection.toString());
+
+            ApiClient.Answer info = admin.get("/api/groups/OnlineGroup/client?clientId=" + java.net.URLEncoder
+                    .encode(client.getString("clientId"), java.nio.charset.StandardCharsets.UTF_8));
+            JSONObject running = ok(info);
+            assertTrue(running.getJSONObject("properties").size() > 0, info.body());
+            assertTrue(running.getJSONArray("queues").stream().map(JSONObject.class::cast)
+                    .anyMatch(q -> q.getString("topic").equals("OnlineTopic")), info.body());
+            assertEquals(400, admin.get("/api/groups/OnlineGroup/client").status());
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> ok(admin.get("/api/groups/OnlineGroup"))
+                    .getJSONObject("progress").getJSONArray("queues").stream().map(JSONObject.class::cast)
+                    .filter(q -> q.getString("topic").equals("OnlineTopic"))
+                    .mapToLong(q -> q.getLongValue("consumerOffset")).sum() == 1);
+            assertEquals(0, ok(admin.get("/api/groups/OnlineGroup")).getJSONObject("progress").getLongValue("lag"));
+        } finally {
+            consumer.shutdown();
+        }
     }
 
     private static Long lagOf(String group) throws Exception {
