@@ -3,6 +3,7 @@ package io.apogee.broker.config;
 import io.apogee.common.config.ConfigException;
 import io.apogee.common.config.Live;
 import io.apogee.common.config.Validated;
+import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.metrics.MetricsExporterType;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -130,6 +131,10 @@ public class BrokerConfig implements Validated {
      * lists); RocketMQ's default false.
      */
     boolean aclEnable = false;
+    /** Create the message trace topic {@link #msgTraceTopicName} at start; RocketMQ's default false. */
+    boolean traceTopicEnable = false;
+    /** Topic that traced clients store their trace records in; RocketMQ's default {@code RMQ_SYS_TRACE_TOPIC}. */
+    String msgTraceTopicName = SystemTopics.TRACE_TOPIC;
     /** {@code PROM} serves {@code GET /metrics} to Prometheus; RocketMQ 5's key, default {@code DISABLE}. */
     MetricsExporterType metricsExporterType = MetricsExporterType.DISABLE;
     /** Interface the metrics exporter listens on; empty (default) = every interface (RocketMQ 5: brokerIP1). */
@@ -149,6 +154,14 @@ public class BrokerConfig implements Validated {
 
     public boolean isAclEnable() {
         return aclEnable;
+    }
+
+    public boolean isTraceTopicEnable() {
+        return traceTopicEnable;
+    }
+
+    public String getMsgTraceTopicName() {
+        return msgTraceTopicName;
     }
 
     @Override

@@ -62,6 +62,9 @@ public final class TopicConfigManager {
         put(topic(SystemTopics.BENCHMARK_TOPIC, 1024, rw));
         put(topic(SystemTopics.OFFSET_MOVED_EVENT, 1, rw));
         put(topic(SystemTopics.SCHEDULE_TOPIC, 18, rw));
+        if (config.isTraceTopicEnable()) {
+            put(topic(config.getMsgTraceTopicName(), 1, rw));
+        }
         put(topic(config.getBrokerClusterName() + SystemTopics.REPLY_TOPIC_SUFFIX, 1, rw));
     }
 
