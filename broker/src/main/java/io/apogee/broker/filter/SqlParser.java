@@ -34,6 +34,7 @@ import java.util.function.Function;
  * primary    := literal | property | '(' or ')'
  * </pre>
  *
+ * Literal bounds of BETWEEN (not of NOT BETWEEN, as RocketMQ) must be in order.
  * NOT binds tighter than comparisons, as in RocketMQ: {@code NOT a > 5} is refused, {@code NOT (a > 5)} is meant.
  * Unlike RocketMQ, which stops at the first token it cannot use and ignores the rest, text after a complete
  * expression is refused. Nesting is limited to {@link #MAX_DEPTH} levels, so neither this parser nor an evaluation
@@ -172,7 +173,7 @@ final class SqlParser {
         for (Operand o : List.of(value, low, high)) {
             checkOrdered(o, "BETWEEN");
         }
-        if (low.node() instanceof Literal l && high.node() instanceof Literal h
+        if (!negated && low.node() instanceof Literal l && high.node() instanceof Literal h
                 && SqlValues.compareOrdered(l.value(), h.value()) > 0) {
             throw new SqlFilterException(keyword.start() + 1, "the bounds of BETWEEN are reversed: "
                     + l.text() + " is greater than " + h.text() + "; write the lower bound first");
