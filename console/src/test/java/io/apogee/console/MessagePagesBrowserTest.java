@@ -99,6 +99,7 @@ class MessagePagesBrowserTest {
         browser.awaitText("#msg-detail", "page-key-1");
         browser.awaitText("#msg-body", "\"item\":\"book\"");
         browser.awaitText("#msg-detail", "channel");
+        browser.awaitText("#msg-consume-status", "No consumer group consumes this topic.");
         browser.screenshot("message-detail");
         browser.await("#msg-body-hex").click();
         browser.awaitText("#msg-body", "7b 22 6f 72");

@@ -144,7 +144,7 @@ export async function showDetail(detail, msgId, topic, session) {
       Object.entries(m.properties).map(([k, v]) => ({ k, v })), r => r.k),
     h('h2', {}, t('messages.body')), h('div', { class: 'toolbar' }, viewButtons), body,
     h('h2', {}, t('messages.consumeStatus')),
-    h('div', { id: 'msg-consume-status' }, table([
+    h('div', { id: 'msg-consume-status' }, m.consumeStatus.length === 0 ? h('p', { class: 'muted' }, t('messages.noGroups')) : table([
       { key: 'group', label: t('messages.group') },
       { key: 'status', label: t('messages.status'), render: s => h('span', { class: s.status === 'CONSUMED' ? 'ok' : s.status === 'NOT_CONSUMED' ? 'warn' : 'muted' }, t('messages.status.' + s.status)) },
       { key: 'consumerOffset', label: t('messages.consumerOffset'), num: true },
