@@ -153,6 +153,28 @@ class TopicConsumerProducerPagesBrowserTest {
     }
 
     @Test
+    void aViewerSeesNoWriteButtons() throws Exception {
+        assertEquals(201, admin.post("/api/users", JSONObject.of("username", "pageviewer", "password",
+                "viewer-password", "role", "viewer")).status());
+        browser.await("#logout").click();
+        browser.await("#login-form");
+        try {
+            browser.login(fixture.url(), "pageviewer", "viewer-password");
+            browser.go(fixture.url() + "#/topics");
+            browser.await("tr[data-key='TBW102'] .topic-route");
+            assertTrue(browser.driver().findElements(By.cssSelector("#topic-create, .topic-delete, .topic-send"))
+                    .isEmpty());
+            browser.go(fixture.url() + "#/consumers");
+            browser.await("#group-search");
+            assertTrue(browser.driver().findElements(By.cssSelector("#group-create, .group-delete")).isEmpty());
+        } finally {
+            browser.await("#logout").click();
+            browser.await("#login-form");
+            browser.login(fixture.url(), "admin", fixture.initialPassword());
+        }
+    }
+
+    @Test
     void producersPageListsTheConsolesOwnProducer() throws Exception {
         admin.post("/api/topics", JSONObject.of("topic", "ProducerPageTopic"));
         admin.get("/api/topics?refresh=1");

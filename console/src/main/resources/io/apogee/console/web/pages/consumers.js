@@ -141,7 +141,8 @@ async function showGroup(name, box) {
     running);
 }
 
-export async function render(main, params) {
+export async function render(main, params, session) {
+  const canWrite = session.role !== 'VIEWER';
   const detail = h('div', { id: 'group-detail', class: 'panel' });
   const body = h('div', {});
   const search = h('input', { id: 'group-search', placeholder: t('consumers.searchHint'), value: params.get('search') || '' });
@@ -163,7 +164,7 @@ export async function render(main, params) {
         render: g => g.config ? t(g.config.consumeEnable ? 'consumers.yes' : 'consumers.no') : '' },
       { key: 'broadcast', label: t('consumers.config.consumeBroadcastEnable'),
         render: g => g.config ? t(g.config.consumeBroadcastEnable ? 'consumers.yes' : 'consumers.no') : '' },
-      { key: 'actions', label: '', render: g => h('span', { class: 'actions' },
+      { key: 'actions', label: '', render: g => canWrite && h('span', { class: 'actions' },
         h('button', { class: 'group-edit', onclick: () => editGroup(g, reload) }, t('consumers.editButton')), ' ',
         h('button', { class: 'group-reset', onclick: async () => { if (await resetOffsets(g.group, null, false)) reload(); } },
           t('consumers.resetButton')), ' ',
@@ -178,8 +179,8 @@ export async function render(main, params) {
   main.append(h('h1', {}, t('nav.consumers')),
     h('form', { class: 'toolbar', onsubmit: (e) => { e.preventDefault(); load(0); } }, search,
       h('button', { type: 'submit', id: 'group-search-button' }, t('common.search')),
-      h('button', { type: 'button', id: 'group-create', class: 'primary', onclick: () => editGroup(null, () => load(offset, true)) },
-        t('consumers.create'))),
+      canWrite && h('button', { type: 'button', id: 'group-create', class: 'primary',
+        onclick: () => editGroup(null, () => load(offset, true)) }, t('consumers.create'))),
     body, detail);
   await load(0);
 }

@@ -65,7 +65,7 @@ async function showStatus(topic, box) {
     status.queues, q => q.brokerName + '/' + q.queueId));
 }
 
-async function showConsumers(topic, box) {
+async function showConsumers(topic, box, canWrite) {
   const data = await attempt(() => api('GET', '/api/topics/' + enc(topic) + '/consumers'));
   if (!data) return;
   box.replaceChildren(h('h2', {}, t('topics.consumersOf', { topic })),
@@ -73,14 +73,15 @@ async function showConsumers(topic, box) {
     table([{ key: 'group', label: t('topics.group') },
       { key: 'lag', label: t('topics.lag'), num: true, render: lagCell },
       { key: 'consumeTps', label: t('topics.tps'), num: true },
-      { key: 'reset', label: '', render: g => h('button', { class: 'topic-group-reset', onclick: async () => {
-        if (await resetOffsets(g.group, topic, false)) showConsumers(topic, box);
+      { key: 'reset', label: '', render: g => canWrite && h('button', { class: 'topic-group-reset', onclick: async () => {
+        if (await resetOffsets(g.group, topic, false)) showConsumers(topic, box, canWrite);
       } }, t('topics.resetButton')) }],
     data.groups, g => g.group));
 }
 
-export async function render(main, params) {
+export async function render(main, params, session) {
   await loadBundle('consumers');
+  const canWrite = session.role !== 'VIEWER';
   const detail = h('div', { id: 'topic-detail', class: 'panel' });
   const body = h('div', {});
   const search = h('input', { id: 'topic-search', placeholder: t('topics.searchHint'), value: params.get('search') || '' });
@@ -104,21 +105,22 @@ export async function render(main, params) {
       { key: 'actions', label: '', render: r => h('span', { class: 'actions' },
         h('button', { class: 'topic-route', onclick: () => showRoute(r.topic, detail) }, t('topics.route')), ' ',
         h('button', { class: 'topic-status', onclick: () => showStatus(r.topic, detail) }, t('topics.status')), ' ',
-        h('button', { class: 'topic-consumers', onclick: () => showConsumers(r.topic, detail) }, t('topics.consumers')), ' ',
-        h('button', { class: 'topic-send', onclick: () => sendTest(r.topic) }, t('topics.sendButton')), ' ',
-        h('button', { class: 'topic-edit', onclick: () => editTopic(r, reload) }, t('topics.editButton')), ' ',
-        h('button', { class: 'danger topic-delete', onclick: async () => {
-          if (!await confirmDialog(t('topics.deleteConfirm', { topic: r.topic }))) return;
-          if (await attempt(() => api('DELETE', '/api/topics/' + enc(r.topic)))) { toast(t('topics.deleted', { topic: r.topic })); reload(); }
-        } }, t('common.delete'))) },
+        h('button', { class: 'topic-consumers', onclick: () => showConsumers(r.topic, detail, canWrite) }, t('topics.consumers')), ' ',
+        canWrite && [
+          h('button', { class: 'topic-send', onclick: () => sendTest(r.topic) }, t('topics.sendButton')), ' ',
+          h('button', { class: 'topic-edit', onclick: () => editTopic(r, reload) }, t('topics.editButton')), ' ',
+          h('button', { class: 'danger topic-delete', onclick: async () => {
+            if (!await confirmDialog(t('topics.deleteConfirm', { topic: r.topic }))) return;
+            if (await attempt(() => api('DELETE', '/api/topics/' + enc(r.topic)))) { toast(t('topics.deleted', { topic: r.topic })); reload(); }
+          } }, t('common.delete'))]) },
     ], page.items, r => r.topic), pager(page, load));
   };
   type.addEventListener('change', () => load(0));
   main.append(h('h1', {}, t('nav.topics')),
     h('form', { class: 'toolbar', onsubmit: (e) => { e.preventDefault(); load(0); } }, search, type,
       h('button', { type: 'submit', id: 'topic-search-button' }, t('common.search')),
-      h('button', { type: 'button', id: 'topic-create', class: 'primary', onclick: () => editTopic(null, () => load(offset, true)) },
-        t('topics.create'))),
+      canWrite && h('button', { type: 'button', id: 'topic-create', class: 'primary',
+        onclick: () => editTopic(null, () => load(offset, true)) }, t('topics.create'))),
     body, detail);
   await load(0);
 }
