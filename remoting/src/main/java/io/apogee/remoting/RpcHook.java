@@ -15,7 +15,8 @@ import io.apogee.remoting.protocol.RemotingCommand;
  * {@link RequestRefusedException}: its code and message), and every hook's {@code doAfterResponse} sees that answer.
  *
  * <p>For requests an endpoint sends, {@code doBeforeRequest} runs before the request is written and
- * {@code doAfterResponse} when its response arrives (not on a timeout or a send failure).
+ * {@code doAfterResponse} when its response arrives (not on a timeout or a send failure), unless the hook's
+ * {@link #seesRequestsSent} says false.
  *
  * <p>Hooks run on whichever thread got there (I/O, processor, store completion, long polling): they must be
  * thread-safe and quick.
@@ -23,6 +24,14 @@ import io.apogee.remoting.protocol.RemotingCommand;
 public interface RpcHook {
 
     void doBeforeRequest(String remoteAddr, RemotingCommand request);
+
+    /**
+     * Whether this hook also sees the requests its endpoint sends (true by default). A server-side ACL check says
+     * false: it judges what clients ask, not what the broker asks its clients.
+     */
+    default boolean seesRequestsSent() {
+        return true;
+    }
 
     /**
      * @param response the response, already carrying the request's opaque; {@code null} when there is none (a

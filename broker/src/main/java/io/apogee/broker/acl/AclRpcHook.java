@@ -34,6 +34,12 @@ public final class AclRpcHook implements RpcHook {
         }
     }
 
+    /** The broker's own requests to its clients (notifications, check-backs) are not judged. */
+    @Override
+    public boolean seesRequestsSent() {
+        return false;
+    }
+
     @Override
     public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
         // nothing to do once answered

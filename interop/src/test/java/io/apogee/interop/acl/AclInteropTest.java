@@ -208,6 +208,15 @@ class AclInteropTest {
             assertEquals(SendStatus.SEND_OK, producer.send(m).getSendStatus());
             String body = new String(m.getBody(), StandardCharsets.UTF_8);
             await().atMost(WAIT).until(() -> received.contains(body));
+            DefaultMQAdminExt admin = admin(side, "admin-user", "admin-secret-1");
+            try {
+                String clientId = admin.examineConsumerConnectionInfo("billing").getConnectionSet().iterator().next()
+                        .getClientId();
+                assertNotNull(admin.getConsumerRunningInfo("billing", clientId, false),
+                        "the broker's own request to the consumer is not judged by its ACL");
+            } finally {
+                admin.shutdown();
+            }
         } finally {
             producer.shutdown();
             consumer.shutdown();

@@ -226,9 +226,20 @@ abstract class RemotingEndpoint {
         });
     }
 
+    /** The after-hooks of a request this endpoint sent, once its answer came. */
+    private void afterAnswer(String peer, RemotingCommand request, RemotingCommand response) {
+        for (RpcHook hook : rpcHooks) {
+            if (hook.seesRequestsSent()) {
+                hook.doAfterResponse(peer, request, response);
+            }
+        }
+    }
+
     private void beforeSending(String peer, RemotingCommand request) {
         for (RpcHook hook : rpcHooks) {
-            hook.doBeforeRequest(peer, request);
+            if (hook.seesRequestsSent()) {
+                hook.doBeforeRequest(peer, request);
+            }
         }
     }
 
@@ -253,9 +264,7 @@ abstract class RemotingEndpoint {
                 throw new RemotingTimeoutException("wait response from " + peer + " timeout after " + timeoutMillis
                         + " ms, request code " + request.code());
             }
-            for (RpcHook hook : rpcHooks) {
-                hook.doAfterResponse(peer, request, response);
-            }
+            afterAnswer(peer, request, response);
             return response;
         } finally {
             pending.remove(request.opaque());
@@ -271,12 +280,9 @@ abstract class RemotingEndpoint {
         }
         long left = Math.max(1, timeoutMillis - (System.currentTimeMillis() - start));
         String peer = Channels.remoteAddress(channel);
-        RpcHook[] hooks = rpcHooks;
-        InvokeCallback completion = hooks.length == 0 ? callback : (response, failure) -> {
+        InvokeCallback completion = rpcHooks.length == 0 ? callback : (response, failure) -> {
             if (response != null) {
-                for (RpcHook hook : hooks) {
-                    hook.doAfterResponse(peer, request, response);
-                }
+                afterAnswer(peer, request, response);
             }
             callback.onComplete(response, failure);
         };
