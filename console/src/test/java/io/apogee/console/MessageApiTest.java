@@ -236,6 +236,31 @@ class MessageApiTest {
                 }
             });
             assertEquals(404, viewer.get("/api/messages/tail?topic=NoSuchTopic").status());
+        });    }
+
+    @Test
+    void aLiveTailSendsAtMostItsRatePerPollAndSaysHowManyItSkipped() throws Exception {
+        String burst = "MsgApiBurstTopic";
+        messages.createTopic(burst, 1);
+        messages.send(new Message(burst, "route".getBytes(StandardCharsets.UTF_8)));
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            try (EventStreamReader tail = EventStreamReader.open(fixture, "/api/messages/tail?topic=" + burst)) {
+                assertEquals("ready", tail.next().name());
+                List<Message> batch = new ArrayList<>();
+                for (int i = 0; i < 120; i++) {
+                    batch.add(new Message(burst, null, "burst-" + i, new byte[8]));
+                }
+                messages.sendBatch(batch);
+                int shown = 0;
+                EventStreamReader.Event event = tail.next();
+                while (!event.name().equals("skipped")) {
+                    assertEquals("message", event.name(), event.data());
+                    shown++;
+                    event = tail.next();
+                }
+                assertTrue(shown <= 2 * 50, shown + " shown before the first skip");
+                assertTrue(event.json().getIntValue("count") >= 120 - 2 * 50, event.data());
+            }
         });
     }
 }
