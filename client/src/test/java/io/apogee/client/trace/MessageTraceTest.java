@@ -9,6 +9,7 @@ import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
+import io.apogee.client.producer.SendStatus;
 import io.apogee.client.stub.ClientConfigs;
 import io.apogee.client.stub.FakeBroker;
 import io.apogee.client.stub.FakeNamesrv;
@@ -113,6 +114,24 @@ class MessageTraceTest {
         } finally {
             producer.shutdown();
         }
+    }
+
+    @Test
+    void aSendSucceedsWhenTracesCannotBeStored() throws Exception {
+        namesrv.removeRoute(TRACE_TOPIC);
+        DefaultMQProducer producer = ClientConfigs.using(new DefaultMQProducer("untraceable", true, TRACE_TOPIC),
+                namesrv.address());
+        producer.start();
+        try {
+            for (int i = 0; i < 3; i++) {
+                SendResult result = producer.send(new Message("Orders", "x".getBytes(StandardCharsets.UTF_8)));
+                assertEquals(SendStatus.SEND_OK, result.getSendStatus());
+            }
+        } finally {
+            producer.shutdown();
+        }
+        assertEquals(3, stored.stream().filter(s -> s.topic().equals("Orders")).count());
+        assertTrue(stored.stream().noneMatch(s -> s.topic().equals(TRACE_TOPIC)));
     }
 
     @Test
