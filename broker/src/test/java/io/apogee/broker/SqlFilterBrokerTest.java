@@ -1,5 +1,6 @@
 package io.apogee.broker;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,16 +20,20 @@ import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import io.apogee.remoting.protocol.heartbeat.HeartbeatData;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SQL92 subscriptions on the broker: refused as RocketMQ refuses them while {@code enablePropertyFilter} is off (with
  * the key named), CHECK_CLIENT_CONFIG and pulls answering SUBSCRIPTION_PARSE_FAILED with the position of a bad
- * expression, and pulls reading exactly the matching messages, by the pull's own subscription or by the heartbeat's.
+ * expression, and pulls reading exactly the matching messages, by the pull's own subscription or by the heartbeat's,
+ * held ones too.
  */
 class SqlFilterBrokerTest {
 
@@ -101,6 +106,41 @@ class SqlFilterBrokerTest {
             assertEquals(ResponseCode.SUBSCRIPTION_PARSE_FAILED, refused.code());
             assertTrue(refused.remark().contains("\"a >= \" does not compile: at position 6"), refused.remark());
         }
+    }
+
+    @Test
+    void aHeldPullIsAnsweredWithTheMatchingMessageOnly() throws Exception {
+        try (BrokerFixture f = propertyFilterBroker()) {
+            CompletableFuture<RemotingCommand> held = heldSqlPull(f, 0, "TAGS = 'TagB' AND a > 0");
+            assertEquals(ResponseCode.SUCCESS, f.invoke(BrokerFixture.send(TOPIC, 0, "m0",
+                    "a\u00011\u0002TAGS\u0001TagA")).code());
+            RemotingCommand skipped = held.get(30, TimeUnit.SECONDS);
+            assertEquals(ResponseCode.PULL_RETRY_IMMEDIATELY, skipped.code(), skipped.remark());
+            assertEquals(1, skipped.decodeHeader(PullMessageResponseHeader.class).getNextBeginOffset());
+
+            CompletableFuture<RemotingCommand> again = heldSqlPull(f, 1, "TAGS = 'TagB' AND a > 0");
+            assertEquals(ResponseCode.SUCCESS, f.invoke(BrokerFixture.send(TOPIC, 0, "m1",
+                    "a\u00012\u0002TAGS\u0001TagB")).code());
+            assertEquals(List.of(2), pulledA(again.get(30, TimeUnit.SECONDS)));
+        }
+    }
+
+    /** A long-polling SQL92 pull, answered when a message arrives (or after 20 s). */
+    private static CompletableFuture<RemotingCommand> heldSqlPull(BrokerFixture f, long offset, String expression)
+            throws Exception {
+        RemotingCommand pull = BrokerFixture.pull(TOPIC, 0, offset, PullMessageRequestHeader.FLAG_SUBSCRIPTION
+                | PullMessageRequestHeader.FLAG_SUSPEND, expression, 20_000);
+        pull.extFields().put("expressionType", "SQL92");
+        CompletableFuture<RemotingCommand> answer = new CompletableFuture<>();
+        f.client.invokeAsync(f.addr, pull, 40_000, (response, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            } else {
+                answer.complete(response);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> f.broker.pullHolds().heldCount() > 0 || answer.isDone());
+        return answer;
     }
 
     private BrokerFixture propertyFilterBroker() throws Exception {
