@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -34,10 +35,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SQL92 subscriptions ({@code MessageSelector.bySql}) against Apache RocketMQ 4.9.7's servers and ours, each with
- * {@code enablePropertyFilter=true}: the official 4.9.8 push consumer and ours receive exactly the matching messages
- * (and a group whose condition matches nothing receives none); a condition that does not compile, and any SQL92
- * subscription while the broker's {@code enablePropertyFilter} is false, make the push consumer's start fail with
- * the broker's code (23, 1) and reason, as CHECK_CLIENT_CONFIG answers it.
+ * {@code enablePropertyFilter=true}: the official 4.9.8 push and lite pull consumers and ours receive exactly the
+ * matching messages (and a group whose condition matches nothing receives none); a condition that does not compile,
+ * and any SQL92 subscription while the broker's {@code enablePropertyFilter} is false, make the push consumer's
+ * start fail with the broker's code (23, 1) and reason, as CHECK_CLIENT_CONFIG answers it.
  */
 class SqlFilterInteropTest {
 
@@ -115,6 +116,27 @@ class SqlFilterInteropTest {
         } finally {
             consumer.shutdown();
             nothing.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClusterKind.class)
+    void theOfficialLitePullConsumerPollsExactlyTheMatchingMessages(ClusterKind kind) throws Exception {
+        Side side = side(kind);
+        DefaultLitePullConsumer lite = ApacheClients.litePullConsumer(side.cluster().namesrvAddr(),
+                "sql-apache-lite-" + NAMES.incrementAndGet());
+        lite.setConsumeFromWhere(org.apache.rocketmq.common.consumer.ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        lite.subscribe(side.topic(), MessageSelector.bySql("a >= 18 AND TAGS = 'TagB'"));
+        Set<String> polled = ConcurrentHashMap.newKeySet();
+        try {
+            lite.start();
+            await().atMost(WAIT).until(() -> {
+                lite.poll(500).forEach(m -> polled.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+                return polled.contains("m19");
+            });
+            assertEquals(Set.of("m19"), polled);
+        } finally {
+            lite.shutdown();
         }
     }
 
