@@ -11,10 +11,13 @@ import io.apogee.console.auth.LoginThrottle;
 import io.apogee.console.auth.PasswordHasher;
 import io.apogee.console.auth.Sessions;
 import io.apogee.console.auth.UserStore;
+import io.apogee.console.config.ConsoleConfig;
+import io.apogee.console.history.TpsHistory;
 import io.apogee.console.http.HttpServerHandler;
 import io.apogee.console.http.Router;
 import io.apogee.console.http.StaticResources;
-import io.apogee.console.history.TpsHistory;
+import io.apogee.console.view.ClusterView;
+import io.apogee.console.view.DashboardSampler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -117,6 +120,14 @@ public final class ConsoleServer {
                 .bind(new InetSocketAddress(config.listenAddress(), config.port())).sync().channel();
     }
 
+    private void awaitWorkers() {
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The port the console listens on. */
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
@@ -133,14 +144,16 @@ public final class ConsoleServer {
         return users.initialPasswordFile();
     }
 
-    /** Stops the HTTP server, the workers, the snapshot and the admin client. */
+    /** Stops the workers, the HTTP server, the snapshot and the admin client. */
     public synchronized void shutdown() {
+        // Workers first: an event stream they end still writes its last chunk on a live event loop.
+        workers.shutdownNow();
+        awaitWorkers();
         if (channel != null) {
             channel.close().syncUninterruptibly();
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             channel = null;
         }
-        workers.shutdownNow();
         housekeeping.close();
         sampler.close();
         cluster.shutdown();

@@ -2,6 +2,7 @@ package io.apogee.console;
 
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
+import io.apogee.console.config.ConsoleConfig;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package io.apogee.console;
 
 import io.apogee.console.auth.UserStore;
+import io.apogee.console.config.ConsoleConfig;
 import io.apogee.testsupport.TempDirs;
 import io.apogee.testsupport.TestCluster;
 import java.nio.file.Files;

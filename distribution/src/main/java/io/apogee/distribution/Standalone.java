@@ -1,12 +1,12 @@
 package io.apogee.distribution;
 
-import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.broker.BrokerController;
+import io.apogee.broker.config.BrokerConfigs;
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
-import io.apogee.console.ConsoleConfig;
 import io.apogee.console.ConsoleServer;
 import io.apogee.console.ConsoleStartup;
+import io.apogee.console.config.ConsoleConfig;
 import io.apogee.namesrv.NamesrvController;
 import io.apogee.namesrv.config.NamesrvConfigs;
 import java.io.IOException;

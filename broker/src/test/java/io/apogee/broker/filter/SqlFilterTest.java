@@ -43,7 +43,8 @@ class SqlFilterTest {
         "'abc' = s | true", "S = 'abc' | false",
         // BETWEEN, IN
         "a between 5 and 15 | true", "a BETWEEN 0 AND 20 AND s = 'abc' | true", "a not between 5 and 15 | false",
-        "a not between 11 and 20 | true", "a not between 15 and 5 | true", "a > 0.0 | true", "a between 1 and 1 | false", "a between 1.5 and 20 | true",
+        "a not between 11 and 20 | true", "a not between 15 and 5 | true", "a > 0.0 | true",
+        "a between 1 and 1 | false", "a between 1.5 and 20 | true",
         "a between -1 and -2 | false", "neg between -5 and -1 | true", "h between 9 and 9 | true",
         "a in ('10', '11') | true", "a in ('10.0') | false", "a not in ('10') | false", "s in ('a', 'abc') | true",
         "a in ('10') and a not in ('11') | true",

@@ -3,7 +3,6 @@ package io.apogee.client.consumer;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyContext;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
-import io.apogee.client.trace.ConsumeTracer;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.common.message.MessageProperty;

@@ -3,7 +3,6 @@ package io.apogee.client.consumer;
 import io.apogee.client.consumer.listener.ConsumeOrderlyContext;
 import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
-import io.apogee.client.trace.ConsumeTracer;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.common.message.StoredMessage;

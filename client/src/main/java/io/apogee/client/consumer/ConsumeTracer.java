@@ -1,5 +1,7 @@
-package io.apogee.client.trace;
+package io.apogee.client.consumer;
 
+import io.apogee.client.producer.TraceDispatcher;
+import io.apogee.client.producer.TraceEncoder;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;
 import java.util.List;

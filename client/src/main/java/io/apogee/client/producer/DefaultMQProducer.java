@@ -7,7 +7,6 @@ import io.apogee.client.acl.AclClientRPCHook;
 import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
-import io.apogee.client.trace.TraceDispatcher;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;

@@ -7,8 +7,6 @@ import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQProducerInner;
 import io.apogee.client.impl.TopicPublishInfo;
 import io.apogee.client.impl.UnboundLoggingWarning;
-import io.apogee.client.trace.TraceDispatcher;
-import io.apogee.client.trace.TraceEncoder;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;

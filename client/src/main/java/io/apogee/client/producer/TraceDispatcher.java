@@ -1,10 +1,7 @@
-package io.apogee.client.trace;
+package io.apogee.client.producer;
 
 import io.apogee.client.ClientConfig;
 import io.apogee.client.MQClientException;
-import io.apogee.client.producer.DefaultMQProducer;
-import io.apogee.client.producer.SendCallback;
-import io.apogee.client.producer.SendResult;
 import io.apogee.common.message.Message;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.RpcHook;

@@ -1,7 +1,5 @@
-package io.apogee.client.trace;
+package io.apogee.client.producer;
 
-import io.apogee.client.producer.SendResult;
-import io.apogee.client.producer.SendStatus;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;

@@ -1,4 +1,4 @@
-package io.apogee.client.trace;
+package io.apogee.client.producer;
 
 import java.util.Set;
 

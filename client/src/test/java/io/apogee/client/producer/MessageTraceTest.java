@@ -1,4 +1,4 @@
-package io.apogee.client.trace;
+package io.apogee.client.producer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.apogee.client.consumer.DefaultMQPushConsumer;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
-import io.apogee.client.producer.DefaultMQProducer;
-import io.apogee.client.producer.SendResult;
-import io.apogee.client.producer.SendStatus;
 import io.apogee.client.stub.ClientConfigs;
 import io.apogee.client.stub.FakeBroker;
 import io.apogee.client.stub.FakeNamesrv;

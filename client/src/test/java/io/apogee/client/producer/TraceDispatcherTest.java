@@ -1,4 +1,4 @@
-package io.apogee.client.trace;
+package io.apogee.client.producer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,13 +1,13 @@
 package io.apogee.console.api;
 
 import io.apogee.client.admin.DefaultMQAdminExt;
-import io.apogee.console.ClusterView;
-import io.apogee.console.ConsoleConfig;
 import io.apogee.console.auth.AuditLog;
 import io.apogee.console.auth.LoginThrottle;
 import io.apogee.console.auth.Sessions;
 import io.apogee.console.auth.UserStore;
+import io.apogee.console.config.ConsoleConfig;
 import io.apogee.console.history.TpsHistory;
+import io.apogee.console.view.ClusterView;
 import java.util.List;
 
 /** Every API module of the console, in one list. */

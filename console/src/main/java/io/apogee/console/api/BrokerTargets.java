@@ -1,8 +1,8 @@
 package io.apogee.console.api;
 
 import io.apogee.client.admin.BrokerOverview;
-import io.apogee.console.ClusterView;
 import io.apogee.console.http.ApiException;
+import io.apogee.console.view.ClusterView;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

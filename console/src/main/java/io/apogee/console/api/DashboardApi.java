@@ -2,12 +2,12 @@ package io.apogee.console.api;
 
 import com.alibaba.fastjson2.JSONObject;
 import io.apogee.client.admin.BrokerOverview;
-import io.apogee.console.ClusterView;
 import io.apogee.console.auth.Role;
 import io.apogee.console.http.ApiException;
 import io.apogee.console.http.HttpCall;
 import io.apogee.console.http.Reply;
 import io.apogee.console.http.Router;
+import io.apogee.console.view.ClusterView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

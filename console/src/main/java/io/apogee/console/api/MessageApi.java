@@ -7,7 +7,6 @@ import io.apogee.client.admin.AdminResponseCode;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumerConnection;
 import io.apogee.common.message.StoredMessage;
-import io.apogee.console.ClusterView;
 import io.apogee.console.auth.Role;
 import io.apogee.console.http.ApiException;
 import io.apogee.console.http.HttpCall;
@@ -20,6 +19,7 @@ import io.apogee.console.message.MessageFilter;
 import io.apogee.console.message.MessageJson;
 import io.apogee.console.message.MessageLookup;
 import io.apogee.console.message.MessageReader;
+import io.apogee.console.view.ClusterView;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,4 +1,4 @@
-package io.apogee.console;
+package io.apogee.console.config;
 
 import io.apogee.common.config.ConfigException;
 import io.apogee.common.config.Validated;

@@ -8,7 +8,7 @@ import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.OffsetWrapper;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;
-import io.apogee.console.ClusterView;
+import io.apogee.console.view.ClusterView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

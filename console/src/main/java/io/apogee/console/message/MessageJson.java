@@ -6,7 +6,7 @@ import com.alibaba.fastjson2.JSONWriter;
 import io.apogee.client.admin.BrokerOverview;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;
-import io.apogee.console.ClusterView;
+import io.apogee.console.view.ClusterView;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

@@ -6,8 +6,8 @@ import io.apogee.client.admin.AdminResponseCode;
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.common.message.OffsetMessageId;
 import io.apogee.common.message.StoredMessage;
-import io.apogee.console.ClusterView;
 import io.apogee.console.http.ApiException;
+import io.apogee.console.view.ClusterView;
 import java.util.List;
 
 /**

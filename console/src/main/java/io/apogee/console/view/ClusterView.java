@@ -1,4 +1,4 @@
-package io.apogee.console;
+package io.apogee.console.view;
 
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
@@ -11,6 +11,7 @@ import io.apogee.common.route.ClusterInfo;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.common.topic.TopicConfig;
+import io.apogee.console.config.ConsoleConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,17 +70,17 @@ public final class ClusterView {
     private final ServiceRunner runner;
     private volatile Snapshot current = Snapshot.EMPTY;
 
-    ClusterView(DefaultMQAdminExt admin, ConsoleConfig config) {
+    public ClusterView(DefaultMQAdminExt admin, ConsoleConfig config) {
         this.admin = admin;
         this.runner = new ServiceRunner(new PeriodicTask("ApogeeConsoleSnapshot", this::refreshLogged),
                 config.refreshIntervalMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void start() {
+    public void start() {
         runner.start();
     }
 
-    void shutdown() {
+    public void shutdown() {
         runner.close();
     }
 

@@ -1,4 +1,4 @@
-package io.apogee.console;
+package io.apogee.console.view;
 
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * more per refresh than one of 200; a topic's TPS is then its average since its previous turn. Saves the history
  * every ten minutes and at close.
  */
-final class DashboardSampler implements ServiceLoop {
+public final class DashboardSampler implements ServiceLoop {
 
     static final long SAVE_INTERVAL_MILLIS = 600_000;
     private static final Logger LOG = LoggerFactory.getLogger(DashboardSampler.class);
@@ -39,7 +39,7 @@ final class DashboardSampler implements ServiceLoop {
     private int nextTopic;
     private long lastSaveMillis = System.currentTimeMillis();
 
-    DashboardSampler(DefaultMQAdminExt admin, ClusterView cluster, TpsHistory history, int topicsPerRefresh) {
+    public DashboardSampler(DefaultMQAdminExt admin, ClusterView cluster, TpsHistory history, int topicsPerRefresh) {
         this.admin = admin;
         this.cluster = cluster;
         this.history = history;

@@ -1,4 +1,4 @@
-package io.apogee.console;
+package io.apogee.console.view;
 
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicConfig;
