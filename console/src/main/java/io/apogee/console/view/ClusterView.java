@@ -84,9 +84,21 @@ public final class ClusterView {
         runner.close();
     }
 
-    /** The latest snapshot ({@link Snapshot#takenAt()} 0 before the first refresh ends). */
+    /**
+     * The latest snapshot. Before the first refresh has succeeded the caller reads the cluster itself (one at a
+     * time), so that a page or a write right after start sees the brokers rather than an empty cluster.
+     */
     public Snapshot current() {
-        return current;
+        Snapshot now = current;
+        if (now.takenAt() != 0) {
+            return now;
+        }
+        synchronized (this) {
+            if (current.takenAt() == 0) {
+                refreshLogged();
+            }
+            return current;
+        }
     }
 
     /** Asks for a refresh now, after a write changed what the lists show. */
