@@ -1,6 +1,7 @@
 package io.apogee.console.message;
 
 import com.alibaba.fastjson2.JSONObject;
+import io.apogee.client.producer.TraceEncoder;
 import io.apogee.common.message.StoredMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import java.util.Map;
  */
 public final class TraceRecords {
 
-    static final char RECORD_END = (char) 2;
-    static final char FIELD_SEPARATOR = (char) 1;
+    static final char RECORD_END = TraceEncoder.RECORD_END;
+    static final char FIELD_SEPARATOR = TraceEncoder.FIELD_SEPARATOR;
 
     private TraceRecords() {
     }
