@@ -40,14 +40,16 @@ public final class UserStore {
     private final PasswordHasher hasher;
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Path initialPasswordFile;
-    /** Verified against for an unknown user name, so that timing does not tell which names exist. */
-    private final String unknownUserHash;
+    /**
+     * Verified against for an unknown user name, so that timing does not tell which names exist; made at the first
+     * such login, not at start (a hash costs as much as a login).
+     */
+    private volatile String unknownUserHash;
 
     private UserStore(Path dir, PasswordHasher hasher) {
         this.file = dir.resolve("users.json");
         this.initialPasswordFile = dir.resolve(INITIAL_PASSWORD_FILE);
         this.hasher = hasher;
-        this.unknownUserHash = hasher.hash(hasher.randomPassword(20).toCharArray());
     }
 
     /**
@@ -79,13 +81,26 @@ public final class UserStore {
     }
 
     /** The user whose name and password match, if any. */
-    public synchronized Optional<User> authenticate(String username, char[] password) {
-        User user = users.get(username);
+    public Optional<User> authenticate(String username, char[] password) {
+        User user;
+        synchronized (this) {
+            user = users.get(username);
+        }
+        // The slow hash runs outside the lock: logins of several users do not wait for each other.
         if (user == null) {
-            hasher.verify(password, unknownUserHash);
+            hasher.verify(password, unknownUserHash());
             return Optional.empty();
         }
         return hasher.verify(password, user.passwordHash()) ? Optional.of(user) : Optional.empty();
+    }
+
+    private String unknownUserHash() {
+        String hash = unknownUserHash;
+        if (hash == null) {
+            hash = hasher.hash(hasher.randomPassword(20).toCharArray());
+            unknownUserHash = hash;
+        }
+        return hash;
     }
 
     /** Every account, by name. */
