@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -11,22 +14,25 @@ import java.util.concurrent.ThreadLocalRandom;
  * when it starts again): a port free now is picked, the probe socket is closed, the server binds it later. Ports are
  * picked below Linux's ephemeral range (32768-60999), from which the system also takes the local port of every
  * outgoing connection: a port from that range could be taken by some client's connection (a browser's, a test
- * client's) before the server binds it.
+ * client's) before the server binds it. A port handed out is never handed out again by this JVM, nor as part of a
+ * broker's triple: two brokers of one cluster are given their ports before either binds them.
  */
 public final class FreePorts {
 
     private static final int ATTEMPTS = 200;
     static final int LOWEST = 20_000;
     static final int HIGHEST = 32_000;
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private FreePorts() {
     }
 
     /** A port that is free now. */
-    public static int any() {
+    public static synchronized int any() {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = candidate();
-            if (isFree(port)) {
+            if (!HANDED_OUT.contains(port) && isFree(port)) {
+                HANDED_OUT.add(port);
                 return port;
             }
         }
@@ -35,10 +41,12 @@ public final class FreePorts {
     }
 
     /** A broker port {@code p} with {@code p - 2} (VIP) and {@code p + 1} (HA) free as well. */
-    public static int forBroker() {
+    public static synchronized int forBroker() {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = candidate();
-            if (isFree(port) && isFree(port - 2) && isFree(port + 1)) {
+            List<Integer> triple = List.of(port - 2, port, port + 1);
+            if (triple.stream().noneMatch(HANDED_OUT::contains) && triple.stream().allMatch(FreePorts::isFree)) {
+                HANDED_OUT.addAll(triple);
                 return port;
             }
         }
