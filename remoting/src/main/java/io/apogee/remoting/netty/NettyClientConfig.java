@@ -27,9 +27,12 @@ public class NettyClientConfig implements Validated {
     boolean useEpollNativeSelector = true;
     /** Largest frame accepted, length prefix included (RocketMQ's {@code com.rocketmq.remoting.frameMaxLength}). */
     int frameMaxLength = FrameCodec.DEFAULT_FRAME_MAX_LENGTH;
-    /** Connect with TLS; RocketMQ's default false. */
-    boolean useTLS = false;
-    /** TLS: PKCS#12 trust store; empty trusts any server certificate, for development only (Apogee's key). */
+    /**
+     * Connect with TLS; by default RocketMQ's broker rule: the {@code tls.enable} system property when set, else
+     * whether {@code tls.server.mode} is {@code enforcing} (false when neither is set).
+     */
+    boolean useTLS = TlsSettings.clientTlsByDefault();
+    /** TLS: PKCS#12 trust store (Apogee's key); empty: RocketMQ's {@code tls.client.*} settings ({@link TlsSettings}). */
     String tlsClientTrustStorePath = "";
     /** TLS: password of {@link #tlsClientTrustStorePath} (Apogee's key). */
     String tlsClientTrustStorePassword = "";

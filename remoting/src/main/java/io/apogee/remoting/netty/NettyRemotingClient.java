@@ -49,14 +49,22 @@ public final class NettyRemotingClient extends RemotingEndpoint {
      * @param listener connection events, or {@code null}
      */
     public NettyRemotingClient(NettyClientConfig config, ChannelEventListener listener) {
+        this(config, listener, null);
+    }
+
+    /**
+     * A client with RocketMQ's TLS settings {@code tlsSettings}; {@code null}: this JVM's, read only if it uses TLS.
+     */
+    NettyRemotingClient(NettyClientConfig config, ChannelEventListener listener, TlsSettings tlsSettings) {
         super("ApogeeClient", config.clientAsyncSemaphoreValue, config.clientOnewaySemaphoreValue, listener);
         config.validate();
         this.config = config;
+        SslContext ssl = !config.useTLS ? null
+                : Tls.clientContext(config, tlsSettings != null ? tlsSettings : TlsSettings.fromSystem());
         Transport transport = Transport.choose(config.useEpollNativeSelector);
         this.ioGroup = transport.eventLoopGroup(config.clientWorkerThreads, "ApogeeClientIO");
         this.callbackExecutor = Executors.newFixedThreadPool(config.clientCallbackExecutorThreads,
                 new NamedThreadFactory("ApogeeClientCallback", true));
-        SslContext ssl = config.useTLS ? Tls.clientContext(config) : null;
         FrameEncoder encoder = new FrameEncoder();
         ChannelHandler connection = new ConnectionEventHandler("client", listener(), this::onChannelClosed);
         ChannelHandler command = commandHandler();

@@ -17,7 +17,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +41,7 @@ public final class NettyRemotingServer extends RemotingEndpoint {
     private final FrameEncoder encoder = new FrameEncoder();
     private final ChannelHandler connectionHandler;
     private final ChannelHandler commandHandler;
-    private final SslContext sslContext;
+    private final Tls.Server tls;
     private Channel serverChannel;
     private int localPort;
 
@@ -51,9 +50,15 @@ public final class NettyRemotingServer extends RemotingEndpoint {
      * @param listener connection events, or {@code null}
      */
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener) {
+        this(config, listener, TlsSettings.fromSystem());
+    }
+
+    /** A server with RocketMQ's TLS settings {@code tlsSettings} instead of this JVM's (tests). */
+    NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, TlsSettings tlsSettings) {
         super("ApogeeServer", config.serverAsyncSemaphoreValue, config.serverOnewaySemaphoreValue, listener);
         config.validate();
         this.config = config;
+        this.tls = Tls.server(config, tlsSettings);
         this.transport = Transport.choose(config.useEpollNativeSelector);
         this.bossGroup = transport.eventLoopGroup(1, "ApogeeServerBoss");
         this.ioGroup = transport.eventLoopGroup(config.serverSelectorThreads, "ApogeeServerIO");
@@ -62,7 +67,6 @@ public final class NettyRemotingServer extends RemotingEndpoint {
                 new NamedThreadFactory("ApogeeServerCallback", true));
         this.connectionHandler = new ConnectionEventHandler("server", listener(), this::failPendingOn);
         this.commandHandler = commandHandler();
-        this.sslContext = config.tlsMode == NettyServerConfig.TlsMode.DISABLED ? null : Tls.serverContext(config);
     }
 
     @Override
@@ -106,15 +110,13 @@ public final class NettyRemotingServer extends RemotingEndpoint {
         localPort = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         startEndpoint();
         LOG.info("remoting server listening on {}:{} ({}{})", config.bindAddress, localPort,
-                transport.epoll() ? "epoll" : "nio", sslContext == null ? "" : ", TLS " + config.tlsMode);
+                transport.epoll() ? "epoll" : "nio", tls.context() == null ? "" : ", TLS " + tls.mode());
     }
 
     private void initPipeline(SocketChannel ch) {
         ChannelPipeline pipeline = ch.pipeline();
-        if (sslContext != null) {
-            pipeline.addLast("tls", Tls.serverHandler(sslContext, config.tlsMode, ch));
-        }
-        pipeline.addLast("encoder", encoder)
+        pipeline.addLast("tlsSniffer", new TlsSniffer(tls))
+                .addLast("encoder", encoder)
                 .addLast("decoder", new FrameDecoder(config.frameMaxLength))
                 .addLast("idle", new IdleStateHandler(0, 0, config.serverChannelMaxIdleTimeSeconds))
                 .addLast("connection", connectionHandler)

@@ -38,7 +38,10 @@ public class NettyServerConfig implements Validated {
     boolean useEpollNativeSelector = true;
     /** Largest frame accepted, length prefix included (RocketMQ's {@code com.rocketmq.remoting.frameMaxLength}). */
     int frameMaxLength = FrameCodec.DEFAULT_FRAME_MAX_LENGTH;
-    /** TLS: {@code disabled} (default), {@code permissive} (TLS and plain on one port) or {@code enforcing}. */
+    /**
+     * TLS with a PKCS#12 key store (Apogee's keys): {@code DISABLED} (default), {@code PERMISSIVE} (TLS and plain on
+     * one port) or {@code ENFORCING}. While disabled here, RocketMQ's TLS settings apply ({@link TlsSettings}).
+     */
     TlsMode tlsMode = TlsMode.DISABLED;
     /** TLS: PKCS#12 key store holding the server's key and certificate (Apogee's key). */
     String tlsServerKeyStorePath = "";
