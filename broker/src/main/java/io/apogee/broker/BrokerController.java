@@ -132,6 +132,7 @@ public final class BrokerController {
     private PlainAclFile acl;
 
     public BrokerController(BrokerConfigs configs) {
+        StoreDirectoryCheck.check(configs.store());
         this.configs = new Published<>(configs);
         this.config = configs.broker();
         this.liveConfig = () -> this.configs.get().broker();
