@@ -31,6 +31,7 @@ import io.apogee.broker.processor.OffsetTablesProcessor;
 import io.apogee.broker.processor.PullMessageProcessor;
 import io.apogee.broker.processor.QueryMessageProcessor;
 import io.apogee.broker.processor.RebalanceLockProcessor;
+import io.apogee.broker.processor.ReplyMessageProcessor;
 import io.apogee.broker.processor.SendMessageProcessor;
 import io.apogee.broker.processor.StoreMaintenanceProcessor;
 import io.apogee.broker.processor.TopicAdminProcessor;
@@ -318,6 +319,8 @@ public final class BrokerController {
                 start.store().getMaxMessageSize(), halves, delayLevels, masterLink, metrics.meters()).handlers(), send);
         both(new ConsumerSendMsgBackProcessor(liveConfig, topics, groups, store, delayLevels,
                 start.store().getMaxMessageSize(), metrics.meters()).handlers(), send);
+        both(new ReplyMessageProcessor(liveConfig, topics, producers, store, stats, storeHost,
+                start.store().getMaxMessageSize(), server).handlers(), send);
         ExecutorService endTransaction = executor("ApogeeEndTransaction", config.getSendMessageThreadPoolNums(),
                 config.getAdminThreadPoolQueueCapacity());
         both(new EndTransactionProcessor(config, halves, masterLink).handlers(), endTransaction);

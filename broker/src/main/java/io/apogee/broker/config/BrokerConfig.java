@@ -135,6 +135,12 @@ public class BrokerConfig implements Validated {
     boolean traceTopicEnable = false;
     /** Topic that traced clients store their trace records in; RocketMQ's default {@code RMQ_SYS_TRACE_TOPIC}. */
     String msgTraceTopicName = SystemTopics.TRACE_TOPIC;
+    /**
+     * Also store each reply to a {@code request()} in {@code <brokerClusterName>_REPLY_TOPIC} (it is pushed to the
+     * requester either way); RocketMQ's default true. The topic itself exists either way, as in RocketMQ 4.9.7.
+     */
+    @Live
+    boolean storeReplyMessageEnable = true;
     /** {@code PROM} serves {@code GET /metrics} to Prometheus; RocketMQ 5's key, default {@code DISABLE}. */
     MetricsExporterType metricsExporterType = MetricsExporterType.DISABLE;
     /** Interface the metrics exporter listens on; empty (default) = every interface (RocketMQ 5: brokerIP1). */
@@ -162,6 +168,10 @@ public class BrokerConfig implements Validated {
 
     public String getMsgTraceTopicName() {
         return msgTraceTopicName;
+    }
+
+    public boolean isStoreReplyMessageEnable() {
+        return storeReplyMessageEnable;
     }
 
     @Override
