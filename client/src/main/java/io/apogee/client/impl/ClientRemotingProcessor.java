@@ -1,8 +1,10 @@
 package io.apogee.client.impl;
 
+import io.apogee.client.impl.api.Compression;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.SysFlag;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.netty.Channels;
 import io.apogee.remoting.protocol.body.BodyJson;
@@ -17,16 +19,19 @@ import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import io.apogee.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
 import io.apogee.remoting.protocol.header.NotifyConsumerIdsChangedRequestHeader;
+import io.apogee.remoting.protocol.header.ReplyMessageRequestHeader;
 import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Requests brokers send to this client over its own connections: transaction check-backs, consumer-group
- * changes, offset resets, running-info queries and direct consumption of one message.
+ * changes, offset resets, running-info queries, direct consumption of one message, and replies to this client's
+ * requests.
  */
 final class ClientRemotingProcessor implements RequestProcessor {
 
@@ -46,6 +51,7 @@ final class ClientRemotingProcessor implements RequestProcessor {
             case RequestCode.RESET_CONSUMER_CLIENT_OFFSET -> resetOffset(request);
             case RequestCode.GET_CONSUMER_RUNNING_INFO -> runningInfo(request);
             case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeDirectly(request);
+            case RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT -> receiveReply(channel, request);
             default -> RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     " request type " + request.code() + " not supported");
         };
@@ -98,6 +104,37 @@ final class ClientRemotingProcessor implements RequestProcessor {
                     + header.getConsumerGroup() + "> cannot consume the message directly in this consumer");
         }
         return RemotingCommand.response(ResponseCode.SUCCESS, null).body(BodyJson.encode(result));
+    }
+
+    /**
+     * A reply to one of this client's requests: decoded as RocketMQ 4.9.8 builds it (body inflated when compressed,
+     * {@code ARRIVE_TIME} added) and handed to the producers' reply table.
+     */
+    private RemotingCommand receiveReply(Channel channel, RemotingCommand request) throws Exception {
+        long arrived = System.currentTimeMillis();
+        ReplyMessageRequestHeader header = request.decodeHeader(ReplyMessageRequestHeader.class);
+        Consumer<StoredMessage> receiver = instance.replyReceiver();
+        if (receiver == null) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "process reply message fail: no producer of"
+                    + " client " + instance.clientId() + " waits for replies");
+        }
+        StoredMessage reply = new StoredMessage();
+        reply.setTopic(header.getTopic());
+        reply.setQueueId(header.getQueueId());
+        reply.setStoreTimestamp(header.getStoreTimestamp());
+        reply.setBornHost(Channels.parse(header.getBornHost()));
+        reply.setStoreHost(Channels.parse(header.getStoreHost()));
+        byte[] body = request.body() == null ? new byte[0] : request.body();
+        reply.setSysFlag(header.getSysFlag());
+        reply.setBody((header.getSysFlag() & SysFlag.COMPRESSED) != 0 ? Compression.inflate(body) : body);
+        reply.setFlag(header.getFlag());
+        reply.setPropertiesString(header.getProperties());
+        reply.putProperty(MessageProperty.REPLY_MESSAGE_ARRIVE_TIME, String.valueOf(arrived));
+        reply.setBornTimestamp(header.getBornTimestamp());
+        reply.setReconsumeTimes(header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes());
+        LOG.debug("reply {} from {}", reply.getProperty(MessageProperty.CORRELATION_ID), channel.remoteAddress());
+        receiver.accept(reply);
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
     }
 
     private RemotingCommand runningInfo(RemotingCommand request) throws Exception {

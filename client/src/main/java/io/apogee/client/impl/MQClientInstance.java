@@ -11,6 +11,7 @@ import io.apogee.client.impl.api.NamesrvApi;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.common.concurrent.BoundedExecutors;
 import io.apogee.common.concurrent.NamedThreadFactory;
+import io.apogee.common.message.StoredMessage;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.common.topic.SystemTopics;
@@ -37,6 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,8 @@ public final class MQClientInstance {
     private final ServiceRunner heartbeat;
     private final ServiceRunner offsetPersist;
     private final ServiceRunner rebalance;
+    /** Takes the replies brokers push to this client; set when a producer starts, {@code null} before. */
+    private volatile Consumer<StoredMessage> replyReceiver;
     private volatile boolean started;
     private boolean shutdown;
 
@@ -97,7 +101,7 @@ public final class MQClientInstance {
         ClientRemotingProcessor processor = new ClientRemotingProcessor(this);
         for (int code : new int[] {RequestCode.CHECK_TRANSACTION_STATE, RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
                 RequestCode.RESET_CONSUMER_CLIENT_OFFSET, RequestCode.GET_CONSUMER_RUNNING_INFO,
-                RequestCode.CONSUME_MESSAGE_DIRECTLY}) {
+                RequestCode.CONSUME_MESSAGE_DIRECTLY, RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT}) {
             remoting.registerProcessor(code, processor, brokerRequestExecutor);
         }
         ScheduledThreadPoolExecutor delayed = new ScheduledThreadPoolExecutor(1,
@@ -186,6 +190,15 @@ public final class MQClientInstance {
 
     public void unregisterAdmin() {
         admins.decrementAndGet();
+    }
+
+    /** Hands every reply pushed to this client (PUSH_REPLY_MESSAGE_TO_CLIENT) to {@code receiver}. */
+    public void receiveRepliesWith(Consumer<StoredMessage> receiver) {
+        this.replyReceiver = receiver;
+    }
+
+    Consumer<StoredMessage> replyReceiver() {
+        return replyReceiver;
     }
 
     MQProducerInner producer(String group) {

@@ -3,6 +3,7 @@ package io.apogee.client.producer;
 import io.apogee.client.ClientConfig;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
+import io.apogee.client.RequestTimeoutException;
 import io.apogee.client.acl.AclClientRPCHook;
 import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
@@ -112,6 +113,8 @@ public class DefaultMQProducer extends ClientConfig {
             throw new MQClientException(-1, "The producer group[" + producerGroup
                     + "] has been created before, specify another name please.");
         }
+        instance.receiveRepliesWith(RequestFutureHolder.getInstance()::receiveReply);
+        RequestFutureHolder.getInstance().startScheduledTask(this);
         instance.start();
         instance.heartbeatNow();
         if (traceDispatcher != null) {
@@ -128,6 +131,7 @@ public class DefaultMQProducer extends ClientConfig {
             return;
         }
         sender = null;
+        RequestFutureHolder.getInstance().shutdown(this);
         if (traceDispatcher != null) {
             traceDispatcher.shutdown();
         }
@@ -242,6 +246,72 @@ public class DefaultMQProducer extends ClientConfig {
         OutgoingMessage batch = validBatch(msgs);
         checkQueueTopic(batch.topic(), mq);
         return running().sendToQueue(batch, mq, sendMsgTimeout);
+    }
+
+    /**
+     * Sends {@code msg} as a request and waits for the reply a consumer sends with
+     * {@link io.apogee.client.utils.MessageUtil#createReplyMessage}, pushed back by the broker; {@code timeout}
+     * bounds the whole call and travels with the request as its {@code TTL}.
+     *
+     * @throws RequestTimeoutException when the request was sent but no reply came in time
+     * @throws MQClientException       when the request could not be sent
+     */
+    public Message request(Message msg, long timeout) throws RequestTimeoutException, MQClientException,
+            RemotingException, MQBrokerException, InterruptedException {
+        validate(msg);
+        return new Requester(running()).request(msg, timeout, requestSend(msg, null, null, null));
+    }
+
+    /**
+     * Sends {@code msg} as a request without waiting: {@code callback} gets the reply, the send's failure, or a
+     * {@link RequestTimeoutException} when no reply came within {@code timeout} ms.
+     */
+    public void request(Message msg, RequestCallback callback, long timeout)
+            throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        validate(msg);
+        new Requester(running()).request(msg, callback, timeout, requestSend(msg, null, null, null));
+    }
+
+    /** Like {@link #request(Message, long)}, to the queue {@code selector} picks for {@code arg}. */
+    public Message request(Message msg, MessageQueueSelector selector, Object arg, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException,
+            RequestTimeoutException {
+        validate(msg);
+        return new Requester(running()).request(msg, timeout, requestSend(msg, selector, arg, null));
+    }
+
+    /** Like {@link #request(Message, RequestCallback, long)}, to the queue {@code selector} picks for {@code arg}. */
+    public void request(Message msg, MessageQueueSelector selector, Object arg, RequestCallback callback,
+            long timeout) throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        validate(msg);
+        new Requester(running()).request(msg, callback, timeout, requestSend(msg, selector, arg, null));
+    }
+
+    /** Like {@link #request(Message, long)}, to {@code mq}. */
+    public Message request(Message msg, MessageQueue mq, long timeout) throws MQClientException, RemotingException,
+            MQBrokerException, InterruptedException, RequestTimeoutException {
+        validate(msg);
+        checkQueueTopic(msg.getTopic(), mq);
+        return new Requester(running()).request(msg, timeout, requestSend(msg, null, null, mq));
+    }
+
+    /** Like {@link #request(Message, RequestCallback, long)}, to {@code mq}. */
+    public void request(Message msg, MessageQueue mq, RequestCallback callback, long timeout)
+            throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        validate(msg);
+        checkQueueTopic(msg.getTopic(), mq);
+        new Requester(running()).request(msg, callback, timeout, requestSend(msg, null, null, mq));
+    }
+
+    /**
+     * The asynchronous send of a prepared request: to the queue {@code selector} picks (chosen once the request's
+     * route is known), to {@code mq}, or (both null) to any queue with retries.
+     */
+    private Requester.AsyncSend requestSend(Message msg, MessageQueueSelector selector, Object arg,
+            MessageQueue mq) {
+        return (callback, left) -> running().sendAsyncWithRetry(OutgoingMessage.single(msg,
+                compressMsgBodyOverHowmuch), selector != null ? select(msg, selector, arg) : mq, callback, left,
+                retryTimesWhenSendAsyncFailed, null);
     }
 
     /** The writable queues of {@code topic}, in the order selectors see them. */

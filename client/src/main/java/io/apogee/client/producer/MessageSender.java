@@ -7,7 +7,9 @@ import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQProducerInner;
 import io.apogee.client.impl.TopicPublishInfo;
 import io.apogee.client.impl.UnboundLoggingWarning;
+import io.apogee.client.utils.MessageUtil;
 import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.remoting.exception.RemotingException;
@@ -245,6 +247,12 @@ class MessageSender implements MQProducerInner {
         return addr;
     }
 
+    /** A reply to a request ({@code MSG_TYPE=reply}) goes as SEND_REPLY_MESSAGE_V2, as RocketMQ 4.9 sends it. */
+    private static boolean isReply(OutgoingMessage out) {
+        return MessageUtil.REPLY_MESSAGE_FLAG.equals(PropertiesCodec.find(out.properties(),
+                MessageProperty.MESSAGE_TYPE));
+    }
+
     private RemotingCommand request(OutgoingMessage out, MessageQueue mq) {
         SendMessageRequestHeader header = new SendMessageRequestHeader();
         header.setProducerGroup(config.getProducerGroup());
@@ -259,7 +267,8 @@ class MessageSender implements MQProducerInner {
         header.setReconsumeTimes(0);
         header.setBatch(out.batch());
         header.setBname(mq.getBrokerName());
-        int code = out.batch() ? RequestCode.SEND_BATCH_MESSAGE : RequestCode.SEND_MESSAGE_V2;
+        int code = out.batch() ? RequestCode.SEND_BATCH_MESSAGE
+                : isReply(out) ? RequestCode.SEND_REPLY_MESSAGE_V2 : RequestCode.SEND_MESSAGE_V2;
         return RemotingCommand.request(code, SendMessageRequestHeaderV2.fromV1(header)).body(out.body());
     }
 }
