@@ -38,9 +38,12 @@ public class MessageStoreConfig implements Validated {
     private boolean flushCommitLogTimed = true;
     /** Consume-queue and index flush (and checkpoint) interval in ms; RocketMQ's default 1000. */
     private int flushIntervalConsumeQueue = 1000;
-    /** Consume-queue flush page minimum (0 = always); RocketMQ's default 2. */
+    /**
+     * RocketMQ's consume-queue flush page minimum (default 2); accepted but not used: every round flushes every dirty
+     * page, so that the checkpoint follows dispatch (see {@code ConsumeQueueFlushService}).
+     */
     private int flushConsumeQueueLeastPages = 2;
-    /** Consume-queue flush ignores the page minimum this many ms after the last full one; RocketMQ's default 60 s. */
+    /** RocketMQ's interval of full consume-queue flushes (default 60 s); accepted but not used, as the page minimum. */
     private int flushConsumeQueueThoroughInterval = 60_000;
     /** How long a SYNC_FLUSH append waits for its fsync before FLUSH_DISK_TIMEOUT, in ms; RocketMQ's default 5000. */
     private int syncFlushTimeout = 5000;

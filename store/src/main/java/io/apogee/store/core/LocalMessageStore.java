@@ -116,7 +116,7 @@ public final class LocalMessageStore implements MessageStore {
         this.recovery = new StoreRecovery(commitLog, queues, index, reput, parser, checkpoint);
         this.reader = new QueueReader(queues, commitLog, configs);
         this.keyQuery = new KeyQuery(index, commitLog);
-        this.queueFlush = new ConsumeQueueFlushService(commitLog, reput, queues, index, checkpoint, config);
+        this.queueFlush = new ConsumeQueueFlushService(commitLog, reput, queues, index, checkpoint);
         this.clean = new CleanService(configs, commitLog, queues, index, reput);
         if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
             this.groupCommit = new GroupCommitService(commitLog, config.getSyncFlushTimeout());

@@ -127,40 +127,23 @@ public final class MappedFile {
     }
 
     /**
-     * Zeroes every non-zero byte from {@code position} to the end of the file, so that stale bytes past a recovered
-     * end can never be mistaken for data later.
-     *
-     * @return the number of pages rewritten
+     * Discards every byte from {@code position} to the end of the file without reading them, so that stale bytes past
+     * a recovered end can never be mistaken for data later: the file is truncated at {@code position} and extended
+     * again to its size, which frees those disk blocks and makes them read as zeros (the rest of the page holding
+     * {@code position} is zeroed here too). The cost does not depend on how much is discarded. Only for recovery:
+     * no reader may touch the mapping past {@code position} meanwhile. Not forced: a journaling file system commits
+     * the cut before any later write of this file is made durable.
      */
-    public int zeroFrom(int position) {
-        int pages = 0;
-        byte[] zeros = new byte[PAGE_SIZE];
-        for (int start = position; start < fileSize; start = (start / PAGE_SIZE + 1) * PAGE_SIZE) {
-            int end = Math.min(fileSize, (start / PAGE_SIZE + 1) * PAGE_SIZE);
-            if (!isZero(start, end)) {
-                buffer.put(start, zeros, 0, end - start);
-                pages++;
-            }
+    public void cutAt(int position) throws IOException {
+        if (position >= fileSize) {
+            return;
         }
-        if (pages > 0) {
-            buffer.force(position, fileSize - position);
+        channel.truncate(position);
+        channel.write(ByteBuffer.allocate(1), fileSize - 1);
+        int pageEnd = Math.min(fileSize, (position / PAGE_SIZE + 1) * PAGE_SIZE);
+        for (int i = position; i < pageEnd; i++) {
+            buffer.put(i, (byte) 0);
         }
-        return pages;
-    }
-
-    private boolean isZero(int start, int end) {
-        int i = start;
-        for (; i + 8 <= end; i += 8) {
-            if (buffer.getLong(i) != 0) {
-                return false;
-            }
-        }
-        for (; i < end; i++) {
-            if (buffer.get(i) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The file's last-modified time in ms. */

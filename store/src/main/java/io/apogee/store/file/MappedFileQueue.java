@@ -22,7 +22,8 @@ public final class MappedFileQueue {
     /** Oldest first; replaced as a whole under this queue's monitor, read without locking. */
     private volatile MappedFile[] files = new MappedFile[0];
     private volatile long flushedWhere;
-    private boolean loadedShortFile;
+    /** Store offset of the first file {@link #load} found shorter than the file size, -1 when none. */
+    private long firstShortFile = -1;
 
     public MappedFileQueue(Path dir, int fileSize) {
         this.dir = dir;
@@ -43,8 +44,11 @@ public final class MappedFileQueue {
             paths = s.filter(p -> p.getFileName().toString().matches("\\d{20}")).sorted().toList();
         }
         for (Path p : paths) {
-            loadedShortFile |= Files.size(p) < fileSize;
+            boolean isShort = Files.size(p) < fileSize;
             MappedFile f = new MappedFile(p, fileSize);
+            if (isShort && firstShortFile < 0) {
+                firstShortFile = f.fromOffset();
+            }
             MappedFile last = last();
             if (last != null && last.fromOffset() + fileSize != f.fromOffset()) {
                 f.close();
@@ -55,9 +59,12 @@ public final class MappedFileQueue {
         }
     }
 
-    /** Whether {@link #load} found a file shorter than the file size (cut by something outside the store). */
-    public boolean loadedShortFile() {
-        return loadedShortFile;
+    /**
+     * Store offset of the first file {@link #load} found shorter than the file size (cut by something outside the
+     * store), or -1 when every file had its size.
+     */
+    public long firstShortFile() {
+        return firstShortFile;
     }
 
     public int fileSize() {

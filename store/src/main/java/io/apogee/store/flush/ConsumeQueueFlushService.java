@@ -1,7 +1,6 @@
 package io.apogee.store.flush;
 
 import io.apogee.common.service.ServiceLoop;
-import io.apogee.store.MessageStoreConfig;
 import io.apogee.store.commitlog.CommitLog;
 import io.apogee.store.dispatch.ReputService;
 import io.apogee.store.index.IndexService;
@@ -10,9 +9,15 @@ import io.apogee.store.recovery.StoreCheckpoint;
 import java.io.IOException;
 
 /**
- * Flushes consume queues every {@code flushIntervalConsumeQueue} ms (dirty-page minimum
- * {@code flushConsumeQueueLeastPages}); every {@code flushConsumeQueueThoroughInterval} ms it flushes queues and
- * index completely and advances the checkpoint to what is then known to be on disk.
+ * Every {@code flushIntervalConsumeQueue} ms flushes what dispatch wrote to the consume queues and the key index and
+ * moves the checkpoint up to it, so that recovery after a crash re-validates and re-dispatches only about one round
+ * of writes, whatever the size of the store. The checkpoint offset is always a record boundary below which the
+ * commit log, every queue entry and every index entry are on disk.
+ *
+ * <p>Unlike RocketMQ, which flushes a queue only once {@code flushConsumeQueueLeastPages} pages are dirty and
+ * everything every {@code flushConsumeQueueThoroughInterval} ms, every round flushes every dirty page: a queue holding
+ * back a page would hold the checkpoint back with it (one rarely written queue, such as a retry topic's, would keep
+ * the recovery tail a minute long). Both keys are therefore not used.
  */
 public final class ConsumeQueueFlushService implements ServiceLoop {
 
@@ -21,19 +26,16 @@ public final class ConsumeQueueFlushService implements ServiceLoop {
     private final ConsumeQueueTable queues;
     private final IndexService index;
     private final StoreCheckpoint checkpoint;
-    private final int leastPages;
-    private final long thoroughInterval;
-    private long lastThorough = System.currentTimeMillis();
+    /** Dispatch position read by the previous round, whose entries that round flushed; -1 before the first. */
+    private long previousDispatched = -1;
 
     public ConsumeQueueFlushService(CommitLog commitLog, ReputService reput, ConsumeQueueTable queues,
-            IndexService index, StoreCheckpoint checkpoint, MessageStoreConfig config) {
+            IndexService index, StoreCheckpoint checkpoint) {
         this.commitLog = commitLog;
         this.reput = reput;
         this.queues = queues;
         this.index = index;
         this.checkpoint = checkpoint;
-        this.leastPages = config.getFlushConsumeQueueLeastPages();
-        this.thoroughInterval = config.getFlushConsumeQueueThoroughInterval();
     }
 
     @Override
@@ -41,26 +43,40 @@ public final class ConsumeQueueFlushService implements ServiceLoop {
         return "ApogeeFlushConsumeQueue";
     }
 
+    /**
+     * One round. The dispatch position is read before flushing, so every entry of a record below it is flushed by
+     * this round; it becomes the checkpoint once the commit log is flushed up to it too, or else the previous round's
+     * position does (the asynchronous commit-log flush runs every 500 ms by default, dispatch runs right behind the
+     * writers), or else the checkpoint stays. Both positions are record boundaries; the flushed commit-log offset
+     * need not be one (a slave appends replicated chunks), which is why it is only compared with.
+     */
     @Override
     public int doWork() throws IOException {
-        long now = System.currentTimeMillis();
-        if (now - lastThorough >= thoroughInterval) {
-            lastThorough = now;
-            flushAll();
-        } else {
-            queues.flush(leastPages);
+        long dispatched = reput.reputFromOffset();
+        queues.flush(0);
+        index.flush();
+        long flushed = commitLog.flushedOffset();
+        long safe = dispatched <= flushed ? dispatched
+                : previousDispatched >= 0 && previousDispatched <= flushed ? previousDispatched : -1;
+        previousDispatched = dispatched;
+        if (safe >= 0) {
+            save(safe);
         }
         return 0;
     }
 
     /**
-     * Flushes queues and index completely and moves the checkpoint to the offset below which commit log, queue
-     * entries and index entries are all on disk. The offset is read before flushing, so it never claims more.
+     * Flushes queues and index completely and moves the checkpoint to the end of what is dispatched and flushed, for
+     * a clean shutdown (after the last dispatch and commit-log flush: then both are the end of the commit log).
      */
     public void flushAll() throws IOException {
         long safe = Math.min(reput.reputFromOffset(), commitLog.flushedOffset());
         queues.flush(0);
         index.flush();
+        save(safe);
+    }
+
+    private void save(long safe) throws IOException {
         if (safe != checkpoint.safeOffset() || !checkpoint.isPresent()) {
             checkpoint.save(safe, System.currentTimeMillis());
         }

@@ -53,7 +53,8 @@ public final class ConsumeQueue {
 
     /**
      * Maps the queue's files and finds its end: the first hole in the newest file, then drops entries that point at
-     * or past {@code commitLogEnd} (they were built from a commit-log tail that did not survive).
+     * or past {@code commitLogEnd} (they were built from a commit-log tail that did not survive). Reads only the
+     * newest file's entries (and the dropped ones); what lies past the end is cut without being read.
      *
      * @param commitLogMin oldest commit-log offset still held; earlier entries are below the queue's min offset
      */
@@ -80,7 +81,7 @@ public final class ConsumeQueue {
         }
         files.truncate(end);
         MappedFile endFile = files.writableFile(end);
-        endFile.zeroFrom(endFile.wrotePosition());
+        endFile.cutAt(endFile.wrotePosition());
         maxPhysicOffset = end > files.minOffset() ? physicEnd : 0;
         correctMinOffset(commitLogMin);
     }

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The {@code checkpoint} file: when the commit log, consume queues and index were last flushed completely (kept for
- * operators, as RocketMQ's), and the commit-log offset below which everything (commit log, queue entries, index
- * entries) is known to be on disk. Recovery after a
- * crash re-validates the commit log from the file holding that offset. Replaced atomically.
+ * The {@code checkpoint} file: when the commit log, consume queues and index were last flushed (kept for operators,
+ * as RocketMQ's), and the commit-log offset, a record boundary, below which everything (commit log, queue entries,
+ * index entries) is known to be on disk. It is moved up every consume-queue flush round. Recovery after a crash
+ * re-validates the commit log from that offset. Replaced atomically.
  */
 public final class StoreCheckpoint {
 

@@ -9,18 +9,22 @@ import io.apogee.store.file.MappedFileQueue;
 import io.apogee.store.index.IndexService;
 import io.apogee.store.queue.ConsumeQueueTable;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the files back to a consistent state at start.
+ * Brings the files back to a consistent state at start, in a time bounded by the tail written since the last
+ * checkpoint, not by the size of the store.
  *
  * <p>After a clean shutdown the checkpoint's offset is the exact end of the commit log and every queue and index
  * entry is on disk, so the files are trusted (unless a commit-log file is shorter than the file size: then something
- * cut it, and it is recovered as after a crash). After a crash (the abort marker is still there) the commit log is
- * re-validated record by record (magic, lengths, own offset, body CRC) from the file holding the checkpoint offset;
- * the first bad record is the end: the torn tail is cut and zeroed, queue entries pointing past it are dropped, and
- * records from the checkpoint on are dispatched again (dispatchers skip what they already hold).
+ * cut it, and it is recovered as after a crash, from that file's start at the latest). After a crash (the abort
+ * marker is still there) the commit log is re-validated record by record (magic, lengths, own offset, body CRC) from
+ * the checkpoint offset, a record boundary below which commit log, queue entries and index entries were on disk (see
+ * {@code ConsumeQueueFlushService}); the first bad record is the end: the torn tail is cut (without reading what
+ * lies past it), queue entries pointing past it are dropped, and records from the checkpoint on are dispatched
+ * again (dispatchers skip what they already hold). Nothing below the checkpoint is read: the files are only mapped.
  */
 public final class StoreRecovery {
 
@@ -50,11 +54,13 @@ public final class StoreRecovery {
      * @return the end of the commit log
      */
     public long recover(boolean crashed) throws IOException {
+        long started = System.nanoTime();
         MappedFileQueue files = commitLog.files();
         files.load();
         checkpoint.load();
+        long shortFile = files.firstShortFile();
         boolean trusted = !crashed && checkpoint.isPresent() && checkpoint.safeOffset() <= files.maxOffset()
-                && !files.loadedShortFile();
+                && shortFile < 0;
         long dispatchFrom;
         long end;
         if (trusted) {
@@ -63,14 +69,16 @@ public final class StoreRecovery {
         } else {
             dispatchFrom = checkpoint.isPresent() ? Math.max(checkpoint.safeOffset(), files.minOffset())
                     : files.minOffset();
+            if (shortFile >= 0) {
+                dispatchFrom = Math.min(dispatchFrom, shortFile);
+            }
             end = scanValidEnd(files, dispatchFrom);
             dispatchFrom = Math.min(dispatchFrom, end);
         }
         files.truncate(end);
         MappedFile endFile = files.find(end);
         if (!trusted && endFile != null) {
-            int pages = endFile.zeroFrom((int) (end - endFile.fromOffset()));
-            LOG.warn("crash recovery: commit log ends at {}, zeroed {} stale page(s) after it", end, pages);
+            endFile.cutAt((int) (end - endFile.fromOffset()));
         }
         files.setFlushedWhere(end);
         queues.recover(files.minOffset(), end);
@@ -78,35 +86,53 @@ public final class StoreRecovery {
         reput.setReputFromOffset(dispatchFrom);
         int redispatched = reput.dispatchUpTo(end, Integer.MAX_VALUE, false);
         commitLog.resetQueueOffsets(queues.nextQueueOffsets());
-        String how = trusted ? "clean shutdown" : crashed || checkpoint.isPresent() ? "after a crash" : "new store";
-        LOG.info("store recovered ({}): commit log [{}, {}), {} record(s) dispatched again", how, files.minOffset(),
-                end, redispatched);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (trusted || !crashed && !checkpoint.isPresent()) {
+            LOG.info("store recovered ({}) in {} ms: commit log [{}, {})", trusted ? "clean shutdown" : "new store",
+                    millis, files.minOffset(), end);
+        } else {
+            LOG.warn("store recovered after a crash in {} ms: commit log [{}, {}) validated from {} and cut there, {}"
+                    + " record(s) dispatched again", millis, files.minOffset(), end, dispatchFrom, redispatched);
+        }
         return end;
     }
 
-    /** The offset of the first invalid record at or after the start of the file holding {@code from}. */
+    /**
+     * The offset of the first invalid record at or after {@code from}, a record boundary (or the end of the files).
+     * A checkpoint past the files (they were cut by hand) validates the newest file from its start.
+     */
     private long scanValidEnd(MappedFileQueue files, long from) {
+        if (files.isEmpty() || from == files.maxOffset()) {
+            return from;
+        }
+        if (from > files.maxOffset()) {
+            return scanValidEnd(files, files.last().fromOffset());
+        }
         MappedFile file = files.find(from);
-        if (file == null) {
-            return files.isEmpty() ? from : files.minOffset();
-        }
-        while (true) {
-            int position = 0;
-            while (true) {
-                DispatchRequest r = parser.parse(file.buffer(), position, file.fileSize(), file.fromOffset(), true);
-                if (r.kind() == DispatchRequest.Kind.MESSAGE) {
-                    position += r.size();
-                } else if (r.kind() == DispatchRequest.Kind.BLANK) {
-                    break;
-                } else {
-                    return file.fromOffset() + position;
-                }
+        long end = scanFile(file, (int) (from - file.fromOffset()));
+        while (end == file.fromOffset() + file.fileSize()) {
+            file = files.find(end);
+            if (file == null) {
+                return end;
             }
-            MappedFile next = files.find(file.fromOffset() + file.fileSize());
-            if (next == null) {
+            end = scanFile(file, 0);
+        }
+        return end;
+    }
+
+    /** The offset of the first invalid record in {@code file} from {@code position}, or the file's end. */
+    private long scanFile(MappedFile file, int position) {
+        int at = position;
+        while (at < file.fileSize()) {
+            DispatchRequest r = parser.parse(file.buffer(), at, file.fileSize(), file.fromOffset(), true);
+            if (r.kind() == DispatchRequest.Kind.MESSAGE) {
+                at += r.size();
+            } else if (r.kind() == DispatchRequest.Kind.BLANK) {
                 return file.fromOffset() + file.fileSize();
+            } else {
+                return file.fromOffset() + at;
             }
-            file = next;
         }
+        return file.fromOffset() + file.fileSize();
     }
 }
