@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Consume-queue and index files wholly below the commit log's min offset are deleted after it.</li>
  *   <li>Past {@code diskSpaceWarningLevelRatio} the store is marked disk-full: appends are refused, reads served.</li>
  * </ul>
+ * Disk use is that of the fuller of the commit log's and the store root's (consume queues, index) file systems.
  */
 public final class CleanService implements ServiceLoop {
 
@@ -39,17 +40,26 @@ public final class CleanService implements ServiceLoop {
     /** The settings in force: the retention keys are read per round. */
     private final Supplier<MessageStoreConfig> config;
     private final Path commitLogDir;
+    /** Holds the consume queues and the index: its disk is watched too when it is not the commit log's. */
+    private final Path rootDir;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final IndexService index;
     private final ReputService reput;
     private volatile double diskRatio;
+    /** The fuller of the commit log's and the store root's disks, as last sampled. */
+    private volatile DiskUse fullest = new DiskUse(Path.of(""), 0);
     private volatile boolean diskFull;
+
+    /** How full the file system holding {@code dir} is, as a fraction. */
+    private record DiskUse(Path dir, double ratio) {
+    }
 
     public CleanService(Supplier<MessageStoreConfig> config, CommitLog commitLog, ConsumeQueueTable queues,
             IndexService index, ReputService reput) {
         this.config = config;
         this.commitLogDir = config.get().commitLogDir();
+        this.rootDir = config.get().rootDir();
         this.commitLog = commitLog;
         this.queues = queues;
         this.index = index;
@@ -76,17 +86,28 @@ public final class CleanService implements ServiceLoop {
      * that finds no space still fails cleanly with CREATE_MAPPED_FILE_FAILED.)
      */
     public void checkDisk() throws IOException {
-        Files.createDirectories(commitLogDir);
-        FileStore store = Files.getFileStore(commitLogDir);
-        long total = store.getTotalSpace();
-        double ratio = total <= 0 ? 0 : (double) (total - store.getUnallocatedSpace()) / total;
-        diskRatio = ratio;
-        boolean full = ratio > config.get().getDiskSpaceWarningLevelRatio();
+        DiskUse commitLogDisk = sample(commitLogDir);
+        DiskUse rootDisk = sample(rootDir);
+        DiskUse worst = rootDisk.ratio() > commitLogDisk.ratio() ? rootDisk : commitLogDisk;
+        diskRatio = commitLogDisk.ratio();
+        fullest = worst;
+        boolean full = worst.ratio() > config.get().getDiskSpaceWarningLevelRatio();
         if (full != diskFull) {
-            LOG.warn("disk use {} of {}: appends {}", String.format("%.3f", ratio), commitLogDir,
+            LOG.warn("disk use {} of {}: appends {}", String.format("%.3f", worst.ratio()), worst.dir(),
                     full ? "refused (disk full)" : "accepted again");
         }
         diskFull = full;
+    }
+
+    /**
+     * Disk use of the file system holding {@code dir} (RocketMQ watches the commit log's and the consume queues'
+     * disks alike, since either filling up breaks appends).
+     */
+    private static DiskUse sample(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        FileStore store = Files.getFileStore(dir);
+        long total = store.getTotalSpace();
+        return new DiskUse(dir, total <= 0 ? 0 : (double) (total - store.getUnallocatedSpace()) / total);
     }
 
     /** Fraction of the commit log's file system in use, as last sampled. */
@@ -94,10 +115,11 @@ public final class CleanService implements ServiceLoop {
         return diskRatio;
     }
 
-    /** How full the commit log's disk is against the limit, for a refusal's remark. */
+    /** How full the fuller store disk is against the limit, for a refusal's remark. */
     public String describeDiskUse() {
-        return String.format("the disk of %s is %.1f%% used, above diskSpaceWarningLevelRatio %.2f", commitLogDir,
-                diskRatio * 100, config.get().getDiskSpaceWarningLevelRatio());
+        DiskUse worst = fullest;
+        return String.format("the disk of %s is %.1f%% used, above diskSpaceWarningLevelRatio %.2f", worst.dir(),
+                worst.ratio() * 100, config.get().getDiskSpaceWarningLevelRatio());
     }
 
     /** Whether appends are refused for lack of disk. */
@@ -113,8 +135,9 @@ public final class CleanService implements ServiceLoop {
      */
     public synchronized int clean(boolean manual) {
         boolean timeUp = config.get().deleteHours().contains(LocalTime.now().getHour());
-        boolean spaceLow = diskRatio * 100 > config.get().getDiskMaxUsedSpaceRatio();
-        boolean forcibly = diskRatio > config.get().getDiskSpaceCleanForciblyRatio();
+        double ratio = fullest.ratio();
+        boolean spaceLow = ratio * 100 > config.get().getDiskMaxUsedSpaceRatio();
+        boolean forcibly = ratio > config.get().getDiskSpaceCleanForciblyRatio();
         int deleted = 0;
         if (manual || timeUp || spaceLow || forcibly) {
             deleted = deleteCommitLogFiles(forcibly);
