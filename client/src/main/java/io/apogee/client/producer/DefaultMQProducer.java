@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends messages: synchronously (with retries on other queues and brokers), asynchronously or oneway, to a queue
- * of the producer's choosing, through a {@link MessageQueueSelector}, or in batches. Configure, {@link #start()},
- * send from any number of threads, {@link #shutdown()}.
+ * of the producer's choosing, through a {@link MessageQueueSelector}, or in batches; and sends requests whose replies
+ * it waits for ({@code request}). Configure, {@link #start()}, send from any number of threads, {@link #shutdown()}.
  */
 public class DefaultMQProducer extends ClientConfig {
 
