@@ -1,5 +1,7 @@
 package io.apogee.client.admin;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONObject;
 import io.apogee.client.ClientConfig;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
@@ -27,10 +29,17 @@ import io.apogee.common.topic.TopicConfig;
 import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.Channels;
+import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.body.QueryConsumeQueueResponseBody;
+import io.apogee.remoting.protocol.header.CloneGroupOffsetRequestHeader;
+import io.apogee.remoting.protocol.header.CreateAccessConfigRequestHeader;
 import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
+import io.apogee.remoting.protocol.header.GetBrokerAclConfigResponseHeader;
 import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
+import io.apogee.remoting.protocol.header.QueryConsumeQueueRequestHeader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -310,9 +319,15 @@ public class DefaultMQAdminExt extends ClientConfig {
      */
     public List<StoredMessage> pullMessages(MessageQueue mq, long offset, int maxNums)
             throws MQClientException, MQBrokerException, InterruptedException {
+        return pullMessages(TOOLS_CONSUMER_GROUP, mq, offset, maxNums);
+    }
+
+    /** As {@link #pullMessages(MessageQueue, long, int)}, pulling as {@code consumerGroup}. */
+    public List<StoredMessage> pullMessages(String consumerGroup, MessageQueue mq, long offset, int maxNums)
+            throws MQClientException, MQBrokerException, InterruptedException {
         String addr = masterOf(mq);
         PullMessageRequestHeader header = new PullMessageRequestHeader();
-        header.setConsumerGroup(TOOLS_CONSUMER_GROUP);
+        header.setConsumerGroup(consumerGroup);
         header.setTopic(mq.getTopic());
         header.setQueueId(mq.getQueueId());
         header.setQueueOffset(offset);
@@ -470,6 +485,171 @@ public class DefaultMQAdminExt extends ClientConfig {
         }
         throw last != null ? last : new MQBrokerException(ResponseCode.TOPIC_NOT_EXIST,
                 "no master of topic " + topic + " answered", "");
+    }
+
+    /** As {@link #getConsumerRunningInfo(String, String)}, with the consumer's thread dump when {@code jstack}. */
+    public ConsumerRunningInfo getConsumerRunningInfo(String group, String clientId, boolean jstack)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        String addr = BrokerAddresses.masters(examineTopicRouteInfo(SystemTopics.retryTopic(group))).get(0);
+        return admin().getConsumerRunningInfo(addr, group, clientId, jstack);
+    }
+
+    /** Deletes {@code group} from the broker at {@code addr}, and its committed offsets when {@code removeOffset}. */
+    public void deleteSubscriptionGroup(String addr, String group, boolean removeOffset)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        admin().deleteSubscriptionGroup(addr, group, removeOffset);
+    }
+
+    /** The group's online consumers as the broker at {@code brokerAddr} knows them. */
+    public ConsumerConnection examineConsumerConnectionInfo(String group, String brokerAddr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return admin().getConsumerConnectionList(brokerAddr, group);
+    }
+
+    /**
+     * The configuration of each NameServer of {@code nameServers} (every configured one when {@code null} or empty),
+     * by address (GET_NAMESRV_CONFIG).
+     */
+    public Map<String, Properties> getNameServerConfig(List<String> nameServers)
+            throws MQClientException, InterruptedException {
+        Map<String, Properties> configs = new LinkedHashMap<>();
+        for (String addr : nameServersOrAll(nameServers)) {
+            configs.put(addr, running().namesrvApi().getNamesrvConfig(addr));
+        }
+        return configs;
+    }
+
+    /** Applies {@code properties} on each NameServer of {@code nameServers} (every one when {@code null} or empty). */
+    public void updateNameServerConfig(Properties properties, List<String> nameServers)
+            throws MQClientException, InterruptedException {
+        for (String addr : nameServersOrAll(nameServers)) {
+            running().namesrvApi().updateNamesrvConfig(addr, properties);
+        }
+    }
+
+    private List<String> nameServersOrAll(List<String> nameServers) throws MQClientException {
+        return nameServers == null || nameServers.isEmpty() ? getNameServerAddressList() : nameServers;
+    }
+
+    /** Has the broker at {@code addr} drop consume queues of expired data (CLEAN_EXPIRED_CONSUMEQUEUE). */
+    public boolean cleanExpiredConsumerQueueByAddr(String addr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        admin().plainRequest(addr, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE);
+        return true;
+    }
+
+    /** Has the broker at {@code addr} drop the consume queues of topics it no longer has (CLEAN_UNUSED_TOPIC). */
+    public boolean cleanUnusedTopicByAddr(String addr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        admin().plainRequest(addr, RequestCode.CLEAN_UNUSED_TOPIC);
+        return true;
+    }
+
+    /** Has the broker at {@code addr} delete its expired commit-log files now (DELETE_EXPIRED_COMMITLOG). */
+    public boolean deleteExpiredCommitLogByAddr(String addr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        admin().plainRequest(addr, RequestCode.DELETE_EXPIRED_COMMITLOG);
+        return true;
+    }
+
+    /**
+     * Copies {@code srcGroup}'s committed offsets in {@code topic} to {@code destGroup} on every master of the topic
+     * (CLONE_GROUP_OFFSET); {@code isOffline} says the source group has no consumer online.
+     */
+    public void cloneGroupOffset(String srcGroup, String destGroup, String topic, boolean isOffline)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        CloneGroupOffsetRequestHeader header = new CloneGroupOffsetRequestHeader();
+        header.setSrcGroup(srcGroup);
+        header.setDestGroup(destGroup);
+        header.setTopic(topic);
+        header.setOffline(isOffline);
+        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
+            admin().cloneGroupOffset(addr, header);
+        }
+    }
+
+    /** Every producer group the broker at {@code brokerAddr} knows, with its clients, by group name. */
+    public Map<String, List<ProducerInstance>> getAllProducerInfo(String brokerAddr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        Map<String, List<ProducerInstance>> byGroup = new TreeMap<>();
+        admin().getAllProducerInfo(brokerAddr).getData().forEach((group, clients) -> byGroup.put(group,
+                clients.stream().map(c -> new ProducerInstance(c.getClientId(), c.getRemoteIP(), c.getLanguage(),
+                        c.getVersion(), c.getLastUpdateTimestamp())).toList()));
+        return byGroup;
+    }
+
+    /**
+     * Up to {@code count} entries of queue {@code queueId} of {@code topic} on the broker at {@code brokerAddr} from
+     * {@code index} on, each evaluated against {@code consumerGroup}'s subscription when given (QUERY_CONSUME_QUEUE).
+     */
+    public ConsumeQueueView queryConsumeQueue(String brokerAddr, String topic, int queueId, long index, int count,
+            String consumerGroup) throws MQClientException, MQBrokerException, InterruptedException {
+        QueryConsumeQueueRequestHeader header = new QueryConsumeQueueRequestHeader();
+        header.setTopic(topic);
+        header.setQueueId(queueId);
+        header.setIndex(index);
+        header.setCount(count);
+        header.setConsumerGroup(consumerGroup);
+        QueryConsumeQueueResponseBody body = admin().queryConsumeQueue(brokerAddr, header);
+        return new ConsumeQueueView(body.getMinQueueIndex(), body.getMaxQueueIndex(),
+                body.getSubscriptionData() == null ? null : body.getSubscriptionData().getSubString(),
+                body.getFilterData(), body.getQueueData().stream().map(e -> new ConsumeQueueView.Entry(
+                        e.getPhysicOffset(), e.getPhysicSize(), e.getTagsCode(), e.isEval())).toList());
+    }
+
+    /** Creates or replaces {@code account} in the ACL file of the broker at {@code addr}. */
+    public void createAndUpdatePlainAccessConfig(String addr, AclAccount account)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        CreateAccessConfigRequestHeader header = new CreateAccessConfigRequestHeader();
+        header.setAccessKey(account.accessKey());
+        header.setSecretKey(account.secretKey());
+        header.setWhiteRemoteAddress(account.whiteRemoteAddress());
+        header.setAdmin(account.admin());
+        header.setDefaultTopicPerm(account.defaultTopicPerm());
+        header.setDefaultGroupPerm(account.defaultGroupPerm());
+        header.setTopicPerms(account.topicPerms());
+        header.setGroupPerms(account.groupPerms());
+        admin().createAccessConfig(addr, header);
+    }
+
+    /** Removes the account {@code accessKey} from the ACL file of the broker at {@code addr}. */
+    public void deletePlainAccessConfig(String addr, String accessKey)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        admin().deleteAccessConfig(addr, accessKey);
+    }
+
+    /**
+     * Replaces the global white list ({@code ,}-separated) of the broker at {@code addr}, in {@code aclFileFullPath}
+     * ({@code null}: its ACL file).
+     */
+    public void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs, String aclFileFullPath)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        admin().updateGlobalWhiteAddrs(addr, globalWhiteAddrs, aclFileFullPath);
+    }
+
+    /** The ACL file version of the broker at {@code addr}. */
+    public AclVersion examineBrokerClusterAclVersionInfo(String addr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        GetBrokerAclConfigResponseHeader h = admin().getBrokerAclVersion(addr);
+        return new AclVersion(h.getClusterName(), h.getBrokerName(), h.getBrokerAddr(), h.getVersion(),
+                h.getAllAclFileVersion());
+    }
+
+    /** One statistic of the broker at {@code brokerAddr} (VIEW_BROKER_STATS_DATA; see {@link BrokerStatsView}). */
+    public BrokerStatsView viewBrokerStatsData(String brokerAddr, String statsName, String statsKey)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        JSONObject body = JSON.parseObject(admin().viewBrokerStatsData(brokerAddr, statsName, statsKey));
+        JSONObject minute = stats(body, "statsMinute");
+        JSONObject hour = stats(body, "statsHour");
+        JSONObject day = stats(body, "statsDay");
+        return new BrokerStatsView(minute.getLongValue("sum"), minute.getDoubleValue("tps"),
+                hour.getLongValue("sum"), hour.getDoubleValue("tps"), day.getLongValue("sum"),
+                day.getDoubleValue("tps"));
+    }
+
+    private static JSONObject stats(JSONObject body, String name) {
+        JSONObject item = body == null ? null : body.getJSONObject(name);
+        return item == null ? new JSONObject() : item;
     }
 
     private String masterOf(MessageQueue mq) throws MQClientException, InterruptedException {

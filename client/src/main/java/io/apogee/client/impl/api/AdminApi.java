@@ -39,6 +39,15 @@ import io.apogee.remoting.protocol.header.QueryMessageRequestHeader;
 import io.apogee.remoting.protocol.header.QueryTopicConsumeByWhoRequestHeader;
 import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.apogee.remoting.protocol.header.ViewMessageRequestHeader;
+import io.apogee.remoting.protocol.body.ProducerTableInfo;
+import io.apogee.remoting.protocol.body.QueryConsumeQueueResponseBody;
+import io.apogee.remoting.protocol.header.CloneGroupOffsetRequestHeader;
+import io.apogee.remoting.protocol.header.CreateAccessConfigRequestHeader;
+import io.apogee.remoting.protocol.header.DeleteAccessConfigRequestHeader;
+import io.apogee.remoting.protocol.header.GetBrokerAclConfigResponseHeader;
+import io.apogee.remoting.protocol.header.QueryConsumeQueueRequestHeader;
+import io.apogee.remoting.protocol.header.UpdateGlobalWhiteAddrsConfigRequestHeader;
+import io.apogee.remoting.protocol.header.ViewBrokerStatsDataRequestHeader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -209,9 +218,16 @@ public final class AdminApi {
     /** GET_CONSUMER_RUNNING_INFO, relayed by the broker at {@code addr} to consumer {@code clientId}. */
     public ConsumerRunningInfo getConsumerRunningInfo(String addr, String group, String clientId)
             throws MQClientException, MQBrokerException, InterruptedException {
+        return getConsumerRunningInfo(addr, group, clientId, false);
+    }
+
+    /** As {@link #getConsumerRunningInfo(String, String, String)}, with the consumer's thread dump when asked. */
+    public ConsumerRunningInfo getConsumerRunningInfo(String addr, String group, String clientId, boolean jstack)
+            throws MQClientException, MQBrokerException, InterruptedException {
         GetConsumerRunningInfoRequestHeader header = new GetConsumerRunningInfoRequestHeader();
         header.setConsumerGroup(group);
         header.setClientId(clientId);
+        header.setJstackEnable(jstack);
         return body(addr, RequestCode.GET_CONSUMER_RUNNING_INFO, header, ConsumerRunningInfo.class);
     }
 
@@ -276,5 +292,67 @@ public final class AdminApi {
             throw new MQClientException("request " + request.code() + " to broker " + addr + " failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** A request without header or body whose answer is success or a refusal (the store clean-ups 306, 316, 329). */
+    public void plainRequest(String addr, int code) throws MQClientException, MQBrokerException, InterruptedException {
+        Responses.success(call(addr, code, null, null), addr);
+    }
+
+    /** CLONE_GROUP_OFFSET: the broker copies one group's committed offsets in a topic to another group. */
+    public void cloneGroupOffset(String addr, CloneGroupOffsetRequestHeader header)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        Responses.success(call(addr, RequestCode.CLONE_GROUP_OFFSET, header, null), addr);
+    }
+
+    /** GET_ALL_PRODUCER_INFO: every producer group the broker knows with its clients. */
+    public ProducerTableInfo getAllProducerInfo(String addr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return ProducerTableInfo.decode(body(addr, RequestCode.GET_ALL_PRODUCER_INFO, null));
+    }
+
+    /** QUERY_CONSUME_QUEUE: some entries of one consume queue. */
+    public QueryConsumeQueueResponseBody queryConsumeQueue(String addr, QueryConsumeQueueRequestHeader header)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return body(addr, RequestCode.QUERY_CONSUME_QUEUE, header, QueryConsumeQueueResponseBody.class);
+    }
+
+    /** UPDATE_AND_CREATE_ACL_CONFIG: creates or replaces one account of the broker's ACL file. */
+    public void createAccessConfig(String addr, CreateAccessConfigRequestHeader header)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        Responses.success(call(addr, RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, header, null), addr);
+    }
+
+    /** DELETE_ACL_CONFIG: removes one account of the broker's ACL file. */
+    public void deleteAccessConfig(String addr, String accessKey)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        DeleteAccessConfigRequestHeader header = new DeleteAccessConfigRequestHeader();
+        header.setAccessKey(accessKey);
+        Responses.success(call(addr, RequestCode.DELETE_ACL_CONFIG, header, null), addr);
+    }
+
+    /** UPDATE_GLOBAL_WHITE_ADDRS_CONFIG: replaces the ACL file's global white list ({@code ,}-separated). */
+    public void updateGlobalWhiteAddrs(String addr, String globalWhiteAddrs, String aclFileFullPath)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        UpdateGlobalWhiteAddrsConfigRequestHeader header = new UpdateGlobalWhiteAddrsConfigRequestHeader();
+        header.setGlobalWhiteAddrs(globalWhiteAddrs);
+        header.setAclFileFullPath(aclFileFullPath);
+        Responses.success(call(addr, RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, header, null), addr);
+    }
+
+    /** GET_BROKER_CLUSTER_ACL_INFO: the broker's ACL file version and names. */
+    public GetBrokerAclConfigResponseHeader getBrokerAclVersion(String addr)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return Responses.header(Responses.success(call(addr, RequestCode.GET_BROKER_CLUSTER_ACL_INFO, null, null),
+                addr), GetBrokerAclConfigResponseHeader.class, addr);
+    }
+
+    /** VIEW_BROKER_STATS_DATA: one statistic's minute, hour and day figures, as the broker's JSON body. */
+    public byte[] viewBrokerStatsData(String addr, String statsName, String statsKey)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        ViewBrokerStatsDataRequestHeader header = new ViewBrokerStatsDataRequestHeader();
+        header.setStatsName(statsName);
+        header.setStatsKey(statsKey);
+        return body(addr, RequestCode.VIEW_BROKER_STATS_DATA, header);
     }
 }

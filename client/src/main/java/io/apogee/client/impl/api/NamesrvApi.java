@@ -28,8 +28,12 @@ import io.apogee.remoting.protocol.header.namesrv.PutKvConfigRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerResponseHeader;
 import io.apogee.common.route.TopicRouteData;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -215,5 +219,26 @@ public final class NamesrvApi {
             throw new MQClientException(response.code(), "NameServer response has no body");
         }
         return response.body();
+    }
+
+    /** GET_NAMESRV_CONFIG: the configuration in force on the NameServer at {@code addr}. */
+    public Properties getNamesrvConfig(String addr) throws MQClientException, InterruptedException {
+        Properties config = new Properties();
+        try {
+            config.load(new StringReader(new String(body(invokeOn(addr, RemotingCommand.request(
+                    RequestCode.GET_NAMESRV_CONFIG, null))), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new MQClientException("bad GET_NAMESRV_CONFIG answer of " + addr + ": " + e.getMessage(), e);
+        }
+        return config;
+    }
+
+    /** UPDATE_NAMESRV_CONFIG: applies {@code changes} on the NameServer at {@code addr}. */
+    public void updateNamesrvConfig(String addr, Properties changes) throws MQClientException, InterruptedException {
+        StringBuilder text = new StringBuilder();
+        changes.stringPropertyNames().forEach(k -> text.append(k).append('=').append(changes.getProperty(k))
+                .append('\n'));
+        expectSuccess(invokeOn(addr, RemotingCommand.request(RequestCode.UPDATE_NAMESRV_CONFIG, null)
+                .body(text.toString().getBytes(StandardCharsets.UTF_8))));
     }
 }
