@@ -2,16 +2,28 @@ package io.apogee.tools.admin;
 
 import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.api.NamesrvAddressList;
+import io.apogee.tools.admin.command.AclCommands;
 import io.apogee.tools.admin.command.AdminSession;
 import io.apogee.tools.admin.command.BrokerCommands;
 import io.apogee.tools.admin.command.ClusterListCommand;
+import io.apogee.tools.admin.command.ClusterRtCommand;
 import io.apogee.tools.admin.command.CommandFailedException;
 import io.apogee.tools.admin.command.ConsumerCommands;
+import io.apogee.tools.admin.command.ConsumerStatusCommand;
+import io.apogee.tools.admin.command.ExportCommands;
 import io.apogee.tools.admin.command.GroupCommands;
 import io.apogee.tools.admin.command.KvConfigCommands;
 import io.apogee.tools.admin.command.MessageCommands;
+import io.apogee.tools.admin.command.MessageIoCommands;
+import io.apogee.tools.admin.command.MessageTraceCommand;
+import io.apogee.tools.admin.command.NamesrvConfigCommands;
+import io.apogee.tools.admin.command.OffsetCommands;
+import io.apogee.tools.admin.command.QueryCqCommand;
+import io.apogee.tools.admin.command.SendCheckCommands;
+import io.apogee.tools.admin.command.StatsCommands;
 import io.apogee.tools.admin.command.SubCommand;
 import io.apogee.tools.admin.command.TopicCommands;
+import io.apogee.tools.admin.command.TopicOrderCommands;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -38,12 +50,24 @@ public final class MQAdminStartup {
     public MQAdminStartup() {
         List<SubCommand> all = new ArrayList<>();
         all.add(new ClusterListCommand());
+        all.add(new ClusterRtCommand());
         all.addAll(TopicCommands.all());
+        all.addAll(TopicOrderCommands.all());
         all.addAll(GroupCommands.all());
         all.addAll(ConsumerCommands.all());
+        all.add(new ConsumerStatusCommand());
+        all.addAll(OffsetCommands.all());
         all.addAll(BrokerCommands.all());
+        all.addAll(StatsCommands.all());
+        all.addAll(SendCheckCommands.all());
         all.addAll(MessageCommands.all());
+        all.add(new MessageTraceCommand());
+        all.addAll(MessageIoCommands.all());
+        all.add(new QueryCqCommand());
         all.addAll(KvConfigCommands.all());
+        all.addAll(NamesrvConfigCommands.all());
+        all.addAll(AclCommands.all());
+        all.addAll(ExportCommands.all());
         all.forEach(c -> commands.put(c.name(), c));
     }
 
@@ -100,7 +124,8 @@ public final class MQAdminStartup {
         }
         SessionCredentials credentials;
         try {
-            credentials = ToolsCredentials.find(line.getOptionValue("accessKey"), line.getOptionValue("secretKey"));
+            credentials = ownsKeyOptions(command.options()) ? ToolsCredentials.find(null, null)
+                    : ToolsCredentials.find(line.getOptionValue("accessKey"), line.getOptionValue("secretKey"));
         } catch (IOException | IllegalArgumentException e) {
             err.println("mqadmin " + command.name() + ": " + e.getMessage());
             return 1;
@@ -140,11 +165,21 @@ public final class MQAdminStartup {
                 + "192.168.0.2:9876'"));
         options.addOption(new Option("h", "help", false, "print help"));
         options.addOption(Option.builder().longOpt("verbose").desc("print stack traces of errors").build());
-        options.addOption(Option.builder().longOpt("accessKey").hasArg().desc("ACL access key to sign requests with"
-                + " (default: " + ToolsCredentials.TOOLS_FILE + " under the home)").build());
-        options.addOption(Option.builder().longOpt("secretKey").hasArg().desc("ACL secret key of --accessKey")
-                .build());
+        if (!ownsKeyOptions(own)) {
+            options.addOption(Option.builder().longOpt("accessKey").hasArg().desc("ACL access key to sign requests"
+                    + " with (default: " + ToolsCredentials.TOOLS_FILE + " under the home)").build());
+            options.addOption(Option.builder().longOpt("secretKey").hasArg().desc("ACL secret key of --accessKey")
+                    .build());
+        }
         return options;
+    }
+
+    /**
+     * Whether a command has {@code --accessKey}/{@code --secretKey} of its own (RocketMQ's updateAclConfig: the
+     * account it writes); it then signs with {@code conf/tools.yml} only, as RocketMQ's mqadmin always does.
+     */
+    private static boolean ownsKeyOptions(Options own) {
+        return own.hasLongOption("accessKey") || own.hasLongOption("secretKey");
     }
 
     private int unknown(String name, PrintStream err) {

@@ -6,7 +6,10 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 
-/** Broker sub-commands: brokerStatus, getBrokerConfig, updateBrokerConfig, wipeWritePerm, addWritePerm. */
+/**
+ * Broker sub-commands: brokerStatus, getBrokerConfig, updateBrokerConfig, wipeWritePerm, addWritePerm and the store
+ * clean-ups cleanExpiredCQ, cleanUnusedTopic and deleteExpiredCommitLog.
+ */
 public final class BrokerCommands {
 
     private BrokerCommands() {
@@ -38,7 +41,31 @@ public final class BrokerCommands {
                             session.admin().addWritePermOfBroker(broker).forEach((ns, count) -> session.out()
                                     .printf("add write perm of broker[%s] in name server[%s] OK, %d%n", broker, ns,
                                             count));
-                        }));
+                        }),
+                cleanUp("cleanExpiredCQ", "Clean expired ConsumeQueue on broker.", "clean expired ConsumeQueue",
+                        (session, addr) -> session.admin().cleanExpiredConsumerQueueByAddr(addr)),
+                cleanUp("cleanUnusedTopic", "Clean unused topic on broker.", "clean unused topic",
+                        (session, addr) -> session.admin().cleanUnusedTopicByAddr(addr)),
+                cleanUp("deleteExpiredCommitLog", "Delete expired CommitLog files", "delete expired CommitLog",
+                        (session, addr) -> session.admin().deleteExpiredCommitLogByAddr(addr)));
+    }
+
+    /** One store clean-up request. */
+    @FunctionalInterface
+    private interface CleanUp {
+        boolean run(AdminSession session, String addr) throws Exception;
+    }
+
+    /** A clean-up sent to {@code -b} or to every broker (masters and slaves) of {@code -c}, as RocketMQ's. */
+    private static SubCommand cleanUp(String name, String description, String what, CleanUp request) {
+        return new Command(name, description, Opts.of(
+                Opts.arg("b", "brokerAddr", false, "Broker address"),
+                Opts.arg("c", "cluster", false, "cluster name")), (line, session) -> {
+                    for (String addr : session.allBrokers(line.getOptionValue('b'), line.getOptionValue('c'))) {
+                        boolean done = request.run(session, addr);
+                        session.out().printf("%s on broker %s %s%n", what, addr, done ? "success" : "false");
+                    }
+                });
     }
 
     private static void status(CommandLine line, AdminSession session) throws Exception {

@@ -1,10 +1,16 @@
 package io.apogee.tools.admin.command;
 
 import io.apogee.common.admin.SubscriptionGroupConfig;
+import io.apogee.common.route.BrokerData;
+import io.apogee.common.route.ClusterInfo;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
 
-/** Subscription group sub-commands: updateSubGroup, deleteSubGroup. */
+/** Subscription group sub-commands: updateSubGroup, deleteSubGroup, getConsumerConfig. */
 public final class GroupCommands {
 
     private GroupCommands() {
@@ -28,35 +34,38 @@ public final class GroupCommands {
                 new Command("deleteSubGroup", "Delete subscription group from broker.", Opts.of(
                         Opts.arg("b", "brokerAddr", false, "delete subscription group from which broker"),
                         Opts.arg("c", "clusterName", false, "delete subscription group from which cluster"),
-                        Opts.arg("g", "groupName", true, "subscription group name")), GroupCommands::delete));
+                        Opts.arg("g", "groupName", true, "subscription group name"),
+                        Opts.arg("r", "removeOffset", false, "remove offset")), GroupCommands::delete),
+                new Command("getConsumerConfig", "Get consumer config by subscription group name!", Opts.of(
+                        Opts.arg("g", "groupName", true, "subscription group name")), GroupCommands::config));
     }
 
     private static void update(CommandLine line, AdminSession session) throws Exception {
         SubscriptionGroupConfig group = new SubscriptionGroupConfig();
         group.setGroupName(line.getOptionValue('g'));
         if (line.hasOption('s')) {
-            group.setConsumeEnable(Boolean.parseBoolean(line.getOptionValue('s')));
+            group.setConsumeEnable(Opts.boolValue(line, 's', true));
         }
         if (line.hasOption('m')) {
-            group.setConsumeFromMinEnable(Boolean.parseBoolean(line.getOptionValue('m')));
+            group.setConsumeFromMinEnable(Opts.boolValue(line, 'm', true));
         }
         if (line.hasOption('d')) {
-            group.setConsumeBroadcastEnable(Boolean.parseBoolean(line.getOptionValue('d')));
+            group.setConsumeBroadcastEnable(Opts.boolValue(line, 'd', true));
         }
         if (line.hasOption('q')) {
-            group.setRetryQueueNums(Integer.parseInt(line.getOptionValue('q')));
+            group.setRetryQueueNums(Opts.intValue(line, 'q', 1));
         }
         if (line.hasOption('r')) {
-            group.setRetryMaxTimes(Integer.parseInt(line.getOptionValue('r')));
+            group.setRetryMaxTimes(Opts.intValue(line, 'r', 16));
         }
         if (line.hasOption('i')) {
-            group.setBrokerId(Long.parseLong(line.getOptionValue('i')));
+            group.setBrokerId(Opts.longValue(line, 'i', 0));
         }
         if (line.hasOption('w')) {
-            group.setWhichBrokerWhenConsumeSlowly(Long.parseLong(line.getOptionValue('w')));
+            group.setWhichBrokerWhenConsumeSlowly(Opts.longValue(line, 'w', 1));
         }
         if (line.hasOption('a')) {
-            group.setNotifyConsumerIdsChangedEnable(Boolean.parseBoolean(line.getOptionValue('a')));
+            group.setNotifyConsumerIdsChangedEnable(Opts.boolValue(line, 'a', true));
         }
         for (String addr : session.masters(line.getOptionValue('b'), line.getOptionValue('c'))) {
             session.admin().createAndUpdateSubscriptionGroupConfig(addr, group);
@@ -66,9 +75,46 @@ public final class GroupCommands {
 
     private static void delete(CommandLine line, AdminSession session) throws Exception {
         String group = line.getOptionValue('g');
+        boolean removeOffset = Opts.boolValue(line, 'r', false);
         for (String addr : session.masters(line.getOptionValue('b'), line.getOptionValue('c'))) {
-            session.admin().deleteSubscriptionGroup(addr, group);
+            session.admin().deleteSubscriptionGroup(addr, group, removeOffset);
             session.out().printf("delete subscription group [%s] from broker [%s] success.%n", group, addr);
         }
+    }
+
+    /** The group's config on every master of every cluster that has it. */
+    private static void config(CommandLine line, AdminSession session) throws Exception {
+        String group = line.getOptionValue('g');
+        ClusterInfo info = session.admin().examineBrokerClusterInfo();
+        boolean found = false;
+        for (Map.Entry<String, Set<String>> cluster : new TreeMap<>(info.clusterAddrTable()).entrySet()) {
+            for (String brokerName : new TreeSet<>(cluster.getValue())) {
+                BrokerData broker = info.brokerAddrTable().get(brokerName);
+                String addr = broker == null ? null : broker.brokerAddrs().get(BrokerData.MASTER_ID);
+                SubscriptionGroupConfig config = addr == null ? null
+                        : session.admin().examineSubscriptionGroupConfig(addr, group);
+                if (config != null) {
+                    found = true;
+                    print(cluster.getKey() + ":" + brokerName, config, session);
+                }
+            }
+        }
+        if (!found) {
+            throw new CommandFailedException("no master broker has a subscription group named " + group);
+        }
+    }
+
+    private static void print(String where, SubscriptionGroupConfig c, AdminSession session) {
+        session.out().println("=============================" + where + "=============================");
+        Table table = new Table("groupName", "=  " + c.getGroupName());
+        table.row("consumeEnable", "=  " + c.isConsumeEnable());
+        table.row("consumeFromMinEnable", "=  " + c.isConsumeFromMinEnable());
+        table.row("consumeBroadcastEnable", "=  " + c.isConsumeBroadcastEnable());
+        table.row("retryQueueNums", "=  " + c.getRetryQueueNums());
+        table.row("retryMaxTimes", "=  " + c.getRetryMaxTimes());
+        table.row("brokerId", "=  " + c.getBrokerId());
+        table.row("whichBrokerWhenConsumeSlowly", "=  " + c.getWhichBrokerWhenConsumeSlowly());
+        table.row("notifyConsumerIdsChangedEnable", "=  " + c.isNotifyConsumerIdsChangedEnable());
+        table.print(session.out());
     }
 }

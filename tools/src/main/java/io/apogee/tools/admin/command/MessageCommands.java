@@ -1,19 +1,21 @@
 package io.apogee.tools.admin.command;
 
-import io.apogee.client.admin.QueueStatus;
-import io.apogee.client.admin.TopicStatus;
-import io.apogee.client.producer.SendResult;
+import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.message.Message;
-import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.MessageQueue;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.apogee.common.message.StoredMessage;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 
-/** Message sub-commands: queryMsgById, queryMsgByKey, queryMsgByOffset, sendMessage, consumeMessage. */
+/**
+ * Message query sub-commands: queryMsgById, queryMsgByKey, queryMsgByUniqueKey, queryMsgByOffset
+ * ({@link MessageTraceCommand} has queryMsgTraceById).
+ */
 public final class MessageCommands {
+
+    /** The most messages a unique-key query prints with {@code -a}, as RocketMQ's. */
+    private static final int UNIQUE_KEY_MAX = 32;
 
     private MessageCommands() {
     }
@@ -21,37 +23,54 @@ public final class MessageCommands {
     public static List<SubCommand> all() {
         return List.of(
                 new Command("queryMsgById", "Query Message by Id", Opts.of(
-                        Opts.arg("i", "msgId", true, "Message Id: the offset id, or with -t the client's unique id"),
-                        Opts.arg("t", "topic", false, "topic of a unique id")), MessageCommands::byId),
+                        Opts.arg("i", "msgId", true, "Message Id: offset ids (, separated), or with -t the client's"
+                                + " unique id"),
+                        Opts.arg("t", "topic", false, "topic of a unique id"),
+                        Opts.arg("g", "consumerGroup", false, "consumer group name (with -d: consume it again)"),
+                        Opts.arg("d", "clientId", false, "The consumer's client id"),
+                        Opts.arg("s", "sendMessage", false, "resend message"),
+                        Opts.arg("u", "unitName", false, "unit name (unit mode: not supported)")),
+                        MessageCommands::byId),
                 new Command("queryMsgByKey", "Query Message by Key", Opts.of(
                         Opts.arg("t", "topic", true, "topic name"),
                         Opts.arg("k", "msgKey", true, "Message Key"),
                         Opts.arg("c", "maxNum", false, "The maximum number of messages returned (default 64)")),
                         MessageCommands::byKey),
+                new Command("queryMsgByUniqueKey", "Query Message by Unique key", Opts.of(
+                        Opts.arg("i", "msgId", true, "Message Id"),
+                        Opts.arg("g", "consumerGroup", false, "consumer group name (with -d: consume it again)"),
+                        Opts.arg("d", "clientId", false, "The consumer's client id"),
+                        Opts.arg("t", "topic", true, "The topic of msg"),
+                        Opts.flag("a", "showAll", "Print all message, the limit is 32")),
+                        MessageCommands::byUniqueKey),
                 new Command("queryMsgByOffset", "Query Message by offset", Opts.of(
                         Opts.arg("t", "topic", true, "topic name"),
                         Opts.arg("b", "brokerName", true, "Broker Name"),
                         Opts.arg("i", "queueId", true, "Queue Id"),
-                        Opts.arg("o", "offset", true, "Queue Offset")), MessageCommands::byOffset),
-                new Command("sendMessage", "Send a message", Opts.of(
-                        Opts.arg("t", "topic", true, "Topic name"),
-                        Opts.arg("p", "body", true, "UTF-8 string format of the message body"),
-                        Opts.arg("k", "key", false, "Message keys"),
-                        Opts.arg("c", "tags", false, "Message tags"),
-                        Opts.arg("b", "broker", false, "Send message to target broker"),
-                        Opts.arg("i", "qid", false, "Send message to target queue")), MessageCommands::send),
-                new Command("consumeMessage", "Consume message", Opts.of(
-                        Opts.arg("t", "topic", true, "Topic name"),
-                        Opts.arg("b", "brokerName", false, "Broker name"),
-                        Opts.arg("i", "queueId", false, "Queue Id"),
-                        Opts.arg("o", "offset", false, "Queue offset to start from (default: the queue's min)"),
-                        Opts.arg("c", "MessageNumber", false, "Number of messages to print (default 128)")),
-                        MessageCommands::consume));
+                        Opts.arg("o", "offset", true, "Queue Offset")), MessageCommands::byOffset));
     }
 
     /** A unique (client) id is looked up through the topic's key index; an offset id is read where it points. */
     private static void byId(CommandLine line, AdminSession session) throws Exception {
-        String id = line.getOptionValue('i');
+        if (line.hasOption('u')) {
+            throw new CommandFailedException("-u: unit mode (unit names) is not supported");
+        }
+        boolean resend = Opts.boolValue(line, 's', false);
+        for (String id : line.getOptionValue('i').split(",")) {
+            StoredMessage m = find(line, session, id.trim());
+            if (line.hasOption('g') && line.hasOption('d')) {
+                consumeAgain(line, session, m);
+            } else if (resend) {
+                Message copy = new Message(m.getTopic(), m.getTags(), m.getKeys(), m.getBody());
+                session.out().printf("prepare resend msg. originalMsgId=%s%n", m.getMsgId());
+                session.out().println(session.producer().send(copy));
+            } else {
+                MessageView.print(m, session.out());
+            }
+        }
+    }
+
+    private static StoredMessage find(CommandLine line, AdminSession session, String id) throws Exception {
         StoredMessage m = null;
         if (line.hasOption('t')) {
             List<StoredMessage> found = session.admin().queryMessageByUniqueKey(line.getOptionValue('t'), id);
@@ -61,15 +80,25 @@ public final class MessageCommands {
             m = session.admin().viewMessage(id);
         }
         if (m == null) {
-            throw new CommandFailedException("no message with id " + line.getOptionValue('i'));
+            throw new CommandFailedException("no message with id " + id
+                    + (line.hasOption('t') ? " in topic " + line.getOptionValue('t') : " (a client id needs -t)"));
         }
-        print(m, session.out());
+        return m;
+    }
+
+    /** Has consumer {@code -d} of group {@code -g} consume {@code m} once more, and prints what it answered. */
+    private static void consumeAgain(CommandLine line, AdminSession session, StoredMessage m) throws Exception {
+        ConsumeMessageDirectlyResult result = session.admin().consumeMessageDirectly(line.getOptionValue('g'),
+                line.getOptionValue('d'), m.getOffsetMsgId());
+        session.out().printf("ConsumeMessageDirectlyResult [order=%s, autoCommit=%s, consumeResult=%s, remark=%s, "
+                        + "spentTimeMills=%d]%n", result.isOrder(), result.isAutoCommit(), result.getConsumeResult(),
+                result.getRemark(), result.getSpentTimeMills());
     }
 
     private static void byKey(CommandLine line, AdminSession session) throws Exception {
         String topic = line.getOptionValue('t');
         Routes.of(session, topic);
-        int max = Integer.parseInt(line.getOptionValue('c', "64"));
+        int max = Opts.intValue(line, 'c', 64);
         List<StoredMessage> found = session.admin().queryMessage(topic, line.getOptionValue('k'), max, 0,
                 Long.MAX_VALUE);
         Table table = new Table("#Message ID", "#QID", "#Offset");
@@ -77,90 +106,33 @@ public final class MessageCommands {
         table.print(session.out());
     }
 
+    private static void byUniqueKey(CommandLine line, AdminSession session) throws Exception {
+        String topic = line.getOptionValue('t');
+        Routes.of(session, topic);
+        String id = line.getOptionValue('i').trim();
+        List<StoredMessage> found = new ArrayList<>(session.admin().queryMessageByUniqueKey(topic, id));
+        if (found.isEmpty()) {
+            throw new CommandFailedException("no message with unique key " + id + " in topic " + topic);
+        }
+        if (line.hasOption('g') && line.hasOption('d')) {
+            consumeAgain(line, session, found.get(0));
+            return;
+        }
+        for (StoredMessage m : line.hasOption('a') ? found.subList(0, Math.min(UNIQUE_KEY_MAX, found.size()))
+                : found.subList(0, 1)) {
+            MessageView.print(m, session.out());
+            session.out().println();
+        }
+    }
+
     private static void byOffset(CommandLine line, AdminSession session) throws Exception {
         String topic = line.getOptionValue('t');
         Routes.of(session, topic);
-        MessageQueue mq = new MessageQueue(topic, line.getOptionValue('b'), Integer.parseInt(line.getOptionValue('i')));
-        StoredMessage m = session.admin().queryMessageByOffset(mq, Long.parseLong(line.getOptionValue('o')));
+        MessageQueue mq = new MessageQueue(topic, line.getOptionValue('b'), Opts.intValue(line, 'i', 0));
+        StoredMessage m = session.admin().queryMessageByOffset(mq, Opts.longValue(line, 'o', 0));
         if (m == null) {
             throw new CommandFailedException("no message at offset " + line.getOptionValue('o') + " of " + mq);
         }
-        print(m, session.out());
-    }
-
-    private static void send(CommandLine line, AdminSession session) throws Exception {
-        String topic = line.getOptionValue('t');
-        Message m = new Message(topic, line.getOptionValue('p').getBytes(StandardCharsets.UTF_8));
-        if (line.hasOption('k')) {
-            m.setKeys(line.getOptionValue('k'));
-        }
-        if (line.hasOption('c')) {
-            m.setTags(line.getOptionValue('c'));
-        }
-        SendResult result;
-        if (line.hasOption('b') && line.hasOption('i')) {
-            result = session.producer().send(m, new MessageQueue(topic, line.getOptionValue('b'),
-                    Integer.parseInt(line.getOptionValue('i'))));
-        } else {
-            result = session.producer().send(m);
-        }
-        Table table = new Table("#Broker Name", "#QID", "#Send Result", "#MsgId");
-        table.row(result.getMessageQueue().getBrokerName(), result.getMessageQueue().getQueueId(),
-                result.getSendStatus(), result.getMsgId());
-        table.print(session.out());
-    }
-
-    private static void consume(CommandLine line, AdminSession session) throws Exception {
-        String topic = line.getOptionValue('t');
-        Routes.of(session, topic);
-        int remaining = Integer.parseInt(line.getOptionValue('c', "128"));
-        TopicStatus status = session.admin().topicStatus(topic);
-        for (QueueStatus q : status.queues()) {
-            MessageQueue mq = q.queue();
-            boolean wanted = (!line.hasOption('b') || mq.getBrokerName().equals(line.getOptionValue('b')))
-                    && (!line.hasOption('i') || mq.getQueueId() == Integer.parseInt(line.getOptionValue('i')));
-            if (!wanted) {
-                continue;
-            }
-            long from = line.hasOption('o') ? Long.parseLong(line.getOptionValue('o')) : q.minOffset();
-            for (long offset = from; offset < q.maxOffset() && remaining > 0; offset++) {
-                StoredMessage m = session.admin().queryMessageByOffset(mq, offset);
-                if (m != null) {
-                    print(m, session.out());
-                    session.out().println();
-                    remaining--;
-                }
-            }
-        }
-        Unanswered.check(status.unanswered());
-    }
-
-    private static void print(StoredMessage m, PrintStream out) {
-        Table t = new Table("OffsetID:", m.getOffsetMsgId());
-        t.row("Msg ID:", m.getMsgId());
-        t.row("Topic:", m.getTopic());
-        t.row("Tags:", "[" + (m.getTags() == null ? "" : m.getTags()) + "]");
-        t.row("Keys:", "[" + (m.getKeys() == null ? "" : m.getKeys()) + "]");
-        t.row("Queue ID:", m.getQueueId());
-        t.row("Queue Offset:", m.getQueueOffset());
-        t.row("CommitLog Offset:", m.getCommitLogOffset());
-        t.row("Reconsume Times:", m.getReconsumeTimes());
-        t.row("Born Timestamp:", Times.format(m.getBornTimestamp()));
-        t.row("Store Timestamp:", Times.format(m.getStoreTimestamp()));
-        t.row("Born Host:", hostPort(m.getBornHost()));
-        t.row("Store Host:", hostPort(m.getStoreHost()));
-        t.row("System Flag:", m.getSysFlag());
-        t.row("Properties:", m.getProperties());
-        t.row("Message Body:", new String(m.getBody(), StandardCharsets.UTF_8));
-        t.print(out);
-    }
-
-    /** {@code ip:port}, as RocketMQ prints a message's hosts. */
-    private static String hostPort(InetSocketAddress address) {
-        if (address == null) {
-            return "";
-        }
-        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-        return host + ":" + address.getPort();
+        MessageView.print(m, session.out());
     }
 }

@@ -1,5 +1,7 @@
 package io.apogee.tools.admin.command;
 
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -27,5 +29,65 @@ final class Opts {
             out.addOption(o);
         }
         return out;
+    }
+
+    /**
+     * The option's value as an int, {@code fallback} when absent.
+     *
+     * @throws CommandFailedException naming the option when the value is not a number
+     */
+    static int intValue(CommandLine line, char option, int fallback) throws CommandFailedException {
+        return (int) longValue(line, option, fallback);
+    }
+
+    /**
+     * The option's value as a long, {@code fallback} when absent.
+     *
+     * @throws CommandFailedException naming the option when the value is not a number
+     */
+    static long longValue(CommandLine line, char option, long fallback) throws CommandFailedException {
+        String text = line.getOptionValue(option);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new CommandFailedException("-" + option + " must be a number, not '" + text + "'");
+        }
+    }
+
+    /**
+     * The option's value as a boolean, {@code fallback} when absent.
+     *
+     * @throws CommandFailedException naming the option when the value is neither true nor false
+     */
+    static boolean boolValue(CommandLine line, char option, boolean fallback) throws CommandFailedException {
+        String text = line.getOptionValue(option);
+        if (text == null) {
+            return fallback;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new CommandFailedException("-" + option + " must be true or false, not '" + text + "'");
+        };
+    }
+
+    /**
+     * A timestamp option ({@code now}, milliseconds or {@code yyyy-MM-dd#HH:mm:ss:SSS}), {@code fallback} when absent.
+     *
+     * @throws CommandFailedException naming the option when the value is none of these
+     */
+    static long timeValue(CommandLine line, char option, long fallback) throws CommandFailedException {
+        String text = line.getOptionValue(option);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Times.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException("-" + option + ": " + e.getMessage());
+        }
     }
 }

@@ -4,15 +4,26 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONWriter;
 import io.apogee.client.admin.QueueStatus;
 import io.apogee.client.admin.TopicStatus;
+import io.apogee.common.route.BrokerData;
+import io.apogee.common.route.QueueData;
 import io.apogee.common.route.TopicRouteData;
 import io.apogee.common.topic.TopicConfig;
 import io.apogee.common.topic.TopicFilterType;
+import io.apogee.common.topic.TopicSysFlag;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
 
-/** Topic sub-commands: topicList, updateTopic, deleteTopic, topicRoute, topicStatus, topicClusterList. */
+/**
+ * Topic sub-commands: topicList, updateTopic, updateTopicPerm, deleteTopic, topicRoute, topicStatus,
+ * topicClusterList ({@link TopicOrderCommands} has updateOrderConf and allocateMQ).
+ */
 public final class TopicCommands {
+
+    /** The permissions a topic may be given: write, read, read-write. */
+    private static final Set<Integer> PERMS = Set.of(2, 4, 6);
 
     private TopicCommands() {
     }
@@ -28,12 +39,21 @@ public final class TopicCommands {
                         Opts.arg("r", "readQueueNums", false, "set read queue nums (default 8)"),
                         Opts.arg("w", "writeQueueNums", false, "set write queue nums (default 8)"),
                         Opts.arg("p", "perm", false, "set topic's permission(2|4|6), intro[2:W 4:R; 6:RW]"),
-                        Opts.arg("o", "order", false, "set topic's order(true|false)")), TopicCommands::update),
+                        Opts.arg("o", "order", false, "set topic's order(true|false)"),
+                        Opts.arg("u", "unit", false, "is unit topic (true|false)"),
+                        Opts.arg("s", "hasUnitSub", false, "has unit sub (true|false)")), TopicCommands::update),
+                new Command("updateTopicPerm", "Update topic perm", Opts.of(
+                        Opts.arg("b", "brokerAddr", false, "create topic to which broker"),
+                        Opts.arg("c", "clusterName", false, "create topic to which cluster"),
+                        Opts.arg("t", "topic", true, "topic name"),
+                        Opts.arg("p", "perm", true, "set topic's permission(2|4|6), intro[2:W; 4:R; 6:RW]")),
+                        TopicCommands::updatePerm),
                 new Command("deleteTopic", "Delete topic from broker and NameServer.", Opts.of(
                         Opts.arg("t", "topic", true, "topic name"),
                         Opts.arg("c", "clusterName", true, "delete topic from which cluster")), TopicCommands::delete),
                 new Command("topicRoute", "Examine topic route info", Opts.of(
-                        Opts.arg("t", "topic", true, "topic name")), TopicCommands::route),
+                        Opts.arg("t", "topic", true, "topic name"),
+                        Opts.flag("l", "list", "Use list format to print data")), TopicCommands::route),
                 new Command("topicStatus", "Examine topic Status info", Opts.of(
                         Opts.arg("t", "topic", true, "topic name")), TopicCommands::status),
                 new Command("topicClusterList", "Get cluster info for topic", Opts.of(
@@ -57,16 +77,44 @@ public final class TopicCommands {
 
     private static void update(CommandLine line, AdminSession session) throws Exception {
         String topic = line.getOptionValue('t');
-        int read = Integer.parseInt(line.getOptionValue('r', "8"));
-        int write = Integer.parseInt(line.getOptionValue('w', "8"));
-        int perm = Integer.parseInt(line.getOptionValue('p', "6"));
-        boolean order = Boolean.parseBoolean(line.getOptionValue('o', "false"));
-        TopicConfig config = new TopicConfig(topic, read, write, perm, TopicFilterType.SINGLE_TAG, 0, order);
+        int read = Opts.intValue(line, 'r', 8);
+        int write = Opts.intValue(line, 'w', 8);
+        int perm = perm(line);
+        boolean order = Opts.boolValue(line, 'o', false);
+        int sysFlag = (Opts.boolValue(line, 'u', false) ? TopicSysFlag.UNIT : 0)
+                | (Opts.boolValue(line, 's', false) ? TopicSysFlag.UNIT_SUB : 0);
+        if (read <= 0 || write <= 0) {
+            throw new CommandFailedException("-r and -w must be at least 1");
+        }
+        TopicConfig config = new TopicConfig(topic, read, write, perm, TopicFilterType.SINGLE_TAG, sysFlag, order);
         for (String addr : session.masters(line.getOptionValue('b'), line.getOptionValue('c'))) {
             session.admin().createAndUpdateTopicConfig(addr, config);
             session.out().printf("create topic to %s success.%n", addr);
         }
         session.out().println(config);
+    }
+
+    private static void updatePerm(CommandLine line, AdminSession session) throws Exception {
+        String topic = line.getOptionValue('t');
+        int perm = perm(line);
+        for (String addr : session.masters(line.getOptionValue('b'), line.getOptionValue('c'))) {
+            TopicConfig old = session.admin().getAllTopicConfig(addr).get(topic);
+            if (old == null) {
+                throw new CommandFailedException("topic " + topic + " does not exist on broker " + addr);
+            }
+            session.admin().createAndUpdateTopicConfig(addr, new TopicConfig(topic, old.readQueueNums(),
+                    old.writeQueueNums(), perm, old.topicFilterType(), old.topicSysFlag(), old.order()));
+            session.out().printf("update topic perm from %d to %d in %s success.%n", old.perm(), perm, addr);
+        }
+    }
+
+    /** {@code -p}: 2, 4 or 6 (6 when absent). */
+    private static int perm(CommandLine line) throws CommandFailedException {
+        int perm = Opts.intValue(line, 'p', 6);
+        if (!PERMS.contains(perm)) {
+            throw new CommandFailedException("-p must be 2 (write), 4 (read) or 6 (read-write), not " + perm);
+        }
+        return perm;
     }
 
     private static void delete(CommandLine line, AdminSession session) throws Exception {
@@ -79,7 +127,25 @@ public final class TopicCommands {
 
     private static void route(CommandLine line, AdminSession session) throws Exception {
         TopicRouteData route = Routes.of(session, line.getOptionValue('t'));
-        session.out().println(JSON.toJSONString(route, JSONWriter.Feature.PrettyFormat));
+        if (!line.hasOption('l')) {
+            session.out().println(JSON.toJSONString(route, JSONWriter.Feature.PrettyFormat));
+            return;
+        }
+        Table table = new Table("#ClusterName", "#BrokerName", "#BrokerAddrs", "#ReadQueue", "#WriteQueue", "#Perm");
+        int reads = 0;
+        int writes = 0;
+        for (BrokerData broker : route.brokerDatas()) {
+            for (QueueData q : route.queueDatas()) {
+                if (q.brokerName().equals(broker.brokerName())) {
+                    table.row(broker.cluster(), broker.brokerName(), new TreeMap<>(broker.brokerAddrs()),
+                            q.readQueueNums(), q.writeQueueNums(), q.perm());
+                    reads += q.readQueueNums();
+                    writes += q.writeQueueNums();
+                }
+            }
+        }
+        table.row("Total:", route.brokerDatas().size(), "", reads, writes, "");
+        table.print(session.out());
     }
 
     private static void status(CommandLine line, AdminSession session) throws Exception {
