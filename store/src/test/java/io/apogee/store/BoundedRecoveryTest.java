@@ -35,6 +35,7 @@ class BoundedRecoveryTest {
         MessageStoreConfig c = StoreFixture.config(dir);
         c.setFlushIntervalConsumeQueue(50);
         c.setFlushIntervalCommitLog(50);
+        c.setFlushCommitLogLeastPages(0);
         c.validate();
         return c;
     }
@@ -113,6 +114,8 @@ class BoundedRecoveryTest {
             PutMessageResult r = store.putMessage(message("Cut", 1, "again", "T", null)).join();
             assertEquals(end, r.wroteOffset());
             assertEquals(20, r.queueOffset());
+            long newEnd = store.getMaxPhyOffset();
+            await().atMost(WAIT).until(() -> checkpointOffset() == newEnd);
         }
         try (LocalMessageStore store = StoreFixture.open(config)) {
             assertEquals(21, store.getMaxOffsetInQueue("Cut", 1));

@@ -95,6 +95,14 @@ public final class MappedFile {
         this.flushedPosition = position;
     }
 
+    /**
+     * Lowers the flushed position to {@code position} (recovery: bytes a crash left in the page cache, which the next
+     * flush forces).
+     */
+    public synchronized void markUnflushedFrom(int position) {
+        flushedPosition = Math.min(flushedPosition, Math.max(0, position));
+    }
+
     public boolean isFull() {
         return wrotePosition == fileSize;
     }

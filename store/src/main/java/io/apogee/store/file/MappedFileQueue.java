@@ -194,8 +194,16 @@ public final class MappedFileQueue {
         flushedWhere = offset;
     }
 
-    /** Marks everything up to {@code offset} as flushed (recovery of files that are trusted). */
-    public void setFlushedWhere(long offset) {
+    /**
+     * Marks everything below {@code offset} as on disk and what is written from it on as still to be flushed
+     * (recovery: after a crash the bytes past the checkpoint may be in the page cache only).
+     */
+    public synchronized void setFlushedWhere(long offset) {
+        for (MappedFile f : files) {
+            if (f.fromOffset() + f.wrotePosition() > offset) {
+                f.markUnflushedFrom((int) Math.max(0, offset - f.fromOffset()));
+            }
+        }
         this.flushedWhere = offset;
     }
 

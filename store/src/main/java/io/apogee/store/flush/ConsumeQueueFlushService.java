@@ -48,11 +48,15 @@ public final class ConsumeQueueFlushService implements ServiceLoop {
      * this round; it becomes the checkpoint once the commit log is flushed up to it too, or else the previous round's
      * position does (the asynchronous commit-log flush runs every 500 ms by default, dispatch runs right behind the
      * writers), or else the checkpoint stays. Both positions are record boundaries; the flushed commit-log offset
-     * need not be one (a slave appends replicated chunks), which is why it is only compared with.
+     * need not be one (a slave appends replicated chunks), which is why it is only compared with. Nothing is written
+     * while dispatch stands at the checkpoint: only dispatch writes queue and index entries.
      */
     @Override
     public int doWork() throws IOException {
         long dispatched = reput.reputFromOffset();
+        if (checkpoint.isPresent() && dispatched == checkpoint.safeOffset()) {
+            return 0;
+        }
         queues.flush(0);
         index.flush();
         long flushed = commitLog.flushedOffset();

@@ -56,9 +56,11 @@ public final class ConsumeQueue {
      * or past {@code commitLogEnd} (they were built from a commit-log tail that did not survive). Reads only the
      * newest file's entries (and the dropped ones); what lies past the end is cut without being read.
      *
-     * @param commitLogMin oldest commit-log offset still held; earlier entries are below the queue's min offset
+     * @param commitLogMin  oldest commit-log offset still held; earlier entries are below the queue's min offset
+     * @param unflushedFrom commit-log offset from which entries may be in the page cache only (the checkpoint): they
+     *                      are flushed again by the next flush
      */
-    public void recover(long commitLogMin, long commitLogEnd) throws IOException {
+    public void recover(long commitLogMin, long commitLogEnd, long unflushedFrom) throws IOException {
         files.load();
         MappedFile last = files.last();
         if (last == null) {
@@ -84,6 +86,20 @@ public final class ConsumeQueue {
         endFile.cutAt(endFile.wrotePosition());
         maxPhysicOffset = end > files.minOffset() ? physicEnd : 0;
         correctMinOffset(commitLogMin);
+        markUnflushed(end, unflushedFrom);
+    }
+
+    /** Walks back from {@code end} over the entries of records at or past {@code unflushedFrom}: the tail only. */
+    private void markUnflushed(long end, long unflushedFrom) {
+        long from = end;
+        while (from > files.minOffset()) {
+            MappedFile f = files.find(from - UNIT_SIZE);
+            if (f.buffer().getLong((int) (from - UNIT_SIZE - f.fromOffset())) < unflushedFrom) {
+                break;
+            }
+            from -= UNIT_SIZE;
+        }
+        files.setFlushedWhere(from);
     }
 
     /**

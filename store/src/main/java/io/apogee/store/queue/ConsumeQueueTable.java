@@ -36,7 +36,7 @@ public final class ConsumeQueueTable implements CommitLogDispatcher {
      *
      * @see ConsumeQueue#recover
      */
-    public void recover(long commitLogMin, long commitLogEnd) throws IOException {
+    public void recover(long commitLogMin, long commitLogEnd, long unflushedFrom) throws IOException {
         if (!Files.isDirectory(root)) {
             return;
         }
@@ -45,7 +45,7 @@ public final class ConsumeQueueTable implements CommitLogDispatcher {
                 String name = queueDir.getFileName().toString();
                 if (name.matches("\\d+")) {
                     findOrCreate(topicDir.getFileName().toString(), Integer.parseInt(name))
-                            .recover(commitLogMin, commitLogEnd);
+                            .recover(commitLogMin, commitLogEnd, unflushedFrom);
                 }
             }
         }

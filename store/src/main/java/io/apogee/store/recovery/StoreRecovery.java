@@ -80,8 +80,8 @@ public final class StoreRecovery {
         if (!trusted && endFile != null) {
             endFile.cutAt((int) (end - endFile.fromOffset()));
         }
-        files.setFlushedWhere(end);
-        queues.recover(files.minOffset(), end);
+        files.setFlushedWhere(dispatchFrom);
+        queues.recover(files.minOffset(), end, dispatchFrom);
         index.load(end);
         reput.setReputFromOffset(dispatchFrom);
         int redispatched = reput.dispatchUpTo(end, Integer.MAX_VALUE, false);
