@@ -16,16 +16,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CLEAN_UNUSED_TOPIC (316) and DELETE_EXPIRED_COMMITLOG (329). */
+/** CLEAN_UNUSED_TOPIC (316), CLEAN_EXPIRED_CONSUMEQUEUE (306) and DELETE_EXPIRED_COMMITLOG (329). */
 class StoreMaintenanceRequestsTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void cleanUnusedTopicDropsTheQueuesOfTopicsTheBrokerDoesNotHave() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {RequestCode.CLEAN_UNUSED_TOPIC, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE})
+    void cleanUnusedTopicDropsTheQueuesOfTopicsTheBrokerDoesNotHave(int code) throws Exception {
         try (BrokerFixture f = new BrokerFixture(dir, new Properties())) {
             assertEquals(ResponseCode.SUCCESS, f.createTopic("Kept", 1).code());
             assertEquals(ResponseCode.SUCCESS, f.invoke(BrokerFixture.send("Kept", 0, "m", "")).code());
@@ -40,7 +43,7 @@ class StoreMaintenanceRequestsTest {
             assertEquals(PutMessageStatus.PUT_OK, f.broker.store().putMessage(orphan).join().status());
             await().atMost(Duration.ofSeconds(30)).until(() -> f.broker.store().queuedTopics().contains("Orphan"));
 
-            RemotingCommand answer = f.invoke(RemotingCommand.request(RequestCode.CLEAN_UNUSED_TOPIC, null));
+            RemotingCommand answer = f.invoke(RemotingCommand.request(code, null));
             assertEquals(ResponseCode.SUCCESS, answer.code(), answer.remark());
             assertFalse(f.broker.store().queuedTopics().contains("Orphan"));
             assertTrue(f.broker.store().queuedTopics().contains("Kept"));

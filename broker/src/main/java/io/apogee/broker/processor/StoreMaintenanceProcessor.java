@@ -14,8 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin tools' store clean-ups: CLEAN_UNUSED_TOPIC ({@code mqadmin cleanUnusedTopic}) and
- * DELETE_EXPIRED_COMMITLOG ({@code mqadmin deleteExpiredCommitLog}). Both answer success, as RocketMQ does.
+ * The admin tools' store clean-ups: CLEAN_UNUSED_TOPIC ({@code mqadmin cleanUnusedTopic}),
+ * CLEAN_EXPIRED_CONSUMEQUEUE ({@code mqadmin cleanExpiredCQ}) and DELETE_EXPIRED_COMMITLOG
+ * ({@code mqadmin deleteExpiredCommitLog}). All answer success, as RocketMQ does. CLEAN_EXPIRED_CONSUMEQUEUE drops
+ * the consume queues of topics that are gone, as CLEAN_UNUSED_TOPIC: the queue files below the commit log's start,
+ * RocketMQ's other half of it, go with every commit-log deletion already.
  */
 public final class StoreMaintenanceProcessor {
 
@@ -33,6 +36,7 @@ public final class StoreMaintenanceProcessor {
     public Map<Integer, RequestProcessor> handlers() {
         return Map.of(
                 RequestCode.CLEAN_UNUSED_TOPIC, (channel, request) -> cleanUnusedTopics(),
+                RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE, (channel, request) -> cleanUnusedTopics(),
                 RequestCode.DELETE_EXPIRED_COMMITLOG, (channel, request) -> {
                     int deleted = store.deleteExpiredFiles();
                     LOG.info("DELETE_EXPIRED_COMMITLOG from {}: {} commit-log file(s) deleted",
