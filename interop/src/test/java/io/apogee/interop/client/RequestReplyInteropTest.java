@@ -22,12 +22,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.exception.RequestTimeoutException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.RequestCallback;
 import org.apache.rocketmq.client.utils.MessageUtil;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageAccessor;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +43,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * through its own producer with {@code MessageUtil.createReplyMessage} (SEND_REPLY_MESSAGE_V2 to
  * {@code <cluster>_REPLY_TOPIC}, pushed back as PUSH_REPLY_MESSAGE_TO_CLIENT); our client does the same (also through
  * a selector, to a given queue, and with compressed bodies), and our requester gets an official consumer's reply; a request nobody answers ends in RocketMQ's
- * {@code RequestTimeoutException} (code 10006), blocking and through the callback, from either client.
+ * {@code RequestTimeoutException} (code 10006), blocking and through the callback, from either client; and a reply
+ * for a client not connected is refused with the same code and remark by both brokers.
  */
 class RequestReplyInteropTest {
 
@@ -241,6 +245,29 @@ class RequestReplyInteropTest {
         } finally {
             ours.shutdown();
             official.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClusterKind.class)
+    void aReplyToAnUnknownRequesterIsRefusedAlike(ClusterKind kind) throws Exception {
+        // SYSTEM_ERROR is retried, so the official producer ends with its "Send [3] times" exception around it
+        Side side = side(kind);
+        DefaultMQProducer replier = ApacheClients.producer(side.namesrv(), group("rpc-apache-stray"));
+        try {
+            Message reply = new Message(side.cluster().clusterName() + "_REPLY_TOPIC",
+                    "stray".getBytes(StandardCharsets.UTF_8));
+            MessageAccessor.putProperty(reply, "MSG_TYPE", "reply");
+            MessageAccessor.putProperty(reply, "CORRELATION_ID", "no-such-request");
+            MessageAccessor.putProperty(reply, "REPLY_TO_CLIENT", "192.0.2.1@nobody");
+            MQClientException failed = assertThrows(MQClientException.class, () -> replier.send(reply, 10_000));
+            MQBrokerException refused = assertInstanceOf(MQBrokerException.class, failed.getCause(),
+                    failed::getMessage);
+            assertEquals(1, refused.getResponseCode());
+            assertEquals("push reply message fail, channel of <192.0.2.1@nobody> not found.",
+                    refused.getErrorMessage());
+        } finally {
+            replier.shutdown();
         }
     }
 
