@@ -8,8 +8,9 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code clusterList}: every broker of every cluster with its version and load, as RocketMQ prints it. A broker that
- * does not answer keeps its row, with the error in place of its figures, and the command then fails naming it.
+ * {@code clusterList}: every broker of every cluster with its version and load, as RocketMQ prints it (with
+ * {@code -i}, again every so many seconds). A broker that does not answer keeps its row, with the error in place of
+ * its figures, and the command then fails naming it.
  */
 public final class ClusterListCommand implements SubCommand {
 
@@ -26,11 +27,24 @@ public final class ClusterListCommand implements SubCommand {
     @Override
     public Options options() {
         return Opts.of(Opts.flag("m", "moreStats", "Print more stats"), Opts.arg("c", "clusterName", false,
-                "which cluster"));
+                "which cluster"), Opts.arg("i", "interval", false, "specify intervals numbers, it is in seconds"
+                        + " (print again every so many seconds, until stopped)"));
     }
 
     @Override
     public void run(CommandLine line, AdminSession session) throws Exception {
+        long intervalSeconds = Opts.longValue(line, 'i', 0);
+        if (intervalSeconds < 0) {
+            throw new CommandFailedException("-i must be a number of seconds, not " + intervalSeconds);
+        }
+        print(line, session);
+        while (intervalSeconds > 0) {
+            Thread.sleep(intervalSeconds * 1000);
+            print(line, session);
+        }
+    }
+
+    private static void print(CommandLine line, AdminSession session) throws Exception {
         String only = line.getOptionValue('c');
         List<BrokerOverview> brokers = session.admin().clusterOverview().brokers().stream()
                 .filter(b -> only == null || b.clusterName().equals(only)).toList();

@@ -3,6 +3,7 @@ package io.apogee.tools.admin.command;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.common.route.BrokerData;
 import io.apogee.common.route.ClusterInfo;
+import io.apogee.common.topic.SystemTopics;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,8 @@ public final class GroupCommands {
                         GroupCommands::update),
                 new Command("deleteSubGroup", "Delete subscription group from broker.", Opts.of(
                         Opts.arg("b", "brokerAddr", false, "delete subscription group from which broker"),
-                        Opts.arg("c", "clusterName", false, "delete subscription group from which cluster"),
+                        Opts.arg("c", "clusterName", false, "delete subscription group (and its retry and dead-letter"
+                                + " topics) from which cluster"),
                         Opts.arg("g", "groupName", true, "subscription group name"),
                         Opts.arg("r", "removeOffset", false, "remove offset")), GroupCommands::delete),
                 new Command("getConsumerConfig", "Get consumer config by subscription group name!", Opts.of(
@@ -76,9 +78,16 @@ public final class GroupCommands {
     private static void delete(CommandLine line, AdminSession session) throws Exception {
         String group = line.getOptionValue('g');
         boolean removeOffset = Opts.boolValue(line, 'r', false);
-        for (String addr : session.masters(line.getOptionValue('b'), line.getOptionValue('c'))) {
+        String cluster = line.hasOption('b') ? null : line.getOptionValue('c');
+        for (String addr : session.masters(line.getOptionValue('b'), cluster)) {
             session.admin().deleteSubscriptionGroup(addr, group, removeOffset);
             session.out().printf("delete subscription group [%s] from broker [%s] success.%n", group, addr);
+        }
+        if (cluster != null) {
+            for (String topic : List.of(SystemTopics.retryTopic(group), SystemTopics.dlqTopic(group))) {
+                session.admin().deleteTopic(topic, cluster);
+                session.out().printf("delete topic [%s] from cluster [%s] success.%n", topic, cluster);
+            }
         }
     }
 

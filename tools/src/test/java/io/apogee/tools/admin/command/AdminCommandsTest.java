@@ -177,6 +177,13 @@ class AdminCommandsTest {
         assertTrue(one.contains("#Consumer Subscription#") && one.contains(TOPIC), one);
 
         assertTrue(ok("producer", "-b", broker()).contains("producer group (" + PRODUCER_GROUP + ")"));
+
+        ok("updateSubGroup", "-c", cluster.clusterName(), "-g", "CmdGroup2");
+        String deleted = ok("deleteSubGroup", "-c", cluster.clusterName(), "-g", "CmdGroup2", "-r", "true");
+        assertTrue(deleted.contains("delete subscription group [CmdGroup2]")
+                && deleted.contains("delete topic [%RETRY%CmdGroup2]") && deleted.contains("[%DLQ%CmdGroup2]"),
+                deleted);
+        fails("-i must be a number, not 'x'", "clusterList", "-i", "x");
     }
 
     @Test
