@@ -17,6 +17,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -115,7 +116,11 @@ public final class NettyRemotingServer extends RemotingEndpoint {
 
     private void initPipeline(SocketChannel ch) {
         ChannelPipeline pipeline = ch.pipeline();
-        pipeline.addLast("tlsSniffer", new TlsSniffer(tls))
+        // Responses are written from the processors' executors, one write task each: flushing once per event-loop
+        // pass instead of once per response sends several answers of a busy connection in one syscall.
+        pipeline.addLast("flushConsolidation", new FlushConsolidationHandler(
+                FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
+                .addLast("tlsSniffer", new TlsSniffer(tls))
                 .addLast("encoder", encoder)
                 .addLast("decoder", new FrameDecoder(config.frameMaxLength))
                 .addLast("idle", new IdleStateHandler(0, 0, config.serverChannelMaxIdleTimeSeconds))
