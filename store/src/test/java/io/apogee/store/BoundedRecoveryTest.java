@@ -4,6 +4,7 @@ import static io.apogee.store.StoreFixture.message;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.apogee.store.core.LocalMessageStore;
 import java.io.IOException;
@@ -82,6 +83,42 @@ class BoundedRecoveryTest {
             assertEquals(end, store.getMaxPhyOffset(), "the damaged record below the checkpoint was not re-validated");
             assertEquals(51, store.getMaxOffsetInQueue("Below", 0));
         }
+    }
+
+    @Test
+    void aProcessCrashValidatesFromTheDispatchedOffsetAMachineCrashFromTheSafeOne() throws Exception {
+        Path bootIdFile = Path.of("/proc/sys/kernel/random/boot_id");
+        assumeTrue(Files.isReadable(bootIdFile), "a Linux boot id");
+        String bootId = Files.readString(bootIdFile).trim();
+        MessageStoreConfig config = config();
+        long end;
+        try (LocalMessageStore store = StoreFixture.open(config)) {
+            for (int i = 0; i < 30; i++) {
+                store.putMessage(message("Boot", 0, "m" + i, "T", null)).join();
+            }
+            end = store.getMaxPhyOffset();
+        }
+        Path file = config.commitLogDir().resolve("00000000000000000000");
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap("XXXX".getBytes(StandardCharsets.US_ASCII)), 4);
+        }
+        crashWithCheckpoint(0, end, bootId);
+        try (LocalMessageStore store = StoreFixture.open(config)) {
+            assertEquals(end, store.getMaxPhyOffset(), "same boot: the page cache held everything below " + end);
+            assertEquals(30, store.getMaxOffsetInQueue("Boot", 0));
+        }
+        crashWithCheckpoint(0, end, "another-boot");
+        try (LocalMessageStore store = StoreFixture.open(config)) {
+            assertEquals(0, store.getMaxPhyOffset(), "another boot: validated from the safe offset, cut at the damage");
+            assertEquals(0, store.getMaxOffsetInQueue("Boot", 0));
+        }
+    }
+
+    /** Leaves the store as a crash with this checkpoint would. */
+    private void crashWithCheckpoint(long safe, long dispatched, String bootId) throws IOException {
+        Files.writeString(dir.resolve("checkpoint"), "safeOffset=" + safe + "\ndispatchedOffset=" + dispatched
+                + "\nbootId=" + bootId + "\n");
+        Files.writeString(dir.resolve("abort"), "");
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.io.IOException;
 
 /**
  * Every {@code flushIntervalConsumeQueue} ms flushes what dispatch wrote to the consume queues and the key index and
- * moves the checkpoint up to it, so that recovery after a crash re-validates and re-dispatches only about one round
- * of writes, whatever the size of the store. The checkpoint offset is always a record boundary below which the
- * commit log, every queue entry and every index entry are on disk.
+ * moves the checkpoint up to it (see {@link StoreCheckpoint}), so that recovery after a crash re-validates and
+ * re-dispatches only about one round of writes after a process crash, and the tail not yet flushed after a machine
+ * crash, whatever the size of the store.
  *
  * <p>Unlike RocketMQ, which flushes a queue only once {@code flushConsumeQueueLeastPages} pages are dirty and
  * everything every {@code flushConsumeQueueThoroughInterval} ms, every round flushes every dirty page: a queue holding
@@ -45,11 +45,12 @@ public final class ConsumeQueueFlushService implements ServiceLoop {
 
     /**
      * One round. The dispatch position is read before flushing, so every entry of a record below it is flushed by
-     * this round; it becomes the checkpoint once the commit log is flushed up to it too, or else the previous round's
+     * this round; it becomes the safe offset once the commit log is flushed up to it too, or else the previous round's
      * position does (the asynchronous commit-log flush runs every 500 ms by default, dispatch runs right behind the
-     * writers), or else the checkpoint stays. Both positions are record boundaries; the flushed commit-log offset
-     * need not be one (a slave appends replicated chunks), which is why it is only compared with. Nothing is written
-     * while dispatch stands at the checkpoint: only dispatch writes queue and index entries.
+     * writers), or else the safe offset stays. The dispatched offset is recorded as it is: everything below it is in
+     * the page cache already. Both positions are record boundaries; the flushed commit-log offset need not be one (a
+     * slave appends replicated chunks), which is why it is only compared with. Nothing is written while dispatch
+     * stands at the safe offset: only dispatch writes queue and index entries.
      */
     @Override
     public int doWork() throws IOException {
@@ -61,11 +62,10 @@ public final class ConsumeQueueFlushService implements ServiceLoop {
         index.flush();
         long flushed = commitLog.flushedOffset();
         long safe = dispatched <= flushed ? dispatched
-                : previousDispatched >= 0 && previousDispatched <= flushed ? previousDispatched : -1;
+                : previousDispatched >= 0 && previousDispatched <= flushed ? previousDispatched
+                : checkpoint.safeOffset();
         previousDispatched = dispatched;
-        if (safe >= 0) {
-            save(safe);
-        }
+        save(safe, dispatched);
         return 0;
     }
 
@@ -74,15 +74,16 @@ public final class ConsumeQueueFlushService implements ServiceLoop {
      * a clean shutdown (after the last dispatch and commit-log flush: then both are the end of the commit log).
      */
     public void flushAll() throws IOException {
-        long safe = Math.min(reput.reputFromOffset(), commitLog.flushedOffset());
+        long dispatched = reput.reputFromOffset();
+        long safe = Math.min(dispatched, commitLog.flushedOffset());
         queues.flush(0);
         index.flush();
-        save(safe);
+        save(safe, dispatched);
     }
 
-    private void save(long safe) throws IOException {
-        if (safe != checkpoint.safeOffset() || !checkpoint.isPresent()) {
-            checkpoint.save(safe, System.currentTimeMillis());
+    private void save(long safe, long dispatched) throws IOException {
+        if (safe != checkpoint.safeOffset() || dispatched != checkpoint.dispatchedOffset() || !checkpoint.isPresent()) {
+            checkpoint.save(safe, dispatched, System.currentTimeMillis());
         }
     }
 }

@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
  * entry is on disk, so the files are trusted (unless a commit-log file is shorter than the file size: then something
  * cut it, and it is recovered as after a crash, from that file's start at the latest). After a crash (the abort
  * marker is still there) the commit log is re-validated record by record (magic, lengths, own offset, body CRC) from
- * the checkpoint offset, a record boundary below which commit log, queue entries and index entries were on disk (see
- * {@code ConsumeQueueFlushService}); the first bad record is the end: the torn tail is cut (without reading what
- * lies past it), queue entries pointing past it are dropped, and records from the checkpoint on are dispatched
- * again (dispatchers skip what they already hold). Nothing below the checkpoint is read: the files are only mapped.
+ * the checkpoint's {@link StoreCheckpoint#recoveryOffset() recovery offset}, a record boundary below which commit
+ * log, queue entries and index entries were written (to the page cache after a process crash, to disk after a
+ * machine crash); the first bad record is the end: the torn tail is cut (without reading what lies past it), queue
+ * entries pointing past it are dropped, and records from the recovery offset on are dispatched again (dispatchers
+ * skip what they already hold). What lies past the checkpoint's safe offset is flushed again. Nothing below the
+ * recovery offset is read: the files are only mapped.
  */
 public final class StoreRecovery {
 
@@ -62,26 +64,31 @@ public final class StoreRecovery {
         boolean trusted = !crashed && checkpoint.isPresent() && checkpoint.safeOffset() <= files.maxOffset()
                 && shortFile < 0;
         long dispatchFrom;
+        long unflushedFrom;
         long end;
         if (trusted) {
             end = checkpoint.safeOffset();
             dispatchFrom = end;
+            unflushedFrom = end;
         } else {
-            dispatchFrom = checkpoint.isPresent() ? Math.max(checkpoint.safeOffset(), files.minOffset())
-                    : files.minOffset();
+            long min = files.minOffset();
+            dispatchFrom = checkpoint.isPresent() ? Math.max(checkpoint.recoveryOffset(), min) : min;
+            unflushedFrom = checkpoint.isPresent() ? Math.max(checkpoint.safeOffset(), min) : min;
             if (shortFile >= 0) {
                 dispatchFrom = Math.min(dispatchFrom, shortFile);
+                unflushedFrom = Math.min(unflushedFrom, shortFile);
             }
             end = scanValidEnd(files, dispatchFrom);
             dispatchFrom = Math.min(dispatchFrom, end);
+            unflushedFrom = Math.min(unflushedFrom, end);
         }
         files.truncate(end);
         MappedFile endFile = files.find(end);
         if (!trusted && endFile != null) {
             endFile.cutAt((int) (end - endFile.fromOffset()));
         }
-        files.setFlushedWhere(dispatchFrom);
-        queues.recover(files.minOffset(), end, dispatchFrom);
+        files.setFlushedWhere(unflushedFrom);
+        queues.recover(files.minOffset(), end, unflushedFrom);
         index.load(end);
         reput.setReputFromOffset(dispatchFrom);
         int redispatched = reput.dispatchUpTo(end, Integer.MAX_VALUE, false);
@@ -92,7 +99,8 @@ public final class StoreRecovery {
                     millis, files.minOffset(), end);
         } else {
             LOG.warn("store recovered after a crash in {} ms: commit log [{}, {}) validated from {} and cut there, {}"
-                    + " record(s) dispatched again", millis, files.minOffset(), end, dispatchFrom, redispatched);
+                    + " record(s) dispatched again, flushed again from {}", millis, files.minOffset(), end,
+                    dispatchFrom, redispatched, unflushedFrom);
         }
         return end;
     }
