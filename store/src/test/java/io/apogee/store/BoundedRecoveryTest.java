@@ -91,13 +91,7 @@ class BoundedRecoveryTest {
         assumeTrue(Files.isReadable(bootIdFile), "a Linux boot id");
         String bootId = Files.readString(bootIdFile).trim();
         MessageStoreConfig config = config();
-        long end;
-        try (LocalMessageStore store = StoreFixture.open(config)) {
-            for (int i = 0; i < 30; i++) {
-                store.putMessage(message("Boot", 0, "m" + i, "T", null)).join();
-            }
-            end = store.getMaxPhyOffset();
-        }
+        long end = fillAndClose(config, "Boot", 0, 30);
         Path file = config.commitLogDir().resolve("00000000000000000000");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap("XXXX".getBytes(StandardCharsets.US_ASCII)), 4);
@@ -114,6 +108,17 @@ class BoundedRecoveryTest {
         }
     }
 
+    /** Appends {@code count} messages to a store on {@code config}, closes it and returns the commit log's end. */
+    private static long fillAndClose(MessageStoreConfig config, String topic, int queueId, int count)
+            throws IOException {
+        try (LocalMessageStore store = StoreFixture.open(config)) {
+            for (int i = 0; i < count; i++) {
+                store.putMessage(message(topic, queueId, "m" + i, "T", null)).join();
+            }
+            return store.getMaxPhyOffset();
+        }
+    }
+
     /** Leaves the store as a crash with this checkpoint would. */
     private void crashWithCheckpoint(long safe, long dispatched, String bootId) throws IOException {
         Files.writeString(dir.resolve("checkpoint"), "safeOffset=" + safe + "\ndispatchedOffset=" + dispatched
@@ -124,13 +129,7 @@ class BoundedRecoveryTest {
     @Test
     void bytesPastTheRecoveredEndAreCutUnreadAndAppendsGoThere() throws Exception {
         MessageStoreConfig config = config();
-        long end;
-        try (LocalMessageStore store = StoreFixture.open(config)) {
-            for (int i = 0; i < 20; i++) {
-                store.putMessage(message("Cut", 1, "m" + i, "T", null)).join();
-            }
-            end = store.getMaxPhyOffset();
-        }
+        long end = fillAndClose(config, "Cut", 1, 20);
         Path file = config.commitLogDir().resolve("00000000000000000000");
         byte[] garbage = new byte[3 * 4096 + 123];
         Arrays.fill(garbage, (byte) 0x5A);
