@@ -20,6 +20,7 @@ import io.apogee.tools.admin.command.NamesrvConfigCommands;
 import io.apogee.tools.admin.command.OffsetCommands;
 import io.apogee.tools.admin.command.QueryCqCommand;
 import io.apogee.tools.admin.command.SendCheckCommands;
+import io.apogee.tools.admin.command.StartMonitoringCommand;
 import io.apogee.tools.admin.command.StatsCommands;
 import io.apogee.tools.admin.command.SubCommand;
 import io.apogee.tools.admin.command.TopicCommands;
@@ -56,6 +57,7 @@ public final class MQAdminStartup {
         all.addAll(GroupCommands.all());
         all.addAll(ConsumerCommands.all());
         all.add(new ConsumerStatusCommand());
+        all.add(new StartMonitoringCommand());
         all.addAll(OffsetCommands.all());
         all.addAll(BrokerCommands.all());
         all.addAll(StatsCommands.all());

@@ -239,6 +239,33 @@ class AdminCommandsTest {
     }
 
     @Test
+    void startMonitoringReportsAGroupThatIsBehind() throws Exception {
+        DefaultMQPushConsumer gone = new DefaultMQPushConsumer("CmdLagGroup");
+        gone.setNamesrvAddr(cluster.namesrvAddr());
+        gone.subscribe(TOPIC, "*");
+        gone.registerMessageListener((MessageListenerConcurrently) (msgs, context)
+                -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        gone.start();
+        try {
+            await().atMost(WAIT).ignoreExceptions().until(() -> admin.consumerProgress("CmdLagGroup").queues()
+                    .stream().filter(q -> q.queue().getTopic().equals(TOPIC)).count() == 4);
+        } finally {
+            gone.shutdown();
+        }
+        producer.send(new Message(TOPIC, "behind".getBytes(StandardCharsets.UTF_8)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (AdminSession session = new AdminSession(cluster.namesrvAddr(), new PrintStream(out, true,
+                StandardCharsets.UTF_8))) {
+            StartMonitoringCommand.round(session);
+        }
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(report.lines().anyMatch(l -> l.startsWith("reportUndoneMsgs: UndoneMsgs [consumerGroup=CmdLagGroup,"
+                + " topic=" + TOPIC + ", undoneMsgsTotal=")), report);
+        assertTrue(report.lines().noneMatch(l -> l.contains("consumerGroup=" + GROUP + ",")
+                && l.contains("undoneMsgsTotal=0")), report);
+    }
+
+    @Test
     void messageCommands() {
         SendResult last = sent.get(MESSAGES - 1);
         String byUnique = ok("queryMsgByUniqueKey", "-i", last.getMsgId(), "-t", TOPIC);
