@@ -7,8 +7,10 @@
 # It finds Java 17+ ($JAVA_HOME/bin/java, else java on PATH). For a server it then checks, before the JVM starts,
 # the -c config file, the server port(s) and the store/data directory, each failure being one line on stderr and
 # exit 1, and execs the JVM in the foreground (same pid, so SIGTERM from bin/mqshutdown reaches it) with:
-#   - a heap sized to the machine (RAM or cgroup limit; see heap_mb) unless APOGEE_HEAP (e.g. 2g) is set;
-#   - JAVA_OPT appended last, so any option there (-Xmx4g, -XX:...) wins;
+#   - a small initial heap that the JVM grows on demand up to a maximum sized to the machine (RAM or cgroup limit;
+#     see heap_mb) unless APOGEE_HEAP (e.g. 2g) sets the maximum; a collector chosen by the CPU count (gc_options);
+#   - JAVA_OPT appended last, so any option there (-Xmx4g, -XX:...) wins; one that picks a collector
+#     (-XX:+UseParallelGC, ...) replaces ours and its options;
 #   - GC logging and logback's rolling logs under APOGEE_LOG_DIR (default $APOGEE_HOME/logs), logback config
 #     conf/logback_<role>.xml, each server's files named after it (server_name: namesrv-9876.log,
 #     broker-broker-a-0.log, namesrv-9876_gc.log), no GC log for -p / -h.
@@ -42,13 +44,15 @@ find_java() {
     die "no Java found: install JDK 17 or newer and set JAVA_HOME or put java on PATH"
   fi
   version="$("$java" -version 2>&1)" || die "$java -version failed; point JAVA_HOME at a JDK 17 or newer"
-  if ! [[ "$version" =~ version\ \"([0-9]+)(\.([0-9]+))? ]]; then
+  if ! [[ "$version" =~ version\ \"([0-9]+)(\.([0-9]+))?(\.([0-9]+))? ]]; then
     die "cannot tell the version of $java; Apogee needs Java 17 or newer"
   fi
   major="${BASH_REMATCH[1]}"
   [ "$major" = 1 ] && major="${BASH_REMATCH[3]:-0}"
   [ "$major" -ge 17 ] || die "Java $major at $java is too old; Apogee needs Java 17 or newer (set JAVA_HOME)"
   JAVA="$java"
+  JAVA_MAJOR="$major"
+  JAVA_UPDATE="${BASH_REMATCH[5]:-0}"
 }
 
 # --- Arguments and config files ----------------------------------------------------------------------------------
@@ -231,8 +235,10 @@ machine_mb() {
   echo "$total"
 }
 
-# Heap in MiB: a share of the machine, within bounds. The broker keeps messages in the page cache (memory-mapped
-# commit log), not on the heap, so it takes a quarter at most; the NameServer holds only routes.
+# Maximum heap in MiB: a share of the machine, within bounds. The broker keeps messages in the page cache
+# (memory-mapped commit log), not on the heap, so it takes a quarter at most; the NameServer holds only routes.
+# A server starts with initial_heap_mb and commits more only when it needs it, so the maximum is a ceiling, not a
+# reservation: four brokers of a 2m-2s example on one host commit what they use, not a quarter of the host each.
 heap_mb() {
   local mem share min max heap
   mem="$(machine_mb)"
@@ -248,6 +254,48 @@ heap_mb() {
   [ "$heap" -lt "$min" ] && heap="$min"
   [ "$heap" -gt "$max" ] && heap="$max"
   echo "$heap"
+}
+
+# Initial heap in MiB: what a server needs right after start, so that an idle one stays small; never above the
+# maximum ($1, a JVM size such as 512m or 2g).
+initial_heap_mb() {
+  local initial=32 max_mb
+  if [[ "$1" =~ ^([0-9]+)([kKmMgG]?)$ ]]; then
+    case "${BASH_REMATCH[2]}" in
+      k | K) max_mb=$((BASH_REMATCH[1] / 1024)) ;;
+      g | G) max_mb=$((BASH_REMATCH[1] * 1024)) ;;
+      m | M) max_mb="${BASH_REMATCH[1]}" ;;
+      *) max_mb=$((BASH_REMATCH[1] / 1048576)) ;;
+    esac
+    [ "$max_mb" -lt "$initial" ] && initial="$max_mb"
+  fi
+  echo "$initial"
+}
+
+# The collector, unless JAVA_OPT picks one. On one or two CPUs the serial collector: the heap holds little that
+# lives long (messages are in the page cache), so its young collections are short, and it spends neither a
+# concurrent thread nor G1's write barriers of the CPU the broker and its clients share (BrokerBenchmark on 2 CPUs:
+# about a fifth less broker CPU per message and a smaller RSS than G1). With more CPUs G1, whose periodic collection
+# (after 60 s without one) gives committed heap back once load stops.
+gc_options() {
+  local option
+  for option in ${extra[@]+"${extra[@]}"}; do
+    [[ "$option" =~ ^-XX:\+Use[A-Za-z]+GC$ ]] && return 0
+  done
+  if [ "$(nproc 2>/dev/null || echo 1)" -le 2 ]; then
+    echo -XX:+UseSerialGC
+  else
+    echo -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ParallelRefProcEnabled -XX:G1PeriodicGCInterval=60000
+  fi
+}
+
+# Memory the JVM's own native allocations freed goes back to the system every 30 s, on the JDKs that can
+# (17.0.9+, 21.0.1+, 22+): C2's compilations otherwise leave tens of MiB in malloc's free lists.
+trim_options() {
+  if [ "$JAVA_MAJOR" -ge 22 ] || { [ "$JAVA_MAJOR" = 21 ] && [ "$JAVA_UPDATE" -ge 1 ]; } \
+    || { [ "$JAVA_MAJOR" = 17 ] && [ "$JAVA_UPDATE" -ge 9 ]; }; then
+    echo -XX:TrimNativeHeapInterval=30000
+  fi
 }
 
 # --- Launch ------------------------------------------------------------------------------------------------------
@@ -274,16 +322,20 @@ fi
 
 heap="${APOGEE_HEAP:-$(heap_mb)m}"
 name="$(server_name)"
+read -r -a memory <<<"$(gc_options) $(trim_options)"
 jvm=(
   "-Dapogee.home=$APOGEE_HOME"
   "-Dapogee.role=$role"
   "-Dapogee.log.dir=$log_dir"
   "-Dapogee.log.name=$name"
   "-Dlogback.configurationFile=$APOGEE_HOME/conf/logback_$role.xml"
-  -server "-Xms$heap" "-Xmx$heap"
-  -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ParallelRefProcEnabled -XX:-OmitStackTraceInFastThrow
-  -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$log_dir"
+  -server "-Xms$(initial_heap_mb "$heap")m" "-Xmx$heap" ${memory[@]+"${memory[@]}"}
+  -XX:-OmitStackTraceInFastThrow -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$log_dir"
+  # Netty's direct buffers without a cleaner: not zeroed when allocated, so only the pages used are resident.
+  -Dio.netty.tryReflectionSetAccessible=true --add-opens=java.base/java.nio=ALL-UNNAMED
 )
+# Few malloc arenas: the JVM's own native allocations from many threads otherwise spread over up to 8 per core.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # Each start rotates its GC log (filecount), so -p and -h, which start no server, write none.
 $print_only || jvm+=("-Xlog:gc*:file=$log_dir/${name}_gc.log:time,uptime,level,tags:filecount=5,filesize=20m")
 exec "$JAVA" "${jvm[@]}" ${extra[@]+"${extra[@]}"} -cp "$APOGEE_HOME/conf:$APOGEE_HOME/lib/*" "$main_class" "$@"
