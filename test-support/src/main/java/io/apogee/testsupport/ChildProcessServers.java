@@ -6,8 +6,6 @@ import io.apogee.broker.BrokerStartup;
 import io.apogee.namesrv.NamesrvStartup;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +92,7 @@ public final class ChildProcessServers implements ServerLauncher {
         Child child = new Child(builder.start(), mainClass);
         try {
             await(mainClass + " accepting on port " + port).atMost(START_TIMEOUT).pollDelay(Duration.ZERO)
-                    .pollInterval(POLL).until(() -> accepts(port) || !child.process.isAlive());
+                    .pollInterval(POLL).until(() -> FreePorts.accepting(port) || !child.process.isAlive());
             if (!child.process.isAlive()) {
                 throw new IllegalStateException(mainClass + " exited with " + child.process.exitValue() + ": "
                         + Files.readString(log));
@@ -104,15 +102,6 @@ public final class ChildProcessServers implements ServerLauncher {
             throw e;
         }
         return child;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**

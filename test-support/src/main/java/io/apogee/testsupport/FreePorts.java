@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,16 @@ public final class FreePorts {
             }
         }
         throw new IllegalStateException("no free broker port triple (p - 2, p, p + 1) in " + ATTEMPTS + " attempts");
+    }
+
+    /** Whether something accepts connections on {@code 127.0.0.1:port} (a started server), tried for 100 ms. */
+    public static boolean accepting(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int candidate() {

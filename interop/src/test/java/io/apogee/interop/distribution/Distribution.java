@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@code tar} into a temp dir, its {@code bin/} scripts run as real processes. Every script gets {@code JAVA_HOME}
  * of the test JVM and a small heap ({@code APOGEE_HEAP}); callers may change the environment of each run.
  */
-final class Distribution {
+public final class Distribution {
 
     /** The tarball's directory, relative to the interop module (Surefire's working directory). */
     static final Path TARGET = Path.of("..", "distribution", "target");
@@ -33,7 +33,7 @@ final class Distribution {
     }
 
     /** Unpacks the tarball into {@code dir} and returns the installation ({@code dir/apogee-<version>}). */
-    static Distribution unpack(Path dir) throws IOException, InterruptedException {
+    public static Distribution unpack(Path dir) throws IOException, InterruptedException {
         Path tarball = tarball();
         Process tar = new ProcessBuilder("tar", "-xzf", tarball.toAbsolutePath().toString(), "-C", dir.toString())
                 .redirectErrorStream(true).start();

@@ -33,7 +33,7 @@ class ReplicationBenchmark {
     private static final long LAG_SAMPLE_MILLIS = 50;
     private static final byte[] BODY = new byte[1024];
     private static final String TOPIC = "ReplicaBench";
-    /** As BrokerBenchmark's broker JVMs. */
+    /** Every broker's JVM, ours and Apache's alike: a 1 GiB heap. */
     private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
             "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
