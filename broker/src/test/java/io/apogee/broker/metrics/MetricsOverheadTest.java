@@ -14,10 +14,12 @@ import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
 import io.apogee.remoting.protocol.header.SendMessageRequestHeader;
 import io.apogee.remoting.protocol.header.SendMessageRequestHeaderV2;
 import io.netty.util.ResourceLeakDetector;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,35 +29,51 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 
 /**
  * What metrics cost a broker: sends per second with {@code metricsExporterType=DISABLE} and with {@code PROM}, in
  * the same run. Two brokers run side by side in this JVM, each with its own store; {@value #THREADS} client threads
- * send 1 KiB messages synchronously to one broker at a time, in {@value #ROUNDS} rounds of one window per broker,
- * the order alternating (off on, on off, off on, ...) so that a drift of the machine's load falls on both alike.
- * The medians of the windows' rates are compared (a window hit by a GC or another process's burst moves a median
- * little), and so is the median of each round's on/off ratio. While the metrics broker is measured it is scraped once
- * per window, through one HTTP client, about four times as often as the shipped {@code prometheus.yml} does. Prints
- * a {@code RESULT} line.
+ * send 1 KiB messages synchronously to one broker at a time, in {@value #ROUNDS} rounds of one short window per
+ * broker, the order alternating (off on, on off, off on, ...), so that whatever drifts — the machine's load, a
+ * collection of the shared heap, the page cache — falls on both alike. The stores live in memory ({@code /dev/shm}
+ * when there is one) in commit-log files larger than the run, so that neither disk write-back nor a file roll lands
+ * in one broker's windows: both brokers' windows measure the same work, and the only difference is the metrics.
+ * Compared: all windows' sends together, and the median of the rounds' on/off ratios. While the metrics broker is
+ * measured it is scraped once per window, through one HTTP client, far more often than the shipped
+ * {@code prometheus.yml} does. Prints a {@code RESULT} line.
  *
- * <p>Tagged {@code benchmark} (run it with {@code -Dbenchmarks -Dtest=MetricsOverheadTest}). The target is within
- * 3 %; the assertion allows 10 %, the noise of a loaded 2-core machine.
+ * <p>Tagged {@code benchmark} (run it with {@code -Dbenchmarks -Dtest=MetricsOverheadTest}); it asserts the target,
+ * metrics on within 3 % of off.
  */
 @Tag("benchmark")
 class MetricsOverheadTest {
 
     private static final int THREADS = 8;
     private static final long WARMUP_MILLIS = 8_000;
-    private static final long WINDOW_MILLIS = 4_000;
-    private static final int ROUNDS = 9;
+    private static final long WINDOW_MILLIS = 2_000;
+    private static final int ROUNDS = 20;
     private static final int OFF = 0;
     private static final int ON = 1;
     private static final String TOPIC = "MetricsBenchTopic";
     private static final byte[] BODY = new byte[1024];
 
-    @TempDir
+    @TempDir(factory = InMemory.class)
     Path dir;
+
+    /** Temp dirs in {@code /dev/shm} (memory) when it can be written, else in the default temp dir. */
+    static final class InMemory implements TempDirFactory {
+        @Override
+        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context)
+                throws IOException {
+            Path shm = Path.of("/dev/shm");
+            return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "metrics-bench")
+                    : Files.createTempDirectory("metrics-bench");
+        }
+    }
 
     @Test
     void sendsPerSecondWithMetricsStayWithinTheNoiseOfSendsWithout() throws Exception {
@@ -84,16 +102,16 @@ class MetricsOverheadTest {
                 }
                 ratios[round] = rates[ON][round] / rates[OFF][round];
             }
-            double offRate = median(rates[OFF]);
-            double onRate = median(rates[ON]);
-            System.out.printf("RESULT broker sync 1 KiB sends/s, %d client threads, medians of %d alternating %d s"
-                    + " windows: metrics off %.0f (%.0f..%.0f), metrics on (PROM, scraped each window) %.0f"
-                    + " (%.0f..%.0f), on/off %.1f %%, median of the rounds' on/off %.1f %%%n", THREADS, ROUNDS,
+            double offRate = Arrays.stream(rates[OFF]).average().orElseThrow();
+            double onRate = Arrays.stream(rates[ON]).average().orElseThrow();
+            System.out.printf("RESULT broker sync 1 KiB sends/s, %d client threads, %d alternating %d s windows each:"
+                    + " metrics off %.0f (%.0f..%.0f), metrics on (PROM, scraped each window) %.0f (%.0f..%.0f),"
+                    + " on/off %.1f %%, median of the rounds' on/off %.1f %%%n", THREADS, ROUNDS,
                     WINDOW_MILLIS / 1000, offRate, min(rates[OFF]), max(rates[OFF]), onRate, min(rates[ON]),
                     max(rates[ON]), 100 * onRate / offRate, 100 * median(ratios));
             System.out.printf("windows (sends/s, round by round): off %s, on %s%n", rounded(rates[OFF]),
                     rounded(rates[ON]));
-            assertTrue(onRate >= 0.90 * offRate, "metrics on " + onRate + " sends/s vs off " + offRate);
+            assertTrue(onRate >= 0.97 * offRate, "metrics on " + onRate + " sends/s vs off " + offRate);
         } finally {
             client.shutdown();
             on.shutdown();
@@ -129,7 +147,7 @@ class MetricsOverheadTest {
         p.setProperty("brokerIP1", "127.0.0.1");
         p.setProperty("listenPort", "0");
         p.setProperty("storePathRootDir", dir.resolve(name).toString());
-        p.setProperty("mappedFileSizeCommitLog", String.valueOf(256 * 1024 * 1024));
+        p.setProperty("mappedFileSizeCommitLog", String.valueOf(1024 * 1024 * 1024));
         p.setProperty("maxHashSlotNum", "100000");
         p.setProperty("maxIndexNum", "400000");
         p.setProperty("brokerFastFailureEnable", "false");
