@@ -277,7 +277,9 @@ class ApacheMqAdminSweepTest {
                 "-Drocketmq.client.logRoot=" + home.resolve("logs"), "-Drocketmq.home.dir=" + home,
                 "-cp", System.getProperty("java.class.path"), ApacheMqAdminBatch.class.getName(), file.toString());
         Path log = home.resolve("batch-output.txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // In home: consumerStatus writes each client's running info to <timestamp>/<client id> in the working directory.
+        Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         try {
             assertTrue(process.waitFor(120, TimeUnit.SECONDS), () -> "the mqadmin batch hangs: " + tail(log));
         } finally {
