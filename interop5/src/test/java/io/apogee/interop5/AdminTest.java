@@ -1,0 +1,142 @@
+package io.apogee.interop5;
+
+import static io.apogee.interop5.SharedCluster.BROKER;
+import static io.apogee.interop5.SharedCluster.WAIT;
+import static io.apogee.interop5.SharedCluster.admin;
+import static io.apogee.interop5.SharedCluster.cluster;
+import static io.apogee.interop5.SharedCluster.newTopic;
+import static io.apogee.interop5.SharedCluster.producer;
+import static io.apogee.interop5.SharedCluster.pushConsumer;
+import static io.apogee.interop5.SharedCluster.unique;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.apache.rocketmq.remoting.protocol.RequestCode;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
+import org.apache.rocketmq.remoting.protocol.admin.TopicStatsTable;
+import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
+import org.apache.rocketmq.remoting.protocol.body.ConsumerConnection;
+import org.apache.rocketmq.remoting.protocol.body.QueueTimeSpan;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The official RocketMQ 5.3.3 admin (DefaultMQAdminExt) and raw 5.x requests against our NameServer and broker. */
+@ExtendWith(SharedCluster.class)
+class AdminTest {
+
+    private static final int MESSAGES = 8;
+
+    @Test
+    void clusterTopicsAndRoutesAreExamined() throws Exception {
+        String topic = newTopic("Admin5", 3);
+        ClusterInfo clusterInfo = admin().examineBrokerClusterInfo();
+        assertEquals(cluster().brokerAddr(BROKER), clusterInfo.getBrokerAddrTable().get(BROKER).selectBrokerAddr());
+        assertTrue(clusterInfo.getClusterAddrTable().get(cluster().clusterName()).contains(BROKER));
+
+        TopicRouteData route = admin().examineTopicRouteInfo(topic);
+        assertEquals(3, route.getQueueDatas().get(0).getReadQueueNums());
+        assertEquals(BROKER, route.getBrokerDatas().get(0).getBrokerName());
+        assertTrue(admin().fetchAllTopicList().getTopicList().contains(topic));
+
+        TopicConfig config = admin().examineTopicConfig(cluster().brokerAddr(BROKER), topic);
+        assertEquals(topic, config.getTopicName());
+        assertEquals(3, config.getWriteQueueNums());
+    }
+
+    @Test
+    void statsTimeSpanConnectionsAndResetOffsetFollowAConsumer() throws Exception {
+        String topic = newTopic("Stats5", 2);
+        String group = unique("statscg");
+        DefaultMQProducer producer = producer(unique("pg"));
+        AtomicInteger consumed = new AtomicInteger();
+        DefaultMQPushConsumer consumer = pushConsumer(group);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            consumed.addAndGet(messages.size());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        try {
+            long beforeSends = System.currentTimeMillis();
+            for (int i = 0; i < MESSAGES; i++) {
+                producer.send(new Message(topic, "S", ("s" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            TopicStatsTable stats = admin().examineTopicStats(topic);
+            assertEquals(MESSAGES, stats.getOffsetTable().values().stream()
+                    .mapToLong(s -> s.getMaxOffset() - s.getMinOffset()).sum());
+
+            consumer.start();
+            await().atMost(WAIT).until(() -> consumed.get() >= MESSAGES);
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                ConsumeStats committed = admin().examineConsumeStats(group);
+                return committed.getOffsetTable().keySet().stream().filter(q -> q.getTopic().equals(topic))
+                        .count() == 2 && committed.computeTotalDiff() == 0;
+            });
+            ConsumeStats consumeStats = admin().examineConsumeStats(group);
+            assertEquals(MESSAGES, consumeStats.getOffsetTable().entrySet().stream()
+                    .filter(e -> e.getKey().getTopic().equals(topic))
+                    .mapToLong(e -> e.getValue().getConsumerOffset()).sum());
+
+            List<QueueTimeSpan> spans = admin().queryConsumeTimeSpan(topic, group);
+            assertEquals(2, spans.size());
+            assertTrue(spans.stream().allMatch(s -> s.getMaxTimeStamp() >= s.getMinTimeStamp()));
+
+            ConsumerConnection connection = admin().examineConsumerConnectionInfo(group);
+            assertEquals(1, connection.getConnectionSet().size());
+            assertTrue(connection.getSubscriptionTable().containsKey(topic));
+            SubscriptionGroupConfig groupConfig = admin().examineSubscriptionGroupConfig(
+                    cluster().brokerAddr(BROKER), group);
+            assertEquals(group, groupConfig.getGroupName());
+
+            consumer.shutdown();
+            Map<MessageQueue, Long> reset = admin().resetOffsetByTimestamp(topic, group, beforeSends, true);
+            assertEquals(2, reset.size());
+            await().atMost(WAIT).ignoreExceptions().until(() -> admin().examineConsumeStats(group)
+                    .computeTotalDiff() == MESSAGES);
+        } finally {
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    @Test
+    void fiveOnlyRequestsAreRefusedNamingThem() throws Exception {
+        NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
+        client.start();
+        try {
+            for (int code : new int[] {RequestCode.POP_MESSAGE, RequestCode.ACK_MESSAGE,
+                RequestCode.UPDATE_AND_CREATE_STATIC_TOPIC, RequestCode.GET_TIMER_CHECK_POINT}) {
+                RemotingCommand response = client.invokeSync(cluster().brokerAddr(BROKER),
+                        RemotingCommand.createRequestCommand(code, null), 10_000);
+                assertEquals(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, response.getCode(), "code " + code);
+                assertNotNull(response.getRemark());
+                assertTrue(response.getRemark().contains(String.valueOf(code)), response.getRemark());
+            }
+            RemotingCommand controller = client.invokeSync(cluster().namesrvAddr(),
+                    RemotingCommand.createRequestCommand(RequestCode.CONTROLLER_GET_METADATA_INFO, null), 10_000);
+            assertEquals(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, controller.getCode());
+            assertFalse(controller.getRemark().isEmpty());
+        } finally {
+            client.shutdown();
+        }
+    }
+}
