@@ -334,7 +334,8 @@ public final class BrokerController {
         both(new ClientManageProcessor(producers, consumers, groups, topics, propertyFilters).handlers(), heartbeat);
         both(new ConsumerManageProcessor(consumers, offsets, store).handlers(), manage);
         both(new RebalanceLockProcessor(locks).handlers(), manage);
-        both(new TopicAdminProcessor(config, topics, offsets, consumers, store, masterLink).handlers(), admin);
+        both(new TopicAdminProcessor(config, topics, offsets, consumers, store, masterLink,
+                registrar::registerNow).handlers(), admin);
         both(new GroupAdminProcessor(config, groups, topics, offsets, consumers, producers, store, stats, masterLink)
                 .handlers(), admin);
         both(new OffsetTablesProcessor(offsets, delayOffsets).handlers(), admin);

@@ -33,12 +33,21 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Topic administration: UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG, GET_TOPIC_CONFIG
  * (RocketMQ 5.x), GET_TOPIC_STATS_INFO, QUERY_TOPIC_CONSUME_BY_WHO and GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
  */
 public final class TopicAdminProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicAdminProcessor.class);
 
     /** The most read or write queues a topic may have. */
     private static final int MAX_QUEUE_NUMS = 1024;
@@ -49,18 +58,22 @@ public final class TopicAdminProcessor {
     private final ConsumerManager consumers;
     private final MessageStore store;
     private final MasterLink master;
+    private final Supplier<CompletableFuture<Integer>> registration;
 
     /**
-     * @param master a slave's master, named when it refuses changes
+     * @param master       a slave's master, named when it refuses changes
+     * @param registration registers the broker with its name servers at once, completing when they answered
      */
     public TopicAdminProcessor(BrokerConfig config, TopicConfigManager topics, ConsumerOffsetManager offsets,
-            ConsumerManager consumers, MessageStore store, MasterLink master) {
+            ConsumerManager consumers, MessageStore store, MasterLink master,
+            Supplier<CompletableFuture<Integer>> registration) {
         this.config = config;
         this.topics = topics;
         this.offsets = offsets;
         this.consumers = consumers;
         this.store = store;
         this.master = master;
+        this.registration = registration;
     }
 
     /** The topic administration codes, each with its handler. */
@@ -98,7 +111,25 @@ public final class TopicAdminProcessor {
         }
         topics.update(new TopicConfig(h.getTopic(), read, write, h.getPerm() == null ? Permission.READ_WRITE : h.getPerm(), filterType,
                 h.getTopicSysFlag() == null ? 0 : h.getTopicSysFlag(), Boolean.TRUE.equals(h.getOrder())));
+        awaitRegistration(h.getTopic());
         return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    /**
+     * Answers a topic change only once the name servers know it, as RocketMQ does, so that a route query right
+     * after {@code updateTopic} finds the topic; a name server that does not answer in time delays the answer but
+     * never fails it.
+     */
+    private void awaitRegistration(String topic) {
+        long timeout = config.getRegisterBrokerTimeoutMills() + 1000L;
+        try {
+            registration.get().get(timeout, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("topic {} changed, but its registration with the name servers did not finish within {} ms: {}",
+                    topic, timeout, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private RemotingCommand deleteTopic(RemotingCommand request) throws RemotingCommandException {

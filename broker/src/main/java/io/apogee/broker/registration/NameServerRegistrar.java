@@ -16,6 +16,7 @@ import io.apogee.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader;
 import io.apogee.remoting.protocol.header.namesrv.UnregisterBrokerRequestHeader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers the broker and its topics with every name server, all in parallel so one slow or dead name server never
  * delays the others: once at start, then every {@code registerNameServerPeriod}, and soon after any topic change
- * ({@link #registerSoon}, which wakes this loop). A slave hears its master from the answers
- * ({@link #onMasterAnswer}).
+ * ({@link #registerSoon}, which wakes this loop; {@link #registerNow} to wait for it). A slave hears its master
+ * from the answers ({@link #onMasterAnswer}).
  */
 public final class NameServerRegistrar implements ServiceLoop {
 
@@ -43,6 +44,9 @@ public final class NameServerRegistrar implements ServiceLoop {
     private volatile BiConsumer<String, String> masterAnswer = (masterAddr, haServerAddr) -> { };
     private volatile boolean requested;
     private volatile long lastRegistrationMillis;
+    /** Completed by the next round this loop runs (swapped for a new one as the round starts). */
+    private final AtomicReference<CompletableFuture<Integer>> nextRound =
+            new AtomicReference<>(new CompletableFuture<>());
 
     /**
      * @param haServerAddr {@code brokerIP2:haListenPort} when this broker accepts slaves, else empty
@@ -81,6 +85,16 @@ public final class NameServerRegistrar implements ServiceLoop {
         wakeup.run();
     }
 
+    /**
+     * Asks for a registration at once, like {@link #registerSoon}, and returns the round's outcome: how many name
+     * servers accepted it. The round starts after this call, so it carries every topic change made before it.
+     */
+    public CompletableFuture<Integer> registerNow() {
+        CompletableFuture<Integer> round = nextRound.get();
+        registerSoon();
+        return round;
+    }
+
     @Override
     public String roleName() {
         return "ApogeeNameServerRegistrar";
@@ -91,7 +105,12 @@ public final class NameServerRegistrar implements ServiceLoop {
         boolean due = System.currentTimeMillis() - lastRegistrationMillis >= periodMillis() - 100;
         if (requested || due) {
             requested = false;
-            registerAll();
+            CompletableFuture<Integer> round = nextRound.getAndSet(new CompletableFuture<>());
+            try {
+                round.complete(registerAll());
+            } finally {
+                round.complete(0);
+            }
         }
         return 0;
     }

@@ -56,7 +56,8 @@ class AdminInteropTest extends ClientTestBase {
             String topic = unique("Admin");
             String brokerA = cluster.brokerAddr("broker-a");
             admin.createAndUpdateTopicConfig(brokerA, TopicConfig.withDefaults(topic).withQueueNums(3, 3));
-            await().atMost(Duration.ofSeconds(30)).until(() -> routeQueues(admin, topic) == 3);
+            assertEquals(3, routeQueues(admin, topic), "the broker answers a topic creation once it registered it:"
+                    + " the route is there at once");
             assertTrue(admin.fetchAllTopicList().topicList().contains(topic));
 
             producer.start();
