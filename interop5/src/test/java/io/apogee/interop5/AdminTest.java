@@ -103,6 +103,7 @@ class AdminTest {
             ConsumerConnection connection = admin().examineConsumerConnectionInfo(group);
             assertEquals(1, connection.getConnectionSet().size());
             assertTrue(connection.getSubscriptionTable().containsKey(topic));
+            assertTrue(admin().queryTopicsByConsumer(group).getTopicList().contains(topic));
             SubscriptionGroupConfig groupConfig = admin().examineSubscriptionGroupConfig(
                     cluster().brokerAddr(BROKER), group);
             assertEquals(group, groupConfig.getGroupName());

@@ -25,10 +25,12 @@ import io.apogee.common.admin.ProducerConnection;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.remoting.protocol.body.ProducerInfo;
 import io.apogee.remoting.protocol.body.ProducerTableInfo;
+import io.apogee.remoting.protocol.body.TopicList;
 import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.header.GetProducerConnectionListRequestHeader;
+import io.apogee.remoting.protocol.header.QueryTopicsByConsumerRequestHeader;
 import io.apogee.store.MessageStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +42,7 @@ import java.util.Set;
 /**
  * Subscription groups and what they are doing: UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
  * GET_ALL_SUBSCRIPTIONGROUP_CONFIG, DELETE_SUBSCRIPTIONGROUP, GET_CONSUME_STATS, GET_CONSUMER_CONNECTION_LIST and
- * GET_PRODUCER_CONNECTION_LIST, GET_ALL_PRODUCER_INFO.
+ * GET_PRODUCER_CONNECTION_LIST, GET_ALL_PRODUCER_INFO, and RocketMQ 5's QUERY_TOPICS_BY_CONSUMER.
  */
 public final class GroupAdminProcessor {
 
@@ -80,7 +82,15 @@ public final class GroupAdminProcessor {
                 RequestCode.GET_CONSUMER_CONNECTION_LIST, (channel, request) -> consumerConnections(request),
                 RequestCode.GET_PRODUCER_CONNECTION_LIST, (channel, request) -> producerConnections(request),
                 RequestCode.GET_ALL_PRODUCER_INFO, (channel, request) -> RemotingCommand.response(null)
-                        .body(allProducers().encode()));
+                        .body(allProducers().encode()),
+                RequestCode.QUERY_TOPICS_BY_CONSUMER, (channel, request) -> topicsByConsumer(request));
+    }
+
+    /** The topics the group has committed offsets in (RocketMQ 5's admin reads only the names). */
+    private RemotingCommand topicsByConsumer(RemotingCommand request) throws RemotingCommandException {
+        QueryTopicsByConsumerRequestHeader h = request.decodeHeader(QueryTopicsByConsumerRequestHeader.class);
+        TopicList body = new TopicList(new HashSet<>(offsets.topicsOf(h.getGroup())));
+        return RemotingCommand.response(null).body(BodyJson.encode(body));
     }
 
     private RemotingCommand updateGroup(RemotingCommand request) throws RemotingCommandException {

@@ -93,6 +93,8 @@ public final class RequestCode {
     public static final int RESUME_CHECK_HALF_MESSAGE = 323;
     public static final int GET_ALL_PRODUCER_INFO = 328;
     public static final int DELETE_EXPIRED_COMMITLOG = 329;
+    /** RocketMQ 5's admin ({@code queryTopicsByConsumer}): the topics a group has offsets for. */
+    public static final int QUERY_TOPICS_BY_CONSUMER = 343;
     public static final int GET_TOPIC_CONFIG = 351;
 
     // Broker to client
