@@ -15,6 +15,7 @@ import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.Reply;
 import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.remoting.protocol.Rocketmq5OnlyRequests;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -43,7 +44,7 @@ abstract class RemotingEndpoint {
     private static final long TIMEOUT_SCAN_MILLIS = 100;
     static final String OVERLOAD_REMARK = "[OVERLOAD]system busy, start flow control for a while";
     private static final RequestProcessor NOT_SUPPORTED = (channel, request) -> RemotingCommand.response(
-            ResponseCode.REQUEST_CODE_NOT_SUPPORTED, " request type " + request.code() + " not supported");
+            ResponseCode.REQUEST_CODE_NOT_SUPPORTED, Rocketmq5OnlyRequests.notSupportedRemark(request.code()));
 
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
     private final Map<Integer, ResponseFuture> pending = new ConcurrentHashMap<>();
