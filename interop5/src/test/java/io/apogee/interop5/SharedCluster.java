@@ -33,12 +33,13 @@ final class SharedCluster implements BeforeAllCallback {
     private static final String LOG_ROOT = "rocketmq.client.logRoot";
     private static final int FAST_MILLIS = 1000;
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** The clients' log and offset directory, deleted with the cluster. */
+    private static final Path CLIENT_DIR = TempDirs.create("rocketmq5-clients-");
     private static volatile Running running;
 
     static {
-        Path root = TempDirs.create("rocketmq5-clients-");
-        System.setProperty(LOG_ROOT, root.toString());
-        System.setProperty("rocketmq.client.localOffsetStoreDir", root.resolve("offsets").toString());
+        System.setProperty(LOG_ROOT, CLIENT_DIR.toString());
+        System.setProperty("rocketmq.client.localOffsetStoreDir", CLIENT_DIR.resolve("offsets").toString());
         System.setProperty("rocketmq.client.logLevel", "WARN");
         System.setProperty("rocketmq.client.rebalance.waitInterval", String.valueOf(FAST_MILLIS));
         System.setProperty("rocketmq.client.rebalance.lockInterval", String.valueOf(FAST_MILLIS));
@@ -68,6 +69,7 @@ final class SharedCluster implements BeforeAllCallback {
         public void close() {
             admin.shutdown();
             cluster.close();
+            TempDirs.delete(CLIENT_DIR);
         }
     }
 
