@@ -55,7 +55,6 @@ import io.apogee.common.service.ServiceRunner;
 import io.apogee.remoting.ChannelEventListener;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.RpcHook;
-import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.netty.NettyServerConfig;
@@ -170,7 +169,7 @@ public final class BrokerController {
         };
         this.server = new NettyRemotingServer(configs.netty(), housekeeping);
         this.vipServer = new NettyRemotingServer(vipConfig(configs.netty()), housekeeping);
-        this.namesrvClient = new NettyRemotingClient(new NettyClientConfig(), null);
+        this.namesrvClient = new NettyRemotingClient(configs.client(), null);
         this.masterLink = new MasterLink(config.getBrokerName(), store,
                 !configs.store().getHaMasterAddress().isEmpty());
         this.slaveSync = isSlave() ? new SlaveSynchronizer(masterLink, namesrvClient, topics, groups, offsets,

@@ -40,6 +40,8 @@ public class BrokerConfig implements Validated {
     int brokerPermission = 6;
     /** Queue count of auto-created topics' template TBW102; RocketMQ's default 8. */
     int defaultTopicQueueNums = 8;
+    /** RocketMQ's filter servers per broker, retired with 4.9's clients: only its default 0 (none). */
+    int filterServerNums = 0;
     /** Create a topic on first send, from TBW102; RocketMQ's default true. */
     boolean autoCreateTopicEnable = true;
     /** Create a subscription group on a consumer's first heartbeat; RocketMQ's default true. */
@@ -176,6 +178,10 @@ public class BrokerConfig implements Validated {
 
     @Override
     public void validate() {
+        if (filterServerNums != 0) {
+            throw new ConfigException("filterServerNums", "filter servers are not supported (RocketMQ 4.9's clients"
+                    + " filter with tags and SQL92 on the broker): set it to 0 or remove it, was " + filterServerNums);
+        }
         if (brokerRole == BrokerRole.SLAVE && brokerId <= 0) {
             throw new ConfigException("brokerId", "brokerRole=SLAVE needs brokerId >= 1 (0 is its master's id), was "
                     + brokerId);

@@ -3,11 +3,15 @@ package io.apogee.broker.config;
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.RocketMqKeys;
 import io.apogee.common.config.UnboundKeys;
+import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.store.MessageStoreConfig;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,10 +24,12 @@ import java.util.TreeSet;
  * @param broker  broker keys
  * @param store   store keys
  * @param netty   remoting server keys ({@code listenPort} among them)
+ * @param client  remoting client keys of the broker's own connections (to name servers, to its master), such as
+ *                {@code useTLS}
  * @param unbound keys that no part took at start, RocketMQ's that we do not apply and unknown ones, for warnings
  */
 public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, NettyServerConfig netty,
-        UnboundKeys unbound) {
+        NettyClientConfig client, UnboundKeys unbound) {
 
     /** RocketMQ's default broker port. */
     public static final int DEFAULT_LISTEN_PORT = 10911;
@@ -48,10 +54,12 @@ public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, Netty
         BrokerConfig broker = new BrokerConfig();
         MessageStoreConfig store = new MessageStoreConfig();
         NettyServerConfig netty = new NettyServerConfig();
+        NettyClientConfig client = new NettyClientConfig();
         Set<String> unknown = new HashSet<>(ConfigBinder.bind(all, broker));
         unknown.retainAll(ConfigBinder.bind(all, netty));
+        unknown.retainAll(ConfigBinder.bind(all, client));
         unknown.retainAll(ConfigBinder.bind(withStartupDefaults(all, broker, netty), store));
-        return new BrokerConfigs(broker, store, netty, UnboundKeys.of(unknown, RocketMqKeys.BROKER));
+        return new BrokerConfigs(broker, store, netty, client, UnboundKeys.of(unknown, RocketMqKeys.BROKER));
     }
 
     /** The keys given at start that are neither ours nor RocketMQ's. */
@@ -95,7 +103,7 @@ public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, Netty
             }
         }
         return new BrokerConfigs(ConfigBinder.copyWith(broker, changes), ConfigBinder.copyWith(store, changes),
-                ConfigBinder.copyWith(netty, changes), unbound);
+                ConfigBinder.copyWith(netty, changes), ConfigBinder.copyWith(client, changes), unbound);
     }
 
     /** Those of {@code keys} that RocketMQ's broker reads and ours does not apply. */
@@ -113,15 +121,22 @@ public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, Netty
         return out;
     }
 
-    /** Every effective key and value, as {@code -p} and GET_BROKER_CONFIG show them. */
+    /** Every effective key and value, as {@code -p} and GET_BROKER_CONFIG show them (a key two parts share once). */
     public String render() {
-        return ConfigBinder.render(broker) + ConfigBinder.render(store) + ConfigBinder.render(netty);
+        Map<String, String> all = new LinkedHashMap<>();
+        for (Object part : List.of(broker, store, netty, client)) {
+            ConfigBinder.toMap(part).forEach(all::putIfAbsent);
+        }
+        StringBuilder sb = new StringBuilder();
+        all.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        return sb.toString();
     }
 
     private static Set<String> keys() {
         Set<String> keys = new LinkedHashSet<>(ConfigBinder.keys(BrokerConfig.class));
         keys.addAll(ConfigBinder.keys(MessageStoreConfig.class));
         keys.addAll(ConfigBinder.keys(NettyServerConfig.class));
+        keys.addAll(ConfigBinder.keys(NettyClientConfig.class));
         return Collections.unmodifiableSet(keys);
     }
 
@@ -130,6 +145,7 @@ public record BrokerConfigs(BrokerConfig broker, MessageStoreConfig store, Netty
         Set<String> keys = new HashSet<>(ConfigBinder.readAtStart(BrokerConfig.class));
         keys.addAll(ConfigBinder.readAtStart(MessageStoreConfig.class));
         keys.addAll(ConfigBinder.readAtStart(NettyServerConfig.class));
+        keys.addAll(ConfigBinder.readAtStart(NettyClientConfig.class));
         return Collections.unmodifiableSet(keys);
     }
 }

@@ -9,9 +9,11 @@ import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
 import io.apogee.common.config.Published;
 import io.apogee.common.config.RocketMqKeys;
+import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.store.MessageStoreConfig;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -26,6 +28,7 @@ class BrokerRocketMqKeysTest {
         Map<String, String> ours = new HashMap<>(ConfigBinder.toMap(new BrokerConfig()));
         ours.putAll(ConfigBinder.toMap(new MessageStoreConfig()));
         ours.putAll(ConfigBinder.toMap(new NettyServerConfig()));
+        ours.putAll(ConfigBinder.toMap(new NettyClientConfig()));
         Properties file = new Properties();
         for (String key : RocketMqKeys.BROKER) {
             file.setProperty(key, ours.getOrDefault(key, "1024"));
@@ -33,6 +36,7 @@ class BrokerRocketMqKeysTest {
         file.setProperty("brokerName", "broker-k");
         file.setProperty("fileReservedTime", "48");
         file.setProperty("serverWorkerThreads", "3");
+        file.setProperty("clientWorkerThreads", "5");
 
         BrokerConfigs configs = BrokerConfigs.bind(file);
 
@@ -40,12 +44,28 @@ class BrokerRocketMqKeysTest {
         missing.removeAll(ours.keySet());
         assertEquals(missing, configs.unbound().notApplicable());
         assertTrue(configs.unbound().notApplicable().containsAll(Set.of("serverSocketBacklog",
-                "writeBufferHighWaterMark", "clientWorkerThreads")), configs.unbound().toString());
+                "writeBufferHighWaterMark")), configs.unbound().toString());
+        assertTrue(configs.render().contains("clientWorkerThreads=5\n"), "the broker's own client keys apply, as"
+                + " RocketMQ's nettyClientConfig: " + configs.render());
         assertTrue(configs.unknown().isEmpty(), configs.unknown().toString());
         assertEquals("broker-k", configs.broker().getBrokerName());
         assertEquals(48, configs.store().getFileReservedTime());
         assertEquals(3, configs.netty().getServerWorkerThreads());
         assertEquals(1, configs.unbound().warnings().size(), configs.unbound().warnings().toString());
+    }
+
+    @Test
+    void theBrokerConfigListsEveryKeyApachesExportConfigsReads() {
+        String rendered = "\n" + BrokerConfigs.bind(new Properties()).render();
+        for (String key : List.of("brokerClusterName", "brokerName", "brokerId", "brokerRole", "fileReservedTime",
+                "filterServerNums", "flushDiskType", "maxMessageSize", "messageDelayLevel", "msgTraceTopicName",
+                "slaveReadEnable", "traceOn", "traceTopicEnable", "useTLS", "autoCreateTopicEnable",
+                "autoCreateSubscriptionGroup")) {
+            assertTrue(rendered.contains("\n" + key + "="), key + " in " + rendered);
+        }
+        ConfigException filterServers = assertThrows(ConfigException.class,
+                () -> BrokerConfigs.bind(BrokerConfigsTest.props("filterServerNums", "1")));
+        assertEquals("filterServerNums", filterServers.key());
     }
 
     @Test

@@ -45,9 +45,7 @@ import org.junit.jupiter.api.Test;
  * <p>Not run:
  * <ul>
  * <li>{@code startMonitoring} (a monitoring loop that never returns) and {@code clusterRT} (prints a round every
- * interval, forever);</li>
- * <li>{@code exportConfigs}: it copies keys our broker's GET_BROKER_CONFIG does not list ({@code filterServerNums},
- * {@code useTLS}) and fails on the first missing one.</li>
+ * interval, forever).</li>
  * </ul>
  */
 class ApacheMqAdminSweepTest {
@@ -192,6 +190,7 @@ class ApacheMqAdminSweepTest {
         sweep.put(args("addWritePerm", "-b", "broker-a"), "add write perm");
         sweep.put(args("exportMetadata", "-c", c, "-f", export), "success");
         sweep.put(args("exportMetrics", "-c", c, "-f", export), "success");
+        sweep.put(args("exportConfigs", "-c", c, "-f", export), "success");
         sweep.put(args("deleteSubGroup", "-c", c, "-g", "SweepGroup2"), "delete subscription group");
         sweep.put(args("deleteTopic", "-c", c, "-t", SCRATCH_TOPIC), "delete topic");
 
