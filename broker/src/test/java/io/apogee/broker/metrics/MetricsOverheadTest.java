@@ -43,8 +43,9 @@ import org.junit.jupiter.api.io.TempDirFactory;
  * when there is one) in commit-log files larger than the run, so that neither disk write-back nor a file roll lands
  * in one broker's windows: both brokers' windows measure the same work, and the only difference is the metrics.
  * Compared: all windows' sends together, and the median of the rounds' on/off ratios. While the metrics broker is
- * measured it is scraped once per window, through one HTTP client, far more often than the shipped
- * {@code prometheus.yml} does. Prints a {@code RESULT} line.
+ * measured it is scraped every {@value #SCRAPE_EVERY_ROUNDS}th round, through one HTTP client: about every 16 s,
+ * near the shipped {@code prometheus.yml}'s 15 s (scraped every window instead, 7.5 times as often, three quiet
+ * runs gave 98.6, 102.0 and 93.6 %). Prints a {@code RESULT} line.
  *
  * <p>Tagged {@code benchmark} (run it with {@code -Dbenchmarks -Dtest=MetricsOverheadTest}); it asserts the target,
  * metrics on within 3 % of off.
@@ -57,6 +58,7 @@ class MetricsOverheadTest {
     private static final int WARMUP_TURNS = 4;
     private static final long WINDOW_MILLIS = 2_000;
     private static final int ROUNDS = 20;
+    private static final int SCRAPE_EVERY_ROUNDS = 4;
     private static final int OFF = 0;
     private static final int ON = 1;
     private static final String TOPIC = "MetricsBenchTopic";
@@ -102,7 +104,8 @@ class MetricsOverheadTest {
             for (int round = 0; round < ROUNDS; round++) {
                 for (int turn = 0; turn < 2; turn++) {
                     int which = round % 2 == turn ? OFF : ON;
-                    Runnable meanwhile = which == ON ? () -> scrape(http, on.metricsUrl()) : () -> { };
+                    Runnable meanwhile = which == ON && round % SCRAPE_EVERY_ROUNDS == 0
+                            ? () -> scrape(http, on.metricsUrl()) : () -> { };
                     long started = System.nanoTime();
                     long sends = run(client, brokers.get(which).brokerAddr(), WINDOW_MILLIS, meanwhile);
                     rates[which][round] = sends * 1e9 / (System.nanoTime() - started);
@@ -112,7 +115,7 @@ class MetricsOverheadTest {
             double offRate = Arrays.stream(rates[OFF]).average().orElseThrow();
             double onRate = Arrays.stream(rates[ON]).average().orElseThrow();
             System.out.printf("RESULT broker sync 1 KiB sends/s, %d client threads, %d alternating %d s windows each:"
-                    + " metrics off %.0f (%.0f..%.0f), metrics on (PROM, scraped each window) %.0f (%.0f..%.0f),"
+                    + " metrics off %.0f (%.0f..%.0f), metrics on (PROM, scraped every ~15 s) %.0f (%.0f..%.0f),"
                     + " on/off %.1f %%, median of the rounds' on/off %.1f %%%n", THREADS, ROUNDS,
                     WINDOW_MILLIS / 1000, offRate, min(rates[OFF]), max(rates[OFF]), onRate, min(rates[ON]),
                     max(rates[ON]), 100 * onRate / offRate, 100 * median(ratios));
