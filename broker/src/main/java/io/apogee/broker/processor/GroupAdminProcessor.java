@@ -25,12 +25,14 @@ import io.apogee.common.admin.ProducerConnection;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.remoting.protocol.body.ProducerInfo;
 import io.apogee.remoting.protocol.body.ProducerTableInfo;
+import io.apogee.remoting.protocol.body.QuerySubscriptionResponseBody;
 import io.apogee.remoting.protocol.body.TopicList;
 import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.header.GetProducerConnectionListRequestHeader;
-import io.apogee.remoting.protocol.header.QueryTopicsByConsumerRequestHeader;
+import io.apogee.remoting.protocol.header.GroupRequestHeader;
+import io.apogee.remoting.protocol.header.QuerySubscriptionByConsumerRequestHeader;
 import io.apogee.store.MessageStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +44,8 @@ import java.util.Set;
 /**
  * Subscription groups and what they are doing: UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
  * GET_ALL_SUBSCRIPTIONGROUP_CONFIG, DELETE_SUBSCRIPTIONGROUP, GET_CONSUME_STATS, GET_CONSUMER_CONNECTION_LIST and
- * GET_PRODUCER_CONNECTION_LIST, GET_ALL_PRODUCER_INFO, and RocketMQ 5's QUERY_TOPICS_BY_CONSUMER.
+ * GET_PRODUCER_CONNECTION_LIST, GET_ALL_PRODUCER_INFO, and RocketMQ 5's QUERY_TOPICS_BY_CONSUMER,
+ * QUERY_SUBSCRIPTION_BY_CONSUMER and GET_SUBSCRIPTIONGROUP_CONFIG.
  */
 public final class GroupAdminProcessor {
 
@@ -83,12 +86,36 @@ public final class GroupAdminProcessor {
                 RequestCode.GET_PRODUCER_CONNECTION_LIST, (channel, request) -> producerConnections(request),
                 RequestCode.GET_ALL_PRODUCER_INFO, (channel, request) -> RemotingCommand.response(null)
                         .body(allProducers().encode()),
-                RequestCode.QUERY_TOPICS_BY_CONSUMER, (channel, request) -> topicsByConsumer(request));
+                RequestCode.QUERY_TOPICS_BY_CONSUMER, (channel, request) -> topicsByConsumer(request),
+                RequestCode.QUERY_SUBSCRIPTION_BY_CONSUMER, (channel, request) -> subscriptionOf(request),
+                RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG, (channel, request) -> groupConfig(request));
+    }
+
+    /** The online consumers' subscription of a group to a topic; RocketMQ answers success with none as well. */
+    private RemotingCommand subscriptionOf(RemotingCommand request) throws RemotingCommandException {
+        QuerySubscriptionByConsumerRequestHeader h =
+                request.decodeHeader(QuerySubscriptionByConsumerRequestHeader.class);
+        QuerySubscriptionResponseBody body = new QuerySubscriptionResponseBody(
+                consumers.subscription(h.getGroup(), h.getTopic()), h.getGroup(), h.getTopic());
+        return RemotingCommand.response(null).body(BodyJson.encode(body));
+    }
+
+    /**
+     * One group's settings. RocketMQ 5 auto-creates an unknown group here when auto-creation is on; a read does not
+     * create anything on our broker, so an unknown group is always SUBSCRIPTION_GROUP_NOT_EXIST.
+     */
+    private RemotingCommand groupConfig(RemotingCommand request) throws RemotingCommandException {
+        GroupRequestHeader h = request.decodeHeader(GroupRequestHeader.class);
+        SubscriptionGroupConfig group = groups.find(h.getGroup());
+        if (group == null) {
+            return StatusResponses.error(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "No group in this broker");
+        }
+        return RemotingCommand.response(null).body(BodyJson.encode(group));
     }
 
     /** The topics the group has committed offsets in (RocketMQ 5's admin reads only the names). */
     private RemotingCommand topicsByConsumer(RemotingCommand request) throws RemotingCommandException {
-        QueryTopicsByConsumerRequestHeader h = request.decodeHeader(QueryTopicsByConsumerRequestHeader.class);
+        GroupRequestHeader h = request.decodeHeader(GroupRequestHeader.class);
         TopicList body = new TopicList(new HashSet<>(offsets.topicsOf(h.getGroup())));
         return RemotingCommand.response(null).body(BodyJson.encode(body));
     }

@@ -10,6 +10,8 @@ import static io.apogee.interop5.SharedCluster.pushConsumer;
 import static io.apogee.interop5.SharedCluster.unique;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
@@ -33,6 +37,8 @@ import org.apache.rocketmq.remoting.protocol.admin.TopicStatsTable;
 import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
 import org.apache.rocketmq.remoting.protocol.body.ConsumerConnection;
 import org.apache.rocketmq.remoting.protocol.body.QueueTimeSpan;
+import org.apache.rocketmq.remoting.protocol.header.UpdateGroupForbiddenRequestHeader;
+import org.apache.rocketmq.remoting.protocol.heartbeat.SubscriptionData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
 import org.junit.jupiter.api.Test;
@@ -102,6 +108,9 @@ class AdminTest {
             assertEquals(1, connection.getConnectionSet().size());
             assertTrue(connection.getSubscriptionTable().containsKey(topic));
             assertTrue(admin().queryTopicsByConsumer(group).getTopicList().contains(topic));
+            SubscriptionData subscription = admin().querySubscription(group, topic);
+            assertEquals(topic, subscription.getTopic());
+            assertEquals("*", subscription.getSubString());
             SubscriptionGroupConfig groupConfig = admin().examineSubscriptionGroupConfig(
                     cluster().brokerAddr(BROKER), group);
             assertEquals(group, groupConfig.getGroupName());
@@ -115,6 +124,41 @@ class AdminTest {
             consumer.shutdown();
             producer.shutdown();
         }
+    }
+
+    @Test
+    void oneGroupConfigAndAnOfflineSubscriptionAreAnswered() throws Exception {
+        String group = unique("cfgcg");
+        SubscriptionGroupConfig created = new SubscriptionGroupConfig();
+        created.setGroupName(group);
+        created.setRetryMaxTimes(5);
+        admin().createAndUpdateSubscriptionGroupConfig(cluster().brokerAddr(BROKER), created);
+        MQClientAPIImpl api = admin().getDefaultMQAdminExtImpl().getMqClientInstance().getMQClientAPIImpl();
+
+        SubscriptionGroupConfig read = api.getSubscriptionGroupConfig(cluster().brokerAddr(BROKER), group, 10_000);
+        assertEquals(group, read.getGroupName());
+        assertEquals(5, read.getRetryMaxTimes());
+        MQBrokerException unknown = assertThrows(MQBrokerException.class,
+                () -> api.getSubscriptionGroupConfig(cluster().brokerAddr(BROKER), unique("nocg"), 10_000));
+        assertEquals(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, unknown.getResponseCode());
+        assertEquals("No group in this broker", unknown.getErrorMessage());
+
+        assertNull(api.querySubscriptionByConsumer(cluster().brokerAddr(BROKER), group, "NoSuchTopic", 10_000),
+                "a group with no online consumer has no subscription, and RocketMQ answers success");
+    }
+
+    @Test
+    void groupForbiddenIsRefusedNamingIt() {
+        UpdateGroupForbiddenRequestHeader header = new UpdateGroupForbiddenRequestHeader();
+        header.setGroup(unique("fcg"));
+        header.setTopic("AnyTopic");
+        header.setReadable(false);
+        MQBrokerException refused = assertThrows(MQBrokerException.class, () -> admin().getDefaultMQAdminExtImpl()
+                .getMqClientInstance().getMQClientAPIImpl()
+                .updateAndGetGroupForbidden(cluster().brokerAddr(BROKER), header, 10_000));
+        assertEquals(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, refused.getResponseCode());
+        assertEquals(" request type 353 (UPDATE_AND_GET_GROUP_FORBIDDEN, RocketMQ 5 only) not supported",
+                refused.getErrorMessage());
     }
 
     @Test

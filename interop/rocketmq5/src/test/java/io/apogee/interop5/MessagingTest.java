@@ -64,6 +64,35 @@ class MessagingTest {
         return consumer;
     }
 
+    /**
+     * A 5.3.3 client with {@code useHeartbeatV2} (off by default, {@code -Dcom.rocketmq.heartbeat.v2}): our broker
+     * does not answer {@code IS_SUPPORT_HEART_BEAT_V2}, so the client keeps sending full heartbeats and consumes.
+     */
+    @Test
+    void aHeartbeatV2ClientFallsBackToFullHeartbeats() throws Exception {
+        String topic = newTopic("HbV25", 2);
+        String group = unique("hbv2cg");
+        DefaultMQProducer producer = producer(unique("pg"));
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        DefaultMQPushConsumer consumer = pushConsumer(group);
+        consumer.setUseHeartbeatV2(true);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            messages.forEach(m -> received.add(body(m)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        try {
+            consumer.start();
+            producer.send(message(topic, "A", "v2"));
+            await().atMost(WAIT).until(() -> received.contains("v2"));
+            assertTrue(SharedCluster.admin().examineConsumerConnectionInfo(group).getSubscriptionTable()
+                    .containsKey(topic), "the broker holds the V2 client's subscription");
+        } finally {
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
     @Test
     void syncAsyncOnewayAndBatchSendsReachAConcurrentPushConsumer() throws Exception {
         String topic = newTopic("Send5", 4);

@@ -95,7 +95,11 @@ public final class RequestCode {
     public static final int DELETE_EXPIRED_COMMITLOG = 329;
     /** RocketMQ 5's admin ({@code queryTopicsByConsumer}): the topics a group has offsets for. */
     public static final int QUERY_TOPICS_BY_CONSUMER = 343;
+    /** RocketMQ 5's admin ({@code querySubscription}): one group's subscription to one topic. */
+    public static final int QUERY_SUBSCRIPTION_BY_CONSUMER = 345;
     public static final int GET_TOPIC_CONFIG = 351;
+    /** RocketMQ 5's {@code MQClientAPIImpl.getSubscriptionGroupConfig}: one subscription group's settings. */
+    public static final int GET_SUBSCRIPTIONGROUP_CONFIG = 352;
 
     // Broker to client
     public static final int CHECK_TRANSACTION_STATE = 39;

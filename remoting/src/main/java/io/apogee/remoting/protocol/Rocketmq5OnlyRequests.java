@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The request codes RocketMQ 5.3.3 added that we do not serve (pop, proxy, controller, timer, static topics, auth 2.0,
- * cold data, RocksDB, broker container), by their RocketMQ names, so that refusing one names it.
+ * group read-forbidden, cold data, RocksDB, broker container), by their RocketMQ names, so that refusing one names it.
  */
 public final class Rocketmq5OnlyRequests {
 
@@ -15,8 +15,6 @@ public final class Rocketmq5OnlyRequests {
             Map.entry(61, "GET_TIMER_METRICS"),
             Map.entry(217, "REGISTER_TOPIC_IN_NAMESRV"),
             Map.entry(225, "UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST"),
-            Map.entry(345, "QUERY_SUBSCRIPTION_BY_CONSUMER"),
-            Map.entry(352, "GET_SUBSCRIPTIONGROUP_CONFIG"),
             Map.entry(353, "UPDATE_AND_GET_GROUP_FORBIDDEN"),
             Map.entry(354, "CHECK_ROCKSDB_CQ_WRITE_PROGRESS"),
             Map.entry(355, "EXPORT_ROCKSDB_CONFIG_TO_JSON"),

@@ -3,8 +3,11 @@ package io.apogee.remoting.protocol.header;
 import io.apogee.remoting.protocol.CommandCustomHeader;
 import io.apogee.remoting.protocol.Required;
 
-/** QUERY_TOPICS_BY_CONSUMER (343, RocketMQ 5) request. */
-public class QueryTopicsByConsumerRequestHeader implements CommandCustomHeader {
+/**
+ * The header of RocketMQ 5 requests that name one group: QUERY_TOPICS_BY_CONSUMER (343) and
+ * GET_SUBSCRIPTIONGROUP_CONFIG (352).
+ */
+public class GroupRequestHeader implements CommandCustomHeader {
 
     @Required
     private String group;
