@@ -204,10 +204,10 @@ class MessageSender implements MQProducerInner {
         return result;
     }
 
-    /** Queues the {@code Pub} trace of a single message's send when this producer traces and the broker allows. */
+    /** Queues the {@code Pub} trace of a send (one for a batch) when this producer traces and the broker allows. */
     private void trace(OutgoingMessage out, String addr, long start, SendResult result) {
         TraceDispatcher traces = config.traceDispatcher();
-        if (traces == null || out.batch() || result.getRegionId() == null || !result.isTraceOn()) {
+        if (traces == null || result.getRegionId() == null || !result.isTraceOn()) {
             return;
         }
         try {

@@ -13,9 +13,13 @@ import java.util.Set;
  * <li>{@code Pub}: type, time, region, group, topic, msgId, tags, keys, storeHost, bodyLength, costTime, msgType,
  * offsetMsgId, success;</li>
  * <li>{@code SubBefore}: type, time, region, group, requestId, msgId, retryTimes, keys;</li>
- * <li>{@code SubAfter}: type, requestId, msgId, costTime, success, keys, contextCode, time, group.</li>
+ * <li>{@code SubAfter}: type, requestId, msgId, costTime, success, keys, contextCode, time, group;</li>
+ * <li>{@code EndTransaction}: type, time, region, group, topic, msgId, tags, keys, storeHost, msgType,
+ * transactionId, transactionState, fromTransactionCheck.</li>
  * </ul>
- * An absent tag or key is written {@code null}, as RocketMQ's client writes it.
+ * An absent tag or key is written {@code null}, as RocketMQ's client writes it. A batch send is one {@code Pub}
+ * record of the whole batch, as RocketMQ writes it: no tags or keys, and for msgId the batch's ids joined by commas;
+ * each of those ids also indexes the record, so that a query by one message's id finds it.
  */
 public final class TraceEncoder {
 
@@ -27,7 +31,10 @@ public final class TraceEncoder {
     /** RocketMQ's {@code MessageType} ordinals. */
     static final int NORMAL_MSG = 0;
     static final int TRANS_MSG_HALF = 1;
+    static final int TRANS_MSG_COMMIT = 2;
     static final int DELAY_MSG = 3;
+    /** The region RocketMQ's end-transaction trace names when the message carries none. */
+    static final String DEFAULT_REGION = "DefaultRegion";
 
     private TraceEncoder() {
     }
@@ -45,7 +52,29 @@ public final class TraceEncoder {
         String data = record("Pub", start, result.getRegionId(), group, msg.getTopic(), result.getMsgId(),
                 msg.getTags(), msg.getKeys(), storeHost, bodyLength, System.currentTimeMillis() - start,
                 msgType(msg), result.getOffsetMsgId(), result.getSendStatus() == SendStatus.SEND_OK);
-        return new TraceRecord(data, keys(result.getMsgId(), msg.getKeys()));
+        Set<String> keys = keys(result.getMsgId(), msg.getKeys());
+        if (result.getMsgId() != null && result.getMsgId().indexOf(',') >= 0) {
+            keys.addAll(List.of(result.getMsgId().split(",")));
+        }
+        return new TraceRecord(data, keys);
+    }
+
+    /**
+     * The {@code EndTransaction} record of a commit, rollback or unknown answer for a half message: RocketMQ writes
+     * message type {@code Trans_msg_Commit} whatever the state.
+     *
+     * @param msg       the half message (its topic, tags, keys and region)
+     * @param msgId     its unique id
+     * @param storeHost the broker the answer goes to
+     * @param fromCheck whether the answer is to the broker's check-back
+     */
+    public static TraceRecord endTransaction(String group, Message msg, String msgId, String storeHost,
+            String transactionId, LocalTransactionState state, boolean fromCheck) {
+        String region = msg.getProperty(MessageProperty.MSG_REGION);
+        String data = record("EndTransaction", System.currentTimeMillis(),
+                region == null || region.isEmpty() ? DEFAULT_REGION : region, group, msg.getTopic(), msgId,
+                msg.getTags(), msg.getKeys(), storeHost, TRANS_MSG_COMMIT, transactionId, state.name(), fromCheck);
+        return new TraceRecord(data, keys(msgId, msg.getKeys()));
     }
 
     /** The {@code SubBefore} records of a consumption of {@code msgs} by {@code group} that begins at {@code time}. */

@@ -42,6 +42,16 @@ public class TransactionMQProducer extends DefaultMQProducer {
         super(producerGroup, rpcHook);
     }
 
+    /**
+     * With {@code enableMsgTrace}, the half message's send ({@code Pub}) and each commit, rollback or unknown answer
+     * ({@code EndTransaction}, check-back answers too) are traced to {@code customizedTraceTopic}, or
+     * {@code RMQ_SYS_TRACE_TOPIC} when it is null, as RocketMQ's trace hooks do.
+     */
+    public TransactionMQProducer(String producerGroup, RpcHook rpcHook, boolean enableMsgTrace,
+            String customizedTraceTopic) {
+        super(producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
+    }
+
     @Override
     public synchronized void start() throws MQClientException {
         if (transactionListener == null) {
@@ -77,7 +87,7 @@ public class TransactionMQProducer extends DefaultMQProducer {
         if (sent.getSendStatus() == SendStatus.SEND_OK) {
             state = executeLocal(msg, arg);
         }
-        endTransaction(sent, msg.getUniqueKey(), state);
+        endTransaction(msg, sent, state);
         TransactionSendResult result = new TransactionSendResult();
         result.setSendStatus(sent.getSendStatus());
         result.setMsgId(sent.getMsgId());
@@ -99,8 +109,9 @@ public class TransactionMQProducer extends DefaultMQProducer {
         }
     }
 
-    private void endTransaction(SendResult sent, String uniqueKey, LocalTransactionState state)
+    private void endTransaction(Message msg, SendResult sent, LocalTransactionState state)
             throws MQClientException, RemotingException, InterruptedException {
+        String uniqueKey = msg.getUniqueKey();
         MessageSender sender = running();
         String addr = sender.instance().findBrokerAddressInPublish(sent.getMessageQueue().getBrokerName());
         if (addr == null) {
@@ -116,6 +127,17 @@ public class TransactionMQProducer extends DefaultMQProducer {
         header.setTransactionId(uniqueKey);
         header.setBname(sent.getMessageQueue().getBrokerName());
         sender.instance().manageApi().endTransactionOneway(addr, header, null);
+        traceEnd(msg, uniqueKey, addr, uniqueKey, state, false);
+    }
+
+    /** Queues the {@code EndTransaction} trace of an answer when this producer traces, as RocketMQ's hook does. */
+    private void traceEnd(Message msg, String msgId, String addr, String transactionId, LocalTransactionState state,
+            boolean fromCheck) {
+        TraceDispatcher traces = traceDispatcher();
+        if (traces != null) {
+            traces.append(TraceEncoder.endTransaction(getProducerGroup(), msg, msgId, addr, transactionId, state,
+                    fromCheck));
+        }
     }
 
     @Override
@@ -144,12 +166,14 @@ public class TransactionMQProducer extends DefaultMQProducer {
         header.setProducerGroup(getProducerGroup());
         header.setTranStateTableOffset(check.getTranStateTableOffset());
         header.setCommitLogOffset(check.getCommitLogOffset());
-        header.setCommitOrRollback(sysFlagOf(state == null ? LocalTransactionState.UNKNOW : state));
+        LocalTransactionState answer = state == null ? LocalTransactionState.UNKNOW : state;
+        header.setCommitOrRollback(sysFlagOf(answer));
         header.setFromTransactionCheck(true);
         header.setMsgId(message.getUniqueKey());
         header.setTransactionId(check.getTransactionId());
         try {
             running().instance().manageApi().endTransactionOneway(brokerAddr, header, null);
+            traceEnd(message, message.getUniqueKey(), brokerAddr, check.getTransactionId(), answer, true);
         } catch (MQClientException | RemotingException e) {
             LOG.warn("answer to transaction check of {} to {} failed: {}", check.getMsgId(), brokerAddr,
                     e.getMessage());

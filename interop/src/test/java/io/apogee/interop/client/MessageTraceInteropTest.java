@@ -10,6 +10,7 @@ import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -165,9 +166,68 @@ class MessageTraceInteropTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ClusterKind.class)
+    void ourBatchAndTransactionalSendsAreTracedAsApachesHooksTraceThem(ClusterKind kind) throws Exception {
+        Side side = side(kind);
+        String producerGroup = "trace-our-tx-pg-" + NAMES.incrementAndGet();
+        io.apogee.client.producer.TransactionMQProducer producer =
+                new io.apogee.client.producer.TransactionMQProducer(producerGroup, null, true, null);
+        producer.setNamesrvAddr(side.cluster().namesrvAddr());
+        producer.setInstanceName(UUID.randomUUID().toString());
+        producer.setTransactionListener(new io.apogee.client.producer.TransactionListener() {
+            @Override
+            public io.apogee.client.producer.LocalTransactionState executeLocalTransaction(
+                    io.apogee.common.message.Message msg, Object arg) {
+                return io.apogee.client.producer.LocalTransactionState.COMMIT_MESSAGE;
+            }
+
+            @Override
+            public io.apogee.client.producer.LocalTransactionState checkLocalTransaction(
+                    io.apogee.common.message.StoredMessage msg) {
+                return io.apogee.client.producer.LocalTransactionState.COMMIT_MESSAGE;
+            }
+        });
+        producer.start();
+        try {
+            List<io.apogee.common.message.Message> batch = List.of(
+                    new io.apogee.common.message.Message(side.topic(), "b0".getBytes(StandardCharsets.UTF_8)),
+                    new io.apogee.common.message.Message(side.topic(), "b1".getBytes(StandardCharsets.UTF_8)));
+            io.apogee.client.producer.SendResult batchSent = producer.send(batch);
+            String[] batchIds = batchSent.getMsgId().split(",");
+            assertEquals(2, batchIds.length, batchSent.getMsgId());
+            for (String id : batchIds) {
+                TraceBean bean = awaitContexts(side, id, Set.of(TraceType.Pub)).get(TraceType.Pub)
+                        .getTraceBeans().get(0);
+                assertEquals(batchSent.getMsgId(), bean.getMsgId(), "one Pub record of the batch, as Apache's");
+                assertEquals(side.topic(), bean.getTopic());
+            }
+
+            io.apogee.client.producer.TransactionSendResult txSent = producer.sendMessageInTransaction(
+                    new io.apogee.common.message.Message(side.topic(), "TagX", "tx-key",
+                            "tx".getBytes(StandardCharsets.UTF_8)), null);
+            Map<TraceType, TraceContext> found = awaitContexts(side, txSent.getMsgId(),
+                    Set.of(TraceType.Pub, TraceType.EndTransaction));
+            assertEquals("Trans_Msg_Half", found.get(TraceType.Pub).getTraceBeans().get(0).getMsgType().name());
+            TraceContext end = found.get(TraceType.EndTransaction);
+            TraceBean bean = end.getTraceBeans().get(0);
+            assertEquals(producerGroup, end.getGroupName());
+            assertEquals(side.topic(), bean.getTopic());
+            assertEquals("TagX", bean.getTags());
+            assertEquals("tx-key", bean.getKeys());
+            assertEquals(side.cluster().brokerAddr(BROKER), bean.getStoreHost());
+            assertEquals("Trans_msg_Commit", bean.getMsgType().name());
+            assertEquals(txSent.getTransactionId(), bean.getTransactionId());
+            assertEquals("COMMIT_MESSAGE", bean.getTransactionState().name());
+            assertEquals(false, bean.isFromTransactionCheck());
+        } finally {
+            producer.shutdown();
+        }
+    }
+
     /**
      * Waits until the trace messages a key query for {@code msgId} finds hold a record of each of {@code types}
-     * about {@code msgId}, decoded by Apache's decoder; the first of each type.
+     * about {@code msgId} (or about a batch that holds it), decoded by Apache's decoder; the first of each type.
      */
     private static Map<TraceType, TraceContext> awaitContexts(Side side, String msgId, Set<TraceType> types) {
         Map<TraceType, TraceContext> found = new EnumMap<>(TraceType.class);
@@ -178,7 +238,8 @@ class MessageTraceInteropTest {
             for (MessageExt trace : traces) {
                 for (TraceContext context : TraceDataEncoder.decoderFromTraceDataString(
                         new String(trace.getBody(), StandardCharsets.UTF_8))) {
-                    if (msgId.equals(context.getTraceBeans().get(0).getMsgId())) {
+                    String traced = context.getTraceBeans().get(0).getMsgId();
+                    if (traced != null && Arrays.asList(traced.split(",")).contains(msgId)) {
                         found.putIfAbsent(context.getTraceType(), context);
                     }
                 }
