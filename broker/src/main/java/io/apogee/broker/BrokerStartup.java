@@ -39,6 +39,7 @@ public final class BrokerStartup {
                 System.out.print(configs.render());
                 return;
             }
+            JsonWarmUp.start();
             BrokerController controller = new BrokerController(configs);
             controller.start();
             CountDownLatch stopped = new CountDownLatch(1);
