@@ -43,6 +43,8 @@ public final class NettyRemotingServer extends RemotingEndpoint {
     private final ChannelHandler connectionHandler;
     private final ChannelHandler commandHandler;
     private final Tls.Server tls;
+    private final InflightLimits limits;
+    private final ConnectionLimit connectionLimit;
     private Channel serverChannel;
     private int localPort;
 
@@ -56,8 +58,14 @@ public final class NettyRemotingServer extends RemotingEndpoint {
 
     /** A server with RocketMQ's TLS settings {@code tlsSettings} instead of this JVM's (tests). */
     NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, TlsSettings tlsSettings) {
-        super("ApogeeServer", config.serverAsyncSemaphoreValue, config.serverOnewaySemaphoreValue, listener);
-        config.validate();
+        this(config, listener, tlsSettings, validated(config));
+    }
+
+    private NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener, TlsSettings tlsSettings,
+            InflightLimits limits) {
+        super("ApogeeServer", config.serverAsyncSemaphoreValue, config.serverOnewaySemaphoreValue, listener, limits);
+        this.limits = limits;
+        this.connectionLimit = new ConnectionLimit(config.serverMaxConnections);
         this.config = config;
         this.tls = Tls.server(config, tlsSettings);
         this.transport = Transport.choose(config.useEpollNativeSelector);
@@ -68,6 +76,11 @@ public final class NettyRemotingServer extends RemotingEndpoint {
                 new NamedThreadFactory("ApogeeServerCallback", true));
         this.connectionHandler = new ConnectionEventHandler("server", listener(), this::failPendingOn);
         this.commandHandler = commandHandler();
+    }
+
+    private static InflightLimits validated(NettyServerConfig config) {
+        config.validate();
+        return new InflightLimits(config);
     }
 
     @Override
@@ -115,6 +128,10 @@ public final class NettyRemotingServer extends RemotingEndpoint {
     }
 
     private void initPipeline(SocketChannel ch) {
+        if (!connectionLimit.admit(ch)) {
+            return;
+        }
+        limits.track(ch);
         ChannelPipeline pipeline = ch.pipeline();
         // Responses are written from the processors' executors, one write task each: flushing once per event-loop
         // pass instead of once per response sends several answers of a busy connection in one syscall.
@@ -131,6 +148,21 @@ public final class NettyRemotingServer extends RemotingEndpoint {
     /** The port actually bound (useful when {@code listenPort} is 0). */
     public int localPort() {
         return localPort;
+    }
+
+    /** Requests read from clients and not yet answered (tests, benchmarks). */
+    public int outstandingRequests() {
+        return limits.outstanding();
+    }
+
+    /** Bytes of the bodies of requests read from clients and not yet answered (tests, benchmarks). */
+    public long inflightRequestBytes() {
+        return limits.inflightBytes();
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return connectionLimit.open();
     }
 
     /** Sends a request to a connected client and waits for its response. */

@@ -48,6 +48,25 @@ public class NettyServerConfig implements Validated {
     /** TLS: password of {@link #tlsServerKeyStorePath} (Apogee's key). */
     String tlsServerKeyStorePassword = "";
 
+    /**
+     * Open connections accepted at most; one more is closed at accept and logged (Apogee's key: RocketMQ has no
+     * limit). The default is far above what a broker serves.
+     */
+    int serverMaxConnections = 65536;
+    /**
+     * Requests read from one connection and not yet answered (long-polling pulls included) before the server stops
+     * reading that connection until one is answered: TCP back-pressure on that client alone (Apogee's key).
+     */
+    int serverMaxOutstandingRequestsPerConnection = 4096;
+    /** Requests read and not yet answered over every connection; more are refused SYSTEM_BUSY (Apogee's key). */
+    int serverMaxOutstandingRequests = 65536;
+    /**
+     * Bytes of request bodies read and not yet answered over every connection; a connection whose request goes past
+     * them is not read until they fall back below or it has none left (Apogee's key). 0, the default, means a
+     * quarter of the JVM's maximum heap.
+     */
+    long serverMaxInflightRequestBytes = 0;
+
     /** Whether a server offers TLS. */
     public enum TlsMode { DISABLED, PERMISSIVE, ENFORCING }
 
@@ -60,6 +79,13 @@ public class NettyServerConfig implements Validated {
         positive("serverSelectorThreads", serverSelectorThreads);
         positive("serverOnewaySemaphoreValue", serverOnewaySemaphoreValue);
         positive("serverAsyncSemaphoreValue", serverAsyncSemaphoreValue);
+        positive("serverMaxConnections", serverMaxConnections);
+        positive("serverMaxOutstandingRequestsPerConnection", serverMaxOutstandingRequestsPerConnection);
+        positive("serverMaxOutstandingRequests", serverMaxOutstandingRequests);
+        if (serverMaxInflightRequestBytes < 0) {
+            throw new ConfigException("serverMaxInflightRequestBytes", "must be 0 (a quarter of the heap) or "
+                    + "positive, was " + serverMaxInflightRequestBytes);
+        }
         if (bindAddress.isEmpty()) {
             // Found by fuzzing: Netty resolves an empty host to loopback, so "bindAddress=" listened on 127.0.0.1 only.
             throw new ConfigException("bindAddress", "must not be empty; 0.0.0.0 listens on every interface");
@@ -76,6 +102,11 @@ public class NettyServerConfig implements Validated {
         if (value <= 0) {
             throw new ConfigException(key, "must be positive, was " + value);
         }
+    }
+
+    /** {@code serverMaxInflightRequestBytes}, with 0 resolved to a quarter of the JVM's maximum heap. */
+    long inflightRequestBytesLimit() {
+        return serverMaxInflightRequestBytes > 0 ? serverMaxInflightRequestBytes : Runtime.getRuntime().maxMemory() / 4;
     }
 
     public int getListenPort() {

@@ -54,11 +54,19 @@ abstract class RemotingEndpoint {
     private final Semaphore onewayPermits;
     private final ServiceRunner timeoutScanner;
     private final ChannelEventListener listener;
+    /** The server's limits on requests read and not yet answered; {@code null} on a client. */
+    private final InflightLimits limits;
 
     private record Registration(RequestProcessor processor, ExecutorService executor) {
     }
 
     RemotingEndpoint(String name, int asyncPermits, int onewayPermits, ChannelEventListener listener) {
+        this(name, asyncPermits, onewayPermits, listener, null);
+    }
+
+    RemotingEndpoint(String name, int asyncPermits, int onewayPermits, ChannelEventListener listener,
+            InflightLimits limits) {
+        this.limits = limits;
         this.asyncPermits = new Semaphore(asyncPermits, true);
         this.onewayPermits = new Semaphore(onewayPermits, true);
         this.listener = listener != null ? listener : new ChannelEventListener() { };
@@ -137,6 +145,15 @@ abstract class RemotingEndpoint {
     }
 
     private void onRequest(Channel channel, RemotingCommand request) {
+        if (limits != null) {
+            String refusal = limits.admit(channel, request);
+            if (refusal != null) {
+                LOG.debug("request code {} from {} refused: {}", request.code(), Channels.remoteAddress(channel),
+                        refusal);
+                refuse(channel, request, ResponseCode.SYSTEM_BUSY, refusal);
+                return;
+            }
+        }
         Registration reg = processors.get(request.code());
         if (reg == null) {
             LOG.debug("request code {} from {} not supported", request.code(), Channels.remoteAddress(channel));
@@ -202,6 +219,9 @@ abstract class RemotingEndpoint {
 
     /** Ties {@code response} to {@code request}, runs the after-hooks and writes it unless the request is oneway. */
     private void respond(Channel channel, String peer, RemotingCommand request, RemotingCommand response) {
+        if (limits != null) {
+            limits.release(channel, request);
+        }
         if (response != null) {
             response.answering(request).markResponse();
         }
