@@ -7,6 +7,7 @@ import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.consumer.StartOffsets;
+import io.apogee.client.producer.TraceDispatcher;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.common.message.MessageQueue;
@@ -41,7 +42,10 @@ public class DefaultLitePullConsumer extends ClientConfig {
     private int pullThresholdForQueue = 1_000;
     private final Map<String, MessageSelector> subscriptionsBeforeStart = new LinkedHashMap<>();
     private Set<MessageQueue> assignmentBeforeStart;
+    private boolean enableMsgTrace;
+    private String customizedTraceTopic;
     private volatile LitePullEngine engine;
+    private volatile ConsumeTracer tracer;
     private final RpcHook rpcHook;
 
     public DefaultLitePullConsumer() {
@@ -76,8 +80,21 @@ public class DefaultLitePullConsumer extends ClientConfig {
             changeInstanceNameToPID();
         }
         MQClientInstance instance = MQClientManager.getOrCreate(this, rpcHook);
-        LitePullEngine created = new LitePullEngine(this, instance);
-        created.start();
+        ConsumeTracer traced = enableMsgTrace ? new ConsumeTracer(consumerGroup, new TraceDispatcher(consumerGroup,
+                TraceDispatcher.Type.CONSUME, customizedTraceTopic, rpcHook)) : null;
+        LitePullEngine created = new LitePullEngine(this, instance, traced);
+        if (traced != null) {
+            traced.dispatcher().start(this);
+        }
+        try {
+            created.start();
+        } catch (MQClientException | RuntimeException e) {
+            if (traced != null) {
+                traced.dispatcher().shutdown();
+            }
+            throw e;
+        }
+        tracer = traced;
         engine = created;
         subscriptionsBeforeStart.forEach((topic, selector) -> created.subscribe(selector.subscription(topic)));
         if (assignmentBeforeStart != null) {
@@ -92,6 +109,33 @@ public class DefaultLitePullConsumer extends ClientConfig {
             engine = null;
             e.shutdown();
         }
+        ConsumeTracer t = tracer;
+        if (t != null) {
+            tracer = null;
+            t.dispatcher().shutdown();
+        }
+    }
+
+    /**
+     * With {@code enableMsgTrace} (set before start), every pull that finds messages is traced as RocketMQ 4.9.8's
+     * lite pull consumer traces it: {@code SubBefore} and at once a successful {@code SubAfter} record of each
+     * message, to {@code customizedTraceTopic} or {@code RMQ_SYS_TRACE_TOPIC}.
+     */
+    public void setEnableMsgTrace(boolean enableMsgTrace) {
+        this.enableMsgTrace = enableMsgTrace;
+    }
+
+    public boolean isEnableMsgTrace() {
+        return enableMsgTrace;
+    }
+
+    /** The trace topic when tracing; {@code null} means {@code RMQ_SYS_TRACE_TOPIC}. */
+    public void setCustomizedTraceTopic(String customizedTraceTopic) {
+        this.customizedTraceTopic = customizedTraceTopic;
+    }
+
+    public String getCustomizedTraceTopic() {
+        return customizedTraceTopic;
     }
 
     /** Subscribes to {@code topic} (before or after start); its queues are shared among the group by rebalancing. */

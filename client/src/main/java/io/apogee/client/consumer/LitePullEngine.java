@@ -55,10 +55,13 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
     private final Rebalancer rebalancer;
     private volatile boolean assignMode;
     private volatile long nextAutoCommit;
+    private final ConsumeTracer tracer;
 
-    LitePullEngine(DefaultLitePullConsumer config, MQClientInstance instance) {
+    /** @param tracer traces each pull that finds messages; {@code null} when not traced */
+    LitePullEngine(DefaultLitePullConsumer config, MQClientInstance instance, ConsumeTracer tracer) {
         this.config = config;
         this.instance = instance;
+        this.tracer = tracer;
         this.puller = new ConsumerPuller(ConsumerKind.LITE_PULL, new ConsumerPuller.Settings(
                 config.getConsumerGroup(), config.getMessageModel(), config.getConsumeFromWhere(),
                 config.getConsumeTimestamp(), config.getPullBatchSize(), 0, config.getPullThreadNums(),
@@ -339,6 +342,9 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
         protected void onMessages(List<StoredMessage> messages) {
             processQueue().putMessages(messages);
             buffer.add(new Batch(this, messages));
+            if (tracer != null) {
+                tracer.after(tracer.before(messages), true, ConsumeTracer.SUCCESS);
+            }
         }
 
         @Override

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -26,6 +27,7 @@ import org.apache.rocketmq.client.trace.TraceContext;
 import org.apache.rocketmq.client.trace.TraceDataEncoder;
 import org.apache.rocketmq.client.trace.TraceType;
 import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -225,11 +227,65 @@ class MessageTraceInteropTest {
         }
     }
 
+    /** RocketMQ 4.9.8's lite pull consumer traces each pull that finds messages; the official one and ours alike. */
+    @ParameterizedTest
+    @EnumSource(ClusterKind.class)
+    void officialAndOurTracedLitePullConsumersTraceWhatTheyPull(ClusterKind kind) throws Exception {
+        Side side = side(kind);
+        String namesrv = side.cluster().namesrvAddr();
+        DefaultMQProducer producer = new DefaultMQProducer("trace-lite-pg-" + NAMES.incrementAndGet());
+        producer.setNamesrvAddr(namesrv);
+        producer.setInstanceName(UUID.randomUUID().toString());
+        producer.setSendMsgTimeout(10_000);
+        String apacheGroup = "trace-lite-apache-cg-" + NAMES.incrementAndGet();
+        DefaultLitePullConsumer apache = new DefaultLitePullConsumer(apacheGroup);
+        apache.setNamesrvAddr(namesrv);
+        apache.setInstanceName(UUID.randomUUID().toString());
+        apache.setEnableMsgTrace(true);
+        apache.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        apache.subscribe(side.topic(), "TagL");
+        String ourGroup = "trace-lite-our-cg-" + NAMES.incrementAndGet();
+        io.apogee.client.consumer.DefaultLitePullConsumer ours =
+                new io.apogee.client.consumer.DefaultLitePullConsumer(ourGroup);
+        ours.setNamesrvAddr(namesrv);
+        ours.setInstanceName(UUID.randomUUID().toString());
+        ours.setEnableMsgTrace(true);
+        ours.setConsumeFromWhere(io.apogee.common.consumer.ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        ours.subscribe(side.topic(), "TagL");
+        producer.start();
+        apache.start();
+        ours.start();
+        try {
+            String msgId = producer.send(new Message(side.topic(), "TagL", "lite-key",
+                    "lite".getBytes(StandardCharsets.UTF_8))).getMsgId();
+            await().atMost(WAIT).until(() -> apache.poll(1_000).stream().anyMatch(m -> m.getMsgId().equals(msgId)));
+            await().atMost(WAIT).until(() -> ours.poll(1_000).stream().anyMatch(m -> m.getMsgId().equals(msgId)));
+            for (String group : List.of(apacheGroup, ourGroup)) {
+                Map<TraceType, TraceContext> found = awaitContexts(side, msgId,
+                        Set.of(TraceType.SubBefore, TraceType.SubAfter), group);
+                assertEquals(found.get(TraceType.SubBefore).getRequestId(),
+                        found.get(TraceType.SubAfter).getRequestId(), group);
+                assertTrue(found.get(TraceType.SubAfter).isSuccess(), group);
+                assertEquals("lite-key", found.get(TraceType.SubAfter).getTraceBeans().get(0).getKeys(), group);
+            }
+        } finally {
+            ours.shutdown();
+            apache.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    private static Map<TraceType, TraceContext> awaitContexts(Side side, String msgId, Set<TraceType> types) {
+        return awaitContexts(side, msgId, types, null);
+    }
+
     /**
      * Waits until the trace messages a key query for {@code msgId} finds hold a record of each of {@code types}
-     * about {@code msgId} (or about a batch that holds it), decoded by Apache's decoder; the first of each type.
+     * about {@code msgId} (or about a batch that holds it), by {@code group} unless it is {@code null}, decoded by
+     * Apache's decoder; the first of each type.
      */
-    private static Map<TraceType, TraceContext> awaitContexts(Side side, String msgId, Set<TraceType> types) {
+    private static Map<TraceType, TraceContext> awaitContexts(Side side, String msgId, Set<TraceType> types,
+            String group) {
         Map<TraceType, TraceContext> found = new EnumMap<>(TraceType.class);
         await().atMost(WAIT).ignoreExceptions().until(() -> {
             found.clear();
@@ -239,7 +295,8 @@ class MessageTraceInteropTest {
                 for (TraceContext context : TraceDataEncoder.decoderFromTraceDataString(
                         new String(trace.getBody(), StandardCharsets.UTF_8))) {
                     String traced = context.getTraceBeans().get(0).getMsgId();
-                    if (traced != null && Arrays.asList(traced.split(",")).contains(msgId)) {
+                    if (traced != null && Arrays.asList(traced.split(",")).contains(msgId)
+                            && (group == null || group.equals(context.getGroupName()))) {
                         found.putIfAbsent(context.getTraceType(), context);
                     }
                 }
