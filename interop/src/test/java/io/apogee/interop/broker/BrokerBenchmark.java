@@ -61,7 +61,7 @@ class BrokerBenchmark {
     private static final int KEYED_THREADS = 16;
     private static final byte[] BODY = new byte[1024];
     /** Apache 4.9.7's {@code runbroker.sh} options for Java 9+, with its quick start's 1 GiB heap. */
-    private static final List<String> APACHE_JVM = List.of("-server", "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+    static final List<String> APACHE_JVM = List.of("-server", "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
             "-XX:G1HeapRegionSize=16m", "-XX:G1ReservePercent=25", "-XX:InitiatingHeapOccupancyPercent=30",
             "-XX:SoftRefLRUPolicyMSPerMB=0", "-XX:-OmitStackTraceInFastThrow", "-XX:+AlwaysPreTouch",
             "-XX:MaxDirectMemorySize=15g", "-XX:-UseLargePages", "--add-opens=java.base/java.nio=ALL-UNNAMED",
