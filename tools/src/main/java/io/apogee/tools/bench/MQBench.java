@@ -10,6 +10,7 @@ import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.StoredMessage;
+import io.apogee.tools.chaos.ChaosCommand;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import java.io.PrintStream;
 import java.util.concurrent.Semaphore;
@@ -25,6 +26,7 @@ import org.apache.commons.cli.ParseException;
  * {@code mqbench producer|consumer}: load against any RocketMQ-compatible cluster, like RocketMQ's benchmark
  * scripts. The producer prints send TPS, average / max / p99 send time and failures every few seconds and a summary
  * line at the end; the consumer prints receive TPS and the end-to-end latency (store to receipt).
+ * {@code mqbench chaos} is the fault runner ({@link ChaosCommand}).
  */
 public final class MQBench {
 
@@ -43,8 +45,12 @@ public final class MQBench {
     /** Runs the benchmark; returns the process exit code. */
     public int run(String[] args, PrintStream err) {
         Options options = options();
+        if (args.length > 0 && args[0].equals("chaos")) {
+            return new ChaosCommand(out).run(java.util.Arrays.copyOfRange(args, 1, args.length), err);
+        }
         if (args.length == 0 || !(args[0].equals("producer") || args[0].equals("consumer"))) {
             new HelpFormatter().printHelp("mqbench producer|consumer", options, true);
+            out.println("       " + ChaosCommand.USAGE + " (mqbench chaos --help)");
             return 1;
         }
         try {
