@@ -68,7 +68,13 @@ public final class ReputService implements ServiceLoop {
 
     @Override
     public int doWork() throws IOException {
-        int count = dispatchUpTo(commitLog.maxOffset(), MAX_RECORDS_PER_STEP, true);
+        int count;
+        try {
+            count = dispatchUpTo(commitLog.maxOffset(), MAX_RECORDS_PER_STEP, true);
+        } catch (InternalError e) {
+            // SIGBUS on a mapped page (its disk is full): the loop logs it and retries after a back-off.
+            throw new IOException("a mapped write failed at commit-log offset " + reputFromOffset, e);
+        }
         if (waiting.get() > 0) {
             synchronized (progress) {
                 progress.notifyAll();
