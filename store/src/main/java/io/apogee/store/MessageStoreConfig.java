@@ -56,12 +56,18 @@ public class MessageStoreConfig implements Validated {
     /** Disk use (percent) above which expired files are deleted at any hour; RocketMQ's default 75. */
     @Live
     private int diskMaxUsedSpaceRatio = 75;
-    /** Disk use (fraction) above which the oldest files go even if not expired; RocketMQ's -D default 0.85. */
+    /**
+     * Disk use (fraction) above which the oldest files go even if not expired; default 0.85, or the system property
+     * {@code rocketmq.broker.diskSpaceCleanForciblyRatio} as RocketMQ 4.9 reads it.
+     */
     @Live
-    private double diskSpaceCleanForciblyRatio = 0.85;
-    /** Disk use (fraction) above which appends are refused with DISK_FULL; RocketMQ's -D default 0.90. */
+    private double diskSpaceCleanForciblyRatio = systemRatio("rocketmq.broker.diskSpaceCleanForciblyRatio", 0.85);
+    /**
+     * Disk use (fraction) above which appends are refused with DISK_FULL; default 0.90, or the system property
+     * {@code rocketmq.broker.diskSpaceWarningLevelRatio} as RocketMQ 4.9 reads it.
+     */
     @Live
-    private double diskSpaceWarningLevelRatio = 0.90;
+    private double diskSpaceWarningLevelRatio = systemRatio("rocketmq.broker.diskSpaceWarningLevelRatio", 0.90);
     /** Retention check interval in ms; RocketMQ's default 10,000. */
     private int cleanResourceInterval = 10_000;
     /** Largest accepted message body in bytes (a commit-log file must hold it); RocketMQ's default 4 MiB. */
@@ -563,5 +569,18 @@ public class MessageStoreConfig implements Validated {
 
     public void setSlaveTimeout(int slaveTimeout) {
         this.slaveTimeout = slaveTimeout;
+    }
+
+    /** The system property {@code name} as a number, else {@code otherwise}; a value that is no number is refused. */
+    private static double systemRatio(String name, double otherwise) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + name + "=" + value + " is not a number", e);
+        }
     }
 }
