@@ -16,6 +16,7 @@ import io.apogee.common.message.StoredMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +29,7 @@ final class ChaosLoad implements AutoCloseable {
     static final String TOPIC = "ChaosTopic";
     static final String ORDERED_TOPIC = "ChaosOrderedTopic";
     private static final int SHARDING_KEYS = 8;
+    private static final long FAILURE_PAUSE_MILLIS = 100;
 
     private final Ledger ledger;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -121,8 +123,19 @@ final class ChaosLoad implements AutoCloseable {
             Thread.currentThread().interrupt();
             sending = false;
         } catch (Exception e) {
-            // A failed send is an outcome the run counts, not an error of the run.
+            // A failed send is an outcome the run counts, not an error of the run; pausing keeps a sender from
+            // counting thousands of fast refusals while the broker is down.
             ledger.failed();
+            pauseAfterFailure();
+        }
+    }
+
+    private void pauseAfterFailure() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(FAILURE_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sending = false;
         }
     }
 

@@ -26,7 +26,7 @@ public record ChaosReport(String flushDiskType, Map<Fault, Integer> faults, long
 
     /** Prints the table. */
     public void print(PrintStream out) {
-        String line = "+----------------------------+--------------+";
+        String line = "+--------------------------------+--------------+";
         out.println(line);
         row(out, "flushDiskType", flushDiskType);
         row(out, "seconds of load", String.valueOf(seconds));
@@ -46,6 +46,6 @@ public record ChaosReport(String flushDiskType, Map<Fault, Integer> faults, long
     }
 
     private static void row(PrintStream out, String name, String value) {
-        out.printf("| %-26s | %12s |%n", name, value);
+        out.printf("| %-30s | %12s |%n", name, value);
     }
 }
