@@ -119,45 +119,6 @@ class DiskFullTest {
         }
     }
 
-    /**
-     * Past the ratio's protection: the disk fills to the last byte under appends (the guard is off). Store files have
-     * their blocks reserved when created, so the append that needs a new commit-log file is refused with DISK_FULL
-     * (not an InternalError from a mapped page), nothing stored is damaged, dispatch goes on, and appends work again
-     * once space returns.
-     */
-    @Test
-    void anAppendThatFindsNoSpaceFailsWithoutDamage() throws Exception {
-        MessageStoreConfig config = config(disk.resolve("store"));
-        config.setDiskSpaceWarningLevelRatio(1.0);
-        config.validate();
-        List<String> stored = new ArrayList<>();
-        try (LocalMessageStore store = StoreFixture.open(config)) {
-            fill(store, stored);
-            Path ballast = fillDisk(disk, 0.99);
-            PutMessageStatus last = PutMessageStatus.PUT_OK;
-            for (int i = 0; i < 20_000 && last == PutMessageStatus.PUT_OK; i++) {
-                String body = "more " + i + " " + "y".repeat(1000);
-                last = store.putMessage(message("Disk", 0, body, null, null)).handle((r, e) -> e == null
-                        ? r.status() : PutMessageStatus.UNKNOWN_ERROR).join();
-                if (last == PutMessageStatus.PUT_OK) {
-                    stored.add(body);
-                }
-            }
-            assertEquals(PutMessageStatus.DISK_FULL, last, "the disk filled up");
-            long queued = stored.size();
-            await().atMost(PATIENCE).until(() -> store.getMaxOffsetInQueue("Disk", 0) == queued);
-            Files.delete(ballast);
-            assertEquals(PutMessageStatus.PUT_OK, store.putMessage(message("Disk", 0, "after", null, null)).join()
-                    .status(), "after " + last);
-            stored.add("after");
-            await().atMost(PATIENCE).until(() -> store.getMaxOffsetInQueue("Disk", 0) == queued + 1);
-            assertEquals(stored, readAll(store));
-        }
-        try (LocalMessageStore store = StoreFixture.open(config)) {
-            assertEquals(stored, readAll(store), "everything stored survives a restart");
-        }
-    }
-
     private static void fill(LocalMessageStore store, List<String> bodies) {
         for (int i = 0; i < MESSAGES; i++) {
             String body = "message " + i + " " + "x".repeat(1000);

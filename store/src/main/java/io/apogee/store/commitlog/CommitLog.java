@@ -8,7 +8,6 @@ import io.apogee.store.PutMessageResult;
 import io.apogee.store.PutMessageStatus;
 import io.apogee.store.file.MappedFile;
 import io.apogee.store.file.MappedFileQueue;
-import io.apogee.store.file.NoSpaceException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -123,9 +122,6 @@ public final class CommitLog {
             queueOffsets.put(queueKey, queueOffset);
             return new PutMessageResult(PutMessageStatus.PUT_OK, firstOffset, total, null, storeTimestamp,
                     firstQueueOffset, messages.size());
-        } catch (NoSpaceException e) {
-            LOG.warn("disk full: {}", e.getMessage());
-            return PutMessageResult.failed(PutMessageStatus.DISK_FULL);
         } catch (IOException e) {
             LOG.error("cannot create a commit-log file in {}", files.dir(), e);
             return PutMessageResult.failed(PutMessageStatus.CREATE_MAPPED_FILE_FAILED);

@@ -23,7 +23,6 @@ public final class MappedFile {
 
     /** Page size used to count dirty pages. */
     public static final int PAGE_SIZE = 4096;
-    private static final int RESERVE_CHUNK = 1 << 20;
 
     private final Path path;
     private final long fromOffset;
@@ -38,46 +37,18 @@ public final class MappedFile {
         this(path, Long.parseLong(path.getFileName().toString()), fileSize);
     }
 
-    /**
-     * Opens (creating if needed) and maps {@code path} as the file starting at {@code fromOffset}. A file created here
-     * has all its disk blocks {@linkplain #reserve reserved} before it is mapped; when that fails (the disk is full)
-     * the file is deleted again and a {@link NoSpaceException} thrown, so no append ever meets a page without a block.
-     */
+    /** Opens (creating if needed) and maps {@code path} as the file starting at {@code fromOffset}. */
     public MappedFile(Path path, long fromOffset, int fileSize) throws IOException {
         this.path = path;
         this.fileSize = fileSize;
         this.fromOffset = fromOffset;
-        boolean created = !Files.exists(path);
         this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            if (created) {
-                reserve(channel, path, fileSize);
-            }
             this.buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
         } catch (IOException e) {
             channel.close();
-            if (created) {
-                Files.deleteIfExists(path);
-            }
             throw e;
-        }
-    }
-
-    /**
-     * Writes zeros over the whole file, so the file system allocates every block now (posix_fallocate's effect; a
-     * mapping of a sparse file would fail with SIGBUS, an {@link InternalError}, on the first write to a page the full
-     * disk cannot back). One direct buffer, written in 1 MiB chunks: about a second per GiB on a plain disk.
-     */
-    private static void reserve(FileChannel channel, Path path, int size) throws IOException {
-        ByteBuffer zeros = ByteBuffer.allocateDirect(Math.min(size, RESERVE_CHUNK));
-        try {
-            for (long position = 0; position < size; ) {
-                zeros.clear().limit((int) Math.min(zeros.capacity(), size - position));
-                position += channel.write(zeros, position);
-            }
-        } catch (IOException e) {
-            throw new NoSpaceException("cannot reserve " + size + " bytes for " + path + ": " + e.getMessage(), e);
         }
     }
 
