@@ -30,6 +30,7 @@ import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.topic.TopicValidator;
+import org.apache.rocketmq.remoting.exception.RemotingSendRequestException;
 import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -110,9 +111,13 @@ class TlsInteropTest {
         await("the TLS consumer receives the message").atMost(PATIENCE).until(() -> received.contains("over TLS"));
 
         DefaultMQProducer plain = producer(cluster, false);
-        MQClientException refused = assertThrows(MQClientException.class,
+        // The client reads the refusal as "no route", or (when its request went out on a connection the NameServer
+        // had just closed after refusing an earlier one) fails the route query's write: refused either way.
+        Exception refused = assertThrows(Exception.class,
                 () -> plain.send(new Message(topic, "plain".getBytes(StandardCharsets.UTF_8))));
-        assertTrue(refused.getMessage().contains("No route info of this topic"), refused.getMessage());
+        assertTrue(refused instanceof MQClientException && refused.getMessage().contains("No route info of this topic")
+                || refused instanceof IllegalStateException
+                        && refused.getCause() instanceof RemotingSendRequestException, refused::toString);
         Path clientLog = Path.of(System.getProperty("rocketmq.client.logRoot"), "rocketmq_client.log");
         await("the official client logs why the NameServer refused it").atMost(PATIENCE)
                 .until(() -> Files.exists(clientLog) && Files.readString(clientLog).contains(
