@@ -2,6 +2,7 @@ package io.apogee.interop.store;
 
 import static org.awaitility.Awaitility.await;
 
+import io.apogee.interop.distribution.ScriptServers;
 import io.apogee.interop.fixture.ApacheClients;
 import io.apogee.testsupport.ChildProcessServers;
 import io.apogee.testsupport.ServerLauncher;
@@ -37,6 +38,7 @@ import org.apache.rocketmq.common.sysflag.PullSysFlag;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Restart-to-serving after {@code kill -9}, our broker against Apache's 4.9.7, each in its own JVM with the same small
@@ -71,6 +73,8 @@ class RecoveryBenchmark {
     private static final int BATCH = 256;
     private static final int FILL_THREADS = 4;
     private static final String BROKER = "recovery";
+    /** Our broker as {@code bin/mqbroker} starts it: the launcher's heap, GC and class-data sharing archive. */
+    private static final String SHIPPED = "apogee-mqbroker";
     private static final String TOPIC = "RecoveryBench";
     private static final Duration FILL_LIMIT = Duration.ofMinutes(10);
     private static final Duration SERVING_LIMIT = Duration.ofMinutes(5);
@@ -89,18 +93,24 @@ class RecoveryBenchmark {
     private record Launch(long acceptMillis, long servingMillis) {
     }
 
+    @TempDir
+    Path dir;
+
     @Test
     void restartToServingAfterKill9() throws Exception {
         List<Row> rows = new ArrayList<>();
+        ServerLauncher shipped = ScriptServers.unpack(Files.createDirectories(dir.resolve("dist")), "");
         for (String mib : SIZES_MIB.split(",")) {
             long size = Long.parseLong(mib.trim()) << 20;
             rows.add(run("apogee", ChildProcessServers.apogee(JVM_OPTIONS), size));
+            rows.add(run(SHIPPED, shipped, size));
             rows.add(run("apache", new ChildProcessServers("org.apache.rocketmq.namesrv.NamesrvStartup",
                     "org.apache.rocketmq.broker.BrokerStartup", JVM_OPTIONS), size));
         }
         System.out.println("RESULT restart-to-serving after kill -9 under load (Apache 4.9.8 producer, 4 KiB messages"
                 + " in 1 MiB batches, ASYNC_FLUSH, 1 GiB commit-log files, broker JVM "
-                + String.join(" ", JVM_OPTIONS.subList(0, 3)) + ")");
+                + String.join(" ", JVM_OPTIONS.subList(0, 3)) + "; " + SHIPPED + ": bin/mqbroker of the tarball, with"
+                + " the launcher's defaults)");
         System.out.println("RESULT | broker | commit log | acked before kill | launch to port | launch to serving"
                 + " | after a clean stop |");
         rows.forEach(r -> System.out.printf("RESULT | %s | %d MiB | %d MiB | %d ms | %d ms | %d ms |%n", r.broker(),
@@ -116,6 +126,12 @@ class RecoveryBenchmark {
                 .brokerProperty("maxHashSlotNum", "5000000").brokerProperty("maxIndexNum", "20000000")
                 .launcher(launcher).start()) {
             String namesrv = cluster.namesrvAddr();
+            if (kind.equals(SHIPPED)) {
+                // The launcher writes its class-data sharing archive when a broker first stops cleanly (a kill -9
+                // drops it): stop once, as a broker that has run before has, so the launches below map it.
+                cluster.stopBroker(BROKER);
+                cluster.startBroker(BROKER);
+            }
             createTopic(cluster, namesrv);
             DefaultMQProducer probe = ApacheClients.producer(namesrv, "recovery-probe-" + kind);
             try {
@@ -259,14 +275,26 @@ class RecoveryBenchmark {
         }
     }
 
-    /** Our store's recovery line from the broker's output (Apache's broker logs nowhere here), or "". */
+    /**
+     * Our store's recovery line from the broker's output or, started by {@code bin/mqbroker}, its log files (Apache's
+     * broker logs nowhere here), or "".
+     */
     private static String storeLog(TestCluster cluster) throws IOException {
-        Path log = cluster.brokerStore(BROKER, 0).getParent().resolve("stdout.log");
-        if (!Files.exists(log)) {
-            return "";
+        Path brokerDir = cluster.brokerStore(BROKER, 0).getParent();
+        List<Path> logs = new ArrayList<>(List.of(brokerDir.resolve("stdout.log")));
+        if (Files.isDirectory(brokerDir.resolve("logs"))) {
+            try (Stream<Path> files = Files.list(brokerDir.resolve("logs"))) {
+                files.filter(f -> f.getFileName().toString().endsWith(".log")).forEach(logs::add);
+            }
         }
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.filter(l -> l.contains("store recovered")).reduce((a, b) -> b).orElse("");
+        String last = "";
+        for (Path log : logs) {
+            if (Files.exists(log)) {
+                try (Stream<String> lines = Files.lines(log)) {
+                    last = lines.filter(l -> l.contains("store recovered")).reduce((a, b) -> b).orElse(last);
+                }
+            }
         }
+        return last;
     }
 }
