@@ -5,6 +5,7 @@ import io.apogee.broker.config.BrokerRole;
 import io.apogee.broker.slave.MasterLink;
 import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.message.MessageProperty;
+import io.apogee.common.message.OffsetMessageId;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.message.SysFlag;
 import io.apogee.remoting.RequestProcessor;
@@ -15,14 +16,17 @@ import io.apogee.remoting.protocol.Reply;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.header.EndTransactionRequestHeader;
+import io.apogee.store.PutMessageResult;
 import io.netty.channel.Channel;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * END_TRANSACTION (usually oneway): commit stores the real message of the half message and marks it resolved,
- * rollback only marks it resolved, "unknown" leaves it for the check-back.
+ * rollback only marks it resolved, "unknown" leaves it for the check-back; RESUME_CHECK_HALF_MESSAGE puts a half
+ * message back in the half queue to be checked again.
  */
 public final class EndTransactionProcessor {
 
@@ -41,9 +45,38 @@ public final class EndTransactionProcessor {
         this.master = master;
     }
 
-    /** END_TRANSACTION with its handler. */
+    /** END_TRANSACTION and RESUME_CHECK_HALF_MESSAGE with their handlers. */
     public Map<Integer, RequestProcessor> handlers() {
-        return Map.of(RequestCode.END_TRANSACTION, this::endTransaction);
+        return Map.of(RequestCode.END_TRANSACTION, this::endTransaction,
+                RequestCode.RESUME_CHECK_HALF_MESSAGE, this::resumeCheck);
+    }
+
+    /**
+     * RESUME_CHECK_HALF_MESSAGE ({@code mqadmin resumeCheckHalfMessage}): header {@code msgId} is the offset message
+     * id of a half message, usually one moved to {@code TRANS_CHECK_MAX_TIME_TOPIC}; it is checked back again.
+     */
+    private Reply resumeCheck(Channel channel, RemotingCommand request) {
+        String msgId = request.extFields() == null ? null : request.extFields().get("msgId");
+        long commitLogOffset;
+        try {
+            commitLogOffset = OffsetMessageId.decode(String.valueOf(msgId)).commitLogOffset();
+        } catch (IllegalArgumentException e) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "RESUME_CHECK_HALF_MESSAGE needs the offset"
+                    + " message id of a half message, not " + msgId);
+        }
+        CompletableFuture<PutMessageResult> put = halves.resumeCheck(commitLogOffset);
+        if (put == null) {
+            return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "no half message of a transaction at " + msgId);
+        }
+        return Reply.later(put.handle((r, failure) -> {
+            boolean ok = failure == null && r.status().isStored();
+            if (ok) {
+                LOG.info("half message {} resumed for check-back by {}", msgId, Channels.remoteAddress(channel));
+            }
+            return ok ? RemotingCommand.response(ResponseCode.SUCCESS, null)
+                    : StatusResponses.error(ResponseCode.SYSTEM_ERROR, "Put message back to RMQ_SYS_TRANS_HALF_TOPIC"
+                            + " failed: " + (failure == null ? r.status() : failure.getMessage()));
+        }));
     }
 
     /**

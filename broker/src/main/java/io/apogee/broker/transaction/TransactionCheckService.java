@@ -33,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * Every {@code transactionCheckInterval}, checks back the half messages left unresolved past
  * {@code transactionTimeOut}: each is appended again with its check count raised and the copy is sent to one online
  * producer of its group as CHECK_TRANSACTION_STATE (the producer answers with END_TRANSACTION for that copy); past
- * {@code transactionCheckMax} checks a half message is discarded with a log line.
+ * {@code transactionCheckMax} checks a half message is moved to {@code TRANS_CHECK_MAX_TIME_TOPIC} with a log line
+ * (RESUME_CHECK_HALF_MESSAGE brings it back).
  *
  * <p>Progress is two consumer offsets of the system group {@code CID_RMQ_SYS_TRANS}, persisted with every other
- * offset: the half queue position below which every half message is resolved, checked again or discarded, and the
+ * offset: the half queue position below which every half message is resolved, checked again or moved, and the
  * op queue position below which every op record refers to such a half message. A restart resumes from them, so an
  * unresolved half message is checked after it (at least once).
  */
@@ -161,9 +162,15 @@ public final class TransactionCheckService implements ServiceLoop {
         }
         int checks = parseInt(half.getProperty(MessageProperty.TRANSACTION_CHECK_TIMES));
         if (checks >= config.get().getTransactionCheckMax()) {
-            LOG.warn("half message {} of group {} for topic {} discarded after {} check-backs", half.getUniqueKey(),
-                    half.getProperty(MessageProperty.PRODUCER_GROUP), half.getProperty(MessageProperty.REAL_TOPIC),
-                    checks);
+            PutMessageResult moved = halves.moveCheckedTooOften(half).join();
+            if (!moved.status().isStored()) {
+                LOG.warn("half message {} not moved to {} ({}), retrying next scan", half.getUniqueKey(),
+                        SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, moved.status());
+                return false;
+            }
+            LOG.warn("half message {} of group {} for topic {} moved to {} after {} check-backs",
+                    half.getUniqueKey(), half.getProperty(MessageProperty.PRODUCER_GROUP),
+                    half.getProperty(MessageProperty.REAL_TOPIC), SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, checks);
             return true;
         }
         PutMessageResult again = halves.putBack(half, checks + 1).join();

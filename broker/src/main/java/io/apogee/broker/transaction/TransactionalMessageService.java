@@ -91,6 +91,32 @@ public final class TransactionalMessageService {
     }
 
     /**
+     * Moves a half message checked {@code transactionCheckMax} times out of the half queue, as RocketMQ does: a copy
+     * goes to {@code TRANS_CHECK_MAX_TIME_TOPIC} (one queue, created on first use), where an admin can find it and
+     * {@link #resumeCheck} it.
+     */
+    CompletableFuture<PutMessageResult> moveCheckedTooOften(StoredMessage half) {
+        topics.createInternal(SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, 1, Permission.READ_WRITE);
+        StoredMessage moved = MessageCopy.of(half, SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, QUEUE_ID);
+        moved.putProperty(MessageProperty.WAIT_STORE_MSG_OK, "false");
+        return store.putMessage(moved);
+    }
+
+    /**
+     * RESUME_CHECK_HALF_MESSAGE: appends the half message stored at {@code commitLogOffset} (usually one moved to
+     * {@code TRANS_CHECK_MAX_TIME_TOPIC}) to the half queue again with its check count reset, so that it is checked
+     * back again; {@code null} when no half message of a transaction is stored there.
+     */
+    public CompletableFuture<PutMessageResult> resumeCheck(long commitLogOffset) {
+        StoredMessage m = store.lookMessageByOffset(commitLogOffset);
+        if (m == null || !isPrepared(m) || m.getProperty(MessageProperty.REAL_TOPIC) == null) {
+            return null;
+        }
+        topics.createInternal(SystemTopics.TRANS_HALF_TOPIC, 1, Permission.READ_WRITE);
+        return putBack(m, 0);
+    }
+
+    /**
      * Appends a copy of an unresolved half message with its check count raised, before it is checked back; the copy
      * stores {@code WAIT=false}, then the count.
      */
