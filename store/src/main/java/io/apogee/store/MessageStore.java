@@ -125,7 +125,10 @@ public interface MessageStore extends AutoCloseable {
     /** Whether appends are refused because disk use passed {@code diskSpaceWarningLevelRatio}. */
     boolean isDiskFull();
 
-    /** How full the commit log's disk is (path and share used) against the key that refuses appends. */
+    /**
+     * Why appends get DISK_FULL: how full the commit log's disk is (path and share used) against the key that refuses
+     * appends, or the next commit-log file that finds no room (path, bytes needed, bytes free).
+     */
     String describeDiskUse();
 
     /** Runtime statistics. */

@@ -100,6 +100,17 @@ public class MessageStoreConfig implements Validated {
      * appends do not take page faults under the append lock (0 disables). Apogee's own key.
      */
     private int commitLogPrefaultAhead = 16 * 1024 * 1024;
+    /**
+     * Prepare the next commit-log file on a background thread, once the one before it is half written, with every
+     * disk block reserved by writing zeros over it, so that a roll takes a ready file without waiting and a disk
+     * that fills up refuses the append needing a new file with DISK_FULL (naming the file, bytes needed and free)
+     * instead of a mapped page failing mid-file (a store's first file, and one the roll had to create itself before
+     * it was ready, stay sparse). RocketMQ's key (there it writes zeros into each preallocated file and locks
+     * it in memory), whose default is false; Apogee's is true, the cost being off the append path. False: each file
+     * is created sparse at the roll, under the append lock, which suits copy-on-write or compressing file systems,
+     * where zeros reserve nothing.
+     */
+    private boolean warmMapedFileEnable = true;
     /** Delay levels (s/m/h/d units), stamping the due time as tag code in SCHEDULE_TOPIC_XXXX; RocketMQ's default. */
     private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
     /** {@code ASYNC_MASTER}, {@code SYNC_MASTER} or {@code SLAVE}; RocketMQ's default {@code ASYNC_MASTER}. */
@@ -505,6 +516,14 @@ public class MessageStoreConfig implements Validated {
 
     public void setCommitLogPrefaultAhead(int commitLogPrefaultAhead) {
         this.commitLogPrefaultAhead = commitLogPrefaultAhead;
+    }
+
+    public boolean isWarmMapedFileEnable() {
+        return warmMapedFileEnable;
+    }
+
+    public void setWarmMapedFileEnable(boolean warmMapedFileEnable) {
+        this.warmMapedFileEnable = warmMapedFileEnable;
     }
 
     public BrokerRole getBrokerRole() {

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.common.message.StoredMessage;
-import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.store.core.LocalMessageStore;
+import io.apogee.store.file.MappedFile;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A store on a real, small file system (a 64 MiB tmpfs this test mounts; it needs root, and is skipped saying so
  * where mounting is not allowed) that a ballast file fills past {@code diskSpaceWarningLevelRatio} (RocketMQ's 0.90):
  * appends are refused with DISK_FULL and a description naming the path, how full and the key; reads keep working;
- * what was stored survives, also a restart; appends resume once the ballast is gone. Retention is kept out of the
- * way (fresh files, forced cleaning off) so that nothing stored goes.
+ * what was stored survives, also a restart; appends resume once the ballast is gone. Past the ratio (guard off), the
+ * roll that finds no room for the next commit-log file is refused the same way. Retention is kept out of the way
+ * (fresh files, forced cleaning off) so that nothing stored goes.
  */
 class DiskFullTest {
 
@@ -119,6 +117,65 @@ class DiskFullTest {
         }
     }
 
+    /**
+     * Past the ratio's protection (the guard is off): the disk fills to its last bytes under appends. The commit
+     * log's next file is prepared with every block reserved before the roll needs it, so the roll that finds no room
+     * for one is refused with DISK_FULL naming the file, the bytes needed and the bytes free (no InternalError from a
+     * mapped page), nothing stored is damaged, dispatch goes on, and appends work again once space returns.
+     */
+    @Test
+    void aRollThatFindsNoRoomIsRefusedWithoutDamage() throws Exception {
+        MessageStoreConfig config = config(disk.resolve("store"));
+        config.setDiskSpaceWarningLevelRatio(1.0);
+        config.validate();
+        long size = config.getMappedFileSizeCommitLog();
+        List<String> stored = new ArrayList<>();
+        try (LocalMessageStore store = StoreFixture.open(config)) {
+            fill(store, stored);
+            while (store.getMaxPhyOffset() < size + size / 2) {
+                assertEquals(PutMessageStatus.PUT_OK, put(store, stored, "more"));
+            }
+            await("the third file is prepared").atMost(PATIENCE)
+                    .until(() -> store.preallocateService().readyOffset() == 2 * size);
+            Path ballast = fillDisk(disk, 0.99);
+            PutMessageStatus last = PutMessageStatus.PUT_OK;
+            for (int i = 0; i < 20_000 && last == PutMessageStatus.PUT_OK; i++) {
+                last = put(store, stored, "full");
+            }
+            assertEquals(PutMessageStatus.DISK_FULL, last, "the disk filled up");
+            assertTrue(store.getMaxPhyOffset() > 2 * size, "the prepared third file was used");
+            String why = store.describeDiskUse();
+            assertTrue(why.startsWith("no room to reserve the next commit-log file "
+                    + config.commitLogDir().resolve(MappedFile.fileName(3 * size)) + ": " + size + " bytes needed, "),
+                    why);
+            assertTrue(why.endsWith(" bytes free"), why);
+            long queued = stored.size();
+            await().atMost(PATIENCE).until(() -> store.getMaxOffsetInQueue("Disk", 0) == queued);
+            assertEquals(stored, readAll(store), "reads are served while the disk is full");
+
+            Files.delete(ballast);
+            await("the next file is prepared once space is back").atMost(PATIENCE)
+                    .until(() -> store.preallocateService().readyOffset() == 3 * size);
+            assertEquals(PutMessageStatus.PUT_OK, put(store, stored, "after"));
+            await().atMost(PATIENCE).until(() -> store.getMaxOffsetInQueue("Disk", 0) == queued + 1);
+            assertEquals(stored, readAll(store));
+        }
+        try (LocalMessageStore store = StoreFixture.open(config)) {
+            assertEquals(stored, readAll(store), "everything stored survives a restart");
+        }
+    }
+
+    /** Puts a 1 KiB message, adding its body to {@code stored} when it was stored. */
+    private static PutMessageStatus put(LocalMessageStore store, List<String> stored, String prefix) {
+        String body = prefix + " " + stored.size() + " " + "y".repeat(1000);
+        PutMessageStatus status = store.putMessage(message("Disk", 0, body, null, null)).handle((r, e) -> e == null
+                ? r.status() : PutMessageStatus.UNKNOWN_ERROR).join();
+        if (status == PutMessageStatus.PUT_OK) {
+            stored.add(body);
+        }
+        return status;
+    }
+
     private static void fill(LocalMessageStore store, List<String> bodies) {
         for (int i = 0; i < MESSAGES; i++) {
             String body = "message " + i + " " + "x".repeat(1000);
@@ -130,18 +187,7 @@ class DiskFullTest {
     }
 
     private static List<String> readAll(LocalMessageStore store) {
-        List<String> bodies = new ArrayList<>();
-        long offset = 0;
-        while (offset < store.getMaxOffsetInQueue("Disk", 0)) {
-            GetMessageResult read = store.getMessage("g", "Disk", 0, offset, 32, MessageFilter.ALL);
-            assertEquals(GetMessageStatus.FOUND, read.status(), "at offset " + offset);
-            for (ByteBuffer buffer : read.messages()) {
-                StoredMessage m = StoredMessageCodec.decode(buffer.duplicate(), true);
-                bodies.add(new String(m.getBody(), StandardCharsets.UTF_8));
-            }
-            offset = read.nextBeginOffset();
-        }
-        return bodies;
+        return StoreFixture.readBodies(store, "Disk", 0);
     }
 
     /** Writes a ballast file into {@code mount} until its file system is {@code target} full. */

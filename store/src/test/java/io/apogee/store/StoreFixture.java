@@ -1,13 +1,19 @@
 package io.apogee.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.store.core.LocalMessageStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small stores on temp directories and messages to put into them. */
 public final class StoreFixture {
@@ -51,6 +57,22 @@ public final class StoreFixture {
     /** A message for {@code topic}/{@code queueId} with a text body, optional tag and keys. */
     public static StoredMessage message(String topic, int queueId, String body, String tag, String keys) {
         return message(topic, queueId, body.getBytes(StandardCharsets.UTF_8), tag, keys);
+    }
+
+    /** The bodies, as text, of every message in {@code topic}/{@code queueId}, oldest first. */
+    public static List<String> readBodies(MessageStore store, String topic, int queueId) {
+        List<String> bodies = new ArrayList<>();
+        long offset = store.getMinOffsetInQueue(topic, queueId);
+        while (offset < store.getMaxOffsetInQueue(topic, queueId)) {
+            GetMessageResult read = store.getMessage("g", topic, queueId, offset, 32, MessageFilter.ALL);
+            assertEquals(GetMessageStatus.FOUND, read.status(), "at offset " + offset);
+            for (ByteBuffer buffer : read.messages()) {
+                StoredMessage m = StoredMessageCodec.decode(buffer.duplicate(), true);
+                bodies.add(new String(m.getBody(), StandardCharsets.UTF_8));
+            }
+            offset = read.nextBeginOffset();
+        }
+        return bodies;
     }
 
     /** A message for {@code topic}/{@code queueId} with a binary body, optional tag and keys. */

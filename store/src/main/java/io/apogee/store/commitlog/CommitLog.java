@@ -8,6 +8,7 @@ import io.apogee.store.PutMessageResult;
 import io.apogee.store.PutMessageStatus;
 import io.apogee.store.file.MappedFile;
 import io.apogee.store.file.MappedFileQueue;
+import io.apogee.store.file.NoSpaceException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,8 @@ public final class CommitLog {
      * each encoded straight into the mapped file (see the class comment). Fills in body CRC, store timestamp,
      * commit-log offset, queue offset and store size on each message.
      *
-     * @return PUT_OK (appended, not yet flushed) or why nothing was appended
+     * @return PUT_OK (appended, not yet flushed) or why nothing was appended: DISK_FULL when the next file has no
+     *         room on its disk
      */
     public PutMessageResult appendBatch(List<StoredMessage> messages) {
         StoredMessage head = messages.get(0);
@@ -122,6 +124,9 @@ public final class CommitLog {
             queueOffsets.put(queueKey, queueOffset);
             return new PutMessageResult(PutMessageStatus.PUT_OK, firstOffset, total, null, storeTimestamp,
                     firstQueueOffset, messages.size());
+        } catch (NoSpaceException e) {
+            // logged once by whoever found no room (the preallocation service), not once per refused append
+            return PutMessageResult.failed(PutMessageStatus.DISK_FULL);
         } catch (IOException e) {
             LOG.error("cannot create a commit-log file in {}", files.dir(), e);
             return PutMessageResult.failed(PutMessageStatus.CREATE_MAPPED_FILE_FAILED);
@@ -236,6 +241,9 @@ public final class CommitLog {
                 file.setWrotePosition(position + n);
             }
             return true;
+        } catch (NoSpaceException e) {
+            LOG.debug("replicated bytes at {} refused: {}", offset, e.getMessage());
+            return false;
         } catch (IOException e) {
             LOG.error("cannot create a commit-log file in {}", files.dir(), e);
             return false;

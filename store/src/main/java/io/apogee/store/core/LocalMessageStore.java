@@ -20,6 +20,7 @@ import io.apogee.store.commitlog.CommitLogDispatcher;
 import io.apogee.store.commitlog.RecordParser;
 import io.apogee.store.dispatch.ReputService;
 import io.apogee.store.file.MappedFileQueue;
+import io.apogee.store.file.PreallocateService;
 import io.apogee.store.file.PrefaultService;
 import io.apogee.store.flush.AsyncFlushService;
 import io.apogee.store.flush.ConsumeQueueFlushService;
@@ -76,6 +77,8 @@ public final class LocalMessageStore implements MessageStore {
     private final GroupCommitService groupCommit;
     private final ConsumeQueueFlushService queueFlush;
     private final CleanService clean;
+    /** Prepares the next commit-log file ahead; {@code null} when {@code warmMapedFileEnable} is off. */
+    private final PreallocateService preallocate;
     private final StoreStatsCounters counters = new StoreStatsCounters();
     private final List<ServiceRunner> runners = new ArrayList<>();
     private final ServiceRunner flushRunner;
@@ -118,6 +121,8 @@ public final class LocalMessageStore implements MessageStore {
         this.keyQuery = new KeyQuery(index, commitLog);
         this.queueFlush = new ConsumeQueueFlushService(commitLog, reput, queues, index, checkpoint);
         this.clean = new CleanService(configs, commitLog, queues, index, reput);
+        this.preallocate = config.isWarmMapedFileEnable() ? new PreallocateService(commitLog.files(),
+                PreallocateService.ZEROS) : null;
         if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
             this.groupCommit = new GroupCommitService(commitLog, config.getSyncFlushTimeout());
             this.flushRunner = new ServiceRunner(groupCommit, 10, TimeUnit.MILLISECONDS);
@@ -153,6 +158,12 @@ public final class LocalMessageStore implements MessageStore {
         runners.add(new ServiceRunner(queueFlush, config.getFlushIntervalConsumeQueue(), TimeUnit.MILLISECONDS));
         runners.add(new ServiceRunner(clean, config.getCleanResourceInterval(), TimeUnit.MILLISECONDS));
         runners.add(new ServiceRunner(counters, 1, TimeUnit.SECONDS));
+        if (preallocate != null) {
+            ServiceRunner runner = new ServiceRunner(preallocate, 100, TimeUnit.MILLISECONDS);
+            preallocate.onTaken(runner::wakeup);
+            commitLog.files().setNextFileSource(preallocate);
+            runners.add(runner);
+        }
         if (config.getCommitLogPrefaultAhead() > 0) {
             runners.add(new ServiceRunner(new PrefaultService(commitLog.files(), config.getCommitLogPrefaultAhead()),
                     1, TimeUnit.MILLISECONDS));
@@ -181,6 +192,9 @@ public final class LocalMessageStore implements MessageStore {
         }
         if (haClient != null) {
             haClient.shutdown();
+        }
+        if (preallocate != null) {
+            preallocate.shutdown();
         }
         for (int i = runners.size() - 1; i >= 0; i--) {
             runners.get(i).close();
@@ -400,9 +414,13 @@ public final class LocalMessageStore implements MessageStore {
         return clean.isDiskFull();
     }
 
+    /** The ratio's verdict when it refuses appends, else a lack of room for the next commit-log file if any. */
     @Override
     public String describeDiskUse() {
-        return clean.describeDiskUse();
+        if (clean.isDiskFull() || preallocate == null) {
+            return clean.describeDiskUse();
+        }
+        return preallocate.noSpace().orElseGet(clean::describeDiskUse);
     }
 
     @Override
@@ -434,6 +452,11 @@ public final class LocalMessageStore implements MessageStore {
         return master != null
                 ? new HaStatus(config.getBrokerRole(), master.port(), master.slaves(), null)
                 : new HaStatus(config.getBrokerRole(), 0, List.of(), haClient.status());
+    }
+
+    /** The service preparing the next commit-log file, {@code null} when off; for tests. */
+    public PreallocateService preallocateService() {
+        return preallocate;
     }
 
     /** The retention service, for tests and admin commands that run a round synchronously. */

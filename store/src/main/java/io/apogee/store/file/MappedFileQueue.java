@@ -24,6 +24,8 @@ public final class MappedFileQueue {
     private volatile long flushedWhere;
     /** Store offset of the first file {@link #load} found shorter than the file size, -1 when none. */
     private long firstShortFile = -1;
+    /** Where new files come from before they are created here; {@code null}: always created here. */
+    private volatile NextFileSource nextFiles;
 
     public MappedFileQueue(Path dir, int fileSize) {
         this.dir = dir;
@@ -108,7 +110,9 @@ public final class MappedFileQueue {
 
     /**
      * The file to append to: the last one if it has room, else a new one after it; for an empty queue a new file
-     * containing {@code offsetIfEmpty}.
+     * containing {@code offsetIfEmpty}. A new file is the {@linkplain #setNextFileSource prepared} one when ready.
+     *
+     * @throws NoSpaceException when the new file has no room on its disk
      */
     public MappedFile writableFile(long offsetIfEmpty) throws IOException {
         MappedFile last = last();
@@ -118,9 +122,21 @@ public final class MappedFileQueue {
         return last.isFull() ? createFile(last.fromOffset() + fileSize) : last;
     }
 
+    /**
+     * Has new files taken from {@code source} when it has them ready (created here when not); {@code null} stops
+     * that. Set it once the files are loaded and recovered.
+     */
+    public void setNextFileSource(NextFileSource source) {
+        this.nextFiles = source;
+    }
+
     private MappedFile createFile(long fromOffset) throws IOException {
-        Files.createDirectories(dir);
-        MappedFile f = new MappedFile(dir.resolve(MappedFile.fileName(fromOffset)), fileSize);
+        NextFileSource source = nextFiles;
+        MappedFile f = source == null ? null : source.take(fromOffset);
+        if (f == null) {
+            Files.createDirectories(dir);
+            f = new MappedFile(dir.resolve(MappedFile.fileName(fromOffset)), fileSize);
+        }
         add(f);
         if (files.length == 1) {
             flushedWhere = fromOffset;

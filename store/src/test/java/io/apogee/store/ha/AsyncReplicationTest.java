@@ -41,7 +41,8 @@ class AsyncReplicationTest {
             assertTrue(master.getMaxPhyOffset() > 4L * 1024 * 1024, "several commit-log files");
             HaStores.awaitCaughtUp(master, slave);
             HaStores.assertSameCommitLog(master, slave, 0);
-            assertEquals(HaStores.commitLogFiles(dir.resolve("m")), HaStores.commitLogFiles(dir.resolve("s")));
+            assertEquals(HaStores.commitLogFiles(dir.resolve("m"), master.getMaxPhyOffset()),
+                    HaStores.commitLogFiles(dir.resolve("s"), slave.getMaxPhyOffset()));
 
             await().atMost(WAIT).until(() -> slave.getMaxOffsetInQueue(TOPIC, QUEUES - 1) == n / QUEUES);
             for (int q = 0; q < QUEUES; q++) {

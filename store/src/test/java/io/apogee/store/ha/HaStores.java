@@ -104,10 +104,11 @@ final class HaStores {
         return out;
     }
 
-    /** Names of the commit-log files under a store root. */
-    static List<String> commitLogFiles(Path root) throws IOException {
+    /** Names of the commit-log files under a store root starting below {@code end} (no next file prepared ahead). */
+    static List<String> commitLogFiles(Path root, long end) throws IOException {
         try (Stream<Path> s = Files.list(root.resolve("commitlog"))) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(name -> Long.parseLong(name) < end).sorted()
+                    .toList();
         }
     }
 }
