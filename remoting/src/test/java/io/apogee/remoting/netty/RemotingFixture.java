@@ -8,6 +8,7 @@ import io.apogee.remoting.protocol.ResponseCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 
 /** A loopback server and client for tests; everything it starts, {@link #close()} stops. */
 final class RemotingFixture implements AutoCloseable {
@@ -34,6 +35,13 @@ final class RemotingFixture implements AutoCloseable {
 
     ExecutorService executor(String name, int threads, int queue) {
         ExecutorService executor = BoundedExecutors.fixed(name, threads, queue);
+        executors.add(executor);
+        return executor;
+    }
+
+    /** An executor taking the connections' requests in turn from {@code queue}, shut down by {@link #close()}. */
+    ThreadPoolExecutor fairExecutor(String name, int threads, FairRequestQueue queue) {
+        ThreadPoolExecutor executor = RequestExecutors.fair(name, threads, queue);
         executors.add(executor);
         return executor;
     }
