@@ -35,6 +35,22 @@ die() {
 }
 
 # --- Java ------------------------------------------------------------------------------------------------------
+# Prints 'version "<JAVA_VERSION>" <JAVA_RUNTIME_VERSION>' from the release file of the JDK that java $1 belongs to,
+# the way "java -version" starts its first line; fails when there is none or it names no version.
+release_version() {
+  local real line version="" runtime=""
+  real="$(readlink -f "$1" 2>/dev/null)" || return 1
+  [ -r "${real%/bin/java}/release" ] || return 1
+  while IFS= read -r line; do
+    case "$line" in
+      JAVA_VERSION=*) version="${line#JAVA_VERSION=}" ;;
+      JAVA_RUNTIME_VERSION=*) runtime="${line#JAVA_RUNTIME_VERSION=}" ;;
+    esac
+  done <"${real%/bin/java}/release"
+  [ -n "$version" ] || return 1
+  echo "version $version $runtime"
+}
+
 find_java() {
   local java version major
   if [ -n "${JAVA_HOME:-}" ]; then
@@ -43,7 +59,9 @@ find_java() {
   elif ! java="$(command -v java)"; then
     die "no Java found: install JDK 17 or newer and set JAVA_HOME or put java on PATH"
   fi
-  version="$("$java" -version 2>&1)" || die "$java -version failed; point JAVA_HOME at a JDK 17 or newer"
+  # The JDK's release file says its version without starting a JVM (~30 ms saved at every start); else ask java.
+  version="$(release_version "$java")" \
+    || version="$("$java" -version 2>&1)" || die "$java -version failed; point JAVA_HOME at a JDK 17 or newer"
   if ! [[ "$version" =~ version\ \"([0-9]+)(\.([0-9]+))?(\.([0-9]+))? ]]; then
     die "cannot tell the version of $java; Apogee needs Java 17 or newer"
   fi

@@ -48,6 +48,22 @@ class ScriptFailureTest extends UnpackedOnce {
         assertOneLineFailure(dist.run(env, script), script + ": Java 8 at " + java + " is too old");
     }
 
+    /** The version comes from the JDK's release file when it has one: its java is not even run. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mqnamesrv", "mqbroker"})
+    void javaTooOldByItsReleaseFile(String script) throws Exception {
+        Path home = tmp.resolve("java11");
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        if (!Files.exists(java)) {
+            Files.writeString(java, "#!/bin/sh\necho 'this java must not be run' >&2\nexit 1\n");
+            Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.2\"\n");
+        }
+        Map<String, String> env = dist.environment();
+        env.put("JAVA_HOME", home.toString());
+        assertOneLineFailure(dist.run(env, script), script + ": Java 11 at " + java + " is too old");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"mqnamesrv", "mqbroker", "mqstandalone"})
     void missingConfFile(String script) throws Exception {
