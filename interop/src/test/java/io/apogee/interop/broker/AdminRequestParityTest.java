@@ -27,6 +27,7 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.client.producer.TransactionListener;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
@@ -37,6 +38,8 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.body.BrokerStatsData;
+import org.apache.rocketmq.common.protocol.body.CMResult;
+import org.apache.rocketmq.common.protocol.body.ConsumeMessageDirectlyResult;
 import org.apache.rocketmq.common.protocol.body.ConsumerOffsetSerializeWrapper;
 import org.apache.rocketmq.common.protocol.body.TopicConfigSerializeWrapper;
 import org.apache.rocketmq.common.subscription.SubscriptionGroupConfig;
@@ -54,7 +57,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The request codes of issue 14 that no other interop class sends to both implementations, sent with Apache's 4.9.8
  * client classes to Apache RocketMQ 4.9.7's servers and ours: the whole topic, group, consumer offset and delay
  * offset tables (21, 201, 43, 45), the NameServer's topic lists by cluster, system, unit and unit-subscriber flags
- * (224, 304 with the broker's 305, 311-313), QUERY_TOPIC_CONSUME_BY_WHO and VIEW_BROKER_STATS_DATA (300, 315), a half
+ * (224, 304 with the broker's 305, 311-313), QUERY_TOPIC_CONSUME_BY_WHO and VIEW_BROKER_STATS_DATA (300, 315), batch
+ * sends, queue offsets and times, direct consumption and KV lists (320, 31, 32, 29, 309, 219), a half
  * message checked {@code transactionCheckMax} times moved to {@code TRANS_CHECK_MAX_TIME_TOPIC} and brought back by
  * RESUME_CHECK_HALF_MESSAGE (323), and the legacy codes the 4.9.8 client never sends answered alike.
  */
@@ -232,6 +236,58 @@ class AdminRequestParityTest {
             consumer.shutdown();
             producer.shutdown();
         }
+    }
+
+    /**
+     * SEND_BATCH_MESSAGE, GET_MIN_OFFSET, GET_EARLIEST_MSG_STORETIME, SEARCH_OFFSET_BY_TIMESTAMP,
+     * CONSUME_MESSAGE_DIRECTLY (relayed to an online official consumer) and GET_KVLIST_BY_NAMESPACE.
+     */
+    @ParameterizedTest
+    @EnumSource(ClusterKind.class)
+    void batchesQueueTimesDirectConsumptionAndKvListsAnswerTheOfficialClients(ClusterKind kind) throws Exception {
+        AdminSide side = SIDES.get(kind);
+        String topic = "ParityBatchTopic";
+        side.admin().createAndUpdateTopicConfig(side.broker(BROKER), new TopicConfig(topic, 1, 1, 6));
+        await().atMost(WAIT).ignoreExceptions().until(() -> !side.admin().examineTopicRouteInfo(topic)
+                .getQueueDatas().isEmpty());
+        long before = System.currentTimeMillis();
+        SendResult batch = side.producer().send(List.of(new Message(topic, "b0".getBytes(StandardCharsets.UTF_8)),
+                new Message(topic, "b1".getBytes(StandardCharsets.UTF_8)),
+                new Message(topic, "b2".getBytes(StandardCharsets.UTF_8))));
+        long after = System.currentTimeMillis();
+        assertEquals(SendStatus.SEND_OK, batch.getSendStatus());
+        String[] offsetIds = batch.getOffsetMsgId().split(",");
+        assertEquals(3, offsetIds.length, batch.getOffsetMsgId());
+
+        MessageQueue queue = new MessageQueue(topic, BROKER, 0);
+        assertEquals(0, side.admin().minOffset(queue), "GET_MIN_OFFSET");
+        assertEquals(3, side.admin().maxOffset(queue));
+        long earliest = side.admin().earliestMsgStoreTime(queue);
+        assertTrue(earliest >= before && earliest <= after, "GET_EARLIEST_MSG_STORETIME " + earliest + " not in ["
+                + before + ", " + after + "]");
+        assertEquals(0, side.admin().searchOffset(queue, before - 60_000), "SEARCH_OFFSET_BY_TIMESTAMP");
+
+        String group = "parity-direct-cg-" + NAMES.incrementAndGet();
+        DefaultMQPushConsumer consumer = ApacheClients.pushConsumer(side.namesrv(), group);
+        try {
+            consumer.subscribe(topic, "*");
+            consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) ->
+                    ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+            consumer.start();
+            String clientId = await().atMost(WAIT).ignoreExceptions().until(() -> side.admin()
+                    .examineConsumerConnectionInfo(group).getConnectionSet().iterator().next().getClientId(),
+                    Objects::nonNull);
+            ConsumeMessageDirectlyResult direct = side.admin().consumeMessageDirectly(group, clientId,
+                    offsetIds[1]);
+            assertEquals(CMResult.CR_SUCCESS, direct.getConsumeResult(), "CONSUME_MESSAGE_DIRECTLY " + direct);
+        } finally {
+            consumer.shutdown();
+        }
+
+        side.admin().createAndUpdateKvConfig("ParityNs", "k1", "v1");
+        assertEquals(Map.of("k1", "v1"), Map.copyOf(side.admin().getKVListByNamespace("ParityNs").getTable()),
+                "GET_KVLIST_BY_NAMESPACE");
+        side.admin().deleteKvConfig("ParityNs", "k1");
     }
 
     /**
