@@ -19,8 +19,13 @@ public final class MappedFileQueue {
 
     private final Path dir;
     private final int fileSize;
-    /** Oldest first; replaced as a whole under this queue's monitor, read without locking. */
+    /**
+     * Oldest first; replaced as a whole under {@link #filesLock}, read without locking. Not under this queue's
+     * monitor, which a flush holds while it forces pages to disk (hundreds of ms under load): a roll adding a file
+     * must not wait for that.
+     */
     private volatile MappedFile[] files = new MappedFile[0];
+    private final Object filesLock = new Object();
     private volatile long flushedWhere;
     /** Store offset of the first file {@link #load} found shorter than the file size, -1 when none. */
     private long firstShortFile = -1;
@@ -98,14 +103,18 @@ public final class MappedFileQueue {
         return snapshot.length == 0 ? null : snapshot[0];
     }
 
-    private synchronized void add(MappedFile f) {
-        MappedFile[] next = Arrays.copyOf(files, files.length + 1);
-        next[next.length - 1] = f;
-        files = next;
+    private void add(MappedFile f) {
+        synchronized (filesLock) {
+            MappedFile[] next = Arrays.copyOf(files, files.length + 1);
+            next[next.length - 1] = f;
+            files = next;
+        }
     }
 
-    private synchronized void remove(MappedFile f) {
-        files = Arrays.stream(files).filter(x -> x != f).toArray(MappedFile[]::new);
+    private void remove(MappedFile f) {
+        synchronized (filesLock) {
+            files = Arrays.stream(files).filter(x -> x != f).toArray(MappedFile[]::new);
+        }
     }
 
     /**
