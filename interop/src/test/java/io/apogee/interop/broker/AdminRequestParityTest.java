@@ -58,7 +58,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * client classes to Apache RocketMQ 4.9.7's servers and ours: the whole topic, group, consumer offset and delay
  * offset tables (21, 201, 43, 45), the NameServer's topic lists by cluster, system, unit and unit-subscriber flags
  * (224, 304 with the broker's 305, 311-313), QUERY_TOPIC_CONSUME_BY_WHO and VIEW_BROKER_STATS_DATA (300, 315), batch
- * sends, queue offsets and times, direct consumption and KV lists (320, 31, 32, 29, 309, 219), a half
+ * sends, queue offsets and times, direct consumption and KV lists (320, 31, 32, 29, 309, 219), an online group's
+ * offsets reset by time (222 relayed as 220), a half
  * message checked {@code transactionCheckMax} times moved to {@code TRANS_CHECK_MAX_TIME_TOPIC} and brought back by
  * RESUME_CHECK_HALF_MESSAGE (323), and the legacy codes the 4.9.8 client never sends answered alike.
  */
@@ -288,6 +289,44 @@ class AdminRequestParityTest {
         assertEquals(Map.of("k1", "v1"), Map.copyOf(side.admin().getKVListByNamespace("ParityNs").getTable()),
                 "GET_KVLIST_BY_NAMESPACE");
         side.admin().deleteKvConfig("ParityNs", "k1");
+    }
+
+    /**
+     * INVOKE_BROKER_TO_RESET_OFFSET of an online group: the broker answers the new offsets and has the consumer reset
+     * them (RESET_CONSUMER_CLIENT_OFFSET), which then receives every message again.
+     */
+    @ParameterizedTest
+    @EnumSource(ClusterKind.class)
+    void resetOffsetByTimeRewindsAnOnlineConsumer(ClusterKind kind) throws Exception {
+        AdminSide side = SIDES.get(kind);
+        String topic = "ParityResetTopic";
+        side.admin().createAndUpdateTopicConfig(side.broker(BROKER), new TopicConfig(topic, 2, 2, 6));
+        await().atMost(WAIT).ignoreExceptions().until(() -> !side.admin().examineTopicRouteInfo(topic)
+                .getQueueDatas().isEmpty());
+        String group = "parity-reset-cg-" + NAMES.incrementAndGet();
+        AtomicInteger deliveries = new AtomicInteger();
+        Set<String> bodies = ConcurrentHashMap.newKeySet();
+        DefaultMQPushConsumer consumer = ApacheClients.pushConsumer(side.namesrv(), group);
+        try {
+            consumer.subscribe(topic, "*");
+            consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+                msgs.forEach(m -> bodies.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+                deliveries.addAndGet(msgs.size());
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            consumer.start();
+            for (int i = 0; i < 6; i++) {
+                side.producer().send(new Message(topic, ("r" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            await().atMost(WAIT).until(() -> deliveries.get() == 6);
+            Map<MessageQueue, Long> offsets = await().atMost(WAIT).ignoreExceptions().until(() -> side.admin()
+                    .resetOffsetByTimestamp(topic, group, 0L, true), table -> table.size() == 2);
+            assertTrue(offsets.values().stream().allMatch(o -> o == 0L), offsets::toString);
+            await().atMost(WAIT).until(() -> deliveries.get() >= 12);
+            assertEquals(6, bodies.size(), bodies::toString);
+        } finally {
+            consumer.shutdown();
+        }
     }
 
     /**

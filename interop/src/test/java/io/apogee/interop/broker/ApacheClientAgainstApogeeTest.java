@@ -361,28 +361,6 @@ class ApacheClientAgainstApogeeTest {
     }
 
     @Test
-    void resetOffsetByTimeRewindsAnOnlineConsumer() throws Exception {
-        String topic = newTopic(2);
-        DefaultMQProducer producer = ApacheClients.producer(cluster.namesrvAddr(), "pg-reset");
-        DefaultMQPushConsumer consumer = ApacheClients.pushConsumer(cluster.namesrvAddr(), "cg-reset");
-        try {
-            for (int i = 0; i < 6; i++) {
-                producer.send(message(topic, "T", "k" + i, "m" + i));
-            }
-            List<MessageExt> received = collect(consumer, topic, "*");
-            await().atMost(WAIT).until(() -> received.size() == 6);
-            Map<MessageQueue, Long> offsets = admin.resetOffsetByTimestamp(topic, "cg-reset", 0L, true);
-            assertEquals(2, offsets.size());
-            assertTrue(offsets.values().stream().allMatch(o -> o == 0L), offsets::toString);
-            await().atMost(WAIT).until(() -> received.size() >= 12);
-            assertEquals(6, bodies(received).size());
-        } finally {
-            consumer.shutdown();
-            producer.shutdown();
-        }
-    }
-
-    @Test
     void adminReadsClusterRouteStatsAndLagAndManagesTopicsAndQueries() throws Exception {
         String topic = newTopic(2);
         DefaultMQProducer producer = ApacheClients.producer(cluster.namesrvAddr(), "pg-admin");
