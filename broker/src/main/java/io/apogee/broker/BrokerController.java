@@ -46,7 +46,6 @@ import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.broker.transaction.TransactionCheckService;
 import io.apogee.broker.transaction.TransactionalMessageService;
-import io.apogee.common.concurrent.BoundedExecutors;
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.Published;
 import io.apogee.common.service.PeriodicTask;
@@ -55,9 +54,11 @@ import io.apogee.common.service.ServiceRunner;
 import io.apogee.remoting.ChannelEventListener;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.RpcHook;
+import io.apogee.remoting.netty.FairRequestQueue;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.netty.NettyRemotingServer;
 import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.remoting.netty.RequestExecutors;
 import io.apogee.store.HaStatus;
 import io.apogee.store.MessageStore;
 import io.apogee.store.core.LocalMessageStore;
@@ -287,9 +288,9 @@ public final class BrokerController {
     }
 
     private void registerProcessors(InetSocketAddress storeHost) {
-        ThreadPoolExecutor send = executor("ApogeeSendMessage", config.getSendMessageThreadPoolNums(),
-                config.getSendThreadPoolQueueCapacity());
-        runners.add(loop(new PeriodicTask("ApogeeFastFailure", new FastFailure(send, liveConfig)),
+        FairRequestQueue sendQueue = new FairRequestQueue(config.getSendThreadPoolQueueCapacity());
+        ExecutorService send = executor("ApogeeSendMessage", config.getSendMessageThreadPoolNums(), sendQueue);
+        runners.add(loop(new PeriodicTask("ApogeeFastFailure", new FastFailure(sendQueue, liveConfig)),
                 FAST_FAILURE_MILLIS));
         ExecutorService pull = executor("ApogeePullMessage", config.getPullMessageThreadPoolNums(),
                 config.getPullThreadPoolQueueCapacity());
@@ -355,8 +356,16 @@ public final class BrokerController {
         vipServer.registerProcessors(handlers, executor);
     }
 
-    private ThreadPoolExecutor executor(String name, int threads, int queueCapacity) {
-        ThreadPoolExecutor executor = BoundedExecutors.fixed(name, threads, queueCapacity);
+    private ExecutorService executor(String name, int threads, int queueCapacity) {
+        return executor(name, threads, new FairRequestQueue(queueCapacity));
+    }
+
+    /**
+     * A request executor that takes the connections in turn, so a client flooding it delays another client's request
+     * by about one of its own, not by its whole backlog ({@link FairRequestQueue}).
+     */
+    private ExecutorService executor(String name, int threads, FairRequestQueue queue) {
+        ThreadPoolExecutor executor = RequestExecutors.fair(name, threads, queue);
         executors.add(executor);
         pools.put(name, executor);
         return executor;

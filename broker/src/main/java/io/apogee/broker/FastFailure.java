@@ -1,44 +1,40 @@
 package io.apogee.broker;
 
 import io.apogee.broker.config.BrokerConfig;
-import io.apogee.remoting.netty.RequestTask;
+import io.apogee.remoting.netty.FairRequestQueue;
 import io.apogee.remoting.protocol.ResponseCode;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 
 /**
  * RocketMQ's broker fast failure: a send that has waited in the send queue longer than
  * {@code waitTimeMillsInSendQueue} is answered SYSTEM_BUSY at once (clients back off and retry) instead of being
  * stored late after its producer gave up.
+ *
+ * <p>The send queue takes connections in turn ({@link FairRequestQueue}), so the sends that waited longest are the
+ * heads of the connections' lanes rather than the head of one FIFO: each scan expires every lane's sends queued at or
+ * before {@code now - waitTimeMillsInSendQueue}, as RocketMQ's scan expires the head of its queue until one is young
+ * enough.
  */
 final class FastFailure implements Runnable {
 
-    private final ThreadPoolExecutor sendExecutor;
+    private final FairRequestQueue sendQueue;
     private final Supplier<BrokerConfig> config;
 
-    FastFailure(ThreadPoolExecutor sendExecutor, Supplier<BrokerConfig> config) {
-        this.sendExecutor = sendExecutor;
+    FastFailure(FairRequestQueue sendQueue, Supplier<BrokerConfig> config) {
+        this.sendQueue = sendQueue;
         this.config = config;
     }
 
     @Override
     public void run() {
-        if (!config.get().isBrokerFastFailureEnable()) {
+        BrokerConfig live = config.get();
+        if (!live.isBrokerFastFailureEnable()) {
             return;
         }
-        BlockingQueue<Runnable> queue = sendExecutor.getQueue();
         long now = System.currentTimeMillis();
-        long limit = config.get().getWaitTimeMillsInSendQueue();
-        while (queue.peek() instanceof RequestTask task) {
-            long waited = now - task.createdMillis();
-            if (waited < limit) {
-                return;
-            }
-            if (queue.remove(task)) {
-                task.reject(ResponseCode.SYSTEM_BUSY, remark(waited, queue.size(), limit));
-            }
-        }
+        long limit = live.getWaitTimeMillsInSendQueue();
+        sendQueue.expireQueuedBy(now - limit, (task, left) -> task.reject(ResponseCode.SYSTEM_BUSY,
+                remark(now - task.createdMillis(), left, limit)));
     }
 
     /**
