@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * One client floods a broker with large asynchronous sends, never waiting, over {@value #FLOOD_CONNECTIONS}
  * connections, while a well-behaved client sends 1 KiB messages synchronously: prints the well-behaved client's p99
- * before and during the flood and the broker JVM's peak heap and pooled direct memory, and asserts wide bounds on
- * both (the broker's in-flight limits keep the flood's bodies at about a quarter of the heap, by back-pressure).
+ * before and during the flood, the broker JVM's peak heap and pooled direct memory and the heap still live when the
+ * flood ends (a full collection while its requests are in flight), and asserts wide bounds on the p99 and on that live
+ * heap (the broker's in-flight limits keep the flood's bodies at about a quarter of the heap, by back-pressure), and
+ * that none of the well-behaved client's sends is refused.
  *
  * <p>Tagged {@code benchmark}: {@code -Dbenchmarks -Dtest=OverloadBenchmarkTest}.
  */
@@ -41,12 +43,22 @@ class OverloadBenchmarkTest {
     private static final long BASELINE_MILLIS = 3_000;
     private static final long FLOOD_MILLIS = 10_000;
     /**
-     * The broker's {@code serverMaxOutstandingRequestsPerConnection} here ({@code -Dbench.perConnection}): the flood's
-     * sends queue ahead of the well-behaved client's in the one send executor, so its wait is about this many per
-     * flooding connection times a send's time. With the default 4096 one run gave a p99 of 542 ms and 13 of 50 sends
-     * refused by fast failure (waitTimeMillsInSendQueue).
+     * The broker's {@code serverMaxOutstandingRequestsPerConnection} here ({@code -Dbench.perConnection}), its
+     * default 4096 when unset. The send executor takes connections in turn, so the well-behaved client's send waits
+     * behind about one queued send of each flooding connection, not their backlog. Loaded 2-core machine, default
+     * limits: one FIFO send queue gave p99 342 and 399 ms with 17 of 251 and 3 of 842 sends refused by fast failure
+     * (waitTimeMillsInSendQueue); taking connections in turn gave 111-223 ms in six runs (430 ms in one while the
+     * machine was busy), none refused. What is left is not queueing: the flood keeps ~128 MiB of bodies in flight
+     * (serverMaxInflightRequestBytes, a quarter of the heap), which G1 copies at a young pause every ~30 ms (148
+     * pauses of 5-56 ms in one run), on two busy cores. With 16: FIFO p50/p99 30.7/51.8 ms, in turn 4.4/34.7 ms.
      */
-    private static final int PER_CONNECTION = Integer.getInteger("bench.perConnection", 16);
+    private static final Integer PER_CONNECTION = Integer.getInteger("bench.perConnection");
+    /**
+     * Wide over the 111-223 ms measured at the default limits (GC pauses and CPU on two busy cores vary run to run;
+     * 430 ms once under outside load), so it catches a regression, not noise; what tells fair dispatch from one FIFO
+     * is the other assertion: none of the well-behaved client's sends waits the 200 ms that fast failure refuses.
+     */
+    private static final double P99_BOUND_MILLIS = 600;
 
     @Test
     void aFloodingClientLeavesAnotherClientsP99AndTheHeapBounded() throws Exception {
@@ -55,7 +67,9 @@ class OverloadBenchmarkTest {
         Properties extra = new Properties();
         extra.setProperty("mappedFileSizeCommitLog", String.valueOf(1024 * 1024 * 1024));
         extra.setProperty("maxMessageSize", String.valueOf(4 * 1024 * 1024));
-        extra.setProperty("serverMaxOutstandingRequestsPerConnection", String.valueOf(PER_CONNECTION));
+        if (PER_CONNECTION != null) {
+            extra.setProperty("serverMaxOutstandingRequestsPerConnection", String.valueOf(PER_CONNECTION));
+        }
         BrokerFixture fixture = new BrokerFixture(dir, extra);
         NettyRemotingClient good = fixture.client;
         List<NettyRemotingClient> flooders = new ArrayList<>();
@@ -104,21 +118,31 @@ class OverloadBenchmarkTest {
             threads.forEach(Thread::start);
             AtomicLong goodFailed = new AtomicLong();
             long[] flood = latencies(good, addr, FLOOD_MILLIS, goodFailed);
+            // The flood's last sends are still queued or in flight: what a full collection leaves is what it holds.
+            System.gc();
+            long liveHeap = memory.getHeapMemoryUsage().getUsed();
             for (Thread t : threads) {
                 t.join();
             }
             long maxHeap = Runtime.getRuntime().maxMemory();
-            System.out.printf("RESULT overload: well-behaved sync 1 KiB sends p50/p99/max before the flood %.1f/%.1f/%.1f"
-                    + " ms (%d sends), during it %.1f/%.1f/%.1f ms (%d sends, %d not SUCCESS); flood of 128 KiB async"
-                    + " sends over %d connections: %d stored, %d refused, %d failed in %d s; peak heap used %d MiB of"
-                    + " %d MiB, peak pooled direct %d MiB; serverMaxOutstandingRequestsPerConnection=%d%n", pct(baseline, 50), pct(baseline, 99), pct(baseline, 100),
-                    baseline.length, pct(flood, 50), pct(flood, 99), pct(flood, 100), flood.length, goodFailed.get(),
-                    FLOOD_CONNECTIONS, floodOk.get(), floodBusy.get(), floodFailed.get(), FLOOD_MILLIS / 1000,
-                    peakHeap.get() >> 20, maxHeap >> 20, peakDirect.get() >> 20, PER_CONNECTION);
+            System.out.printf("RESULT overload: well-behaved sync 1 KiB sends p50/p99/max before the flood"
+                    + " %.1f/%.1f/%.1f ms (%d sends), during it %.1f/%.1f/%.1f ms (%d sends, %d not SUCCESS); flood of"
+                    + " 128 KiB async sends over %d connections: %d stored (%.0f MiB/s), %d refused, %d failed in %d s;"
+                    + " peak heap used"
+                    + " %d MiB (%d MiB live at the flood's end) of %d MiB, peak pooled direct %d MiB;"
+                    + " serverMaxOutstandingRequestsPerConnection=%s%n",
+                    pct(baseline, 50), pct(baseline, 99), pct(baseline, 100), baseline.length, pct(flood, 50),
+                    pct(flood, 99), pct(flood, 100), flood.length, goodFailed.get(), FLOOD_CONNECTIONS, floodOk.get(),
+                    floodOk.get() * LARGE.length / (1024.0 * 1024) / (FLOOD_MILLIS / 1000.0), floodBusy.get(),
+                    floodFailed.get(), FLOOD_MILLIS / 1000, peakHeap.get() >> 20, liveHeap >> 20,
+                    maxHeap >> 20, peakDirect.get() >> 20, PER_CONNECTION == null ? "4096 (default)" : PER_CONNECTION);
             assertTrue(floodOk.get() > 0, "the flood stored nothing");
-            assertTrue(pct(flood, 99) < 2_000, "well-behaved p99 " + pct(flood, 99) + " ms during the flood");
-            assertTrue(goodFailed.get() * 20 <= flood.length, goodFailed.get() + " of " + flood.length + " failed");
-            assertTrue(peakHeap.get() < maxHeap * 0.95, "peak heap " + peakHeap.get());
+            assertTrue(pct(flood, 99) < P99_BOUND_MILLIS, "well-behaved p99 " + pct(flood, 99) + " ms during the"
+                    + " flood");
+            assertEquals(0, goodFailed.get(), goodFailed.get() + " of " + flood.length + " well-behaved sends not"
+                    + " SUCCESS");
+            // Used heap counts garbage too: G1 lets it fill the heap (485-498 of 512 MiB here) before collecting.
+            assertTrue(liveHeap < maxHeap * 0.6, "live heap at the flood's end " + liveHeap);
         } finally {
             flooders.forEach(NettyRemotingClient::shutdown);
             fixture.close();
