@@ -86,16 +86,12 @@ class AdminRequestParityTest {
         AdminSide side = AdminSide.open(cluster, "parity-pg");
         String broker = side.broker(BROKER);
         DefaultMQAdminExt admin = side.admin();
-        admin.createAndUpdateTopicConfig(broker, new TopicConfig(TOPIC, 2, 2, 6));
-        admin.createAndUpdateTopicConfig(broker, flagged(UNIT_TOPIC, TopicSysFlag.buildSysFlag(true, false)));
-        admin.createAndUpdateTopicConfig(broker, flagged(UNIT_SUB_TOPIC, TopicSysFlag.buildSysFlag(false, true)));
+        routed(admin, broker, new TopicConfig(TOPIC, 2, 2, 6));
+        routed(admin, broker, flagged(UNIT_TOPIC, TopicSysFlag.buildSysFlag(true, false)));
+        routed(admin, broker, flagged(UNIT_SUB_TOPIC, TopicSysFlag.buildSysFlag(false, true)));
         SubscriptionGroupConfig group = new SubscriptionGroupConfig();
         group.setGroupName(GROUP);
         admin.createAndUpdateSubscriptionGroupConfig(broker, group);
-        for (String topic : List.of(TOPIC, UNIT_TOPIC, UNIT_SUB_TOPIC)) {
-            await().atMost(WAIT).ignoreExceptions().until(() -> !admin.examineTopicRouteInfo(topic).getQueueDatas()
-                    .isEmpty());
-        }
         for (int i = 0; i < 2; i++) {
             Message message = new Message(TOPIC, "TagA", ("m" + i).getBytes(StandardCharsets.UTF_8));
             assertEquals(SendStatus.SEND_OK, side.producer().send(message, new MessageQueue(TOPIC, BROKER, 0))
@@ -109,6 +105,14 @@ class AdminRequestParityTest {
     private static RemotingCommand invoke(AdminSide side, int code) throws Exception {
         return side.api().getRemotingClient().invokeSync(side.broker(BROKER),
                 RemotingCommand.createRequestCommand(code, null), TIMEOUT);
+    }
+
+    /** Creates {@code config}'s topic on {@code broker}, waits until its route is served, and returns its name. */
+    private static String routed(DefaultMQAdminExt admin, String broker, TopicConfig config) throws Exception {
+        admin.createAndUpdateTopicConfig(broker, config);
+        await().atMost(WAIT).ignoreExceptions().until(() -> !admin.examineTopicRouteInfo(config.getTopicName())
+                .getQueueDatas().isEmpty());
+        return config.getTopicName();
     }
 
     private static TopicConfig flagged(String topic, int sysFlag) {
@@ -247,10 +251,7 @@ class AdminRequestParityTest {
     @EnumSource(ClusterKind.class)
     void batchesQueueTimesDirectConsumptionAndKvListsAnswerTheOfficialClients(ClusterKind kind) throws Exception {
         AdminSide side = SIDES.get(kind);
-        String topic = "ParityBatchTopic";
-        side.admin().createAndUpdateTopicConfig(side.broker(BROKER), new TopicConfig(topic, 1, 1, 6));
-        await().atMost(WAIT).ignoreExceptions().until(() -> !side.admin().examineTopicRouteInfo(topic)
-                .getQueueDatas().isEmpty());
+        String topic = routed(side.admin(), side.broker(BROKER), new TopicConfig("ParityBatchTopic", 1, 1, 6));
         long before = System.currentTimeMillis();
         SendResult batch = side.producer().send(List.of(new Message(topic, "b0".getBytes(StandardCharsets.UTF_8)),
                 new Message(topic, "b1".getBytes(StandardCharsets.UTF_8)),
@@ -299,10 +300,7 @@ class AdminRequestParityTest {
     @EnumSource(ClusterKind.class)
     void resetOffsetByTimeRewindsAnOnlineConsumer(ClusterKind kind) throws Exception {
         AdminSide side = SIDES.get(kind);
-        String topic = "ParityResetTopic";
-        side.admin().createAndUpdateTopicConfig(side.broker(BROKER), new TopicConfig(topic, 2, 2, 6));
-        await().atMost(WAIT).ignoreExceptions().until(() -> !side.admin().examineTopicRouteInfo(topic)
-                .getQueueDatas().isEmpty());
+        String topic = routed(side.admin(), side.broker(BROKER), new TopicConfig("ParityResetTopic", 2, 2, 6));
         String group = "parity-reset-cg-" + NAMES.incrementAndGet();
         AtomicInteger deliveries = new AtomicInteger();
         Set<String> bodies = ConcurrentHashMap.newKeySet();

@@ -19,6 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -223,6 +226,39 @@ class MessageTraceInteropTest {
             assertEquals("COMMIT_MESSAGE", bean.getTransactionState().name());
             assertEquals(false, bean.isFromTransactionCheck());
         } finally {
+            producer.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClusterKind.class)
+    void theOfficialTracedPushConsumerStoresSubBeforeAndSubAfter(ClusterKind kind) throws Exception {
+        Side side = side(kind);
+        String group = "trace-apache-cg-" + NAMES.incrementAndGet();
+        DefaultMQProducer producer = ApacheClients.producer(side.cluster().namesrvAddr(),
+                "trace-apache-plain-pg-" + NAMES.incrementAndGet());
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, true);
+        consumer.setNamesrvAddr(side.cluster().namesrvAddr());
+        consumer.setInstanceName(UUID.randomUUID().toString());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(side.topic(), "TagP");
+        Set<String> consumed = ConcurrentHashMap.newKeySet();
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            msgs.forEach(m -> consumed.add(m.getMsgId()));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        try {
+            String msgId = producer.send(new Message(side.topic(), "TagP", "push-key",
+                    "pushed".getBytes(StandardCharsets.UTF_8))).getMsgId();
+            await().atMost(WAIT).until(() -> consumed.contains(msgId));
+            Map<TraceType, TraceContext> found = awaitContexts(side, msgId,
+                    Set.of(TraceType.SubBefore, TraceType.SubAfter), group);
+            assertEquals(found.get(TraceType.SubBefore).getRequestId(), found.get(TraceType.SubAfter).getRequestId());
+            assertTrue(found.get(TraceType.SubAfter).isSuccess());
+            assertEquals("push-key", found.get(TraceType.SubAfter).getTraceBeans().get(0).getKeys());
+        } finally {
+            consumer.shutdown();
             producer.shutdown();
         }
     }
