@@ -20,10 +20,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One NameServer and broker of ours (SQL92 filtering on, transaction check-backs every second) shared by every test
- * class of the run and closed when it ends, and the official RocketMQ 5.3.3 clients set up for tests: each its own
- * client instance, logs and offsets under a temp dir, route polling and heartbeats every second, rebalance and
- * orderly re-lock after 1 s. The client's system properties are JVM-wide and read once, so they are set before any
+ * One NameServer and broker of ours (SQL92 filtering and the trace topic on, transaction check-backs every second)
+ * shared by every test class of the run and closed when it ends, and the official RocketMQ 5.3.3 clients set up for
+ * tests: each its own client instance, logs and offsets under a temp dir, route polling and heartbeats every second,
+ * rebalance and orderly re-lock after 1 s. The client's system properties are JVM-wide and read once, so they are set before any
  * client is made.
  */
 final class SharedCluster implements BeforeAllCallback {
@@ -50,6 +50,7 @@ final class SharedCluster implements BeforeAllCallback {
     private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final TestCluster cluster = TestCluster.builder().brokers(BROKER)
                 .brokerProperty("enablePropertyFilter", "true")
+                .brokerProperty("traceTopicEnable", "true")
                 .brokerProperty("transactionCheckInterval", "1000")
                 .brokerProperty("transactionTimeOut", "1000").start();
         final DefaultMQAdminExt admin;
