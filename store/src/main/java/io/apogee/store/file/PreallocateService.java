@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * outside it. The service claims an offset ({@link #reserving}) under the monitor before touching its file, and
  * {@link #take} records every offset it answered for ({@link #taken}), which the service never claims again: so the
  * queue and this service never both create one file. A roll that asks for the file still being reserved waits, under
- * its append lock, until this thread stops writing zeros (at most one {@link #CHUNK}) and takes it partly reserved.
+ * its append lock, until this thread stops writing zeros (at most one {@link #CHUNK}) and takes it partly reserved,
+ * once a statfs has said that the disk has room for the rest.
  */
 public final class PreallocateService implements ServiceLoop, NextFileSource {
 
@@ -52,8 +53,10 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
         /**
          * Reserves the blocks of {@code channel}'s file, already {@code size} bytes long, returning early (the
          * file partly reserved) once {@code stop} answers true.
+         *
+         * @return how many bytes from the start are reserved
          */
-        void reserve(FileChannel channel, int size, BooleanSupplier stop) throws IOException;
+        int reserve(FileChannel channel, int size, BooleanSupplier stop) throws IOException;
     }
 
     /** Writes zeros over the file in {@link #CHUNK}s: about a second per GiB on a plain disk. */
@@ -66,6 +69,8 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
     /** A roll waits for the file being reserved: stop writing zeros and hand it over. */
     private volatile boolean handOver;
     private MappedFile ready;
+    /** Bytes of {@link #ready} reserved from its start: less than its size when it was handed over early. */
+    private int readyReserved;
     /** Offset of the file being prepared outside the monitor, -1 when none. */
     private long reserving = -1;
     /** Highest offset {@link #take} answered for: the queue holds (or is creating) every file up to it. */
@@ -124,6 +129,7 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
         long started = System.nanoTime();
         Path path = files.dir().resolve(MappedFile.fileName(next));
         MappedFile prepared = null;
+        int[] reserved = new int[1];
         Failure failed = null;
         try {
             Files.createDirectories(files.dir());
@@ -131,14 +137,14 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
             if (free < files.fileSize()) {
                 failed = new Failure(next, path, true, files.fileSize(), free, started, "");
             } else {
-                prepared = create(path, next);
+                prepared = create(path, next, reserved);
             }
         } catch (IOException e) {
             failed = failure(next, path, e, started);
         } catch (RuntimeException e) {
             failed = new Failure(next, path, false, files.fileSize(), -1, started, e.toString());
         }
-        settle(prepared, failed, started);
+        settle(prepared, reserved[0], failed, started);
         return 1;
     }
 
@@ -163,14 +169,17 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
         return true;
     }
 
-    /** Creates, extends, reserves and maps the file; deletes it again if any of that fails. */
-    private MappedFile create(Path path, long fromOffset) throws IOException {
+    /**
+     * Creates, extends, reserves and maps the file, setting {@code reserved[0]} to the bytes reserved; deletes the
+     * file again if any of that fails.
+     */
+    private MappedFile create(Path path, long fromOffset, int[] reserved) throws IOException {
         int size = files.fileSize();
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         boolean mapped = false;
         try {
             channel.write(ByteBuffer.allocate(1), size - 1);
-            reserver.reserve(channel, size, () -> handOver || closing);
+            reserved[0] = reserver.reserve(channel, size, () -> handOver || closing);
             channel.close();
             MappedFile f = new MappedFile(path, fromOffset, size);
             mapped = true;
@@ -197,7 +206,7 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
     }
 
     /** Publishes what this step prepared (or why not) and wakes a roll waiting for it. */
-    private void settle(MappedFile prepared, Failure failed, long started) {
+    private void settle(MappedFile prepared, int reserved, Failure failed, long started) {
         boolean discard;
         boolean handedOver;
         Failure previous;
@@ -208,6 +217,7 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
             previous = failure;
             if (prepared != null && !discard) {
                 ready = prepared;
+                readyReserved = reserved;
                 failure = null;
             } else if (failed != null) {
                 failure = failed;
@@ -249,11 +259,18 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
         }
         MappedFile f = null;
         if (ready != null && ready.fromOffset() == fromOffset) {
+            if (readyReserved < files.fileSize()) {
+                checkRoom(fromOffset, files.fileSize() - readyReserved);
+                if (noSpaceAt(fromOffset)) {
+                    throw new NoSpaceException(failure.describe());
+                }
+            }
             f = ready;
             ready = null;
+            failure = null;
         } else {
             if (!noSpaceAt(fromOffset)) {
-                checkRoom(fromOffset);
+                checkRoom(fromOffset, files.fileSize());
             }
             if (noSpaceAt(fromOffset)) {
                 throw new NoSpaceException(failure.describe());
@@ -268,17 +285,20 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
         return failure != null && failure.offset() == fromOffset && failure.noSpace();
     }
 
-    /** Holding the monitor: records a lack of room for a file the queue is about to create sparse. */
-    private void checkRoom(long fromOffset) {
+    /**
+     * Holding the monitor: records a lack of room for the {@code needed} bytes not reserved of a file the queue is
+     * about to use (all of one it creates sparse, the rest of one handed over partly reserved).
+     */
+    private void checkRoom(long fromOffset, long needed) {
         long free;
         try {
             free = Files.getFileStore(files.dir()).getUsableSpace();
         } catch (IOException e) {
             return; // no directory yet (the queue creates it), or no file system to ask: the queue finds out
         }
-        if (free < files.fileSize()) {
+        if (free < needed) {
             Failure failed = new Failure(fromOffset, files.dir().resolve(MappedFile.fileName(fromOffset)), true,
-                    files.fileSize(), free, System.nanoTime(), "");
+                    needed, free, System.nanoTime(), "");
             logFailure(failed, failure);
             failure = failed;
         }
@@ -338,7 +358,7 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
         }
     }
 
-    private static void writeZeros(FileChannel channel, int size, BooleanSupplier stop) throws IOException {
+    private static int writeZeros(FileChannel channel, int size, BooleanSupplier stop) throws IOException {
         ByteBuffer zeros = ByteBuffer.allocateDirect(Math.min(size, CHUNK));
         long position = 0;
         while (position < size && !stop.getAsBoolean()) {
@@ -347,5 +367,6 @@ public final class PreallocateService implements ServiceLoop, NextFileSource {
                 position += channel.write(zeros, position);
             }
         }
+        return (int) position;
     }
 }

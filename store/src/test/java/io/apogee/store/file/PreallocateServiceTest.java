@@ -75,7 +75,7 @@ class PreallocateServiceTest {
         AtomicInteger reserved = new AtomicInteger();
         start((channel, size, stop) -> {
             reserved.incrementAndGet();
-            PreallocateService.ZEROS.reserve(channel, size, stop);
+            return PreallocateService.ZEROS.reserve(channel, size, stop);
         });
         MappedFile first = queue.writableFile(0);
         assertEquals(0, reserved.get(), "the first file is created at the roll");
@@ -127,7 +127,7 @@ class PreallocateServiceTest {
             if (full.get()) {
                 throw new IOException("No space left on device");
             }
-            PreallocateService.ZEROS.reserve(channel, size, stop);
+            return PreallocateService.ZEROS.reserve(channel, size, stop);
         });
         CommitLog log = new CommitLog(queue, 32 * 1024);
         byte[] body = new byte[10_000];
@@ -174,6 +174,7 @@ class PreallocateServiceTest {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
             stopped.set(true);
+            return 0;
         });
         MappedFile first = halfWrittenFirstFile();
         assertTrue(reserving.await(30, TimeUnit.SECONDS));
@@ -197,6 +198,7 @@ class PreallocateServiceTest {
             while (!stop.getAsBoolean()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
+            return 0;
         });
         halfWrittenFirstFile();
         assertTrue(reserving.await(30, TimeUnit.SECONDS));
