@@ -38,8 +38,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The 5.3.3 client's message trace and SQL92 refusal against our servers, as the 4.9 suite checks them with 4.9.8:
  * a traced producer stores a Pub record in {@code RMQ_SYS_TRACE_TOPIC} that a key query by the message id finds and
  * 5.3.3's own decoder reads; a condition that does not compile fails the push consumer's start with code 23 and the
- * broker's reason. Not checked yet: a traced 5.3.3 push consumer stored no SubBefore/SubAfter record against our
- * broker within 60 s (4.9.8's traced push consumer stores both against Apache's and ours); undiagnosed.
+ * broker's reason. Not checked: a traced 5.3.3 push consumer's SubBefore/SubAfter records. Its trace dispatcher
+ * drops every record whose region is unknown, and it takes the region from the consumed message's {@code MSG_REGION}
+ * property, which neither Apache 4.9.7's broker nor ours stores (both answer it only in the send response), so
+ * against either it stores none; 4.9.8's dispatcher keeps such records.
  */
 @ExtendWith(SharedCluster.class)
 class TraceAndBadSelectorTest {
