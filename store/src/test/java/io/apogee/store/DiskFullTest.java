@@ -127,6 +127,7 @@ class DiskFullTest {
     void aRollThatFindsNoRoomIsRefusedWithoutDamage() throws Exception {
         MessageStoreConfig config = config(disk.resolve("store"));
         config.setDiskSpaceWarningLevelRatio(1.0);
+        config.setWarmMapedFileEnable(true);
         config.validate();
         long size = config.getMappedFileSizeCommitLog();
         List<String> stored = new ArrayList<>();

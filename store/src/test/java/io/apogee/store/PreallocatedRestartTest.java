@@ -49,6 +49,7 @@ class PreallocatedRestartTest {
     @Test
     void theRollTakesThePreparedFileAndShutdownDeletesTheNextOne() throws Exception {
         MessageStoreConfig config = StoreFixture.config(dir);
+        config.setWarmMapedFileEnable(true);
         int size = config.getMappedFileSizeCommitLog();
         List<String> bodies = new ArrayList<>();
         try (LocalMessageStore store = StoreFixture.open(config)) {
@@ -74,6 +75,7 @@ class PreallocatedRestartTest {
     @ValueSource(booleans = {false, true})
     void aPreparedFileLeftBehindLosesNothing(boolean crashed) throws Exception {
         MessageStoreConfig config = StoreFixture.config(dir);
+        config.setWarmMapedFileEnable(true);
         int size = config.getMappedFileSizeCommitLog();
         List<String> bodies = new ArrayList<>();
         long end;
