@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code sparse}: created at the roll, sparse ({@code warmMapedFileEnable=false});</li>
  *   <li>{@code reserve-at-roll}: created at the roll with every block reserved by zeros, under the append lock (the
  *   reverted commit 428425e);</li>
- *   <li>{@code reserve-ahead}: prepared with its blocks reserved by {@link PreallocateService} (the default).</li>
+ *   <li>{@code reserve-ahead}: prepared with its blocks reserved by {@link PreallocateService} ({@code warmMapedFileEnable=true}).</li>
  * </ul>
  * After an untimed warm-up, {@code -Dbench.rounds} (2) rounds run the three ways in turn. Prints, per run, the worst
  * append, each append that rolled, how many rolls found the prepared file ready, the 99.9th percentile and appends
