@@ -5,7 +5,6 @@ import io.apogee.client.MQClientException;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.consumer.store.ReadOffsetType;
 import io.apogee.client.impl.MQClientInstance;
-import io.apogee.client.impl.MQConsumerInner;
 import io.apogee.client.impl.TopicPublishInfo;
 import io.apogee.client.impl.consumer.ConsumerKind;
 import io.apogee.client.impl.consumer.ConsumerPuller;
@@ -21,7 +20,6 @@ import io.apogee.common.message.StoredMessage;
 import io.apogee.common.route.BrokerData;
 import io.apogee.common.route.TopicRouteData;
 import io.apogee.remoting.exception.RemotingException;
-import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * {@link ConsumerPuller}, whose answers fill a buffer that {@code poll} drains; offsets advance in memory as
  * messages are polled and reach the store on commit.
  */
-final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
+final class LitePullEngine extends PullingConsumerInner implements Rebalancer.QueueOwner {
 
     private record Batch(OwnedQueue owned, List<StoredMessage> msgs) {
     }
@@ -47,7 +45,6 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
 
     private final DefaultLitePullConsumer config;
     private final MQClientInstance instance;
-    private final ConsumerPuller puller;
     private final OffsetStore offsetStore;
     private final PullThresholds thresholds;
     private final Map<MessageQueue, OwnedQueue> owned = new ConcurrentHashMap<>();
@@ -59,13 +56,13 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
 
     /** @param tracer traces each pull that finds messages; {@code null} when not traced */
     LitePullEngine(DefaultLitePullConsumer config, MQClientInstance instance, ConsumeTracer tracer) {
+        super(config.getConsumerGroup(), new ConsumerPuller(ConsumerKind.LITE_PULL, new ConsumerPuller.Settings(
+                config.getConsumerGroup(), config.getMessageModel(), config.getConsumeFromWhere(),
+                config.getConsumeTimestamp(), config.getPullBatchSize(), 0, config.getPullThreadNums(),
+                config.getLocalOffsetStoreDir()), instance, null));
         this.config = config;
         this.instance = instance;
         this.tracer = tracer;
-        this.puller = new ConsumerPuller(ConsumerKind.LITE_PULL, new ConsumerPuller.Settings(
-                config.getConsumerGroup(), config.getMessageModel(), config.getConsumeFromWhere(),
-                config.getConsumeTimestamp(), config.getPullBatchSize(), 0, config.getPullThreadNums(),
-                config.getLocalOffsetStoreDir()), instance, null);
         this.offsetStore = puller.offsetStore();
         this.thresholds = PullThresholds.messages(config.getPullThresholdForQueue());
         this.rebalancer = new Rebalancer(config.getConsumerGroup(), config.getMessageModel(),
@@ -199,6 +196,11 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
 
     /** The readable queues of {@code topic}, fetching its route first. */
     Set<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
+        return subscribeQueues(instance, topic);
+    }
+
+    /** The readable queues of {@code topic}, fetching its route first (the pull consumer asks it too). */
+    static Set<MessageQueue> subscribeQueues(MQClientInstance instance, String topic) throws MQClientException {
         instance.updateTopicRoute(topic);
         TopicRouteData route = instance.route(topic);
         if (route == null) {
@@ -253,23 +255,8 @@ final class LitePullEngine implements MQConsumerInner, Rebalancer.QueueOwner {
     }
 
     @Override
-    public String groupName() {
-        return config.getConsumerGroup();
-    }
-
-    @Override
-    public ConsumerData consumerData() {
-        return puller.consumerData();
-    }
-
-    @Override
-    public Set<String> subscribedTopics() {
-        return puller.subscribedTopics();
-    }
-
-    @Override
-    public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> queues) {
-        rebalancer.updateTopicQueues(topic, queues);
+    Rebalancer rebalancer() {
+        return rebalancer;
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.apogee.client.MQClientException;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
 import io.apogee.client.impl.MQClientInstance;
-import io.apogee.client.impl.MQConsumerInner;
 import io.apogee.client.impl.consumer.ConsumerKind;
 import io.apogee.client.impl.consumer.ConsumerPuller;
 import io.apogee.client.impl.consumer.ProcessQueue;
@@ -19,7 +18,6 @@ import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.exception.RemotingException;
-import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,13 +27,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * (subscriptions, offsets, pulls), the queues it owns, the rebalancer that assigns them, and the consume service
  * that runs the listener.
  */
-final class PushConsumerEngine implements MQConsumerInner {
+final class PushConsumerEngine extends PullingConsumerInner {
 
     private static final long BYTES_PER_MIB = 1024L * 1024L;
 
     private final DefaultMQPushConsumer config;
     private final MQClientInstance instance;
-    private final ConsumerPuller puller;
     private final PushQueues queues;
     private final Rebalancer rebalancer;
     private final ConsumeService consumeService;
@@ -43,14 +40,14 @@ final class PushConsumerEngine implements MQConsumerInner {
     private final boolean orderly;
 
     PushConsumerEngine(DefaultMQPushConsumer config, MQClientInstance instance) {
+        super(config.getConsumerGroup(), new ConsumerPuller(ConsumerKind.PUSH, new ConsumerPuller.Settings(
+                config.getConsumerGroup(), config.getMessageModel(), config.getConsumeFromWhere(),
+                config.getConsumeTimestamp(), config.getPullBatchSize(), config.getPullInterval(), 1,
+                config.getLocalOffsetStoreDir()), instance, config.getOffsetStore()));
         this.config = config;
         this.instance = instance;
         String group = config.getConsumerGroup();
         boolean clustering = config.getMessageModel() == MessageModel.CLUSTERING;
-        this.puller = new ConsumerPuller(ConsumerKind.PUSH, new ConsumerPuller.Settings(group,
-                config.getMessageModel(), config.getConsumeFromWhere(), config.getConsumeTimestamp(),
-                config.getPullBatchSize(), config.getPullInterval(), 1, config.getLocalOffsetStoreDir()), instance,
-                config.getOffsetStore());
         config.selectors().forEach((topic, selector) -> puller.subscribe(selector.subscription(topic)));
         if (clustering) {
             puller.subscribe(SystemTopics.retryTopic(group), SubscriptionData.SUB_ALL);
@@ -145,18 +142,8 @@ final class PushConsumerEngine implements MQConsumerInner {
     }
 
     @Override
-    public String groupName() {
-        return config.getConsumerGroup();
-    }
-
-    @Override
-    public ConsumerData consumerData() {
-        return puller.consumerData();
-    }
-
-    @Override
-    public Set<String> subscribedTopics() {
-        return puller.subscribedTopics();
+    Rebalancer rebalancer() {
+        return rebalancer;
     }
 
     @Override

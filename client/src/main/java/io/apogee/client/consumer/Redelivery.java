@@ -51,17 +51,8 @@ final class Redelivery {
         if (addr == null) {
             return false;
         }
-        ConsumerSendMsgBackRequestHeader header = new ConsumerSendMsgBackRequestHeader();
-        header.setOffset(msg.getCommitLogOffset());
-        header.setGroup(group);
-        header.setDelayLevel(delayLevel);
-        String origin = msg.getProperty(MessageProperty.ORIGIN_MESSAGE_ID);
-        header.setOriginMsgId(origin != null ? origin : msg.getMsgId());
-        header.setOriginTopic(msg.getTopic());
-        header.setMaxReconsumeTimes(maxReconsumeTimes);
-        header.setBname(mq.getBrokerName());
         try {
-            instance.manageApi().sendMessageBack(addr, header);
+            sendBackTo(addr, mq.getBrokerName(), msg, delayLevel);
             return true;
         } catch (RemotingException | MQBrokerException e) {
             LOG.warn("send-back of {} (group {}) to {} failed, consuming it again locally: {}", msg.getMsgId(), group,
@@ -71,6 +62,21 @@ final class Redelivery {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** CONSUMER_SEND_MSG_BACK of {@code msg} to the broker at {@code addr} ({@code brokerName} may be null). */
+    void sendBackTo(String addr, String brokerName, StoredMessage msg, int delayLevel)
+            throws RemotingException, MQBrokerException, InterruptedException {
+        ConsumerSendMsgBackRequestHeader header = new ConsumerSendMsgBackRequestHeader();
+        header.setOffset(msg.getCommitLogOffset());
+        header.setGroup(group);
+        header.setDelayLevel(delayLevel);
+        String origin = msg.getProperty(MessageProperty.ORIGIN_MESSAGE_ID);
+        header.setOriginMsgId(origin != null ? origin : msg.getMsgId());
+        header.setOriginTopic(msg.getTopic());
+        header.setMaxReconsumeTimes(maxReconsumeTimes);
+        header.setBname(brokerName);
+        instance.manageApi().sendMessageBack(addr, header);
     }
 
     /** A message redelivered through the retry topic shows its original topic to the listener. */

@@ -185,7 +185,8 @@ public final class ConsumerPuller {
             return;
         }
         try {
-            instance.pullApi().pullAsync(addr, header(mq, request.nextOffset(), subscription),
+            instance.pullApi().pullAsync(addr, header(mq, request.nextOffset(), subscription,
+                    settings.pullBatchSize(), kind.timing().brokerSuspendMillis()),
                     kind.timing().pullTimeoutMillis(), new PullApi.Callback() {
                         @Override
                         public void onSuccess(PullResult result) {
@@ -216,8 +217,10 @@ public final class ConsumerPuller {
                 ? kind.timing().delayAfterBrokerFlowControl() : kind.timing().delayAfterException();
     }
 
-    private PullMessageRequestHeader header(MessageQueue mq, long offset, SubscriptionData subscription) {
-        int sysFlag = PullApi.FLAG_SUSPEND | PullApi.FLAG_SUBSCRIPTION;
+    /** @param suspendMillis how long the broker may hold the pull when it finds nothing; 0: answer at once */
+    private PullMessageRequestHeader header(MessageQueue mq, long offset, SubscriptionData subscription,
+            int maxNums, long suspendMillis) {
+        int sysFlag = (suspendMillis > 0 ? PullApi.FLAG_SUSPEND : 0) | PullApi.FLAG_SUBSCRIPTION;
         long commitOffset = 0;
         if (kind.commitsOffsetWithPull() && settings.model() == MessageModel.CLUSTERING) {
             long stored = offsetStore.readOffset(mq, ReadOffsetType.READ_FROM_MEMORY);
@@ -231,10 +234,10 @@ public final class ConsumerPuller {
         header.setTopic(mq.getTopic());
         header.setQueueId(mq.getQueueId());
         header.setQueueOffset(offset);
-        header.setMaxMsgNums(settings.pullBatchSize());
+        header.setMaxMsgNums(maxNums);
         header.setSysFlag(sysFlag);
         header.setCommitOffset(commitOffset);
-        header.setSuspendTimeoutMillis(kind.timing().brokerSuspendMillis());
+        header.setSuspendTimeoutMillis(suspendMillis);
         header.setSubscription(subscription.getSubString());
         header.setSubVersion(kind.sendsSubscriptionVersion() ? subscription.getSubVersion() : 0L);
         header.setExpressionType(subscription.getExpressionType());
@@ -271,6 +274,57 @@ public final class ConsumerPuller {
                 pullNow(request);
             }
         }
+    }
+
+    /**
+     * One pull the caller drives (RocketMQ's {@code DefaultMQPullConsumer}): up to {@code maxNums} messages of
+     * {@code mq} from {@code offset}, answered in this thread, tag-filtered as every pull is. The offset store is
+     * not touched; the caller keeps its own offsets.
+     *
+     * @param suspendMillis how long the broker may hold the pull when nothing is there; 0: answer at once
+     */
+    public PullResult pullOnce(MessageQueue mq, SubscriptionData subscription, long offset, int maxNums,
+            long suspendMillis, long timeoutMillis)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        String addr = addressToPull(mq);
+        PullResult result = instance.pullApi().pullSync(addr,
+                header(mq, offset, subscription, maxNums, suspendMillis), timeoutMillis);
+        suggestedBroker.put(mq, result.suggestWhichBrokerId());
+        return result.withMessages(filter(result, subscription));
+    }
+
+    /** {@link #pullOnce} answered on a remoting callback thread. */
+    public void pullOnceAsync(MessageQueue mq, SubscriptionData subscription, long offset, int maxNums,
+            long suspendMillis, long timeoutMillis, PullApi.Callback callback)
+            throws MQClientException, RemotingException, InterruptedException {
+        String addr = addressToPull(mq);
+        instance.pullApi().pullAsync(addr, header(mq, offset, subscription, maxNums, suspendMillis), timeoutMillis,
+                new PullApi.Callback() {
+                    @Override
+                    public void onSuccess(PullResult result) {
+                        suggestedBroker.put(mq, result.suggestWhichBrokerId());
+                        callback.onSuccess(result.withMessages(filter(result, subscription)));
+                    }
+
+                    @Override
+                    public void onException(Exception e) {
+                        callback.onException(e);
+                    }
+                });
+    }
+
+    /** The broker to pull {@code mq} from (the one last suggested), fetching the route once when unknown. */
+    private String addressToPull(MessageQueue mq) throws MQClientException {
+        long brokerId = suggestedBroker.getOrDefault(mq, BrokerData.MASTER_ID);
+        String addr = instance.findBrokerAddressInSubscribe(mq.getBrokerName(), brokerId);
+        if (addr == null) {
+            instance.updateTopicRoute(mq.getTopic());
+            addr = instance.findBrokerAddressInSubscribe(mq.getBrokerName(), brokerId);
+        }
+        if (addr == null) {
+            throw new MQClientException(-1, "The broker[" + mq.getBrokerName() + "] not exist");
+        }
+        return addr;
     }
 
     /** Client-side tag filtering (the broker filters by tag hash only) and the queue's offset bounds as properties. */

@@ -1,0 +1,43 @@
+package io.apogee.client.consumer;
+
+import io.apogee.client.impl.MQConsumerInner;
+import io.apogee.client.impl.consumer.ConsumerPuller;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.remoting.protocol.heartbeat.ConsumerData;
+import java.util.Set;
+
+/** What the push, lite-pull and pull consumers' engines answer alike: from their puller and their rebalancer. */
+abstract class PullingConsumerInner implements MQConsumerInner {
+
+    private final String group;
+    /** The engine's puller: subscriptions, the heartbeat entry, the offset store and the pulls. */
+    protected final ConsumerPuller puller;
+
+    PullingConsumerInner(String group, ConsumerPuller puller) {
+        this.group = group;
+        this.puller = puller;
+    }
+
+    /** The engine's rebalancer: the topics' queues. */
+    abstract Rebalancer rebalancer();
+
+    @Override
+    public String groupName() {
+        return group;
+    }
+
+    @Override
+    public ConsumerData consumerData() {
+        return puller.consumerData();
+    }
+
+    @Override
+    public Set<String> subscribedTopics() {
+        return puller.subscribedTopics();
+    }
+
+    @Override
+    public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> queues) {
+        rebalancer().updateTopicQueues(topic, queues);
+    }
+}
