@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The outcome of one pull. The {@code get...} accessors carry RocketMQ 4.9's names
- * ({@code org.apache.rocketmq.client.consumer.PullResult}) for applications moved from it.
+ * (RocketMQ 4.9 client's {@code consumer.PullResult}) for applications moved from it.
  *
  * @param messages             decoded messages (bodies inflated), empty unless {@link PullStatus#FOUND}
  * @param suggestWhichBrokerId broker id to pull this queue from next time
