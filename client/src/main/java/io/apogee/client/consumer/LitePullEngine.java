@@ -11,9 +11,6 @@ import io.apogee.client.impl.consumer.ConsumerPuller;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.client.impl.consumer.PullRequest;
 import io.apogee.client.impl.consumer.PullThresholds;
-import io.apogee.common.admin.ConsumeMessageDirectlyResult;
-import io.apogee.common.admin.ConsumerRunningInfo;
-import io.apogee.common.consumer.ConsumeType;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;
@@ -283,20 +280,6 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
                 }
             }
         });
-    }
-
-    @Override
-    public ConsumerRunningInfo runningInfo() {
-        ConsumerRunningInfo info = new ConsumerRunningInfo();
-        info.getProperties().put("PROP_CONSUME_TYPE", ConsumeType.CONSUME_ACTIVELY.name());
-        info.getSubscriptionSet().addAll(puller.subscriptions());
-        return info;
-    }
-
-    /** A lite-pull consumer has no listener: direct consumption is not supported. */
-    @Override
-    public ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName) {
-        return null;
     }
 
     /**

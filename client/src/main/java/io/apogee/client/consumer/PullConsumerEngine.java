@@ -9,10 +9,7 @@ import io.apogee.client.impl.api.PullApi;
 import io.apogee.client.impl.api.PullResult;
 import io.apogee.client.impl.consumer.ConsumerKind;
 import io.apogee.client.impl.consumer.ConsumerPuller;
-import io.apogee.common.admin.ConsumeMessageDirectlyResult;
-import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.common.consumer.ConsumeFromWhere;
-import io.apogee.common.consumer.ConsumeType;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.StoredMessage;
@@ -212,19 +209,5 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
     @Override
     public void resetOffset(String topic, Map<MessageQueue, Long> offsets) {
         offsets.forEach((mq, offset) -> updateConsumeOffset(mq, offset));
-    }
-
-    @Override
-    public ConsumerRunningInfo runningInfo() {
-        ConsumerRunningInfo info = new ConsumerRunningInfo();
-        info.getProperties().put("PROP_CONSUME_TYPE", ConsumeType.CONSUME_ACTIVELY.name());
-        info.getSubscriptionSet().addAll(puller.subscriptions());
-        return info;
-    }
-
-    /** A pull consumer has no listener: direct consumption is not supported. */
-    @Override
-    public ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName) {
-        return null;
     }
 }

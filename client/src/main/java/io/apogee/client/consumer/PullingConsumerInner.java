@@ -2,7 +2,11 @@ package io.apogee.client.consumer;
 
 import io.apogee.client.impl.MQConsumerInner;
 import io.apogee.client.impl.consumer.ConsumerPuller;
+import io.apogee.common.admin.ConsumeMessageDirectlyResult;
+import io.apogee.common.admin.ConsumerRunningInfo;
+import io.apogee.common.consumer.ConsumeType;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.common.message.StoredMessage;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import java.util.Set;
 
@@ -39,5 +43,20 @@ abstract class PullingConsumerInner implements MQConsumerInner {
     @Override
     public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> queues) {
         rebalancer().updateTopicQueues(topic, queues);
+    }
+
+    /** A consumer that pulls for itself (lite-pull, pull); the push engine says more. */
+    @Override
+    public ConsumerRunningInfo runningInfo() {
+        ConsumerRunningInfo info = new ConsumerRunningInfo();
+        info.getProperties().put("PROP_CONSUME_TYPE", ConsumeType.CONSUME_ACTIVELY.name());
+        info.getSubscriptionSet().addAll(puller.subscriptions());
+        return info;
+    }
+
+    /** Without a listener direct consumption is not supported (the push engine has one). */
+    @Override
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName) {
+        return null;
     }
 }
