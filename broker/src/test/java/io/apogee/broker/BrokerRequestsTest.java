@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
@@ -47,9 +47,9 @@ class BrokerRequestsTest {
             RemotingCommand pulled = f.invoke(BrokerFixture.pull("T", 1, 0, SUBSCRIPTION_FLAG, "TagA || TagB", 0));
             assertEquals(ResponseCode.SUCCESS, pulled.code(), pulled.remark());
             assertEquals("1", pulled.extFields().get("nextBeginOffset"));
-            List<StoredMessage> messages = StoredMessageCodec.decodeAll(ByteBuffer.wrap(pulled.body()));
+            List<MessageExt> messages = StoredMessageCodec.decodeAll(ByteBuffer.wrap(pulled.body()));
             assertEquals(1, messages.size());
-            StoredMessage m = messages.get(0);
+            MessageExt m = messages.get(0);
             assertEquals("hello", new String(m.getBody(), StandardCharsets.UTF_8));
             assertEquals("TagA", m.getTags());
             assertEquals("TestCluster", m.getProperty("CLUSTER"));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.broker.transaction.TransactionCheckService;
 import io.apogee.common.message.OffsetMessageId;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.SysFlag;
 import io.apogee.common.topic.SystemTopics;
@@ -42,7 +42,7 @@ class ConsumptionSemanticsBrokerTest {
         return p;
     }
 
-    private static StoredMessage first(BrokerFixture f, String topic, int queueId) {
+    private static MessageExt first(BrokerFixture f, String topic, int queueId) {
         GetMessageResult r = f.broker.store().getMessage("test", topic, queueId, 0, 1, MessageFilter.ALL);
         return StoredMessageCodec.decode(r.messages().get(0).duplicate(), true);
     }
@@ -59,7 +59,7 @@ class ConsumptionSemanticsBrokerTest {
             assertEquals(ResponseCode.SUCCESS, sent.code(), sent.remark());
             assertEquals("1", sent.extFields().get("queueId"));
 
-            StoredMessage parked = f.broker.store().lookMessageByOffset(commitLogOffset(sent));
+            MessageExt parked = f.broker.store().lookMessageByOffset(commitLogOffset(sent));
             assertEquals(SystemTopics.SCHEDULE_TOPIC, parked.getTopic());
             assertEquals(2, parked.getQueueId(), "level 9 is clamped to the highest, 3");
             assertEquals("T", parked.getProperty("REAL_TOPIC"));
@@ -67,7 +67,7 @@ class ConsumptionSemanticsBrokerTest {
             assertEquals(0, f.broker.store().getMaxOffsetInQueue("T", 1));
 
             await().atMost(WAIT).until(() -> f.broker.store().getMaxOffsetInQueue("T", 1) == 1);
-            StoredMessage real = first(f, "T", 1);
+            MessageExt real = first(f, "T", 1);
             assertEquals("later", new String(real.getBody(), StandardCharsets.UTF_8));
             assertEquals("A", real.getTags());
             assertTrue(real.getStoreTimestamp() - parked.getStoreTimestamp() >= 3000);
@@ -89,7 +89,7 @@ class ConsumptionSemanticsBrokerTest {
             await().atMost(WAIT).until(() -> f.broker.store().getMaxOffsetInQueue("T", 0) == 3);
             GetMessageResult all = f.broker.store().getMessage("test", "T", 0, 0, 10, MessageFilter.ALL);
             assertEquals(3, all.messageCount(), "nothing delivered twice");
-            StoredMessage last = StoredMessageCodec.decode(all.messages().get(2).duplicate(), true);
+            MessageExt last = StoredMessageCodec.decode(all.messages().get(2).duplicate(), true);
             assertEquals("after-restart", new String(last.getBody(), StandardCharsets.UTF_8));
         }
     }
@@ -104,7 +104,7 @@ class ConsumptionSemanticsBrokerTest {
 
             String retryTopic = SystemTopics.retryTopic("cg");
             await().atMost(WAIT).until(() -> f.broker.store().getMaxOffsetInQueue(retryTopic, 0) == 1);
-            StoredMessage retry = first(f, retryTopic, 0);
+            MessageExt retry = first(f, retryTopic, 0);
             assertEquals(1, retry.getReconsumeTimes());
             assertEquals("T", retry.getProperty("RETRY_TOPIC"));
             assertEquals(sent.extFields().get("msgId"), retry.getProperty("ORIGIN_MESSAGE_ID"));
@@ -115,7 +115,7 @@ class ConsumptionSemanticsBrokerTest {
             assertEquals(ResponseCode.SUCCESS, again.code(), again.remark());
             String dlq = SystemTopics.dlqTopic("cg");
             await().atMost(WAIT).until(() -> f.broker.store().getMaxOffsetInQueue(dlq, 0) == 1);
-            StoredMessage dead = first(f, dlq, 0);
+            MessageExt dead = first(f, dlq, 0);
             assertEquals(2, dead.getReconsumeTimes());
             assertEquals("T", dead.getProperty("RETRY_TOPIC"));
             assertEquals(sent.extFields().get("msgId"), dead.getProperty("ORIGIN_MESSAGE_ID"));
@@ -138,7 +138,7 @@ class ConsumptionSemanticsBrokerTest {
 
             RemotingCommand exhausted = f.invoke(retrySend(retryTopic, 16, "DELAY\u00011"));
             assertEquals(ResponseCode.SUCCESS, exhausted.code(), exhausted.remark());
-            StoredMessage parked = f.broker.store().lookMessageByOffset(commitLogOffset(exhausted));
+            MessageExt parked = f.broker.store().lookMessageByOffset(commitLogOffset(exhausted));
             assertEquals(SystemTopics.SCHEDULE_TOPIC, parked.getTopic(), "delayed like Apache 4.9.7 does");
             assertEquals(SystemTopics.dlqTopic("cg"), parked.getProperty("REAL_TOPIC"));
             await().atMost(WAIT).until(() -> f.broker.store().getMaxOffsetInQueue(SystemTopics.dlqTopic("cg"), 0)
@@ -195,7 +195,7 @@ class ConsumptionSemanticsBrokerTest {
             await().atMost(WAIT).until(() -> f.broker.store().getMaxOffsetInQueue(
                     SystemTopics.TRANS_OP_HALF_TOPIC, 0) == 2);
             assertEquals(1, f.broker.store().getMaxOffsetInQueue("T", 1));
-            StoredMessage real = first(f, "T", 1);
+            MessageExt real = first(f, "T", 1);
             assertEquals("commit-me", new String(real.getBody(), StandardCharsets.UTF_8));
             assertEquals(SysFlag.TRANSACTION_COMMIT_TYPE, SysFlag.transactionType(real.getSysFlag()));
             assertEquals(commitLogOffset(commit), real.getPreparedTransactionOffset());
@@ -219,7 +219,7 @@ class ConsumptionSemanticsBrokerTest {
                     SystemTopics.TRANS_HALF_TOPIC, 0) == 3);
             assertEquals(3, f.broker.store().getMaxOffsetInQueue(SystemTopics.TRANS_HALF_TOPIC, 0),
                     "the original and one copy per check, then nothing more");
-            StoredMessage lastCopy = f.broker.store().lookMessageByOffset(f.broker.store()
+            MessageExt lastCopy = f.broker.store().lookMessageByOffset(f.broker.store()
                     .getMessage("test", SystemTopics.TRANS_HALF_TOPIC, 0, 2, 1, MessageFilter.ALL).messages().get(0)
                     .getLong(28));
             assertEquals("2", lastCopy.getProperty("TRANSACTION_CHECK_TIMES"));

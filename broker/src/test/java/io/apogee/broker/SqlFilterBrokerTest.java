@@ -8,7 +8,7 @@ import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.ConsumeType;
 import io.apogee.common.consumer.MessageModel;
 import io.apogee.common.consumer.SubscriptionData;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
@@ -192,6 +192,6 @@ class SqlFilterBrokerTest {
     private static List<Integer> pulledA(RemotingCommand pull) {
         assertEquals(ResponseCode.SUCCESS, pull.code(), pull.remark());
         return StoredMessageCodec.decodeAll(ByteBuffer.wrap(pull.body())).stream()
-                .map(StoredMessage::getProperties).map(p -> Integer.parseInt(p.get("a"))).toList();
+                .map(MessageExt::getProperties).map(p -> Integer.parseInt(p.get("a"))).toList();
     }
 }

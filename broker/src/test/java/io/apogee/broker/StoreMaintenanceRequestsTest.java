@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
@@ -33,7 +33,7 @@ class StoreMaintenanceRequestsTest {
             assertEquals(ResponseCode.SUCCESS, f.createTopic("Kept", 1).code());
             assertEquals(ResponseCode.SUCCESS, f.invoke(BrokerFixture.send("Kept", 0, "m", "")).code());
             // A queue the topic table does not know, as a topic deleted while its queues stayed would leave.
-            StoredMessage orphan = new StoredMessage();
+            MessageExt orphan = new MessageExt();
             orphan.setTopic("Orphan");
             orphan.setQueueId(0);
             orphan.setBody("m".getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,6 @@
 package io.apogee.store;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -32,13 +32,13 @@ public interface MessageStore extends AutoCloseable {
      * confirmed the bytes, with {@code FLUSH_SLAVE_TIMEOUT} after {@code slaveTimeout} or {@code SLAVE_NOT_AVAILABLE}
      * at once (see {@link PutMessageStatus}). A SLAVE refuses with {@code SERVICE_NOT_AVAILABLE}.
      */
-    CompletableFuture<PutMessageResult> putMessage(StoredMessage message);
+    CompletableFuture<PutMessageResult> putMessage(MessageExt message);
 
     /**
      * Appends messages of one topic and queue as consecutive records with consecutive queue offsets (a batch send);
      * durability as for {@link #putMessage}, decided by the first message's WAIT.
      */
-    CompletableFuture<PutMessageResult> putMessages(List<StoredMessage> messages);
+    CompletableFuture<PutMessageResult> putMessages(List<MessageExt> messages);
 
     /**
      * Reads up to {@code maxMsgNums} messages from a queue starting at logical {@code offset}, skipping entries whose
@@ -95,7 +95,7 @@ public interface MessageStore extends AutoCloseable {
     ByteBuffer selectOneMessageByOffset(long commitLogOffset);
 
     /** The decoded message at a commit-log offset, or {@code null}. */
-    StoredMessage lookMessageByOffset(long commitLogOffset);
+    MessageExt lookMessageByOffset(long commitLogOffset);
 
     /**
      * Messages of {@code topic} indexed under {@code key} (a KEYS entry or the UNIQ_KEY) stored within

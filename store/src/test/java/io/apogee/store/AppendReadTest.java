@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.common.message.OffsetMessageId;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.TagHash;
 import io.apogee.store.core.LocalMessageStore;
@@ -28,7 +28,7 @@ class AppendReadTest {
     @TempDir
     Path dir;
 
-    private static PutMessageResult put(MessageStore store, StoredMessage m) {
+    private static PutMessageResult put(MessageStore store, MessageExt m) {
         PutMessageResult r = store.putMessage(m).join();
         assertEquals(PutMessageStatus.PUT_OK, r.status());
         return r;
@@ -47,7 +47,7 @@ class AppendReadTest {
     @Test
     void aSingleMessageRoundTripsByteForByte() throws Exception {
         try (LocalMessageStore store = StoreFixture.open(StoreFixture.config(dir))) {
-            StoredMessage m = message("TopicA", 2, "hello-0", "TagA", "K1 K2");
+            MessageExt m = message("TopicA", 2, "hello-0", "TagA", "K1 K2");
             PutMessageResult r = put(store, m);
             assertEquals(0, r.wroteOffset());
             assertEquals(0, r.queueOffset());
@@ -58,7 +58,7 @@ class AppendReadTest {
             assertEquals(GetMessageStatus.FOUND, got.status());
             assertEquals(1, got.nextBeginOffset());
             assertEquals(StoredMessageCodec.encode(m), got.messages().get(0));
-            StoredMessage decoded = StoredMessageCodec.decode(got.messages().get(0).duplicate(), true);
+            MessageExt decoded = StoredMessageCodec.decode(got.messages().get(0).duplicate(), true);
             assertEquals(m, decoded);
             assertEquals(r.storeTimestamp(), decoded.getStoreTimestamp());
             assertEquals(StoredMessageCodec.bodyCrc(m.getBody()), decoded.getBodyCrc());
@@ -71,7 +71,7 @@ class AppendReadTest {
     void aBatchGetsConsecutiveOffsetsAndReadsBack() throws Exception {
         try (LocalMessageStore store = StoreFixture.open(StoreFixture.config(dir))) {
             put(store, message("TopicB", 0, "before", null, null));
-            List<StoredMessage> batch = new ArrayList<>();
+            List<MessageExt> batch = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 batch.add(message("TopicB", 0, "batch-" + i, "TagB", "KB" + i));
             }
@@ -85,12 +85,12 @@ class AppendReadTest {
             GetMessageResult got = store.getMessage("g", "TopicB", 0, 1, 32, MessageFilter.ALL);
             assertEquals(5, got.messageCount());
             for (int i = 0; i < 5; i++) {
-                StoredMessage m = StoredMessageCodec.decode(got.messages().get(i).duplicate(), true);
+                MessageExt m = StoredMessageCodec.decode(got.messages().get(i).duplicate(), true);
                 assertEquals(1 + i, m.getQueueOffset());
                 assertEquals(OffsetMessageId.decode(ids[i]).commitLogOffset(), m.getCommitLogOffset());
                 assertEquals("batch-" + i, new String(m.getBody()));
             }
-            List<StoredMessage> mixed = List.of(message("TopicB", 0, "x", null, null),
+            List<MessageExt> mixed = List.of(message("TopicB", 0, "x", null, null),
                     message("TopicB", 1, "y", null, null));
             assertEquals(PutMessageStatus.MESSAGE_ILLEGAL, store.putMessages(mixed).join().status());
         }
@@ -133,11 +133,11 @@ class AppendReadTest {
     @Test
     void oversizedPartsAreRefusedWithTheirStatus() throws Exception {
         try (LocalMessageStore store = StoreFixture.open(StoreFixture.config(dir))) {
-            StoredMessage big = message("Big", 0, new byte[64 * 1024 + 1], null, null);
+            MessageExt big = message("Big", 0, new byte[64 * 1024 + 1], null, null);
             assertEquals(PutMessageStatus.MESSAGE_ILLEGAL, store.putMessage(big).join().status());
-            StoredMessage longTopic = message("T".repeat(128), 0, "x", null, null);
+            MessageExt longTopic = message("T".repeat(128), 0, "x", null, null);
             assertEquals(PutMessageStatus.MESSAGE_ILLEGAL, store.putMessage(longTopic).join().status());
-            StoredMessage props = message("Props", 0, "x", null, null);
+            MessageExt props = message("Props", 0, "x", null, null);
             props.putProperty("p", "v".repeat(40_000));
             assertEquals(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED, store.putMessage(props).join().status());
             assertEquals(0, store.getMaxPhyOffset());
@@ -216,7 +216,7 @@ class AppendReadTest {
     @Test
     void keyQueriesFindKeysAndUniqueKeysWithinTimeAndLimit() throws Exception {
         try (LocalMessageStore store = StoreFixture.open(StoreFixture.config(dir))) {
-            StoredMessage first = message("Keys", 0, "a", null, "order-1 user-7");
+            MessageExt first = message("Keys", 0, "a", null, "order-1 user-7");
             first.putProperty("UNIQ_KEY", "AC11000100002A9F0000000000000001");
             put(store, first);
             for (int i = 0; i < 5; i++) {

@@ -1,6 +1,6 @@
 package io.apogee.store;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.store.core.LocalMessageStore;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -42,7 +42,7 @@ public final class CrashLoadMain {
         for (long seq = 0; ; seq++) {
             byte[] body = new byte[random.nextInt(100, 3000)];
             random.nextBytes(body);
-            StoredMessage m = StoreFixture.message("Crash" + thread % 2, thread, body, "T" + thread,
+            MessageExt m = StoreFixture.message("Crash" + thread % 2, thread, body, "T" + thread,
                     "t" + thread + "-" + seq);
             PutMessageResult r = store.putMessage(m).join();
             if (r.status() == PutMessageStatus.PUT_OK) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.store.core.LocalMessageStore;
 import java.io.BufferedReader;
@@ -91,7 +91,7 @@ class CrashRecoveryTest {
                 offset = (offset / fileSize + 1) * fileSize;
                 continue;
             }
-            StoredMessage m = StoredMessageCodec.decode(record.duplicate(), false);
+            MessageExt m = StoredMessageCodec.decode(record.duplicate(), false);
             String key = m.getTopic() + "/" + m.getQueueId();
             long expected = counts.getOrDefault(key, 0L);
             assertEquals(expected, m.getQueueOffset(), "queue offset of the record at " + offset);
@@ -135,7 +135,7 @@ class CrashRecoveryTest {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(tornOffset % fileSize + torn.length / 2);
         }
-        StoredMessage tornMessage = StoredMessageCodec.decode(ByteBuffer.wrap(torn), false);
+        MessageExt tornMessage = StoredMessageCodec.decode(ByteBuffer.wrap(torn), false);
         try (LocalMessageStore store = StoreFixture.open(config)) {
             assertEquals(tornOffset, store.getMaxPhyOffset());
             assertNull(store.selectOneMessageByOffset(tornOffset));
@@ -146,7 +146,7 @@ class CrashRecoveryTest {
                     store.getMaxOffsetInQueue(tornMessage.getTopic(), tornMessage.getQueueId()));
             assertQueuesAgreeWithCommitLog(store, fileSize);
 
-            StoredMessage after = message(tornMessage.getTopic(), tornMessage.getQueueId(), "after", null, "again");
+            MessageExt after = message(tornMessage.getTopic(), tornMessage.getQueueId(), "after", null, "again");
             PutMessageResult r = store.putMessage(after).join();
             assertEquals(PutMessageStatus.PUT_OK, r.status());
             assertEquals(tornOffset, r.wroteOffset());

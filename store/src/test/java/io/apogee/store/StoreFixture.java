@@ -2,7 +2,7 @@ package io.apogee.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.store.core.LocalMessageStore;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class StoreFixture {
     }
 
     /** A message for {@code topic}/{@code queueId} with a text body, optional tag and keys. */
-    public static StoredMessage message(String topic, int queueId, String body, String tag, String keys) {
+    public static MessageExt message(String topic, int queueId, String body, String tag, String keys) {
         return message(topic, queueId, body.getBytes(StandardCharsets.UTF_8), tag, keys);
     }
 
@@ -67,7 +67,7 @@ public final class StoreFixture {
             GetMessageResult read = store.getMessage("g", topic, queueId, offset, 32, MessageFilter.ALL);
             assertEquals(GetMessageStatus.FOUND, read.status(), "at offset " + offset);
             for (ByteBuffer buffer : read.messages()) {
-                StoredMessage m = StoredMessageCodec.decode(buffer.duplicate(), true);
+                MessageExt m = StoredMessageCodec.decode(buffer.duplicate(), true);
                 bodies.add(new String(m.getBody(), StandardCharsets.UTF_8));
             }
             offset = read.nextBeginOffset();
@@ -76,8 +76,8 @@ public final class StoreFixture {
     }
 
     /** A message for {@code topic}/{@code queueId} with a binary body, optional tag and keys. */
-    public static StoredMessage message(String topic, int queueId, byte[] body, String tag, String keys) {
-        StoredMessage m = new StoredMessage();
+    public static MessageExt message(String topic, int queueId, byte[] body, String tag, String keys) {
+        MessageExt m = new MessageExt();
         m.setTopic(topic);
         m.setQueueId(queueId);
         m.setBody(body);

@@ -1,6 +1,6 @@
 package io.apogee.broker.message;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.LinkedHashMap;
 
 /**
@@ -17,8 +17,8 @@ public final class MessageCopy {
      * now, in their order (a later change to either message is not seen by the other), and are stored as the copy
      * has them when it is put. The broker's own re-put never waits for a flush, whatever {@code WAIT} says.
      */
-    public static StoredMessage of(StoredMessage from, String topic, int queueId) {
-        StoredMessage m = new StoredMessage();
+    public static MessageExt of(MessageExt from, String topic, int queueId) {
+        MessageExt m = new MessageExt();
         m.setTopic(topic);
         m.setQueueId(queueId);
         m.setBody(from.getBody());

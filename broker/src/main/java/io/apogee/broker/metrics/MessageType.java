@@ -1,7 +1,7 @@
 package io.apogee.broker.metrics;
 
 import io.apogee.broker.transaction.TransactionalMessageService;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.Locale;
 
 /** RocketMQ 5's {@code message_type} label of a sent message. */
@@ -23,7 +23,7 @@ public enum MessageType {
     }
 
     /** The type of {@code m}, a single message sent to a topic of type {@code topicType}, before it is parked. */
-    public static MessageType of(StoredMessage m, MessageType topicType) {
+    public static MessageType of(MessageExt m, MessageType topicType) {
         if (TransactionalMessageService.isPrepared(m)) {
             return TRANSACTION;
         }

@@ -10,7 +10,7 @@ import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.config.ConfigBinder;
 import io.apogee.common.config.ConfigException;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
@@ -130,7 +130,7 @@ public final class BrokerAdminProcessor {
         info.put("msgGetTotalTodayMorning", String.valueOf(stats.getTodayMorning()));
         info.put("msgPutTotalYesterdayMorning", String.valueOf(stats.putYesterdayMorning()));
         info.put("msgGetTotalYesterdayMorning", String.valueOf(stats.getYesterdayMorning()));
-        StoredMessage oldest = store.lookMessageByOffset(store.getMinPhyOffset());
+        MessageExt oldest = store.lookMessageByOffset(store.getMinPhyOffset());
         info.put("earliestMessageTimeStamp", String.valueOf(oldest == null ? 0 : oldest.getStoreTimestamp()));
         info.putAll(replication.get());
         return info;

@@ -7,7 +7,7 @@ import io.apogee.broker.metrics.MessageMeters;
 import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
@@ -80,7 +80,7 @@ public final class ConsumerSendMsgBackProcessor {
         if (group.getRetryQueueNums() <= 0) {
             return RemotingCommand.response(ResponseCode.SUCCESS, null);
         }
-        StoredMessage failed = store.lookMessageByOffset(header.getOffset());
+        MessageExt failed = store.lookMessageByOffset(header.getOffset());
         if (failed == null) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR,
                     "look message by offset failed, " + header.getOffset());
@@ -96,7 +96,7 @@ public final class ConsumerSendMsgBackProcessor {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
                     "the topic[" + topic + "] sending message is forbidden");
         }
-        StoredMessage retry = retryCopy(failed, topic,
+        MessageExt retry = retryCopy(failed, topic,
                 ThreadLocalRandom.current().nextInt(Math.max(1, target.writeQueueNums())));
         if (!dead) {
             retry.putProperty(MessageProperty.DELAY_TIME_LEVEL,
@@ -114,11 +114,11 @@ public final class ConsumerSendMsgBackProcessor {
     }
 
     /** The copy to store: original topic and first id kept in properties, one more reconsume time. */
-    private static StoredMessage retryCopy(StoredMessage failed, String topic, int queueId) {
+    private static MessageExt retryCopy(MessageExt failed, String topic, int queueId) {
         failed.getProperties().putIfAbsent(MessageProperty.RETRY_TOPIC, failed.getTopic());
         failed.getProperties().putIfAbsent(MessageProperty.ORIGIN_MESSAGE_ID, failed.getOffsetMsgId());
         failed.getProperties().put(MessageProperty.WAIT_STORE_MSG_OK, "false");
-        StoredMessage retry = MessageCopy.of(failed, topic, queueId);
+        MessageExt retry = MessageCopy.of(failed, topic, queueId);
         retry.setReconsumeTimes(failed.getReconsumeTimes() + 1);
         return retry;
     }

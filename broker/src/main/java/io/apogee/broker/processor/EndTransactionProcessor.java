@@ -6,7 +6,7 @@ import io.apogee.broker.slave.MasterLink;
 import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.OffsetMessageId;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.SysFlag;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.netty.Channels;
@@ -92,7 +92,7 @@ public final class EndTransactionProcessor {
         if (decision != SysFlag.TRANSACTION_COMMIT_TYPE && decision != SysFlag.TRANSACTION_ROLLBACK_TYPE) {
             return null;
         }
-        StoredMessage half = halves.findHalf(header.getCommitLogOffset());
+        MessageExt half = halves.findHalf(header.getCommitLogOffset());
         RemotingCommand refused = check(header, half);
         if (refused != null) {
             LOG.warn("END_TRANSACTION from {} refused: {}", Channels.remoteAddress(channel), refused.remark());
@@ -111,7 +111,7 @@ public final class EndTransactionProcessor {
                 failure == null ? "commit not recorded" : failure.getMessage())));
     }
 
-    private static RemotingCommand check(EndTransactionRequestHeader header, StoredMessage half) {
+    private static RemotingCommand check(EndTransactionRequestHeader header, MessageExt half) {
         if (half == null) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "Find prepared transaction message failed");
         }

@@ -8,7 +8,7 @@ import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.PropertiesCodec;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.Permission;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicConfig;
@@ -232,9 +232,9 @@ public final class ReplyMessageProcessor {
     }
 
     /** The reply as stored: its properties as sent (RocketMQ stores them unchanged, without {@code CLUSTER}). */
-    private StoredMessage message(Channel channel, SendMessageRequestHeader header, int queueId, byte[] body,
+    private MessageExt message(Channel channel, SendMessageRequestHeader header, int queueId, byte[] body,
             String properties) {
-        StoredMessage m = new StoredMessage();
+        MessageExt m = new MessageExt();
         m.setTopic(header.getTopic());
         m.setQueueId(queueId);
         m.setBody(body);

@@ -14,7 +14,7 @@ import io.apogee.broker.transaction.TransactionalMessageService;
 import io.apogee.common.message.BatchBodyCodec;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.PropertiesCodec;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.remoting.RequestProcessor;
@@ -112,7 +112,7 @@ public final class SendMessageProcessor {
         byte[] body = request.body() == null ? new byte[0] : request.body();
         CompletableFuture<PutMessageResult> put;
         if (batch) {
-            List<StoredMessage> messages;
+            List<MessageExt> messages;
             try {
                 messages = batchMessages(channel, header, target, body);
             } catch (IllegalArgumentException e) {
@@ -124,7 +124,7 @@ public final class SendMessageProcessor {
                 return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL,
                         "the message body size over max value, MAX: " + maxMessageSize);
             }
-            StoredMessage m = singleMessage(channel, header, target, body);
+            MessageExt m = singleMessage(channel, header, target, body);
             target.type = MessageType.of(m, target.type);
             RemotingCommand refusedPark = park(m, target);
             if (refusedPark != null) {
@@ -143,7 +143,7 @@ public final class SendMessageProcessor {
      *
      * @return a refusal, or {@code null}
      */
-    private RemotingCommand park(StoredMessage m, Target target) {
+    private RemotingCommand park(MessageExt m, Target target) {
         if (TransactionalMessageService.isPrepared(m)) {
             if (config.get().isRejectTransactionMessage()) {
                 return StatusResponses.error(ResponseCode.NO_PERMISSION,
@@ -246,18 +246,18 @@ public final class SendMessageProcessor {
     }
 
     /** The message of a SEND_MESSAGE(_V2): its properties stored as {@link StoredProperties#ofSingle} builds them. */
-    private StoredMessage singleMessage(Channel channel, SendMessageRequestHeader header, Target target,
+    private MessageExt singleMessage(Channel channel, SendMessageRequestHeader header, Target target,
             byte[] body) {
         String sent = header.getProperties() == null ? "" : header.getProperties();
-        StoredMessage m = message(channel, header, target, body, header.getFlag(),
+        MessageExt m = message(channel, header, target, body, header.getFlag(),
                 StoredProperties.ofSingle(sent, config.get().getBrokerClusterName()));
         m.setWaitStoreMsgOk(StoredProperties.waitStoreMsgOk(sent));
         return m;
     }
 
-    private StoredMessage message(Channel channel, SendMessageRequestHeader header, Target target, byte[] body,
+    private MessageExt message(Channel channel, SendMessageRequestHeader header, Target target, byte[] body,
             Integer flag, String storedProperties) {
-        StoredMessage m = new StoredMessage();
+        MessageExt m = new MessageExt();
         m.setTopic(target.topic);
         m.setQueueId(target.queueId);
         m.setBody(body);
@@ -278,7 +278,7 @@ public final class SendMessageProcessor {
      *
      * @throws IllegalArgumentException when the batch is illegal; the message is the remark that says why
      */
-    private List<StoredMessage> batchMessages(Channel channel, SendMessageRequestHeader header, Target target,
+    private List<MessageExt> batchMessages(Channel channel, SendMessageRequestHeader header, Target target,
             byte[] body) {
         List<BatchBodyCodec.Entry> entries;
         try {
@@ -292,10 +292,10 @@ public final class SendMessageProcessor {
         }
         String batchProps = header.getProperties() == null ? "" : header.getProperties();
         String cluster = config.get().getBrokerClusterName();
-        List<StoredMessage> messages = new ArrayList<>(entries.size());
+        List<MessageExt> messages = new ArrayList<>(entries.size());
         for (BatchBodyCodec.Entry entry : entries) {
             String own = entry.properties() == null ? "" : entry.properties();
-            StoredMessage m = message(channel, header, target, entry.body(), entry.flag(),
+            MessageExt m = message(channel, header, target, entry.body(), entry.flag(),
                     StoredProperties.ofBatchEntry(own, batchProps, cluster));
             if (m.getDelayTimeLevel() > 0) {
                 throw new IllegalArgumentException("a batch may not hold delayed messages");

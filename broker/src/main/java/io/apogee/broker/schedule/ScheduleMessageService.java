@@ -2,7 +2,7 @@ package io.apogee.broker.schedule;
 
 import io.apogee.broker.message.MessageCopy;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.SysFlag;
 import io.apogee.common.service.ServiceLoop;
@@ -50,7 +50,7 @@ public final class ScheduleMessageService implements ServiceLoop {
      * @param levels how many delay levels there are
      * @return whether the message was rewritten
      */
-    public static boolean toSchedule(StoredMessage m, int levels) {
+    public static boolean toSchedule(MessageExt m, int levels) {
         int level = m.getDelayTimeLevel();
         int type = SysFlag.transactionType(m.getSysFlag());
         if (level <= 0 || type == SysFlag.TRANSACTION_PREPARED_TYPE || type == SysFlag.TRANSACTION_ROLLBACK_TYPE) {
@@ -96,7 +96,7 @@ public final class ScheduleMessageService implements ServiceLoop {
         long now = System.currentTimeMillis();
         int delivered = 0;
         for (ByteBuffer record : read.messages()) {
-            StoredMessage parked = StoredMessageCodec.decode(record.duplicate(), true);
+            MessageExt parked = StoredMessageCodec.decode(record.duplicate(), true);
             if (parked.getStoreTimestamp() + levelMillis[level - 1] > now || !deliver(parked)) {
                 return delivered;
             }
@@ -106,7 +106,7 @@ public final class ScheduleMessageService implements ServiceLoop {
         return delivered;
     }
 
-    private boolean deliver(StoredMessage parked) {
+    private boolean deliver(MessageExt parked) {
         String realTopic = parked.getProperty(MessageProperty.REAL_TOPIC);
         String realQueue = parked.getProperty(MessageProperty.REAL_QUEUE_ID);
         if (realTopic == null || realQueue == null) {
@@ -114,7 +114,7 @@ public final class ScheduleMessageService implements ServiceLoop {
             return true;
         }
         // DELAY stays among the stored properties of the delivered copy, as RocketMQ stores it.
-        StoredMessage real = MessageCopy.of(parked, realTopic, Integer.parseInt(realQueue));
+        MessageExt real = MessageCopy.of(parked, realTopic, Integer.parseInt(realQueue));
         PutMessageResult result = store.putMessage(real).join();
         if (result.status() == PutMessageStatus.MESSAGE_ILLEGAL
                 || result.status() == PutMessageStatus.PROPERTIES_SIZE_EXCEEDED) {

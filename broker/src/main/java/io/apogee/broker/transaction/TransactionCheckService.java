@@ -5,7 +5,7 @@ import io.apogee.broker.client.ClientChannelInfo;
 import io.apogee.broker.client.ProducerManager;
 import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.service.ServiceLoop;
 import io.apogee.common.topic.SystemTopics;
@@ -108,7 +108,7 @@ public final class TransactionCheckService implements ServiceLoop {
                 return ops;
             }
             for (ByteBuffer record : read.messages()) {
-                StoredMessage op = StoredMessageCodec.decode(record.duplicate(), true);
+                MessageExt op = StoredMessageCodec.decode(record.duplicate(), true);
                 if (TransactionalMessageService.REMOVE_TAG.equals(op.getTags())) {
                     try {
                         ops.add(new long[] {op.getQueueOffset(),
@@ -133,7 +133,7 @@ public final class TransactionCheckService implements ServiceLoop {
                 return read.status() == GetMessageStatus.OFFSET_TOO_SMALL ? read.nextBeginOffset() : next;
             }
             for (ByteBuffer record : read.messages()) {
-                StoredMessage half = StoredMessageCodec.decode(record.duplicate(), true);
+                MessageExt half = StoredMessageCodec.decode(record.duplicate(), true);
                 if (half.getQueueOffset() >= end) {
                     return next;
                 }
@@ -147,7 +147,7 @@ public final class TransactionCheckService implements ServiceLoop {
     }
 
     /** Handles one unresolved half message; {@code false} when it is too young (or the put-back failed). */
-    private boolean checkOrDiscard(StoredMessage half, long now) {
+    private boolean checkOrDiscard(MessageExt half, long now) {
         String immunity = half.getProperty(MessageProperty.CHECK_IMMUNITY_TIME_IN_SECONDS);
         long timeout = config.get().getTransactionTimeOut();
         if (immunity != null) {
@@ -179,14 +179,14 @@ public final class TransactionCheckService implements ServiceLoop {
                     again.status());
             return false;
         }
-        StoredMessage copy = store.lookMessageByOffset(again.wroteOffset());
+        MessageExt copy = store.lookMessageByOffset(again.wroteOffset());
         if (copy != null) {
             checkBack(copy);
         }
         return true;
     }
 
-    private void checkBack(StoredMessage copy) {
+    private void checkBack(MessageExt copy) {
         String group = copy.getProperty(MessageProperty.PRODUCER_GROUP);
         List<ClientChannelInfo> online = group == null ? List.of() : producers.producers(group);
         Channel channel = online.stream().map(ClientChannelInfo::channel).filter(Channel::isActive).findAny()

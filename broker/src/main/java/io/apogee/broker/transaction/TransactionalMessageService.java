@@ -4,7 +4,7 @@ import io.apogee.broker.message.MessageCopy;
 import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.SysFlag;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.Permission;
@@ -44,12 +44,12 @@ public final class TransactionalMessageService {
     }
 
     /** Whether {@code m} is the prepared half of a transaction (property {@code TRAN_MSG=true}). */
-    public static boolean isPrepared(StoredMessage m) {
+    public static boolean isPrepared(MessageExt m) {
         return Boolean.parseBoolean(m.getProperty(MessageProperty.TRANSACTION_PREPARED));
     }
 
     /** Rewrites {@code m} in place into a half message (creating the half topic on first use). */
-    public void toHalf(StoredMessage m) {
+    public void toHalf(MessageExt m) {
         topics.createInternal(SystemTopics.TRANS_HALF_TOPIC, 1, Permission.READ_WRITE);
         m.putProperty(MessageProperty.REAL_TOPIC, m.getTopic());
         m.putProperty(MessageProperty.REAL_QUEUE_ID, String.valueOf(m.getQueueId()));
@@ -59,14 +59,14 @@ public final class TransactionalMessageService {
     }
 
     /** The half message stored at {@code commitLogOffset}, or {@code null} when there is none there. */
-    public StoredMessage findHalf(long commitLogOffset) {
-        StoredMessage m = store.lookMessageByOffset(commitLogOffset);
+    public MessageExt findHalf(long commitLogOffset) {
+        MessageExt m = store.lookMessageByOffset(commitLogOffset);
         return m != null && SystemTopics.TRANS_HALF_TOPIC.equals(m.getTopic()) ? m : null;
     }
 
     /** Stores the real message of a committed half message (delayed if it asks for a delay). */
-    public CompletableFuture<PutMessageResult> commit(StoredMessage half) {
-        StoredMessage real = MessageCopy.of(half, half.getProperty(MessageProperty.REAL_TOPIC),
+    public CompletableFuture<PutMessageResult> commit(MessageExt half) {
+        MessageExt real = MessageCopy.of(half, half.getProperty(MessageProperty.REAL_TOPIC),
                 Integer.parseInt(half.getProperty(MessageProperty.REAL_QUEUE_ID)));
         real.setSysFlag(SysFlag.withTransactionType(half.getSysFlag(), SysFlag.TRANSACTION_COMMIT_TYPE));
         real.setPreparedTransactionOffset(half.getCommitLogOffset());
@@ -75,8 +75,8 @@ public final class TransactionalMessageService {
     }
 
     /** Appends the op record that marks {@code half} resolved (after a commit or a rollback). */
-    public CompletableFuture<PutMessageResult> markResolved(StoredMessage half) {
-        StoredMessage op = new StoredMessage();
+    public CompletableFuture<PutMessageResult> markResolved(MessageExt half) {
+        MessageExt op = new MessageExt();
         op.setTopic(SystemTopics.TRANS_OP_HALF_TOPIC);
         op.setQueueId(QUEUE_ID);
         op.setBody(String.valueOf(half.getQueueOffset()).getBytes(StandardCharsets.UTF_8));
@@ -95,9 +95,9 @@ public final class TransactionalMessageService {
      * goes to {@code TRANS_CHECK_MAX_TIME_TOPIC} (one queue, created on first use), where an admin can find it and
      * {@link #resumeCheck} it.
      */
-    CompletableFuture<PutMessageResult> moveCheckedTooOften(StoredMessage half) {
+    CompletableFuture<PutMessageResult> moveCheckedTooOften(MessageExt half) {
         topics.createInternal(SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, 1, Permission.READ_WRITE);
-        StoredMessage moved = MessageCopy.of(half, SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, QUEUE_ID);
+        MessageExt moved = MessageCopy.of(half, SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, QUEUE_ID);
         moved.putProperty(MessageProperty.WAIT_STORE_MSG_OK, "false");
         return store.putMessage(moved);
     }
@@ -108,7 +108,7 @@ public final class TransactionalMessageService {
      * back again; {@code null} when no half message of a transaction is stored there.
      */
     public CompletableFuture<PutMessageResult> resumeCheck(long commitLogOffset) {
-        StoredMessage m = store.lookMessageByOffset(commitLogOffset);
+        MessageExt m = store.lookMessageByOffset(commitLogOffset);
         if (m == null || !isPrepared(m) || m.getProperty(MessageProperty.REAL_TOPIC) == null) {
             return null;
         }
@@ -120,8 +120,8 @@ public final class TransactionalMessageService {
      * Appends a copy of an unresolved half message with its check count raised, before it is checked back; the copy
      * stores {@code WAIT=false}, then the count.
      */
-    CompletableFuture<PutMessageResult> putBack(StoredMessage half, int checkTimes) {
-        StoredMessage again = MessageCopy.of(half, SystemTopics.TRANS_HALF_TOPIC, QUEUE_ID);
+    CompletableFuture<PutMessageResult> putBack(MessageExt half, int checkTimes) {
+        MessageExt again = MessageCopy.of(half, SystemTopics.TRANS_HALF_TOPIC, QUEUE_ID);
         again.putProperty(MessageProperty.WAIT_STORE_MSG_OK, "false");
         again.putProperty(MessageProperty.TRANSACTION_CHECK_TIMES, String.valueOf(checkTimes));
         return store.putMessage(again);

@@ -3,7 +3,7 @@ package io.apogee.broker.longpolling;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.TagHash;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.MessageFilter;
@@ -58,7 +58,7 @@ class PullRequestHoldServiceTest {
     }
 
     private void put(String tag) {
-        StoredMessage m = new StoredMessage();
+        MessageExt m = new MessageExt();
         m.setTopic("T");
         m.setQueueId(0);
         m.setBody("x".getBytes(StandardCharsets.UTF_8));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +37,13 @@ class StoredPropertiesTest {
 
     @Test
     void aCopyHasItsOwnPropertiesAndItsPutNeverWaits() {
-        StoredMessage from = new StoredMessage();
+        MessageExt from = new MessageExt();
         from.setTopic("T");
         from.setBody(new byte[] {7});
         from.setPropertiesString("TAGS\u0001A\u0002WAIT\u0001true\u0002DELAY\u00012");
         from.setReconsumeTimes(3);
         from.setBornHost(new InetSocketAddress("127.0.0.1", 1));
-        StoredMessage copy = MessageCopy.of(from, "R", 5);
+        MessageExt copy = MessageCopy.of(from, "R", 5);
         assertEquals("R", copy.getTopic());
         assertEquals(5, copy.getQueueId());
         assertEquals(3, copy.getReconsumeTimes());

@@ -21,7 +21,7 @@ import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.common.admin.TopicStatsTable;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.OffsetMessageId;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.route.ClusterInfo;
 import io.apogee.common.route.TopicRouteData;
 import io.apogee.common.topic.SystemTopics;
@@ -275,22 +275,22 @@ public class DefaultMQAdminExt extends ClientConfig {
     }
 
     /** Messages of {@code topic} with business key {@code key} stored between {@code begin} and {@code end}. */
-    public List<StoredMessage> queryMessage(String topic, String key, int maxNum, long begin, long end)
+    public List<MessageExt> queryMessage(String topic, String key, int maxNum, long begin, long end)
             throws MQClientException, MQBrokerException, InterruptedException {
         return query(topic, key, maxNum, begin, end, false);
     }
 
     /** The message(s) of {@code topic} with client id ({@code UNIQ_KEY}) {@code uniqueKey}. */
-    public List<StoredMessage> queryMessageByUniqueKey(String topic, String uniqueKey)
+    public List<MessageExt> queryMessageByUniqueKey(String topic, String uniqueKey)
             throws MQClientException, MQBrokerException, InterruptedException {
         return query(topic, uniqueKey, 32, 0, Long.MAX_VALUE, true);
     }
 
-    private List<StoredMessage> query(String topic, String key, int maxNum, long begin, long end, boolean unique)
+    private List<MessageExt> query(String topic, String key, int maxNum, long begin, long end, boolean unique)
             throws MQClientException, MQBrokerException, InterruptedException {
-        List<StoredMessage> found = new ArrayList<>();
+        List<MessageExt> found = new ArrayList<>();
         for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
-            for (StoredMessage m : admin().queryMessage(addr, topic, key, maxNum, begin, end, unique)) {
+            for (MessageExt m : admin().queryMessage(addr, topic, key, maxNum, begin, end, unique)) {
                 if (topic.equals(m.getTopic()) && found.size() < maxNum) {
                     found.add(m);
                 }
@@ -300,16 +300,16 @@ public class DefaultMQAdminExt extends ClientConfig {
     }
 
     /** The message with broker offset id {@code offsetMsgId}, read from the broker the id names. */
-    public StoredMessage viewMessage(String offsetMsgId)
+    public MessageExt viewMessage(String offsetMsgId)
             throws MQClientException, MQBrokerException, InterruptedException {
         OffsetMessageId id = OffsetMessageId.decode(offsetMsgId);
         return admin().viewMessage(Channels.format(id.storeHost()), id.commitLogOffset());
     }
 
     /** The message at {@code offset} of {@code mq}, or {@code null} when there is none. */
-    public StoredMessage queryMessageByOffset(MessageQueue mq, long offset)
+    public MessageExt queryMessageByOffset(MessageQueue mq, long offset)
             throws MQClientException, MQBrokerException, InterruptedException {
-        List<StoredMessage> messages = pullMessages(mq, offset, 1);
+        List<MessageExt> messages = pullMessages(mq, offset, 1);
         return messages.isEmpty() ? null : messages.get(0);
     }
 
@@ -317,13 +317,13 @@ public class DefaultMQAdminExt extends ClientConfig {
      * Up to {@code maxNums} messages of {@code mq} from {@code offset} on (fewer when the broker's transfer limit or
      * the queue's end comes first; empty past the end), pulled without committing any offset.
      */
-    public List<StoredMessage> pullMessages(MessageQueue mq, long offset, int maxNums)
+    public List<MessageExt> pullMessages(MessageQueue mq, long offset, int maxNums)
             throws MQClientException, MQBrokerException, InterruptedException {
         return pullMessages(TOOLS_CONSUMER_GROUP, mq, offset, maxNums);
     }
 
     /** As {@link #pullMessages(MessageQueue, long, int)}, pulling as {@code consumerGroup}. */
-    public List<StoredMessage> pullMessages(String consumerGroup, MessageQueue mq, long offset, int maxNums)
+    public List<MessageExt> pullMessages(String consumerGroup, MessageQueue mq, long offset, int maxNums)
             throws MQClientException, MQBrokerException, InterruptedException {
         String addr = masterOf(mq);
         PullMessageRequestHeader header = new PullMessageRequestHeader();

@@ -6,7 +6,7 @@ import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.consumer.MessageModel;
 import java.util.ArrayList;
@@ -64,15 +64,15 @@ final class ConsumeConcurrentlyService implements ConsumeService {
     }
 
     @Override
-    public void submit(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume) {
+    public void submit(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume) {
         int batch = Math.max(1, config.getConsumeMessageBatchMaxSize());
         for (int i = 0; i < msgs.size(); i += batch) {
-            List<StoredMessage> part = List.copyOf(msgs.subList(i, Math.min(msgs.size(), i + batch)));
+            List<MessageExt> part = List.copyOf(msgs.subList(i, Math.min(msgs.size(), i + batch)));
             execute(part, pq, mq);
         }
     }
 
-    private void execute(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq) {
+    private void execute(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq) {
         try {
             executor.execute(() -> consume(msgs, pq, mq));
         } catch (RejectedExecutionException e) {
@@ -82,12 +82,12 @@ final class ConsumeConcurrentlyService implements ConsumeService {
         }
     }
 
-    private void consume(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq) {
+    private void consume(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq) {
         if (pq.isDropped()) {
             return;
         }
         String now = Long.toString(System.currentTimeMillis());
-        for (StoredMessage m : msgs) {
+        for (MessageExt m : msgs) {
             redelivery.restoreRetryTopic(m);
             m.putProperty(MessageProperty.CONSUME_START_TIMESTAMP, now);
         }
@@ -118,14 +118,14 @@ final class ConsumeConcurrentlyService implements ConsumeService {
     }
 
     private void processResult(ConsumeConcurrentlyStatus status, ConsumeConcurrentlyContext context,
-            List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq) {
+            List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq) {
         int ackIndex = status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS
                 ? Math.min(context.getAckIndex(), msgs.size() - 1) : -1;
-        List<StoredMessage> retryLocally = new ArrayList<>();
+        List<MessageExt> retryLocally = new ArrayList<>();
         if (config.getMessageModel() == MessageModel.CLUSTERING) {
             for (int i = ackIndex + 1; i < msgs.size(); i++) {
                 if (!redelivery.sendBack(msgs.get(i), context.getDelayLevelWhenNextConsume(), mq)) {
-                    StoredMessage m = msgs.get(i);
+                    MessageExt m = msgs.get(i);
                     m.setReconsumeTimes(m.getReconsumeTimes() + 1);
                     retryLocally.add(m);
                 }
@@ -136,7 +136,7 @@ final class ConsumeConcurrentlyService implements ConsumeService {
                         msgs.get(i).getMsgId());
             }
         }
-        List<StoredMessage> done = new ArrayList<>(msgs);
+        List<MessageExt> done = new ArrayList<>(msgs);
         done.removeAll(retryLocally);
         long offset = pq.removeMessages(done);
         if (offset >= 0 && !pq.isDropped()) {
@@ -153,8 +153,8 @@ final class ConsumeConcurrentlyService implements ConsumeService {
             return;
         }
         processQueues.forEach((mq, pq) -> {
-            List<StoredMessage> expired = pq.expiredMessages(timeoutMillis, MessageProperty.CONSUME_START_TIMESTAMP);
-            for (StoredMessage m : expired) {
+            List<MessageExt> expired = pq.expiredMessages(timeoutMillis, MessageProperty.CONSUME_START_TIMESTAMP);
+            for (MessageExt m : expired) {
                 if (redelivery.sendBack(m, EXPIRED_DELAY_LEVEL, mq)) {
                     long offset = pq.removeMessages(List.of(m));
                     if (offset >= 0) {

@@ -5,7 +5,7 @@ import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.consumer.ProcessQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.common.message.MessageQueue;
@@ -72,7 +72,7 @@ final class ConsumeOrderlyService implements ConsumeService {
     }
 
     @Override
-    public void submit(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume) {
+    public void submit(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume) {
         if (dispatchToConsume) {
             schedule(pq, mq, 0);
         }
@@ -109,7 +109,7 @@ final class ConsumeOrderlyService implements ConsumeService {
                     schedule(pq, mq, DELAY_AFTER_YIELD);
                     return;
                 }
-                List<StoredMessage> msgs = pq.takeMessages(config.getConsumeMessageBatchMaxSize());
+                List<MessageExt> msgs = pq.takeMessages(config.getConsumeMessageBatchMaxSize());
                 if (msgs.isEmpty()) {
                     return;
                 }
@@ -121,7 +121,7 @@ final class ConsumeOrderlyService implements ConsumeService {
     }
 
     /** Runs the listener on one batch; false when the queue pauses (the batch will be consumed again). */
-    private boolean consumeBatch(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq) {
+    private boolean consumeBatch(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq) {
         msgs.forEach(redelivery::restoreRetryTopic);
         ConsumeOrderlyContext context = new ConsumeOrderlyContext(mq);
         ConsumeTracer tracer = config.consumeTracer();
@@ -171,14 +171,14 @@ final class ConsumeOrderlyService implements ConsumeService {
     }
 
     /** Messages retried maxReconsumeTimes go to the DLQ. */
-    private boolean sendToDlqIfExhausted(List<StoredMessage> msgs, MessageQueue mq) {
+    private boolean sendToDlqIfExhausted(List<MessageExt> msgs, MessageQueue mq) {
         int max = redelivery.maxReconsumeTimes();
-        for (StoredMessage m : msgs) {
+        for (MessageExt m : msgs) {
             if (m.getReconsumeTimes() < max) {
                 return false;
             }
         }
-        for (StoredMessage m : msgs) {
+        for (MessageExt m : msgs) {
             m.setReconsumeTimes(max);
             if (!redelivery.sendBack(m, Redelivery.DELAY_LEVEL_DLQ, mq)) {
                 return false;

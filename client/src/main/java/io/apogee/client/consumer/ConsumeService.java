@@ -1,7 +1,7 @@
 package io.apogee.client.consumer;
 
 import io.apogee.client.impl.consumer.ProcessQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
 import java.util.List;
 
@@ -18,5 +18,5 @@ interface ConsumeService {
      *
      * @param dispatchToConsume for orderly consumption: whether no consume task runs for this queue yet
      */
-    void submit(List<StoredMessage> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume);
+    void submit(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume);
 }

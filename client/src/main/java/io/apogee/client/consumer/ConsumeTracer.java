@@ -3,7 +3,7 @@ package io.apogee.client.consumer;
 import io.apogee.client.producer.TraceDispatcher;
 import io.apogee.client.producer.TraceEncoder;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -33,16 +33,16 @@ public final class ConsumeTracer {
     }
 
     /** One consumption being traced. */
-    public record Consumption(long begin, String requestId, List<StoredMessage> msgs) {
+    public record Consumption(long begin, String requestId, List<MessageExt> msgs) {
     }
 
     /**
      * Queues the {@code SubBefore} records of {@code msgs}; {@code null} when none of them is traced (or a record
      * could not be made: tracing never fails consumption).
      */
-    public Consumption before(List<StoredMessage> msgs) {
+    public Consumption before(List<MessageExt> msgs) {
         try {
-            List<StoredMessage> traced = msgs.stream()
+            List<MessageExt> traced = msgs.stream()
                     .filter(m -> !"false".equals(m.getProperty(MessageProperty.TRACE_SWITCH))).toList();
             if (traced.isEmpty()) {
                 return null;

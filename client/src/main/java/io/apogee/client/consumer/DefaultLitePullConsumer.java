@@ -8,7 +8,7 @@ import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.consumer.StartOffsets;
 import io.apogee.client.producer.TraceDispatcher;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.consumer.ConsumeFromWhere;
@@ -172,11 +172,11 @@ public class DefaultLitePullConsumer extends ClientConfig {
     }
 
     /** The next pulled messages, waiting up to pollTimeoutMillis; empty when none arrived. */
-    public List<StoredMessage> poll() throws MQClientException, InterruptedException {
+    public List<MessageExt> poll() throws MQClientException, InterruptedException {
         return poll(pollTimeoutMillis);
     }
 
-    public List<StoredMessage> poll(long timeout) throws MQClientException, InterruptedException {
+    public List<MessageExt> poll(long timeout) throws MQClientException, InterruptedException {
         return running().poll(timeout);
     }
 

@@ -10,7 +10,7 @@ import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.api.PullResult;
 import io.apogee.common.consumer.MessageModel;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
@@ -167,13 +167,13 @@ public class DefaultMQPullConsumer extends ClientConfig {
     }
 
     /** Hands a message this consumer failed back to the broker that stored it, to be retried after delayLevel. */
-    public void sendMessageBack(StoredMessage msg, int delayLevel)
+    public void sendMessageBack(MessageExt msg, int delayLevel)
             throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         sendMessageBack(msg, delayLevel, null);
     }
 
-    /** {@link #sendMessageBack(StoredMessage, int)} through {@code brokerName}'s master. */
-    public void sendMessageBack(StoredMessage msg, int delayLevel, String brokerName)
+    /** {@link #sendMessageBack(MessageExt, int)} through {@code brokerName}'s master. */
+    public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
             throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         running().sendMessageBack(msg, delayLevel, brokerName);
     }

@@ -7,7 +7,7 @@ import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListener;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.admin.CMResult;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.message.MessageQueue;
@@ -19,7 +19,7 @@ final class DirectConsumption {
     private DirectConsumption() {
     }
 
-    static ConsumeMessageDirectlyResult run(MessageListener listener, StoredMessage msg, String brokerName) {
+    static ConsumeMessageDirectlyResult run(MessageListener listener, MessageExt msg, String brokerName) {
         MessageQueue mq = new MessageQueue(msg.getTopic(), brokerName, msg.getQueueId());
         ConsumeMessageDirectlyResult result = new ConsumeMessageDirectlyResult();
         result.setOrder(listener instanceof MessageListenerOrderly);

@@ -13,7 +13,7 @@ import io.apogee.client.impl.consumer.PullRequest;
 import io.apogee.client.impl.consumer.PullThresholds;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.route.BrokerData;
 import io.apogee.common.route.TopicRouteData;
 import io.apogee.remoting.exception.RemotingException;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LitePullEngine extends PullingConsumerInner implements Rebalancer.QueueOwner {
 
-    private record Batch(OwnedQueue owned, List<StoredMessage> msgs) {
+    private record Batch(OwnedQueue owned, List<MessageExt> msgs) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LitePullEngine.class);
@@ -113,7 +113,7 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
     }
 
     /** Takes the next buffered batch, waiting up to {@code timeoutMillis}; auto-commits when due. */
-    List<StoredMessage> poll(long timeoutMillis) throws InterruptedException {
+    List<MessageExt> poll(long timeoutMillis) throws InterruptedException {
         if (config.isAutoCommit() && System.currentTimeMillis() >= nextAutoCommit) {
             commitAll();
             nextAutoCommit = System.currentTimeMillis() + config.getAutoCommitIntervalMillis();
@@ -309,7 +309,7 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
         }
 
         @Override
-        protected void onMessages(List<StoredMessage> messages) {
+        protected void onMessages(List<MessageExt> messages) {
             processQueue().putMessages(messages);
             buffer.add(new Batch(this, messages));
             if (tracer != null) {

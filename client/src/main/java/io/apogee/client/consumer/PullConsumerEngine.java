@@ -12,7 +12,7 @@ import io.apogee.client.impl.consumer.ConsumerPuller;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.exception.RemotingException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -135,7 +135,7 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
     }
 
     /** CONSUMER_SEND_MSG_BACK to {@code brokerName}'s master, or to the broker that stored {@code msg}. */
-    void sendMessageBack(StoredMessage msg, int delayLevel, String brokerName)
+    void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
             throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         String addr = brokerName != null ? instance.findBrokerAddressInPublish(brokerName) : storeAddr(msg);
         if (addr == null) {
@@ -144,7 +144,7 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
         redelivery.sendBackTo(addr, brokerName, msg, delayLevel);
     }
 
-    private static String storeAddr(StoredMessage msg) {
+    private static String storeAddr(MessageExt msg) {
         InetSocketAddress host = msg.getStoreHost();
         return host == null ? null : host.getAddress().getHostAddress() + ":" + host.getPort();
     }

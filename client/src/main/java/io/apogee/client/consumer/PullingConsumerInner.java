@@ -6,7 +6,7 @@ import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.common.consumer.ConsumeType;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
 import java.util.Set;
 
@@ -56,7 +56,7 @@ abstract class PullingConsumerInner implements MQConsumerInner {
 
     /** Without a listener direct consumption is not supported (the push engine has one). */
     @Override
-    public ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName) {
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
         return null;
     }
 }

@@ -15,7 +15,7 @@ import io.apogee.common.consumer.ConsumeType;
 import io.apogee.common.consumer.MessageModel;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.exception.RemotingException;
 import java.util.Map;
@@ -181,7 +181,7 @@ final class PushConsumerEngine extends PullingConsumerInner {
     }
 
     @Override
-    public ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName) {
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
         redelivery.restoreRetryTopic(msg);
         return DirectConsumption.run(config.getMessageListener(), msg, brokerName);
     }

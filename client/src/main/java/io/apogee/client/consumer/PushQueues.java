@@ -8,7 +8,7 @@ import io.apogee.client.impl.consumer.PullRequest;
 import io.apogee.client.impl.consumer.PullThresholds;
 import io.apogee.common.admin.ProcessQueueInfo;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,7 +165,7 @@ final class PushQueues implements Rebalancer.QueueOwner {
         }
 
         @Override
-        protected void onMessages(List<StoredMessage> messages) {
+        protected void onMessages(List<MessageExt> messages) {
             boolean dispatch = processQueue().putMessages(messages);
             consumeService.submit(messages, processQueue(), messageQueue(), dispatch);
         }

@@ -4,7 +4,7 @@ import io.apogee.client.MQBrokerException;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
@@ -46,7 +46,7 @@ final class Redelivery {
      *
      * @return false when the broker did not take it (the caller then consumes it again locally)
      */
-    boolean sendBack(StoredMessage msg, int delayLevel, MessageQueue mq) {
+    boolean sendBack(MessageExt msg, int delayLevel, MessageQueue mq) {
         String addr = instance.findBrokerAddressInPublish(mq.getBrokerName());
         if (addr == null) {
             return false;
@@ -65,7 +65,7 @@ final class Redelivery {
     }
 
     /** CONSUMER_SEND_MSG_BACK of {@code msg} to the broker at {@code addr} ({@code brokerName} may be null). */
-    void sendBackTo(String addr, String brokerName, StoredMessage msg, int delayLevel)
+    void sendBackTo(String addr, String brokerName, MessageExt msg, int delayLevel)
             throws RemotingException, MQBrokerException, InterruptedException {
         ConsumerSendMsgBackRequestHeader header = new ConsumerSendMsgBackRequestHeader();
         header.setOffset(msg.getCommitLogOffset());
@@ -80,7 +80,7 @@ final class Redelivery {
     }
 
     /** A message redelivered through the retry topic shows its original topic to the listener. */
-    void restoreRetryTopic(StoredMessage msg) {
+    void restoreRetryTopic(MessageExt msg) {
         String original = msg.getProperty(MessageProperty.RETRY_TOPIC);
         if (original != null && SystemTopics.retryTopic(group).equals(msg.getTopic())) {
             msg.setTopic(original);

@@ -3,7 +3,7 @@ package io.apogee.client.impl;
 import io.apogee.client.impl.api.Compression;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.SysFlag;
 import io.apogee.remoting.RequestProcessor;
 import io.apogee.remoting.netty.Channels;
@@ -59,12 +59,12 @@ final class ClientRemotingProcessor implements RequestProcessor {
 
     private RemotingCommand checkTransactionState(Channel channel, RemotingCommand request) throws Exception {
         CheckTransactionStateRequestHeader header = request.decodeHeader(CheckTransactionStateRequestHeader.class);
-        List<StoredMessage> messages = PullApi.decodeMessages(request.body());
+        List<MessageExt> messages = PullApi.decodeMessages(request.body());
         if (messages.isEmpty()) {
             LOG.warn("transaction check from {} carries no message", channel.remoteAddress());
             return null;
         }
-        StoredMessage message = messages.get(0);
+        MessageExt message = messages.get(0);
         String group = message.getProperty(MessageProperty.PRODUCER_GROUP);
         MQProducerInner producer = group == null ? null : instance.producer(group);
         if (producer == null) {
@@ -96,7 +96,7 @@ final class ClientRemotingProcessor implements RequestProcessor {
         ConsumeMessageDirectlyResultRequestHeader header =
                 request.decodeHeader(ConsumeMessageDirectlyResultRequestHeader.class);
         MQConsumerInner consumer = instance.consumer(header.getConsumerGroup());
-        List<StoredMessage> messages = request.body() == null ? List.of() : PullApi.decodeMessages(request.body());
+        List<MessageExt> messages = request.body() == null ? List.of() : PullApi.decodeMessages(request.body());
         ConsumeMessageDirectlyResult result = consumer == null || messages.isEmpty() ? null
                 : consumer.consumeMessageDirectly(messages.get(0), header.getBrokerName());
         if (result == null) {
@@ -113,12 +113,12 @@ final class ClientRemotingProcessor implements RequestProcessor {
     private RemotingCommand receiveReply(Channel channel, RemotingCommand request) throws Exception {
         long arrived = System.currentTimeMillis();
         ReplyMessageRequestHeader header = request.decodeHeader(ReplyMessageRequestHeader.class);
-        Consumer<StoredMessage> receiver = instance.replyReceiver();
+        Consumer<MessageExt> receiver = instance.replyReceiver();
         if (receiver == null) {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "process reply message fail: no producer of"
                     + " client " + instance.clientId() + " waits for replies");
         }
-        StoredMessage reply = new StoredMessage();
+        MessageExt reply = new MessageExt();
         reply.setTopic(header.getTopic());
         reply.setQueueId(header.getQueueId());
         reply.setStoreTimestamp(header.getStoreTimestamp());

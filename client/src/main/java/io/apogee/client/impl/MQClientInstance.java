@@ -11,7 +11,7 @@ import io.apogee.client.impl.api.NamesrvApi;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.common.concurrent.BoundedExecutors;
 import io.apogee.common.concurrent.NamedThreadFactory;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.common.topic.SystemTopics;
@@ -73,7 +73,7 @@ public final class MQClientInstance {
     private final ServiceRunner offsetPersist;
     private final ServiceRunner rebalance;
     /** Takes the replies brokers push to this client; set when a producer starts, {@code null} before. */
-    private volatile Consumer<StoredMessage> replyReceiver;
+    private volatile Consumer<MessageExt> replyReceiver;
     private volatile boolean started;
     private boolean shutdown;
 
@@ -193,11 +193,11 @@ public final class MQClientInstance {
     }
 
     /** Hands every reply pushed to this client (PUSH_REPLY_MESSAGE_TO_CLIENT) to {@code receiver}. */
-    public void receiveRepliesWith(Consumer<StoredMessage> receiver) {
+    public void receiveRepliesWith(Consumer<MessageExt> receiver) {
         this.replyReceiver = receiver;
     }
 
-    Consumer<StoredMessage> replyReceiver() {
+    Consumer<MessageExt> replyReceiver() {
         return replyReceiver;
     }
 

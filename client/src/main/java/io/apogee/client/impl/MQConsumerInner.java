@@ -1,6 +1,6 @@
 package io.apogee.client.impl;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.common.message.MessageQueue;
@@ -38,5 +38,5 @@ public interface MQConsumerInner {
      * Runs the listener once on {@code msg} for CONSUME_MESSAGE_DIRECTLY (offsets are not touched), or
      * {@code null} when this consumer has no listener to run.
      */
-    ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName);
+    ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName);
 }

@@ -1,6 +1,6 @@
 package io.apogee.client.impl;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import java.util.Set;
 
@@ -16,5 +16,5 @@ public interface MQProducerInner {
     void updateTopicPublishInfo(String topic, TopicPublishInfo info);
 
     /** The broker asks for the state of the half message {@code message} (CHECK_TRANSACTION_STATE). */
-    void checkTransactionState(String brokerAddr, StoredMessage message, CheckTransactionStateRequestHeader header);
+    void checkTransactionState(String brokerAddr, MessageExt message, CheckTransactionStateRequestHeader header);
 }

@@ -10,7 +10,7 @@ import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.remoting.RpcHook;
@@ -320,7 +320,7 @@ public class DefaultMQProducer extends ClientConfig {
     }
 
     /** Called for a broker's check-back of a half message; only transactional producers answer it. */
-    void checkTransactionState(String brokerAddr, StoredMessage message, CheckTransactionStateRequestHeader header) {
+    void checkTransactionState(String brokerAddr, MessageExt message, CheckTransactionStateRequestHeader header) {
         LOG.warn("producer {} is not transactional, ignoring check of {} from {}", producerGroup,
                 header.getMsgId(), brokerAddr);
     }

@@ -11,7 +11,7 @@ import io.apogee.client.utils.MessageUtil;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.PropertiesCodec;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.exception.RemotingTimeoutException;
 import io.apogee.remoting.protocol.RemotingCommand;
@@ -66,7 +66,7 @@ class MessageSender implements MQProducerInner {
     }
 
     @Override
-    public void checkTransactionState(String brokerAddr, StoredMessage message,
+    public void checkTransactionState(String brokerAddr, MessageExt message,
             CheckTransactionStateRequestHeader header) {
         config.checkTransactionState(brokerAddr, message, header);
     }

@@ -3,7 +3,7 @@ package io.apogee.client.producer;
 import io.apogee.client.ClientErrorCode;
 import io.apogee.client.RequestTimeoutException;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceRunner;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class RequestFutureHolder {
      * Completes the request {@code reply} answers (by its {@code CORRELATION_ID}); a reply no request waits for (it
      * timed out, or was asked by another process with this client id) is logged and dropped.
      */
-    void receiveReply(StoredMessage reply) {
+    void receiveReply(MessageExt reply) {
         String correlationId = reply.getProperty(MessageProperty.CORRELATION_ID);
         RequestResponseFuture future = correlationId == null ? null : requestFutureTable.remove(correlationId);
         if (future == null) {

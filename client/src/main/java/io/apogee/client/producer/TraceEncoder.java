@@ -2,7 +2,7 @@ package io.apogee.client.producer;
 
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +78,7 @@ public final class TraceEncoder {
     }
 
     /** The {@code SubBefore} records of a consumption of {@code msgs} by {@code group} that begins at {@code time}. */
-    public static List<TraceRecord> subBefore(String group, long time, String requestId, List<StoredMessage> msgs) {
+    public static List<TraceRecord> subBefore(String group, long time, String requestId, List<MessageExt> msgs) {
         return msgs.stream().map(m -> new TraceRecord(record("SubBefore", time,
                 m.getProperty(MessageProperty.MSG_REGION), group, requestId, m.getMsgId(), m.getReconsumeTimes(),
                 m.getKeys()), keys(m.getMsgId(), m.getKeys()))).toList();
@@ -91,7 +91,7 @@ public final class TraceEncoder {
      * @param contextCode RocketMQ's {@code ConsumeReturnType} ordinal (0 success, 2 exception, 3 null, 4 failed)
      */
     public static List<TraceRecord> subAfter(String group, long begin, long end, String requestId,
-            List<StoredMessage> msgs, boolean success, int contextCode) {
+            List<MessageExt> msgs, boolean success, int contextCode) {
         long cost = (end - begin) / Math.max(1, msgs.size());
         return msgs.stream().map(m -> new TraceRecord(record("SubAfter", requestId, m.getMsgId(), cost, success,
                 m.getKeys(), contextCode, end, group), keys(m.getMsgId(), m.getKeys()))).toList();

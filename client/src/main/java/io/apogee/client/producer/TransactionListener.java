@@ -1,7 +1,7 @@
 package io.apogee.client.producer;
 
 import io.apogee.common.message.Message;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 
 /** The application side of transactional messages. */
 public interface TransactionListener {
@@ -10,5 +10,5 @@ public interface TransactionListener {
     LocalTransactionState executeLocalTransaction(Message msg, Object arg);
 
     /** Answers the broker's check-back for a half message whose outcome is still unknown. */
-    LocalTransactionState checkLocalTransaction(StoredMessage msg);
+    LocalTransactionState checkLocalTransaction(MessageExt msg);
 }

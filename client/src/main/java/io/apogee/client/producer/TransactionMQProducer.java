@@ -6,7 +6,7 @@ import io.apogee.common.concurrent.BoundedExecutors;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.OffsetMessageId;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.SysFlag;
 import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
@@ -141,7 +141,7 @@ public class TransactionMQProducer extends DefaultMQProducer {
     }
 
     @Override
-    void checkTransactionState(String brokerAddr, StoredMessage message, CheckTransactionStateRequestHeader check) {
+    void checkTransactionState(String brokerAddr, MessageExt message, CheckTransactionStateRequestHeader check) {
         ExecutorService executor = checkExecutor;
         if (executor == null) {
             LOG.warn("transaction check of {} from {} arrived while not started", check.getMsgId(), brokerAddr);
@@ -154,7 +154,7 @@ public class TransactionMQProducer extends DefaultMQProducer {
         }
     }
 
-    private void answerCheck(String brokerAddr, StoredMessage message, CheckTransactionStateRequestHeader check) {
+    private void answerCheck(String brokerAddr, MessageExt message, CheckTransactionStateRequestHeader check) {
         LocalTransactionState state;
         try {
             state = transactionListener.checkLocalTransaction(message);

@@ -15,7 +15,7 @@ import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.TopicConfig;
 import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +164,7 @@ class DefaultMQPullConsumerTest {
         assertEquals(2, consumer.fetchConsumeOffset(mq, false));
         consumer.persist(mq);
         await().atMost(WAIT).until(() -> consumer.fetchConsumeOffset(mq, true) == 2);
-        StoredMessage third = consumer.pull(mq, "*", consumer.fetchConsumeOffset(mq, false), 1).messages().get(0);
+        MessageExt third = consumer.pull(mq, "*", consumer.fetchConsumeOffset(mq, false), 1).messages().get(0);
         assertEquals("o2", new String(third.getBody(), StandardCharsets.UTF_8));
         assertDoesNotThrow(() -> consumer.sendMessageBack(third, 3), "the storing broker took it back");
         assertDoesNotThrow(() -> consumer.sendMessageBack(third, 3, "broker-a"), "broker-a's master took it back");

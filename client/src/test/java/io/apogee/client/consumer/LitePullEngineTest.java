@@ -11,7 +11,7 @@ import io.apogee.client.stub.FakeBroker;
 import io.apogee.client.stub.FakeNamesrv;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +52,8 @@ class LitePullEngineTest {
     }
 
     /** Polls until {@code count} messages arrived (or the deadline passes). */
-    private List<StoredMessage> pollFor(int count) throws Exception {
-        List<StoredMessage> polled = new ArrayList<>();
+    private List<MessageExt> pollFor(int count) throws Exception {
+        List<MessageExt> polled = new ArrayList<>();
         long deadline = System.currentTimeMillis() + LONG.toMillis();
         while (polled.size() < count && System.currentTimeMillis() < deadline) {
             polled.addAll(consumer.poll(1_000));
@@ -61,8 +61,8 @@ class LitePullEngineTest {
         return polled;
     }
 
-    private static List<Long> offsets(List<StoredMessage> messages) {
-        return messages.stream().map(StoredMessage::getQueueOffset).toList();
+    private static List<Long> offsets(List<MessageExt> messages) {
+        return messages.stream().map(MessageExt::getQueueOffset).toList();
     }
 
     @Test
@@ -91,7 +91,7 @@ class LitePullEngineTest {
         consumer.start();
 
         await().atMost(LONG).until(() -> consumer.assignment().size() == 2);
-        List<StoredMessage> polled = pollFor(2);
+        List<MessageExt> polled = pollFor(2);
         assertEquals(2, polled.size());
         assertTrue(polled.stream().anyMatch(m -> m.getQueueId() == 1 && m.getQueueOffset() == 1),
                 "queue 1 starts at its committed offset 1: " + polled);

@@ -13,7 +13,7 @@ import io.apogee.client.stub.FakeBroker;
 import io.apogee.client.stub.FakeNamesrv;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.MessageModel;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
@@ -43,7 +43,7 @@ class PushConsumerEngineTest {
     private FakeNamesrv namesrv;
     private FakeBroker broker;
     private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
-    private final List<StoredMessage> consumed = new CopyOnWriteArrayList<>();
+    private final List<MessageExt> consumed = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startServers() {
@@ -190,7 +190,7 @@ class PushConsumerEngineTest {
         consumer.start();
 
         await().atMost(LONG).until(() -> consumed.size() == 5);
-        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), consumed.stream().map(StoredMessage::getQueueOffset).toList(),
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), consumed.stream().map(MessageExt::getQueueOffset).toList(),
                 "the suspended batch is consumed again before anything after it");
         assertTrue(broker.count(RequestCode.LOCK_BATCH_MQ) >= 1);
         consumer.shutdown();
@@ -233,7 +233,7 @@ class PushConsumerEngineTest {
         second.setInstanceName(instanceName);
         second.start();
         await().atMost(LONG).until(() -> consumed.size() == 5);
-        assertEquals(List.of(3L, 4L), consumed.subList(3, 5).stream().map(StoredMessage::getQueueOffset).sorted().toList(),
+        assertEquals(List.of(3L, 4L), consumed.subList(3, 5).stream().map(MessageExt::getQueueOffset).sorted().toList(),
                 "the restarted consumer resumes after the three it consumed (in any order: listeners run concurrently)");
     }
 }

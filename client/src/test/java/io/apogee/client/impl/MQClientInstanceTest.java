@@ -15,7 +15,7 @@ import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.common.consumer.MessageModel;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.route.BrokerData;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
@@ -264,7 +264,7 @@ class MQClientInstanceTest {
         }
 
         @Override
-        public ConsumeMessageDirectlyResult consumeMessageDirectly(StoredMessage msg, String brokerName) {
+        public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
             return null;
         }
     }
@@ -289,7 +289,7 @@ class MQClientInstanceTest {
         }
 
         @Override
-        public void checkTransactionState(String brokerAddr, StoredMessage message,
+        public void checkTransactionState(String brokerAddr, MessageExt message,
                 CheckTransactionStateRequestHeader header) {
         }
     }

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.client.impl.consumer.ProcessQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProcessQueueTest {
 
-    private static StoredMessage at(long offset) {
-        StoredMessage m = new StoredMessage();
+    private static MessageExt at(long offset) {
+        MessageExt m = new MessageExt();
         m.setQueueOffset(offset);
         m.setBody(new byte[10]);
         return m;
@@ -21,9 +21,9 @@ class ProcessQueueTest {
     @Test
     void commitOffsetWaitsForTheOldestUnfinishedMessage() {
         ProcessQueue pq = new ProcessQueue();
-        StoredMessage m5 = at(5);
-        StoredMessage m6 = at(6);
-        StoredMessage m7 = at(7);
+        MessageExt m5 = at(5);
+        MessageExt m6 = at(6);
+        MessageExt m7 = at(7);
         pq.putMessages(List.of(m5, m6, m7));
         assertEquals(3, pq.messageCount());
         assertEquals(30, pq.cachedBytes());
@@ -40,10 +40,10 @@ class ProcessQueueTest {
         ProcessQueue pq = new ProcessQueue();
         assertTrue(pq.putMessages(List.of(at(2), at(0), at(1))), "first messages start a consume task");
         assertFalse(pq.putMessages(List.of(at(3))), "a task is already running");
-        List<StoredMessage> first = pq.takeMessages(2);
-        assertEquals(List.of(0L, 1L), first.stream().map(StoredMessage::getQueueOffset).toList());
+        List<MessageExt> first = pq.takeMessages(2);
+        assertEquals(List.of(0L, 1L), first.stream().map(MessageExt::getQueueOffset).toList());
         pq.makeMessagesToConsumeAgain(first);
-        assertEquals(List.of(0L, 1L), pq.takeMessages(2).stream().map(StoredMessage::getQueueOffset).toList());
+        assertEquals(List.of(0L, 1L), pq.takeMessages(2).stream().map(MessageExt::getQueueOffset).toList());
         assertEquals(2, pq.commit());
         assertEquals(2, pq.takeMessages(5).size());
         assertEquals(4, pq.commit());

@@ -14,7 +14,7 @@ import io.apogee.client.RequestTimeoutException;
 import io.apogee.client.utils.MessageUtil;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +31,7 @@ class RequestReplyClientTest {
 
     @Test
     void aReplyCarriesTheRequestsCorrelationToTheClustersReplyTopic() throws Exception {
-        StoredMessage request = new StoredMessage();
+        MessageExt request = new MessageExt();
         request.setTopic("Orders");
         request.putProperty(MessageProperty.CLUSTER, "DefaultCluster");
         request.putProperty(MessageProperty.CORRELATION_ID, "c-1");
@@ -65,7 +65,7 @@ class RequestReplyClientTest {
         CompletableFuture<Message> answered = new CompletableFuture<>();
         RequestResponseFuture future = new RequestResponseFuture("c-2", 60_000, callback(answered));
         holder.getRequestFutureTable().put("c-2", future);
-        StoredMessage reply = new StoredMessage();
+        MessageExt reply = new MessageExt();
         reply.putProperty(MessageProperty.CORRELATION_ID, "c-2");
 
         holder.receiveReply(reply);

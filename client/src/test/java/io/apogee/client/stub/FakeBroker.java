@@ -2,7 +2,7 @@ package io.apogee.client.stub;
 
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.RemotingCommand;
@@ -56,7 +56,7 @@ public final class FakeBroker implements AutoCloseable {
 
     private final String name;
     private final StubServer server;
-    private final Map<MessageQueue, List<StoredMessage>> queues = new ConcurrentHashMap<>();
+    private final Map<MessageQueue, List<MessageExt>> queues = new ConcurrentHashMap<>();
     private final Map<OffsetKey, Long> offsets = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
     private final List<HeldPull> held = new ArrayList<>();
@@ -105,10 +105,10 @@ public final class FakeBroker implements AutoCloseable {
     /** Appends messages with {@code tags} to {@code topic}'s queue {@code queueId}; answers pulls held on it. */
     public synchronized void append(String topic, int queueId, String tags, int count) {
         MessageQueue mq = new MessageQueue(topic, name, queueId);
-        List<StoredMessage> queue = queues.computeIfAbsent(mq, k -> new CopyOnWriteArrayList<>());
+        List<MessageExt> queue = queues.computeIfAbsent(mq, k -> new CopyOnWriteArrayList<>());
         InetSocketAddress host = new InetSocketAddress("127.0.0.1", 10911);
         for (int i = 0; i < count; i++) {
-            StoredMessage m = new StoredMessage();
+            MessageExt m = new MessageExt();
             m.setTopic(topic);
             m.setTags(tags);
             m.setBody(("body-" + queue.size()).getBytes());
@@ -212,7 +212,7 @@ public final class FakeBroker implements AutoCloseable {
             return RemotingCommand.response(pullFailureCode, "failure set by the test");
         }
         synchronized (this) {
-            List<StoredMessage> queue = queue(header.getTopic(), header.getQueueId());
+            List<MessageExt> queue = queue(header.getTopic(), header.getQueueId());
             boolean suspend = (header.getSysFlag() & PullApi.FLAG_SUSPEND) != 0;
             if (header.getQueueOffset() != queue.size() || !suspend) {
                 return answer(header);
@@ -230,7 +230,7 @@ public final class FakeBroker implements AutoCloseable {
     }
 
     private synchronized RemotingCommand answer(PullMessageRequestHeader header) {
-        List<StoredMessage> queue = queue(header.getTopic(), header.getQueueId());
+        List<MessageExt> queue = queue(header.getTopic(), header.getQueueId());
         long offset = header.getQueueOffset();
         PullMessageResponseHeader response = new PullMessageResponseHeader();
         response.setMinOffset(0L);
@@ -246,7 +246,7 @@ public final class FakeBroker implements AutoCloseable {
         }
         int end = (int) Math.min(queue.size(), offset + header.getMaxMsgNums());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (StoredMessage m : queue.subList((int) offset, end)) {
+        for (MessageExt m : queue.subList((int) offset, end)) {
             ByteBuffer encoded = StoredMessageCodec.encode(m);
             body.write(encoded.array(), encoded.arrayOffset(), encoded.remaining());
         }
@@ -254,7 +254,7 @@ public final class FakeBroker implements AutoCloseable {
         return RemotingCommand.response(response).body(body.toByteArray());
     }
 
-    private List<StoredMessage> queue(String topic, int queueId) {
+    private List<MessageExt> queue(String topic, int queueId) {
         return queues.getOrDefault(new MessageQueue(topic, name, queueId), List.of());
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * {@link MessageProperty}) and body. Mutable, not thread-safe.
  *
  * <p>The properties have one representation at a time: the map, or the encoded properties string a stored or decoded
- * message was given (see {@link StoredMessage#setPropertiesString}). Reading one property reads the string; the
+ * message was given (see {@link MessageExt#setPropertiesString}). Reading one property reads the string; the
  * first call that needs the map ({@link #getProperties}, {@link #putProperty}) decodes it, and from then on the map
  * is the properties and the string is gone. Printing and comparing a message change neither.
  */

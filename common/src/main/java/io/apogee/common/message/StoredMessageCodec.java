@@ -72,7 +72,7 @@ public final class StoredMessageCodec {
     }
 
     /** Encodes {@code m} into a new heap buffer (flipped, ready to read). */
-    public static ByteBuffer encode(StoredMessage m) {
+    public static ByteBuffer encode(MessageExt m) {
         byte[] topic = m.getTopic().getBytes(StandardCharsets.UTF_8);
         byte[] properties = m.getPropertiesString().getBytes(StandardCharsets.UTF_8);
         byte[] body = m.getBody() == null ? NO_BODY : m.getBody();
@@ -89,7 +89,7 @@ public final class StoredMessageCodec {
      * @param properties the properties string as UTF-8, at most {@link #MAX_PROPERTIES_LENGTH} bytes
      * @return the number of bytes written (TOTALSIZE)
      */
-    public static int encode(ByteBuffer dst, int index, StoredMessage m, byte[] topic, byte[] properties) {
+    public static int encode(ByteBuffer dst, int index, MessageExt m, byte[] topic, byte[] properties) {
         byte[] body = m.getBody() == null ? NO_BODY : m.getBody();
         int sysFlag = m.getSysFlag();
         int size = storeSize(sysFlag, body.length, topic.length, properties.length);
@@ -144,7 +144,7 @@ public final class StoredMessageCodec {
      * @throws IllegalArgumentException when the record is not a message record, is cut short, or its lengths do not
      *                                  fit its size; the message says which
      */
-    public static StoredMessage decode(ByteBuffer buf, boolean readBody) {
+    public static MessageExt decode(ByteBuffer buf, boolean readBody) {
         int start = buf.position();
         if (buf.remaining() < 8 || buf.getInt(start + 4) != MESSAGE_MAGIC) {
             throw new IllegalArgumentException("no message record at position " + start);
@@ -158,7 +158,7 @@ public final class StoredMessageCodec {
                     + " is shorter than its fixed fields");
         }
         int end = start + size;
-        StoredMessage m = new StoredMessage();
+        MessageExt m = new MessageExt();
         m.setStoreSize(size);
         buf.position(start + 8);
         m.setBodyCrc(buf.getInt());
@@ -194,8 +194,8 @@ public final class StoredMessageCodec {
     }
 
     /** Decodes records back to back until the buffer is exhausted (bodies included). */
-    public static List<StoredMessage> decodeAll(ByteBuffer buf) {
-        List<StoredMessage> out = new ArrayList<>();
+    public static List<MessageExt> decodeAll(ByteBuffer buf) {
+        List<MessageExt> out = new ArrayList<>();
         while (buf.hasRemaining()) {
             out.add(decode(buf, true));
         }

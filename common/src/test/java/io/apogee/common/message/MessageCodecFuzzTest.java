@@ -20,14 +20,14 @@ class MessageCodecFuzzTest {
     /** Records back to back, as a pull, query or view body carries them. */
     @FuzzTest
     void storedMessages(byte[] input) {
-        List<StoredMessage> decoded;
+        List<MessageExt> decoded;
         try {
             decoded = StoredMessageCodec.decodeAll(ByteBuffer.wrap(input));
         } catch (IllegalArgumentException e) {
             assertRefusalSaysWhy(e);
             return;
         }
-        for (StoredMessage m : decoded) {
+        for (MessageExt m : decoded) {
             if (fitsARecord(m)) {
                 assertSameRecord(m, StoredMessageCodec.decode(StoredMessageCodec.encode(m), true));
             }
@@ -79,13 +79,13 @@ class MessageCodecFuzzTest {
     }
 
     /** Whether the topic and properties still fit their length fields once re-encoded as UTF-8. */
-    private static boolean fitsARecord(StoredMessage m) {
+    private static boolean fitsARecord(MessageExt m) {
         return m.getTopic().getBytes(StandardCharsets.UTF_8).length <= StoredMessageCodec.MAX_TOPIC_LENGTH
                 && m.getPropertiesString().getBytes(StandardCharsets.UTF_8).length
                 <= StoredMessageCodec.MAX_PROPERTIES_LENGTH;
     }
 
-    private static void assertSameRecord(StoredMessage expected, StoredMessage actual) {
+    private static void assertSameRecord(MessageExt expected, MessageExt actual) {
         assertEquals(expected.getTopic(), actual.getTopic());
         assertArrayEquals(expected.getBody(), actual.getBody());
         assertEquals(expected.getBodyCrc(), actual.getBodyCrc());

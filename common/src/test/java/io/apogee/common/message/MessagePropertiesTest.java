@@ -19,7 +19,7 @@ class MessagePropertiesTest {
 
     @Test
     void aStoredStringIsReadInPlaceAndStoredAsGiven() {
-        StoredMessage m = new StoredMessage();
+        MessageExt m = new MessageExt();
         m.setPropertiesString(BATCH_STORED);
         assertEquals("TagB", m.getTags());
         assertEquals("KB0", m.getKeys());
@@ -27,13 +27,13 @@ class MessagePropertiesTest {
         assertEquals("false", m.getProperties().get("WAIT"));
         m.setPropertiesString(BATCH_STORED);
         assertTrue(m.toString().contains("TagB"));
-        assertEquals(new StoredMessage(), new StoredMessage());
+        assertEquals(new MessageExt(), new MessageExt());
         assertEquals(BATCH_STORED, m.getPropertiesString(), "reading, printing or comparing changes nothing");
     }
 
     @Test
     void changingAPropertyMakesTheMapThePropertiesAndTheStringFollows() {
-        StoredMessage m = new StoredMessage();
+        MessageExt m = new MessageExt();
         m.setPropertiesString("TAGS\u0001A\u0002DELAY\u00013");
         m.putProperty(MessageProperty.REAL_TOPIC, "T");
         m.putProperty(MessageProperty.DELAY_TIME_LEVEL, null);
@@ -47,7 +47,7 @@ class MessagePropertiesTest {
 
     @Test
     void theWaitInstructionOfAnAppendIsNotAStoredProperty() {
-        StoredMessage m = new StoredMessage();
+        MessageExt m = new MessageExt();
         m.setPropertiesString("TAGS\u0001A");
         assertTrue(m.isWaitStoreMsgOk());
         m.setWaitStoreMsgOk(false);
@@ -69,14 +69,14 @@ class MessagePropertiesTest {
 
     @Test
     void aDecodedRecordKeepsItsPropertiesStringByteForByte() {
-        StoredMessage m = new StoredMessage();
+        MessageExt m = new MessageExt();
         m.setTopic("T");
         m.setBody(new byte[] {1});
         m.setPropertiesString(BATCH_STORED);
         m.setBornHost(new InetSocketAddress("127.0.0.1", 1));
         m.setStoreHost(new InetSocketAddress("127.0.0.1", 2));
         ByteBuffer record = StoredMessageCodec.encode(m);
-        StoredMessage decoded = StoredMessageCodec.decode(record, true);
+        MessageExt decoded = StoredMessageCodec.decode(record, true);
         assertEquals(BATCH_STORED, decoded.getPropertiesString());
         assertEquals("C", decoded.getProperty(MessageProperty.CLUSTER));
     }

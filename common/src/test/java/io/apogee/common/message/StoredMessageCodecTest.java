@@ -17,8 +17,8 @@ class StoredMessageCodecTest {
     private static final String UNIQ = "FD000000000000000000000000000002211A30946E0975626BBA0000";
 
     /** The first message of a captured pull body (message-format.md §1). */
-    static StoredMessage capturedMessage() throws Exception {
-        StoredMessage m = new StoredMessage();
+    static MessageExt capturedMessage() throws Exception {
+        MessageExt m = new MessageExt();
         m.setTopic("ProtoTopic");
         m.setBody("hello-0".getBytes(StandardCharsets.UTF_8));
         m.setBodyCrc(StoredMessageCodec.bodyCrc(m.getBody()));
@@ -54,7 +54,7 @@ class StoredMessageCodecTest {
 
     @Test
     void decodeRoundTripsEveryField() throws Exception {
-        StoredMessage in = capturedMessage();
+        MessageExt in = capturedMessage();
         in.setQueueOffset(7);
         in.setCommitLogOffset(4096);
         in.setReconsumeTimes(2);
@@ -62,9 +62,9 @@ class StoredMessageCodecTest {
         in.setFlag(5);
         ByteBuffer buf = StoredMessageCodec.encode(in);
         ByteBuffer two = ByteBuffer.allocate(buf.remaining() * 2).put(buf.duplicate()).put(buf.duplicate()).flip();
-        List<StoredMessage> out = StoredMessageCodec.decodeAll(two);
+        List<MessageExt> out = StoredMessageCodec.decodeAll(two);
         assertEquals(2, out.size());
-        StoredMessage m = out.get(0);
+        MessageExt m = out.get(0);
         assertEquals(in, m);
         assertEquals(215, m.getStoreSize());
         assertEquals(7, m.getQueueOffset());
@@ -81,7 +81,7 @@ class StoredMessageCodecTest {
 
     @Test
     void ipv6HostsSetTheirFlagsAndTwentyByteFields() throws Exception {
-        StoredMessage m = capturedMessage();
+        MessageExt m = capturedMessage();
         m.setBornHost(new InetSocketAddress(InetAddress.getByName("fd00::2"), 1234));
         assertEquals(SysFlag.BORNHOST_V6, m.getSysFlag());
         ByteBuffer buf = StoredMessageCodec.encode(m);
@@ -121,12 +121,12 @@ class StoredMessageCodecTest {
     /** Fuzz finding: an IPv4-mapped address in an IPv6 slot decodes to an IPv4 host and must encode the same bytes. */
     @Test
     void anIpv4MappedHostInAnIpv6SlotEncodesBackToTheSameBytes() throws Exception {
-        StoredMessage m = capturedMessage();
+        MessageExt m = capturedMessage();
         m.setStoreHost(new InetSocketAddress(InetAddress.getByName("fd00::1"), 20911));
         ByteBuffer record = StoredMessageCodec.encode(m);
         int storeHostAt = StoredMessageCodec.storeTimestampPosition(m.getSysFlag()) + 8;
         record.put(storeHostAt, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 10, 0, 0, 1});
-        StoredMessage decoded = StoredMessageCodec.decode(record.duplicate(), true);
+        MessageExt decoded = StoredMessageCodec.decode(record.duplicate(), true);
         assertEquals(new InetSocketAddress(InetAddress.getByName("10.0.0.1"), 20911), decoded.getStoreHost());
         assertArrayEquals(record.array(), StoredMessageCodec.encode(decoded).array());
     }

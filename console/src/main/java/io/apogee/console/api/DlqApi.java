@@ -2,7 +2,7 @@ package io.apogee.console.api;
 
 import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.console.auth.Role;
 import io.apogee.console.http.ApiException;
@@ -65,7 +65,7 @@ final class DlqApi implements ApiModule {
         if (!format.equals("json") && !format.equals("csv")) {
             throw ApiException.badRequest("format must be json or csv, was '" + format + "'");
         }
-        List<StoredMessage> messages = read(call, group).matched();
+        List<MessageExt> messages = read(call, group).matched();
         String file = "dlq-" + group.replaceAll("[^A-Za-z0-9_-]", "_") + "." + format;
         Reply reply = format.equals("csv")
                 ? Reply.text(200, "text/csv; charset=utf-8", DeadLetterExport.csv(messages))
@@ -104,13 +104,13 @@ final class DlqApi implements ApiModule {
 
     private JSONObject resendOne(String dlq, String group, String id, DeadLetterResender.Target target)
             throws Exception {
-        List<StoredMessage> found;
+        List<MessageExt> found;
         try {
             found = lookup.byId(dlq, id);
         } catch (ApiException e) {
             return JSONObject.of("msgId", id, "ok", false, "error", e.getMessage());
         }
-        StoredMessage dead = found.stream().filter(m -> m.getTopic().equals(dlq)).findFirst().orElse(null);
+        MessageExt dead = found.stream().filter(m -> m.getTopic().equals(dlq)).findFirst().orElse(null);
         if (dead == null) {
             return JSONObject.of("msgId", id, "ok", false, "error", "message " + id + " is no dead letter of group "
                     + group + " (it is in " + found.get(0).getTopic() + ")");

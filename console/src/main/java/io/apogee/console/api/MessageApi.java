@@ -6,7 +6,7 @@ import io.apogee.client.MQClientException;
 import io.apogee.client.admin.AdminResponseCode;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumerConnection;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.console.auth.Role;
 import io.apogee.console.http.ApiException;
 import io.apogee.console.http.HttpCall;
@@ -68,7 +68,7 @@ final class MessageApi implements ApiModule {
     /** A page of what a range read found, with the read figures and the note when the range was too large. */
     static JSONObject rangePage(MessageReader.Result result, HttpCall call, Apis.Context context) {
         ClusterView.Snapshot snapshot = context.cluster().current();
-        Page<StoredMessage> page = Page.of(result.matched(), call);
+        Page<MessageExt> page = Page.of(result.matched(), call);
         JSONObject answer = JSONObject.of("total", page.total(), "offset", page.offset(), "limit", page.limit(),
                 "items", page.items().stream().map(m -> MessageJson.summary(m, snapshot)).toList());
         answer.put("inRange", result.inRange());
@@ -87,25 +87,25 @@ final class MessageApi implements ApiModule {
         String key = call.requiredParam("key");
         TimeRange range = TimeRange.optional(call);
         MessageFilter filter = MessageFilter.of(call);
-        List<StoredMessage> found = lookup.byKey(topic, key, range.begin(), range.end()).stream()
+        List<MessageExt> found = lookup.byKey(topic, key, range.begin(), range.end()).stream()
                 .filter(filter).sorted(MessageReader.NEWEST_FIRST).toList();
         return Reply.json(summaries(found));
     }
 
     private Reply byId(HttpCall call) throws Exception {
-        List<StoredMessage> found = lookup.byId(call.param("topic", null), call.requiredParam("msgId")).stream()
+        List<MessageExt> found = lookup.byId(call.param("topic", null), call.requiredParam("msgId")).stream()
                 .filter(MessageFilter.of(call)).toList();
         return Reply.json(summaries(found));
     }
 
-    private JSONObject summaries(List<StoredMessage> found) {
+    private JSONObject summaries(List<MessageExt> found) {
         ClusterView.Snapshot snapshot = context.cluster().current();
         return JSONObject.of("total", found.size(), "items", found.stream().map(m -> MessageJson.summary(m,
                 snapshot)).toList(), "cap", MessageLookup.MAX_BY_KEY);
     }
 
     private Reply detail(HttpCall call) throws Exception {
-        StoredMessage m = lookup.byId(call.param("topic", null), call.requiredParam("msgId")).get(0);
+        MessageExt m = lookup.byId(call.param("topic", null), call.requiredParam("msgId")).get(0);
         ClusterView.Snapshot snapshot = context.cluster().current();
         JSONObject detail = MessageJson.detail(m, snapshot);
         detail.put("consumeStatus", ConsumeStatusOfMessage.of(context.admin(), snapshot, m));
@@ -127,7 +127,7 @@ final class MessageApi implements ApiModule {
         JSONObject body = call.json();
         String group = call.requiredField(body, "group");
         String msgId = call.requiredField(body, "msgId");
-        StoredMessage m = lookup.byId(body.getString("topic"), msgId).get(0);
+        MessageExt m = lookup.byId(body.getString("topic"), msgId).get(0);
         String clientId = body.getString("clientId");
         if (clientId == null || clientId.isBlank()) {
             clientId = anyClientOf(group);

@@ -1,7 +1,7 @@
 package io.apogee.console.api;
 
 import com.alibaba.fastjson2.JSONObject;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.console.auth.Role;
 import io.apogee.console.http.ApiException;
@@ -51,7 +51,7 @@ final class TraceApi implements ApiModule {
             return Reply.json(answer);
         }
         List<JSONObject> records = new ArrayList<>();
-        for (StoredMessage trace : context.admin().queryMessage(traceTopic, msgId, MessageLookup.MAX_BY_KEY, 0,
+        for (MessageExt trace : context.admin().queryMessage(traceTopic, msgId, MessageLookup.MAX_BY_KEY, 0,
                 System.currentTimeMillis())) {
             records.addAll(TraceRecords.about(trace, msgId));
         }

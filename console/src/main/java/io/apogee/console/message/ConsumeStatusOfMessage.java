@@ -7,7 +7,7 @@ import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.OffsetWrapper;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.console.view.ClusterView;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class ConsumeStatusOfMessage {
     }
 
     /** One row per group: {@code group}, {@code status}, {@code consumerOffset}, {@code reason}. */
-    public static List<JSONObject> of(DefaultMQAdminExt admin, ClusterView.Snapshot snapshot, StoredMessage m)
+    public static List<JSONObject> of(DefaultMQAdminExt admin, ClusterView.Snapshot snapshot, MessageExt m)
             throws InterruptedException {
         String topic = m.getTopic();
         Set<String> groups = new TreeSet<>();
@@ -51,7 +51,7 @@ public final class ConsumeStatusOfMessage {
     }
 
     private static JSONObject statusOf(DefaultMQAdminExt admin, String group, String topic, String brokerName,
-            StoredMessage m) throws InterruptedException {
+            MessageExt m) throws InterruptedException {
         JSONObject row = JSONObject.of("group", group);
         ConsumeStats stats;
         try {

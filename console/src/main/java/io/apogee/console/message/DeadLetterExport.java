@@ -4,7 +4,7 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import com.alibaba.fastjson2.JSONWriter;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
@@ -18,14 +18,14 @@ public final class DeadLetterExport {
     private DeadLetterExport() {
     }
 
-    public static String json(List<StoredMessage> messages) {
+    public static String json(List<MessageExt> messages) {
         return JSON.toJSONString(messages.stream().map(DeadLetterExport::row).toList(),
                 JSONWriter.Feature.PrettyFormatWith2Space);
     }
 
-    public static String csv(List<StoredMessage> messages) {
+    public static String csv(List<MessageExt> messages) {
         StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
-        for (StoredMessage m : messages) {
+        for (MessageExt m : messages) {
             JSONObject row = row(m);
             for (int i = 0; i < CSV_COLUMNS.size(); i++) {
                 if (i > 0) {
@@ -38,7 +38,7 @@ public final class DeadLetterExport {
         return out.toString();
     }
 
-    private static JSONObject row(StoredMessage m) {
+    private static JSONObject row(MessageExt m) {
         JSONObject row = new JSONObject();
         row.put("msgId", m.getMsgId());
         row.put("offsetMsgId", m.getOffsetMsgId());

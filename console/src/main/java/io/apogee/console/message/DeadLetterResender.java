@@ -6,7 +6,7 @@ import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
 import java.util.Set;
 
@@ -53,7 +53,7 @@ public final class DeadLetterResender implements AutoCloseable {
      * Sends {@code dead} (a message of {@code %DLQ%group}) to {@code target}; answers {@code ok} with the new
      * {@code newMsgId}, or {@code ok: false} with the {@code error}.
      */
-    public JSONObject resend(StoredMessage dead, String group, Target target) throws InterruptedException {
+    public JSONObject resend(MessageExt dead, String group, Target target) throws InterruptedException {
         JSONObject result = JSONObject.of("msgId", dead.getMsgId());
         String topic = target == Target.RETRY ? SystemTopics.retryTopic(group)
                 : dead.getProperty(MessageProperty.RETRY_TOPIC);
@@ -76,7 +76,7 @@ public final class DeadLetterResender implements AutoCloseable {
         }
     }
 
-    static Message copy(StoredMessage dead, String topic) {
+    static Message copy(MessageExt dead, String topic) {
         Message copy = new Message(topic, dead.getBody());
         dead.getProperties().forEach((k, v) -> {
             if (!DROPPED.contains(k)) {

@@ -6,7 +6,7 @@ import io.apogee.client.MQClientException;
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.common.admin.TopicOffset;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.console.http.EventStream;
 import io.apogee.console.view.ClusterView;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class LiveTail implements EventStream {
             throws MQClientException, MQBrokerException, InterruptedException {
         int budget = MAX_MESSAGES_PER_POLL;
         long skipped = 0;
-        List<StoredMessage> found = new ArrayList<>();
+        List<MessageExt> found = new ArrayList<>();
         for (Map.Entry<MessageQueue, TopicOffset> e : maxOffsets().entrySet()) {
             MessageQueue queue = e.getKey();
             long end = e.getValue().getMaxOffset();
@@ -80,14 +80,14 @@ public final class LiveTail implements EventStream {
             }
             long take = Math.min(end - from, budget);
             skipped += end - from - take;
-            List<StoredMessage> messages = reader.readQueue(queue, end - take, end, (int) take, MAX_POLL_BYTES);
+            List<MessageExt> messages = reader.readQueue(queue, end - take, end, (int) take, MAX_POLL_BYTES);
             found.addAll(messages);
             budget -= messages.size();
             next.put(queue, end);
         }
-        found.sort(Comparator.comparingLong(StoredMessage::getStoreTimestamp));
+        found.sort(Comparator.comparingLong(MessageExt::getStoreTimestamp));
         ClusterView.Snapshot snapshot = cluster.current();
-        for (StoredMessage m : found) {
+        for (MessageExt m : found) {
             sink.send("message", MessageJson.summary(m, snapshot).toJSONString());
         }
         if (skipped > 0) {

@@ -1,6 +1,6 @@
 package io.apogee.console.message;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.console.http.HttpCall;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * {@code name=value}) and {@code body} (text the UTF-8 body contains). Absent criteria match everything.
  */
 public record MessageFilter(String tag, String key, String propertyName, String propertyValue, String bodyText)
-        implements Predicate<StoredMessage> {
+        implements Predicate<MessageExt> {
 
     /** Matches every message. */
     public static final MessageFilter NONE = new MessageFilter(null, null, null, null, null);
@@ -34,7 +34,7 @@ public record MessageFilter(String tag, String key, String propertyName, String 
     }
 
     @Override
-    public boolean test(StoredMessage m) {
+    public boolean test(MessageExt m) {
         if (tag != null && !tag.equals(m.getTags())) {
             return false;
         }

@@ -5,7 +5,7 @@ import com.alibaba.fastjson2.JSONObject;
 import com.alibaba.fastjson2.JSONWriter;
 import io.apogee.client.admin.BrokerOverview;
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.console.view.ClusterView;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ public final class MessageJson {
         return null;
     }
 
-    public static JSONObject summary(StoredMessage m, ClusterView.Snapshot snapshot) {
+    public static JSONObject summary(MessageExt m, ClusterView.Snapshot snapshot) {
         JSONObject row = new JSONObject();
         row.put("msgId", m.getMsgId());
         row.put("offsetMsgId", m.getOffsetMsgId());
@@ -66,7 +66,7 @@ public final class MessageJson {
         return row;
     }
 
-    public static JSONObject detail(StoredMessage m, ClusterView.Snapshot snapshot) {
+    public static JSONObject detail(MessageExt m, ClusterView.Snapshot snapshot) {
         JSONObject detail = summary(m, snapshot);
         byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
         String text = bodyText(body);

@@ -5,7 +5,7 @@ import io.apogee.client.MQClientException;
 import io.apogee.client.admin.AdminResponseCode;
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.common.message.OffsetMessageId;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.console.http.ApiException;
 import io.apogee.console.view.ClusterView;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class MessageLookup {
      *
      * @throws ApiException 400 when the id needs a topic and none was given, 404 when nothing has that id
      */
-    public List<StoredMessage> byId(String topic, String msgId)
+    public List<MessageExt> byId(String topic, String msgId)
             throws MQClientException, MQBrokerException, InterruptedException {
         if (isBrokerOffsetId(msgId)) {
             try {
@@ -51,7 +51,7 @@ public final class MessageLookup {
                     + "it as a client message id (UNIQ_KEY) give the topic too");
         }
         requireTopic(topic);
-        List<StoredMessage> found = admin.queryMessageByUniqueKey(topic, msgId);
+        List<MessageExt> found = admin.queryMessageByUniqueKey(topic, msgId);
         if (found.isEmpty()) {
             throw ApiException.notFound("no message with id " + msgId + " in topic " + topic);
         }
@@ -59,7 +59,7 @@ public final class MessageLookup {
     }
 
     /** Messages of {@code topic} with key {@code key} stored in {@code [begin, end]}, at most {@link #MAX_BY_KEY}. */
-    public List<StoredMessage> byKey(String topic, String key, long begin, long end)
+    public List<MessageExt> byKey(String topic, String key, long begin, long end)
             throws MQClientException, MQBrokerException, InterruptedException {
         requireTopic(topic);
         return admin.queryMessage(topic, key, MAX_BY_KEY, begin, end);

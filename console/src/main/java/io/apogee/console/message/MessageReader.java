@@ -5,7 +5,7 @@ import io.apogee.client.MQClientException;
 import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.common.admin.TopicOffset;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,10 +27,10 @@ public final class MessageReader {
     static final int PULL_BATCH = 32;
 
     /** Newest first: by store time, then (a batch shares its store time) by queue offset, then queue, descending. */
-    public static final Comparator<StoredMessage> NEWEST_FIRST = Comparator
-            .comparingLong(StoredMessage::getStoreTimestamp)
-            .thenComparingLong(StoredMessage::getQueueOffset)
-            .thenComparingInt(StoredMessage::getQueueId).reversed();
+    public static final Comparator<MessageExt> NEWEST_FIRST = Comparator
+            .comparingLong(MessageExt::getStoreTimestamp)
+            .thenComparingLong(MessageExt::getQueueOffset)
+            .thenComparingInt(MessageExt::getQueueId).reversed();
 
     /**
      * What a read found.
@@ -40,7 +40,7 @@ public final class MessageReader {
      * @param read      how many were read
      * @param truncated whether some of the range was left unread (the caps): the range should be narrowed
      */
-    public record Result(List<StoredMessage> matched, long inRange, int read, boolean truncated) {
+    public record Result(List<MessageExt> matched, long inRange, int read, boolean truncated) {
     }
 
     private record Span(MessageQueue queue, long from, long to) {
@@ -56,7 +56,7 @@ public final class MessageReader {
     }
 
     /** The messages of {@code topic} stored in {@code [begin, end]} (epoch millis) that {@code filter} accepts. */
-    public Result read(String topic, long begin, long end, Predicate<StoredMessage> filter)
+    public Result read(String topic, long begin, long end, Predicate<MessageExt> filter)
             throws MQClientException, MQBrokerException, InterruptedException {
         List<Span> spans = new ArrayList<>();
         for (Map.Entry<MessageQueue, TopicOffset> e : admin.examineTopicStats(topic).getOffsetTable().entrySet()) {
@@ -73,7 +73,7 @@ public final class MessageReader {
             }
         }
         long inRange = spans.stream().mapToLong(Span::size).sum();
-        List<StoredMessage> matched = new ArrayList<>();
+        List<MessageExt> matched = new ArrayList<>();
         int read = 0;
         long bytesLeft = MAX_READ_BYTES;
         boolean truncated = inRange > MAX_READ;
@@ -81,8 +81,8 @@ public final class MessageReader {
         for (int i = 0; i < spans.size() && bytesLeft > 0; i++) {
             Span span = spans.get(i);
             long share = Math.min(span.size(), (MAX_READ - read) / (spans.size() - i));
-            List<StoredMessage> batch = readQueue(span.queue(), span.to() - share, span.to(), (int) share, bytesLeft);
-            for (StoredMessage m : batch) {
+            List<MessageExt> batch = readQueue(span.queue(), span.to() - share, span.to(), (int) share, bytesLeft);
+            for (MessageExt m : batch) {
                 bytesLeft -= m.getStoreSize();
                 if (m.getStoreTimestamp() >= begin && m.getStoreTimestamp() <= end && filter.test(m)) {
                     matched.add(m);
@@ -99,18 +99,18 @@ public final class MessageReader {
      * Messages of {@code queue} from {@code from} up to (excluding) {@code to}: at most {@code max}, and no further
      * pull once {@code maxBytes} were read.
      */
-    public List<StoredMessage> readQueue(MessageQueue queue, long from, long to, int max, long maxBytes)
+    public List<MessageExt> readQueue(MessageQueue queue, long from, long to, int max, long maxBytes)
             throws MQClientException, MQBrokerException, InterruptedException {
-        List<StoredMessage> found = new ArrayList<>();
+        List<MessageExt> found = new ArrayList<>();
         long offset = from;
         long bytes = 0;
         while (offset < to && found.size() < max && bytes < maxBytes) {
-            List<StoredMessage> batch = admin.pullMessages(queue, offset,
+            List<MessageExt> batch = admin.pullMessages(queue, offset,
                     (int) Math.min(PULL_BATCH, Math.min(to - offset, max - found.size())));
             if (batch.isEmpty()) {
                 break;
             }
-            for (StoredMessage m : batch) {
+            for (MessageExt m : batch) {
                 if (m.getQueueOffset() < to && found.size() < max) {
                     found.add(m);
                     bytes += m.getStoreSize();

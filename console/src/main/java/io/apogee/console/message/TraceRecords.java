@@ -2,7 +2,7 @@ package io.apogee.console.message;
 
 import com.alibaba.fastjson2.JSONObject;
 import io.apogee.client.producer.TraceEncoder;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +32,7 @@ public final class TraceRecords {
     }
 
     /** The records of {@code trace} (a message of a trace topic) about {@code msgId}. */
-    public static List<JSONObject> about(StoredMessage trace, String msgId) {
+    public static List<JSONObject> about(MessageExt trace, String msgId) {
         List<JSONObject> records = new ArrayList<>();
         String body = new String(trace.getBody() == null ? new byte[0] : trace.getBody(), StandardCharsets.UTF_8);
         for (String record : body.split(String.valueOf(RECORD_END))) {

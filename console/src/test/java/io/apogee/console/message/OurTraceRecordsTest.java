@@ -11,7 +11,7 @@ import io.apogee.client.producer.TraceRecord;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,14 +31,14 @@ class OurTraceRecordsTest {
         List<TraceRecord> records = new ArrayList<>();
         records.add(TraceEncoder.pub("OrderProducer", sent, 2, "127.0.0.1:10911", 1_000, result));
 
-        StoredMessage consumed = new StoredMessage();
+        MessageExt consumed = new MessageExt();
         consumed.setTopic("OrderTopic");
         consumed.putProperty(MessageProperty.UNIQ_CLIENT_MESSAGE_ID_KEYIDX, "MSGID1");
         consumed.putProperty(MessageProperty.KEYS, "order-7");
         records.addAll(TraceEncoder.subBefore("OrderConsumer", 2_000, "REQ1", List.of(consumed)));
         records.addAll(TraceEncoder.subAfter("OrderConsumer", 2_000, 2_030, "REQ1", List.of(consumed), true, 0));
 
-        StoredMessage trace = new StoredMessage();
+        MessageExt trace = new MessageExt();
         trace.setBody(records.stream().map(TraceRecord::data).collect(Collectors.joining())
                 .getBytes(StandardCharsets.UTF_8));
         trace.setBornHost(new InetSocketAddress("10.0.0.9", 40000));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alibaba.fastjson2.JSONObject;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -57,7 +57,7 @@ class TraceRecordsTest {
                 + String.join(String.valueOf(f), "SubBefore", "210", "r", "G", "req2", "OTHER", "0", "k") + end
                 + String.join(String.valueOf(f), "SubAfter", "req", "ID", "8", "true", "k", "0", "208", "G") + end
                 + String.join(String.valueOf(f), "SubBefore", "300", "r", "G", "req3", "ID", "2", "k") + end;
-        StoredMessage trace = new StoredMessage();
+        MessageExt trace = new MessageExt();
         trace.setBody(body.getBytes(StandardCharsets.UTF_8));
         trace.setBornHost(new InetSocketAddress("127.0.0.1", 5555));
         List<JSONObject> records = TraceRecords.about(trace, "ID");

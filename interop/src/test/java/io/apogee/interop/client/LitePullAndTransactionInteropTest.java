@@ -18,7 +18,7 @@ import io.apogee.client.producer.TransactionSendResult;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.interop.fixture.ClusterKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ class LitePullAndTransactionInteropTest extends ClientTestBase {
             }
 
             @Override
-            public LocalTransactionState checkLocalTransaction(StoredMessage msg) {
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
                 checked.add(body(msg));
                 return LocalTransactionState.COMMIT_MESSAGE;
             }

@@ -189,7 +189,7 @@ class MessageTraceInteropTest {
 
             @Override
             public io.apogee.client.producer.LocalTransactionState checkLocalTransaction(
-                    io.apogee.common.message.StoredMessage msg) {
+                    io.apogee.common.message.MessageExt msg) {
                 return io.apogee.client.producer.LocalTransactionState.COMMIT_MESSAGE;
             }
         });

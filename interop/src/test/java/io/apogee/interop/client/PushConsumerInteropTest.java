@@ -15,7 +15,7 @@ import io.apogee.client.producer.SendResult;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.MessageModel;
 import io.apogee.common.message.Message;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.interop.fixture.ClusterKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,7 +89,7 @@ class PushConsumerInteropTest extends ClientTestBase {
         }
         Map<String, List<Integer>> byOrder = new ConcurrentHashMap<>();
         MessageListenerOrderly listener = (msgs, context) -> {
-            for (StoredMessage m : msgs) {
+            for (MessageExt m : msgs) {
                 String[] parts = body(m).split(":");
                 byOrder.computeIfAbsent(parts[0], k -> new CopyOnWriteArrayList<>()).add(Integer.parseInt(parts[1]));
             }
@@ -162,7 +162,7 @@ class PushConsumerInteropTest extends ClientTestBase {
         producer.send(message(topic, "TagA", "retry-me"));
         List<Integer> deliveries = new CopyOnWriteArrayList<>();
         MessageListenerConcurrently listener = (msgs, context) -> {
-            StoredMessage m = msgs.get(0);
+            MessageExt m = msgs.get(0);
             deliveries.add(m.getReconsumeTimes());
             assertEquals(topic, m.getTopic(), "a redelivered message shows its original topic");
             context.setDelayLevelWhenNextConsume(1);
@@ -249,7 +249,7 @@ class PushConsumerInteropTest extends ClientTestBase {
         return m;
     }
 
-    static String body(StoredMessage m) {
+    static String body(MessageExt m) {
         return new String(m.getBody(), StandardCharsets.UTF_8);
     }
 

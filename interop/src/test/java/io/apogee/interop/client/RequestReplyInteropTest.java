@@ -160,9 +160,9 @@ class RequestReplyInteropTest {
             assertEquals(side.cluster().clusterName() + "_REPLY_TOPIC", reply.getTopic());
             assertEquals("reply", reply.getProperty("MSG_TYPE"));
             assertNotNull(reply.getProperty("PUSH_REPLY_TIME"));
-            assertInstanceOf(io.apogee.common.message.StoredMessage.class, reply);
+            assertInstanceOf(io.apogee.common.message.MessageExt.class, reply);
             assertEquals(side.cluster().brokerAddr(BROKER), io.apogee.remoting.netty.Channels.format(
-                    ((io.apogee.common.message.StoredMessage) reply).getStoreHost()));
+                    ((io.apogee.common.message.MessageExt) reply).getStoreHost()));
 
             CompletableFuture<io.apogee.common.message.Message> later = new CompletableFuture<>();
             requester.request(new io.apogee.common.message.Message(topic, "ping-2".getBytes(StandardCharsets.UTF_8)),
@@ -302,7 +302,7 @@ class RequestReplyInteropTest {
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((io.apogee.client.consumer.listener.MessageListenerConcurrently)
                 (msgs, context) -> {
-                    for (io.apogee.common.message.StoredMessage msg : msgs) {
+                    for (io.apogee.common.message.MessageExt msg : msgs) {
                         try {
                             assertNotNull(io.apogee.client.utils.MessageUtil.getReplyToClient(msg));
                             replier.send(io.apogee.client.utils.MessageUtil.createReplyMessage(msg, ("re:"

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.interop.fixture.ApacheClients;
 import io.apogee.interop.fixture.ClusterKind;
 import io.apogee.testsupport.TestCluster;
@@ -255,7 +255,7 @@ class SqlFilterInteropTest {
         return consumer;
     }
 
-    private static String body(StoredMessage m) {
+    private static String body(MessageExt m) {
         return new String(m.getBody(), StandardCharsets.UTF_8);
     }
 }

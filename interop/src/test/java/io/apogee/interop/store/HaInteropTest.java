@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.store.BrokerRole;
 import io.apogee.store.MessageStoreConfig;
 import io.apogee.store.PutMessageResult;
@@ -98,8 +98,8 @@ class HaInteropTest {
         return store.putMessage(m);
     }
 
-    private static StoredMessage ours(int i) {
-        StoredMessage m = new StoredMessage();
+    private static MessageExt ours(int i) {
+        MessageExt m = new MessageExt();
         m.setTopic(TOPIC);
         m.setQueueId(i % QUEUES);
         m.setBody(body(i));

@@ -2,7 +2,7 @@ package io.apogee.interop.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.store.FlushDiskType;
 import io.apogee.store.MessageStoreConfig;
 import io.apogee.store.PutMessageStatus;
@@ -151,7 +151,7 @@ class StoreBenchmark {
         return new Target() {
             @Override
             public boolean put(int thread, long seq) {
-                StoredMessage m = new StoredMessage();
+                MessageExt m = new MessageExt();
                 m.setTopic("BenchTopic");
                 m.setQueueId(thread);
                 m.setBody(body(seq));

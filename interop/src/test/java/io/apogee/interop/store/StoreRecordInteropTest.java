@@ -3,7 +3,6 @@ package io.apogee.interop.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.apogee.common.message.StoredMessage;
 import io.apogee.store.GetMessageResult;
 import io.apogee.store.MessageFilter;
 import io.apogee.store.MessageStoreConfig;
@@ -40,7 +39,7 @@ class StoreRecordInteropTest {
         InetSocketAddress host = new InetSocketAddress("127.0.0.1", 20911);
         try (LocalMessageStore store = new LocalMessageStore(config)) {
             store.start();
-            StoredMessage m = new StoredMessage();
+            io.apogee.common.message.MessageExt m = new io.apogee.common.message.MessageExt();
             m.setTopic("ProtoTopic");
             m.setQueueId(1);
             m.setFlag(3);

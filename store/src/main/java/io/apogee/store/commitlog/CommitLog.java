@@ -1,6 +1,6 @@
 package io.apogee.store.commitlog;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.SysFlag;
 import io.apogee.common.message.TopicQueue;
@@ -60,8 +60,8 @@ public final class CommitLog {
      * @return PUT_OK (appended, not yet flushed) or why nothing was appended: DISK_FULL when the next file has no
      *         room on its disk
      */
-    public PutMessageResult appendBatch(List<StoredMessage> messages) {
-        StoredMessage head = messages.get(0);
+    public PutMessageResult appendBatch(List<MessageExt> messages) {
+        MessageExt head = messages.get(0);
         byte[] topic = head.getTopic().getBytes(StandardCharsets.UTF_8);
         if (topic.length == 0 || topic.length > StoredMessageCodec.MAX_TOPIC_LENGTH) {
             return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
@@ -69,7 +69,7 @@ public final class CommitLog {
         byte[][] properties = new byte[messages.size()][];
         int total = 0;
         for (int i = 0; i < properties.length; i++) {
-            StoredMessage m = messages.get(i);
+            MessageExt m = messages.get(i);
             properties[i] = m.getPropertiesString().getBytes(StandardCharsets.UTF_8);
             if (properties[i].length > StoredMessageCodec.MAX_PROPERTIES_LENGTH) {
                 return PutMessageResult.failed(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED);
@@ -84,7 +84,7 @@ public final class CommitLog {
             return PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL);
         }
         for (int i = 0; i < properties.length; i++) {
-            StoredMessage m = messages.get(i);
+            MessageExt m = messages.get(i);
             m.setBodyCrc(m.getBody() == null ? 0 : StoredMessageCodec.bodyCrc(m.getBody()));
             m.setStoreSize(StoredMessageCodec.storeSize(m.getSysFlag(), m.getBody() == null ? 0 : m.getBody().length,
                     topic.length, properties[i].length));
@@ -94,13 +94,13 @@ public final class CommitLog {
         return r.isOk() ? withMessageIds(messages, r) : r;
     }
 
-    private static boolean queued(StoredMessage m) {
+    private static boolean queued(MessageExt m) {
         int type = SysFlag.transactionType(m.getSysFlag());
         return type != SysFlag.TRANSACTION_PREPARED_TYPE && type != SysFlag.TRANSACTION_ROLLBACK_TYPE;
     }
 
     /** Claims {@code total} bytes, stamps each message with its offsets and store time and encodes it there. */
-    private PutMessageResult appendLocked(List<StoredMessage> messages, byte[] topic, byte[][] properties, int total,
+    private PutMessageResult appendLocked(List<MessageExt> messages, byte[] topic, byte[][] properties, int total,
             TopicQueue queueKey) {
         appendLock.lock();
         try {
@@ -114,7 +114,7 @@ public final class CommitLog {
             ByteBuffer dst = file.buffer();
             int at = 0;
             for (int i = 0; i < properties.length; i++) {
-                StoredMessage m = messages.get(i);
+                MessageExt m = messages.get(i);
                 m.setStoreTimestamp(storeTimestamp);
                 m.setCommitLogOffset(firstOffset + at);
                 m.setQueueOffset(queued(m) ? queueOffset++ : 0);
@@ -136,7 +136,7 @@ public final class CommitLog {
     }
 
     /** The result with the offset message id of each appended message, comma-separated. */
-    private static PutMessageResult withMessageIds(List<StoredMessage> messages, PutMessageResult r) {
+    private static PutMessageResult withMessageIds(List<MessageExt> messages, PutMessageResult r) {
         String ids;
         if (messages.size() == 1) {
             ids = messages.get(0).getOffsetMsgId();
@@ -191,7 +191,7 @@ public final class CommitLog {
     }
 
     /** The decoded message at {@code offset}, or {@code null}. */
-    public StoredMessage lookMessage(long offset) {
+    public MessageExt lookMessage(long offset) {
         ByteBuffer record = recordAt(offset);
         return record == null ? null : StoredMessageCodec.decode(record, true);
     }

@@ -1,7 +1,7 @@
 package io.apogee.store.core;
 
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.store.QueryMessageResult;
 import io.apogee.store.commitlog.CommitLog;
@@ -33,7 +33,7 @@ final class KeyQuery {
         return new QueryMessageResult(out, index.lastUpdateTimestamp(), index.lastUpdatePhyOffset());
     }
 
-    private static boolean matches(StoredMessage m, String topic, String key) {
+    private static boolean matches(MessageExt m, String topic, String key) {
         if (!topic.equals(m.getTopic())) {
             return false;
         }

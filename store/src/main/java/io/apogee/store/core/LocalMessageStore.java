@@ -1,6 +1,6 @@
 package io.apogee.store.core;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.store.BrokerRole;
 import io.apogee.store.ConsumeQueueEntry;
@@ -215,17 +215,17 @@ public final class LocalMessageStore implements MessageStore {
     }
 
     @Override
-    public CompletableFuture<PutMessageResult> putMessage(StoredMessage message) {
+    public CompletableFuture<PutMessageResult> putMessage(MessageExt message) {
         return put(List.of(message));
     }
 
     @Override
-    public CompletableFuture<PutMessageResult> putMessages(List<StoredMessage> messages) {
+    public CompletableFuture<PutMessageResult> putMessages(List<MessageExt> messages) {
         if (messages.isEmpty()) {
             return CompletableFuture.completedFuture(PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL));
         }
-        StoredMessage head = messages.get(0);
-        for (StoredMessage m : messages) {
+        MessageExt head = messages.get(0);
+        for (MessageExt m : messages) {
             if (!head.getTopic().equals(m.getTopic()) || head.getQueueId() != m.getQueueId()) {
                 return CompletableFuture.completedFuture(PutMessageResult.failed(PutMessageStatus.MESSAGE_ILLEGAL));
             }
@@ -233,7 +233,7 @@ public final class LocalMessageStore implements MessageStore {
         return put(messages);
     }
 
-    private CompletableFuture<PutMessageResult> put(List<StoredMessage> messages) {
+    private CompletableFuture<PutMessageResult> put(List<MessageExt> messages) {
         if (master == null) {
             counters.onPutFailed();
             return CompletableFuture.completedFuture(PutMessageResult.failed(PutMessageStatus.SERVICE_NOT_AVAILABLE));
@@ -358,7 +358,7 @@ public final class LocalMessageStore implements MessageStore {
     }
 
     @Override
-    public StoredMessage lookMessageByOffset(long commitLogOffset) {
+    public MessageExt lookMessageByOffset(long commitLogOffset) {
         return commitLog.lookMessage(commitLogOffset);
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.store.BrokerRole;
 import io.apogee.store.FlushDiskType;
 import io.apogee.store.HaStatus;
@@ -60,7 +60,7 @@ final class HaStores {
     }
 
     /** A keyed message of about {@code bodySize} bytes. */
-    static StoredMessage message(String topic, int queueId, int i, int bodySize) {
+    static MessageExt message(String topic, int queueId, int i, int bodySize) {
         byte[] body = new byte[bodySize];
         for (int b = 0; b < body.length; b++) {
             body[b] = (byte) (i + b);
@@ -68,7 +68,7 @@ final class HaStores {
         return StoreFixture.message(topic, queueId, body, "T" + (i % 3), "key-" + i);
     }
 
-    static PutMessageResult put(LocalMessageStore store, StoredMessage m) {
+    static PutMessageResult put(LocalMessageStore store, MessageExt m) {
         return store.putMessage(m).join();
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.common.message.MessageProperty;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.store.BrokerRole;
 import io.apogee.store.FlushDiskType;
 import io.apogee.store.MessageStoreConfig;
@@ -70,7 +70,7 @@ class SyncMasterTest {
                 assertTrue(r.status().isStored());
                 assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 900,
                         "not waiting for slaveTimeout");
-                StoredMessage noWait = HaStores.message(TOPIC, 0, 1, 100);
+                MessageExt noWait = HaStores.message(TOPIC, 0, 1, 100);
                 noWait.putProperty(MessageProperty.WAIT_STORE_MSG_OK, "false");
                 assertEquals(PutMessageStatus.PUT_OK, HaStores.put(master, noWait).status());
             }

@@ -9,7 +9,7 @@ import io.apogee.client.producer.SendCallback;
 import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.message.Message;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.tools.chaos.ChaosCommand;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import java.io.PrintStream;
@@ -189,7 +189,7 @@ public final class MQBench {
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
             long now = System.currentTimeMillis();
-            for (StoredMessage m : msgs) {
+            for (MessageExt m : msgs) {
                 endToEnd.record(now - m.getStoreTimestamp());
             }
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;

@@ -12,7 +12,7 @@ import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.Message;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ final class ChaosLoad implements AutoCloseable {
         if (ordered) {
             orderedConsumer = consumer("chaos_ordered_consumer", namesrvAddr, instance, ORDERED_TOPIC);
             orderedConsumer.registerMessageListener((MessageListenerOrderly) (msgs, context) -> {
-                for (StoredMessage m : msgs) {
+                for (MessageExt m : msgs) {
                     String[] parts = id(m).split("/");
                     ledger.deliveredInOrder(id(m), parts[1], Long.parseLong(parts[2]));
                 }
@@ -75,7 +75,7 @@ final class ChaosLoad implements AutoCloseable {
         return c;
     }
 
-    private static String id(StoredMessage m) {
+    private static String id(MessageExt m) {
         return new String(m.getBody(), StandardCharsets.UTF_8);
     }
 

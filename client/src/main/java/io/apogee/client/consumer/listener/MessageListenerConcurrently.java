@@ -1,6 +1,6 @@
 package io.apogee.client.consumer.listener;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.List;
 
 /** Consumes messages on many threads at once, in no particular order. */
@@ -8,5 +8,5 @@ import java.util.List;
 public interface MessageListenerConcurrently extends MessageListener {
 
     /** Consumes a batch (of at most {@code consumeMessageBatchMaxSize}); throwing counts as {@code RECONSUME_LATER}. */
-    ConsumeConcurrentlyStatus consumeMessage(List<StoredMessage> msgs, ConsumeConcurrentlyContext context);
+    ConsumeConcurrentlyStatus consumeMessage(List<MessageExt> msgs, ConsumeConcurrentlyContext context);
 }

@@ -1,6 +1,6 @@
 package io.apogee.client.consumer.listener;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.List;
 
 /** Consumes each queue's messages one batch at a time, in queue order, holding the queue's broker lock. */
@@ -8,5 +8,5 @@ import java.util.List;
 public interface MessageListenerOrderly extends MessageListener {
 
     /** Consumes a batch; throwing counts as {@code SUSPEND_CURRENT_QUEUE_A_MOMENT}. */
-    ConsumeOrderlyStatus consumeMessage(List<StoredMessage> msgs, ConsumeOrderlyContext context);
+    ConsumeOrderlyStatus consumeMessage(List<MessageExt> msgs, ConsumeOrderlyContext context);
 }

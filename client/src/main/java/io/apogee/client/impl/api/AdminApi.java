@@ -3,7 +3,7 @@ package io.apogee.client.impl.api;
 import com.alibaba.fastjson2.JSON;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.CommandCustomHeader;
@@ -186,7 +186,7 @@ public final class AdminApi {
     }
 
     /** QUERY_MESSAGE: messages of {@code topic} indexed under {@code key} in the time range. */
-    public List<StoredMessage> queryMessage(String addr, String topic, String key, int maxNum, long begin, long end,
+    public List<MessageExt> queryMessage(String addr, String topic, String key, int maxNum, long begin, long end,
             boolean uniqueKey) throws MQClientException, MQBrokerException, InterruptedException {
         QueryMessageRequestHeader header = new QueryMessageRequestHeader();
         header.setTopic(topic);
@@ -204,11 +204,11 @@ public final class AdminApi {
     }
 
     /** VIEW_MESSAGE_BY_ID: the message at commit-log offset {@code offset} of the broker at {@code addr}. */
-    public StoredMessage viewMessage(String addr, long offset)
+    public MessageExt viewMessage(String addr, long offset)
             throws MQClientException, MQBrokerException, InterruptedException {
         ViewMessageRequestHeader header = new ViewMessageRequestHeader();
         header.setOffset(offset);
-        List<StoredMessage> messages = PullApi.decodeMessages(body(addr, RequestCode.VIEW_MESSAGE_BY_ID, header));
+        List<MessageExt> messages = PullApi.decodeMessages(body(addr, RequestCode.VIEW_MESSAGE_BY_ID, header));
         if (messages.isEmpty()) {
             throw new MQBrokerException(ResponseCode.SYSTEM_ERROR, "no message at offset " + offset, addr);
         }

@@ -1,7 +1,7 @@
 package io.apogee.client.impl.api;
 
 import io.apogee.client.MQBrokerException;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.StoredMessageCodec;
 import io.apogee.common.message.SysFlag;
 import io.apogee.remoting.exception.RemotingException;
@@ -71,16 +71,16 @@ public final class PullApi {
             default -> throw new MQBrokerException(response.code(), response.remark(), addr);
         };
         PullMessageResponseHeader header = Responses.header(response, PullMessageResponseHeader.class, addr);
-        List<StoredMessage> messages = status == PullStatus.FOUND && response.body() != null
+        List<MessageExt> messages = status == PullStatus.FOUND && response.body() != null
                 ? decodeMessages(response.body()) : List.of();
         return new PullResult(status, header.getNextBeginOffset(), header.getMinOffset(), header.getMaxOffset(),
                 header.getSuggestWhichBrokerId(), messages);
     }
 
     /** Decodes stored records and inflates compressed bodies. */
-    public static List<StoredMessage> decodeMessages(byte[] body) {
-        List<StoredMessage> messages = StoredMessageCodec.decodeAll(ByteBuffer.wrap(body));
-        for (StoredMessage m : messages) {
+    public static List<MessageExt> decodeMessages(byte[] body) {
+        List<MessageExt> messages = StoredMessageCodec.decodeAll(ByteBuffer.wrap(body));
+        for (MessageExt m : messages) {
             if ((m.getSysFlag() & SysFlag.COMPRESSED) != 0 && m.getBody() != null) {
                 m.setBody(Compression.inflate(m.getBody()));
             }

@@ -1,6 +1,6 @@
 package io.apogee.client.impl.api;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.List;
 
 /**
@@ -11,10 +11,10 @@ import java.util.List;
  * @param suggestWhichBrokerId broker id to pull this queue from next time
  */
 public record PullResult(PullStatus status, long nextBeginOffset, long minOffset, long maxOffset,
-        long suggestWhichBrokerId, List<StoredMessage> messages) {
+        long suggestWhichBrokerId, List<MessageExt> messages) {
 
     /** The same answer with {@code kept} as its messages (what client-side filtering kept). */
-    public PullResult withMessages(List<StoredMessage> kept) {
+    public PullResult withMessages(List<MessageExt> kept) {
         return new PullResult(status, nextBeginOffset, minOffset, maxOffset, suggestWhichBrokerId, kept);
     }
 
@@ -37,7 +37,7 @@ public record PullResult(PullStatus status, long nextBeginOffset, long minOffset
     }
 
     /** RocketMQ's name of {@link #messages()}; RocketMQ answers {@code null} rather than an empty list. */
-    public List<StoredMessage> getMsgFoundList() {
+    public List<MessageExt> getMsgFoundList() {
         return messages.isEmpty() ? null : messages;
     }
 }

@@ -16,7 +16,7 @@ import io.apogee.common.consumer.MessageModel;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.route.BrokerData;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.ResponseCode;
@@ -254,7 +254,7 @@ public final class ConsumerPuller {
         long next = result.nextBeginOffset();
         switch (result.status()) {
             case FOUND -> {
-                List<StoredMessage> kept = filter(result, subscription);
+                List<MessageExt> kept = filter(result, subscription);
                 request.nextOffset(next);
                 if (kept.isEmpty()) {
                     request.onNothingToConsume(next);
@@ -328,9 +328,9 @@ public final class ConsumerPuller {
     }
 
     /** Client-side tag filtering (the broker filters by tag hash only) and the queue's offset bounds as properties. */
-    static List<StoredMessage> filter(PullResult result, SubscriptionData subscription) {
-        List<StoredMessage> kept = new ArrayList<>(result.messages().size());
-        for (StoredMessage m : result.messages()) {
+    static List<MessageExt> filter(PullResult result, SubscriptionData subscription) {
+        List<MessageExt> kept = new ArrayList<>(result.messages().size());
+        for (MessageExt m : result.messages()) {
             if (subscription.matchesTag(m.getTags())) {
                 m.putProperty(MessageProperty.MIN_OFFSET, Long.toString(result.minOffset()));
                 m.putProperty(MessageProperty.MAX_OFFSET, Long.toString(result.maxOffset()));

@@ -1,6 +1,6 @@
 package io.apogee.client.impl.consumer;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,8 @@ public final class ProcessQueue {
     public static final long LOCK_MAX_LIVE_MILLIS = 30_000;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final TreeMap<Long, StoredMessage> messages = new TreeMap<>();
-    private final TreeMap<Long, StoredMessage> consumingOrderly = new TreeMap<>();
+    private final TreeMap<Long, MessageExt> messages = new TreeMap<>();
+    private final TreeMap<Long, MessageExt> consumingOrderly = new TreeMap<>();
     /** Held by an orderly consumer while it runs the listener, so a rebalance does not unlock mid-batch. */
     private final ReentrantLock consumeLock = new ReentrantLock();
     private long cachedBytes;
@@ -36,10 +36,10 @@ public final class ProcessQueue {
      *
      * @return for orderly consumption: whether a consume task must be started (none is running)
      */
-    public boolean putMessages(List<StoredMessage> pulled) {
+    public boolean putMessages(List<MessageExt> pulled) {
         lock.lock();
         try {
-            for (StoredMessage m : pulled) {
+            for (MessageExt m : pulled) {
                 if (messages.put(m.getQueueOffset(), m) == null) {
                     cachedBytes += m.getBody() == null ? 0 : m.getBody().length;
                 }
@@ -61,14 +61,14 @@ public final class ProcessQueue {
      * @return the offset to commit now: the lowest offset still waiting, or one past the highest seen when none
      *     waits; -1 when the queue held nothing
      */
-    public long removeMessages(List<StoredMessage> consumed) {
+    public long removeMessages(List<MessageExt> consumed) {
         lock.lock();
         try {
             if (messages.isEmpty()) {
                 return -1;
             }
-            for (StoredMessage m : consumed) {
-                StoredMessage removed = messages.remove(m.getQueueOffset());
+            for (MessageExt m : consumed) {
+                MessageExt removed = messages.remove(m.getQueueOffset());
                 if (removed != null) {
                     cachedBytes -= removed.getBody() == null ? 0 : removed.getBody().length;
                 }
@@ -109,12 +109,12 @@ public final class ProcessQueue {
     }
 
     /** Messages waiting longer than {@code timeoutMillis} since their consumption started. */
-    public List<StoredMessage> expiredMessages(long timeoutMillis, String startProperty) {
-        List<StoredMessage> expired = new ArrayList<>();
+    public List<MessageExt> expiredMessages(long timeoutMillis, String startProperty) {
+        List<MessageExt> expired = new ArrayList<>();
         long now = System.currentTimeMillis();
         lock.lock();
         try {
-            for (StoredMessage m : messages.values()) {
+            for (MessageExt m : messages.values()) {
                 String started = m.getProperty(startProperty);
                 if (started != null && now - Long.parseLong(started) > timeoutMillis) {
                     expired.add(m);
@@ -127,12 +127,12 @@ public final class ProcessQueue {
     }
 
     /** Orderly: takes up to {@code max} messages in offset order for consumption; empty ends the consume task. */
-    public List<StoredMessage> takeMessages(int max) {
+    public List<MessageExt> takeMessages(int max) {
         lock.lock();
         try {
-            List<StoredMessage> taken = new ArrayList<>(max);
+            List<MessageExt> taken = new ArrayList<>(max);
             while (taken.size() < max && !messages.isEmpty()) {
-                Map.Entry<Long, StoredMessage> first = messages.pollFirstEntry();
+                Map.Entry<Long, MessageExt> first = messages.pollFirstEntry();
                 consumingOrderly.put(first.getKey(), first.getValue());
                 taken.add(first.getValue());
             }
@@ -153,7 +153,7 @@ public final class ProcessQueue {
                 return -1;
             }
             long next = consumingOrderly.lastKey() + 1;
-            for (StoredMessage m : consumingOrderly.values()) {
+            for (MessageExt m : consumingOrderly.values()) {
                 cachedBytes -= m.getBody() == null ? 0 : m.getBody().length;
             }
             consumingOrderly.clear();
@@ -165,10 +165,10 @@ public final class ProcessQueue {
     }
 
     /** Orderly: puts the taken messages back to be consumed again, in order. */
-    public void makeMessagesToConsumeAgain(List<StoredMessage> again) {
+    public void makeMessagesToConsumeAgain(List<MessageExt> again) {
         lock.lock();
         try {
-            for (StoredMessage m : again) {
+            for (MessageExt m : again) {
                 consumingOrderly.remove(m.getQueueOffset());
                 messages.put(m.getQueueOffset(), m);
             }

@@ -1,7 +1,7 @@
 package io.apogee.client.impl.consumer;
 
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.List;
 
 /**
@@ -56,7 +56,7 @@ public abstract class PullRequest {
     protected abstract Hold hold();
 
     /** Messages that passed the tag filter; {@link #nextOffset()} is already past them. */
-    protected abstract void onMessages(List<StoredMessage> messages);
+    protected abstract void onMessages(List<MessageExt> messages);
 
     /** The pull found nothing to hand over up to {@code nextBeginOffset} (no new or no matching messages). */
     protected abstract void onNothingToConsume(long nextBeginOffset);

@@ -25,7 +25,7 @@ import io.apogee.common.consumer.MessageModel;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.route.BrokerData;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
@@ -101,8 +101,8 @@ class ConsumerPullerTest {
         puller.pullNow(request);
 
         await().atMost(LONG).until(() -> request.messages.size() == 3);
-        assertEquals(List.of(0L, 1L, 3L), request.messages.stream().map(StoredMessage::getQueueOffset).toList());
-        for (StoredMessage m : request.messages) {
+        assertEquals(List.of(0L, 1L, 3L), request.messages.stream().map(MessageExt::getQueueOffset).toList());
+        for (MessageExt m : request.messages) {
             assertEquals("0", m.getProperty(MessageProperty.MIN_OFFSET));
             assertEquals("4", m.getProperty(MessageProperty.MAX_OFFSET));
         }
@@ -152,7 +152,7 @@ class ConsumerPullerTest {
         puller.pullNow(request);
 
         await().atMost(LONG).until(() -> request.messages.size() == 3);
-        assertEquals(List.of(2L, 3L, 4L), request.messages.stream().map(StoredMessage::getQueueOffset).toList());
+        assertEquals(List.of(2L, 3L, 4L), request.messages.stream().map(MessageExt::getQueueOffset).toList());
         PullMessageRequestHeader first = broker.pulls().get(0);
         assertEquals(2L, first.getQueueOffset());
         assertEquals(PullTiming.LITE_BROKER_SUSPEND_MAX_TIME_MILLIS, first.getSuspendTimeoutMillis());
@@ -318,7 +318,7 @@ class ConsumerPullerTest {
     /** Records what the puller hands over; its hold is set by the test. */
     private static final class RecordingRequest extends PullRequest {
 
-        final List<StoredMessage> messages = new CopyOnWriteArrayList<>();
+        final List<MessageExt> messages = new CopyOnWriteArrayList<>();
         final List<Long> nothingToConsume = new CopyOnWriteArrayList<>();
         final List<Long> illegalCorrections = new CopyOnWriteArrayList<>();
         volatile Hold hold = Hold.NONE;
@@ -333,7 +333,7 @@ class ConsumerPullerTest {
         }
 
         @Override
-        protected void onMessages(List<StoredMessage> pulled) {
+        protected void onMessages(List<MessageExt> pulled) {
             messages.addAll(pulled);
         }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.common.consumer.ConsumeType;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -38,9 +38,9 @@ class PullTimingAndThresholdsTest {
         assertEquals(ConsumeType.CONSUME_ACTIVELY, ConsumerKind.LITE_PULL.consumeType());
     }
 
-    private static List<StoredMessage> messages(long... offsets) {
+    private static List<MessageExt> messages(long... offsets) {
         return LongStream.of(offsets).mapToObj(offset -> {
-            StoredMessage m = new StoredMessage();
+            MessageExt m = new MessageExt();
             m.setQueueOffset(offset);
             m.setBody(new byte[100]);
             return m;

@@ -3,7 +3,7 @@ package io.apogee.tools.admin.command;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -57,7 +57,7 @@ public final class MessageCommands {
         }
         boolean resend = Opts.boolValue(line, 's', false);
         for (String id : line.getOptionValue('i').split(",")) {
-            StoredMessage m = find(line, session, id.trim());
+            MessageExt m = find(line, session, id.trim());
             if (line.hasOption('g') && line.hasOption('d')) {
                 consumeAgain(line, session, m);
             } else if (resend) {
@@ -70,10 +70,10 @@ public final class MessageCommands {
         }
     }
 
-    private static StoredMessage find(CommandLine line, AdminSession session, String id) throws Exception {
-        StoredMessage m = null;
+    private static MessageExt find(CommandLine line, AdminSession session, String id) throws Exception {
+        MessageExt m = null;
         if (line.hasOption('t')) {
-            List<StoredMessage> found = session.admin().queryMessageByUniqueKey(line.getOptionValue('t'), id);
+            List<MessageExt> found = session.admin().queryMessageByUniqueKey(line.getOptionValue('t'), id);
             m = found.isEmpty() ? null : found.get(0);
         }
         if (m == null) {
@@ -87,7 +87,7 @@ public final class MessageCommands {
     }
 
     /** Has consumer {@code -d} of group {@code -g} consume {@code m} once more, and prints what it answered. */
-    private static void consumeAgain(CommandLine line, AdminSession session, StoredMessage m) throws Exception {
+    private static void consumeAgain(CommandLine line, AdminSession session, MessageExt m) throws Exception {
         ConsumeMessageDirectlyResult result = session.admin().consumeMessageDirectly(line.getOptionValue('g'),
                 line.getOptionValue('d'), m.getOffsetMsgId());
         session.out().printf("ConsumeMessageDirectlyResult [order=%s, autoCommit=%s, consumeResult=%s, remark=%s, "
@@ -99,7 +99,7 @@ public final class MessageCommands {
         String topic = line.getOptionValue('t');
         Routes.of(session, topic);
         int max = Opts.intValue(line, 'c', 64);
-        List<StoredMessage> found = session.admin().queryMessage(topic, line.getOptionValue('k'), max, 0,
+        List<MessageExt> found = session.admin().queryMessage(topic, line.getOptionValue('k'), max, 0,
                 Long.MAX_VALUE);
         Table table = new Table("#Message ID", "#QID", "#Offset");
         found.forEach(m -> table.row(m.getMsgId(), m.getQueueId(), m.getQueueOffset()));
@@ -110,7 +110,7 @@ public final class MessageCommands {
         String topic = line.getOptionValue('t');
         Routes.of(session, topic);
         String id = line.getOptionValue('i').trim();
-        List<StoredMessage> found = new ArrayList<>(session.admin().queryMessageByUniqueKey(topic, id));
+        List<MessageExt> found = new ArrayList<>(session.admin().queryMessageByUniqueKey(topic, id));
         if (found.isEmpty()) {
             throw new CommandFailedException("no message with unique key " + id + " in topic " + topic);
         }
@@ -118,7 +118,7 @@ public final class MessageCommands {
             consumeAgain(line, session, found.get(0));
             return;
         }
-        for (StoredMessage m : line.hasOption('a') ? found.subList(0, Math.min(UNIQUE_KEY_MAX, found.size()))
+        for (MessageExt m : line.hasOption('a') ? found.subList(0, Math.min(UNIQUE_KEY_MAX, found.size()))
                 : found.subList(0, 1)) {
             MessageView.print(m, session.out());
             session.out().println();
@@ -129,7 +129,7 @@ public final class MessageCommands {
         String topic = line.getOptionValue('t');
         Routes.of(session, topic);
         MessageQueue mq = new MessageQueue(topic, line.getOptionValue('b'), Opts.intValue(line, 'i', 0));
-        StoredMessage m = session.admin().queryMessageByOffset(mq, Opts.longValue(line, 'o', 0));
+        MessageExt m = session.admin().queryMessageByOffset(mq, Opts.longValue(line, 'o', 0));
         if (m == null) {
             throw new CommandFailedException("no message at offset " + line.getOptionValue('o') + " of " + mq);
         }

@@ -5,7 +5,7 @@ import io.apogee.client.admin.TopicStatus;
 import io.apogee.client.producer.SendResult;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +114,7 @@ public final class MessageIoCommands {
             long from = line.hasOption('o') ? Opts.longValue(line, 'o', 0) : start(line, session, mq, q, 's');
             long to = line.hasOption('e') ? session.admin().searchOffset(mq, Opts.timeValue(line, 'e', 0))
                     : q.maxOffset();
-            for (StoredMessage m : read(session, group, mq, from, Math.min(to, from + remaining))) {
+            for (MessageExt m : read(session, group, mq, from, Math.min(to, from + remaining))) {
                 session.out().println(MessageView.line(m, true, StandardCharsets.UTF_8));
                 remaining--;
             }
@@ -134,7 +134,7 @@ public final class MessageIoCommands {
             long to = line.hasOption('e') ? session.admin().searchOffset(q.queue(), Opts.timeValue(line, 'e', 0))
                     : q.maxOffset();
             session.out().printf("minOffset=%d, maxOffset=%d, %s%n", from, to, q.queue());
-            for (StoredMessage m : read(session, "TOOLS_CONSUMER", q.queue(), from, to)) {
+            for (MessageExt m : read(session, "TOOLS_CONSUMER", q.queue(), from, to)) {
                 if (matches(tags, m)) {
                     session.out().println(MessageView.line(m, body, charset));
                 }
@@ -159,7 +159,7 @@ public final class MessageIoCommands {
                 : q.maxOffset();
         Map<String, Long> byTag = new TreeMap<>();
         long count = 0;
-        for (StoredMessage m : read(session, "TOOLS_CONSUMER", mq, from, to)) {
+        for (MessageExt m : read(session, "TOOLS_CONSUMER", mq, from, to)) {
             if (matches(tags, m)) {
                 count++;
                 byTag.merge(m.getTags() == null ? "" : m.getTags(), 1L, Long::sum);
@@ -183,17 +183,17 @@ public final class MessageIoCommands {
     }
 
     /** The messages of {@code mq} in {@code [from, to)}, pulled in batches. */
-    private static List<StoredMessage> read(AdminSession session, String group, MessageQueue mq, long from, long to)
+    private static List<MessageExt> read(AdminSession session, String group, MessageQueue mq, long from, long to)
             throws Exception {
-        List<StoredMessage> messages = new ArrayList<>();
+        List<MessageExt> messages = new ArrayList<>();
         long offset = from;
         while (offset < to) {
-            List<StoredMessage> batch = session.admin().pullMessages(group, mq, offset,
+            List<MessageExt> batch = session.admin().pullMessages(group, mq, offset,
                     (int) Math.min(PULL_BATCH, to - offset));
             if (batch.isEmpty()) {
                 break;
             }
-            for (StoredMessage m : batch) {
+            for (MessageExt m : batch) {
                 if (m.getQueueOffset() < to) {
                     messages.add(m);
                 }
@@ -212,7 +212,7 @@ public final class MessageIoCommands {
                 .collect(Collectors.toSet());
     }
 
-    private static boolean matches(Set<String> tags, StoredMessage m) {
+    private static boolean matches(Set<String> tags, MessageExt m) {
         return tags.isEmpty() || m.getTags() != null && tags.contains(m.getTags());
     }
 

@@ -1,6 +1,6 @@
 package io.apogee.tools.admin.command;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +45,7 @@ public final class MessageTraceCommand implements SubCommand {
         Routes.of(session, traceTopic);
         List<String[]> records = new ArrayList<>();
         List<String> hosts = new ArrayList<>();
-        for (StoredMessage trace : session.admin().queryMessage(traceTopic, msgId, MAX_TRACE_MESSAGES, 0,
+        for (MessageExt trace : session.admin().queryMessage(traceTopic, msgId, MAX_TRACE_MESSAGES, 0,
                 Long.MAX_VALUE)) {
             for (String record : new String(trace.getBody(), StandardCharsets.UTF_8).split(RECORD_END)) {
                 String[] f = record.split(FIELD_SEPARATOR, -1);

@@ -1,6 +1,6 @@
 package io.apogee.tools.admin.command;
 
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
@@ -13,7 +13,7 @@ final class MessageView {
     }
 
     /** Every field of {@code m}, one per line, as RocketMQ's queryMsgById prints them, and its body as UTF-8. */
-    static void print(StoredMessage m, PrintStream out) {
+    static void print(MessageExt m, PrintStream out) {
         Table t = new Table("OffsetID:", m.getOffsetMsgId());
         t.row("Msg ID:", m.getMsgId());
         t.row("Topic:", m.getTopic());
@@ -37,7 +37,7 @@ final class MessageView {
      * {@code MSGID: <id> <fields>}, and {@code BODY: <body>} in {@code charset} when {@code withBody}, as RocketMQ's
      * printMsg and consumeMessage print a message.
      */
-    static String line(StoredMessage m, boolean withBody, Charset charset) {
+    static String line(MessageExt m, boolean withBody, Charset charset) {
         String text = String.format("MSGID: %s Message [topic=%s, queueId=%d, queueOffset=%d, tags=%s, keys=%s, "
                         + "bornTimestamp=%s, storeTimestamp=%s, bornHost=%s, storeHost=%s, properties=%s]",
                 m.getMsgId(), m.getTopic(), m.getQueueId(), m.getQueueOffset(), m.getTags(), m.getKeys(),

@@ -2,7 +2,7 @@ package io.apogee.tools.admin.command;
 
 import io.apogee.client.admin.ConsumerProgress;
 import io.apogee.client.admin.QueueProgress;
-import io.apogee.common.message.StoredMessage;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +64,7 @@ public final class StartMonitoringCommand implements SubCommand {
             long[] totals = byTopic.computeIfAbsent(q.queue().getTopic(), t -> new long[3]);
             totals[0] += undone;
             totals[1] = Math.max(totals[1], undone);
-            StoredMessage next = q.consumerOffset() < 0 ? null
+            MessageExt next = q.consumerOffset() < 0 ? null
                     : session.admin().queryMessageByOffset(q.queue(), q.consumerOffset());
             if (next != null) {
                 totals[2] = Math.max(totals[2], System.currentTimeMillis() - next.getStoreTimestamp());

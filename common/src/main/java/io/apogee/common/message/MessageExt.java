@@ -4,8 +4,9 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 
 /**
- * A message with the fields the broker adds when it stores it (RocketMQ's {@code MessageExt}): what a pull, a query
- * or a look-up by id decodes, and what the broker hands the store to append.
+ * A message with the fields the broker adds when it stores it: what a pull, a query or a look-up by id decodes, what
+ * listeners receive, and what the broker hands the store to append. RocketMQ's class of this name, so a listener
+ * written for RocketMQ compiles with a changed import.
  *
  * <p>The properties are one thing (see {@link Message}): the broker gives a message the exact string to store with
  * {@link #setPropertiesString} (built on the sent text, so nothing is decoded and re-encoded on the way, and a
@@ -16,7 +17,7 @@ import java.net.InetSocketAddress;
  * {@code WAIT} from what it stores, and its own re-puts never wait. {@link #setWaitStoreMsgOk} sets it for the append;
  * without it the {@code WAIT} property decides.
  */
-public class StoredMessage extends Message {
+public class MessageExt extends Message {
 
     private int queueId;
     private long queueOffset;
@@ -173,7 +174,7 @@ public class StoredMessage extends Message {
 
     @Override
     public String toString() {
-        return "StoredMessage[topic=" + getTopic() + ", queueId=" + queueId + ", queueOffset=" + queueOffset
+        return "MessageExt[topic=" + getTopic() + ", queueId=" + queueId + ", queueOffset=" + queueOffset
                 + ", commitLogOffset=" + commitLogOffset + ", storeSize=" + storeSize + ", sysFlag=" + sysFlag
                 + ", properties=" + propertiesView() + "]";
     }
