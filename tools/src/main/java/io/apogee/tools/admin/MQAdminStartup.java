@@ -29,6 +29,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,11 @@ public final class MQAdminStartup {
         all.addAll(AclCommands.all());
         all.addAll(ExportCommands.all());
         all.forEach(c -> commands.put(c.name(), c));
+    }
+
+    /** The sub-commands, in the order {@code mqadmin} lists them. */
+    public Collection<SubCommand> commands() {
+        return Collections.unmodifiableCollection(commands.values());
     }
 
     public static void main(String[] args) {
