@@ -20,9 +20,9 @@ import org.apache.rocketmq.remoting.protocol.ResponseCode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every request code of RocketMQ 5.3.3's {@code RequestCode} (153), sent without header or body to our NameServer and broker
- * (a cluster of this class's own: bare admin requests such as CLEAN_UNUSED_TOPIC must not touch the shared one):
- * each server answers every code, an error always with a remark, and a code it does not serve is refused with
+ * Every request code of RocketMQ 5.3.3's {@code RequestCode} (153), sent without header or body to our NameServer
+ * and broker (a cluster of this class's own: bare admin requests such as CLEAN_UNUSED_TOPIC must not touch the shared
+ * one): each server answers every code, an error always with a remark, and a code it does not serve is refused with
  * {@code REQUEST_CODE_NOT_SUPPORTED} and a remark naming the code; together they serve each of the 4.9 codes that
  * the 4.9 interop suite's {@code RequestCodeCoverageTest} finds served.
  */
