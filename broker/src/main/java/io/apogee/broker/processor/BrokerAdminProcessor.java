@@ -122,8 +122,10 @@ public final class BrokerAdminProcessor {
         info.put("runtime", String.format("[ %d days, %d hours, %d minutes, %d seconds ]", up.toDays(),
                 up.toHoursPart(), up.toMinutesPart(), up.toSecondsPart()));
         info.put("putTps", String.format("%.2f %.2f %.2f", stats.putTps(), stats.putTps(), stats.putTps()));
-        info.put("getTransferedTps", String.format("%.2f %.2f %.2f", stats.getTps(), stats.getTps(),
-                stats.getTps()));
+        String getTps = String.format("%.2f %.2f %.2f", stats.getTps(), stats.getTps(), stats.getTps());
+        info.put("getTransferedTps", getTps);
+        // RocketMQ 5's spelling, which its exportMetrics reads (and fails without).
+        info.put("getTransferredTps", getTps);
         info.put("msgPutTotalTodayNow", String.valueOf(stats.putTotal()));
         info.put("msgGetTotalTodayNow", String.valueOf(stats.getTotal()));
         info.put("msgPutTotalTodayMorning", String.valueOf(stats.putTodayMorning()));
