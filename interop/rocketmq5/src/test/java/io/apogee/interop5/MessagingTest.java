@@ -1,5 +1,7 @@
 package io.apogee.interop5;
 
+import static io.apogee.interop5.Deliveries.body;
+import static io.apogee.interop5.Deliveries.message;
 import static io.apogee.interop5.SharedCluster.WAIT;
 import static io.apogee.interop5.SharedCluster.newTopic;
 import static io.apogee.interop5.SharedCluster.producer;
@@ -9,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,6 @@ import org.apache.rocketmq.client.producer.SendCallback;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,29 +39,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedCluster.class)
 class MessagingTest {
 
-    private static Message message(String topic, String tag, String body) {
-        return new Message(topic, tag, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String body(MessageExt message) {
-        return new String(message.getBody(), StandardCharsets.UTF_8);
-    }
-
     /** A push consumer of a fresh group on {@code topic} that records each body, started. */
     private static DefaultMQPushConsumer collecting(String topic, MessageSelector selector, Set<String> into)
             throws Exception {
-        DefaultMQPushConsumer consumer = pushConsumer(unique("cg"));
-        if (selector == null) {
-            consumer.subscribe(topic, "*");
-        } else {
-            consumer.subscribe(topic, selector);
-        }
-        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-            messages.forEach(m -> into.add(body(m)));
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        return consumer;
+        return Deliveries.start(pushConsumer(unique("cg")), topic, selector, m -> into.add(body(m)));
     }
 
     /**
