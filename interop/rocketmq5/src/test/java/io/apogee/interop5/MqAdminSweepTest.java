@@ -74,7 +74,7 @@ class MqAdminSweepTest {
         String producerGroup = unique("sweep5pg");
         Path home = TempDirs.create("mqadmin5-sweep-");
         Files.createDirectories(home.resolve("conf"));
-        // 5.3.3's tools log (their command failures among it) by this file: to standard output, where the sweep reads it.
+        // 5.3.3's tools log (their failures among it) by this file: to standard output, where the sweep reads it.
         try (InputStream logback = MqAdminSweepTest.class.getResourceAsStream("/logback-test.xml")) {
             Files.copy(logback, home.resolve("conf/logback_tools.xml"));
         }
@@ -132,14 +132,15 @@ class MqAdminSweepTest {
         put(sweep, "#Broker Name", "topicStatus", "-t", topic);
         put(sweep, c, "topicClusterList", "-t", topic);
         put(sweep, "create topic to", "updateTopic", "-c", c, "-t", scratch, "-r", "2", "-w", "2");
-        put(sweep, "UPDATE_AND_CREATE_TOPIC_LIST, RocketMQ 5 only) not supported", "updateTopicList", "-b", broker, "-f", topics.toString());
+        put(sweep, refused("UPDATE_AND_CREATE_TOPIC_LIST"), "updateTopicList", "-b", broker, "-f", topics.toString());
         put(sweep, "update topic perm from", "updateTopicPerm", "-c", c, "-t", scratch, "-p", "6");
         put(sweep, "update orderConf success", "updateOrderConf", "-t", scratch, "-m", "put", "-v", BROKER + ":2");
         put(sweep, "orderConf=[" + BROKER + ":2]", "updateOrderConf", "-t", scratch, "-m", "get");
         put(sweep, "delete orderConf success", "updateOrderConf", "-t", scratch, "-m", "delete");
         put(sweep, "\"result\"", "allocateMQ", "-t", topic, "-i", "127.0.0.1,127.0.0.2");
         put(sweep, "create subscription group to", "updateSubGroup", "-c", c, "-g", group + "2");
-        put(sweep, "UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST, RocketMQ 5 only) not supported", "updateSubGroupList", "-b", broker, "-f", groups.toString());
+        put(sweep, refused("UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST"), "updateSubGroupList", "-b", broker, "-f",
+                groups.toString());
         put(sweep, "groupName", "getConsumerConfig", "-g", group);
         put(sweep, "Diff Total", "consumerProgress", "-g", group);
         put(sweep, "Diff Total", "consumerProgress", "-g", group, "-s", "true");
@@ -191,9 +192,14 @@ class MqAdminSweepTest {
         put(sweep, "success", "exportConfigs", "-c", c, "-f", export);
         put(sweep, "delete subscription group", "deleteSubGroup", "-c", c, "-g", group + "2");
         put(sweep, "delete topic", "deleteTopic", "-c", c, "-t", scratch);
-        put(sweep, "not supported", "haStatus", "-b", broker);
-        put(sweep, "not supported", "setCommitLogReadAheadMode", "-b", broker, "-m", "0");
+        put(sweep, refused("GET_BROKER_HA_STATUS"), "haStatus", "-b", broker);
+        put(sweep, refused("SET_COMMITLOG_READ_MODE"), "setCommitLogReadAheadMode", "-b", broker, "-m", "0");
         return sweep;
+    }
+
+    /** What our broker's refusal of a 5.x-only request names. */
+    private static String refused(String requestCode) {
+        return requestCode + ", RocketMQ 5 only) not supported";
     }
 
     private static void put(Map<List<String>, String> sweep, String expected, String... line) {
@@ -202,9 +208,9 @@ class MqAdminSweepTest {
 
     /**
      * Runs the sweep with {@code home} as {@code rocketmq.home.dir}, writes every output to
-     * {@code target/mqadmin5-sweep.txt} (and the batch's whole output, with each command's
-     * milliseconds, to {@code target/mqadmin5-sweep-batch.txt}), and returns the commands that failed or printed without their expected text,
-     * with what they printed (empty: none). A command expected to print "not supported" may log its failure.
+     * {@code target/mqadmin5-sweep.txt} (the batch's whole output, with each command's milliseconds, to
+     * {@code target/mqadmin5-sweep-batch.txt}), and returns the commands that failed or printed without their expected
+     * text, with what they printed (empty: none). A command expected to be refused as 5.x-only may log its failure.
      */
     private static String sweep(Path home, Map<List<String>, String> sweep) throws IOException, InterruptedException {
         List<List<String>> lines = new ArrayList<>(sweep.keySet());
