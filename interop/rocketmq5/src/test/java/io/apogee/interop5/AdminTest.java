@@ -10,6 +10,8 @@ import static io.apogee.interop5.SharedCluster.pushConsumer;
 import static io.apogee.interop5.SharedCluster.unique;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.sysflag.TopicSysFlag;
+import org.apache.rocketmq.remoting.protocol.body.BrokerStatsData;
+import org.apache.rocketmq.remoting.protocol.body.CMResult;
+import org.apache.rocketmq.remoting.protocol.body.ConsumerRunningInfo;
+import org.apache.rocketmq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -120,6 +132,105 @@ class AdminTest {
             assertEquals(2, reset.size());
             await().atMost(WAIT).ignoreExceptions().until(() -> admin().examineConsumeStats(group)
                     .computeTotalDiff() == MESSAGES);
+        } finally {
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    @Test
+    void topicAndGroupTablesAndTheNameServersTopicLists() throws Exception {
+        String broker = cluster().brokerAddr(BROKER);
+        String topic = newTopic("Tables5", 2);
+        String unitTopic = unique("Unit5");
+        TopicConfig unit = new TopicConfig(unitTopic, 1, 1, 6);
+        unit.setTopicSysFlag(TopicSysFlag.buildSysFlag(true, false));
+        admin().createAndUpdateTopicConfig(broker, unit);
+        await().atMost(WAIT).ignoreExceptions()
+                .until(() -> !admin().examineTopicRouteInfo(unitTopic).getQueueDatas().isEmpty());
+        String group = unique("tablescg");
+        SubscriptionGroupConfig config = new SubscriptionGroupConfig();
+        config.setGroupName(group);
+        admin().createAndUpdateSubscriptionGroupConfig(broker, config);
+
+        TopicConfigSerializeWrapper topics = admin().getAllTopicConfig(broker, 10_000);
+        assertEquals(2, topics.getTopicConfigTable().get(topic).getWriteQueueNums(), "GET_ALL_TOPIC_CONFIG");
+        assertEquals(TopicSysFlag.buildSysFlag(true, false),
+                topics.getTopicConfigTable().get(unitTopic).getTopicSysFlag());
+        assertTrue(admin().getAllSubscriptionGroup(broker, 10_000).getSubscriptionGroupTable().containsKey(group),
+                "GET_ALL_SUBSCRIPTIONGROUP_CONFIG");
+
+        MQClientAPIImpl api = admin().getDefaultMQAdminExtImpl().getMqClientInstance().getMQClientAPIImpl();
+        assertTrue(admin().fetchTopicsByCLuster(cluster().clusterName()).getTopicList()
+                .containsAll(List.of(topic, unitTopic)), "GET_TOPICS_BY_CLUSTER");
+        assertTrue(api.getSystemTopicList(10_000).getTopicList().containsAll(List.of(cluster().clusterName(),
+                BROKER)), "GET_SYSTEM_TOPIC_LIST_FROM_NS");
+        assertTrue(api.getSystemTopicListFromBroker(broker, 10_000).getTopicList().contains("SELF_TEST_TOPIC"));
+        Set<String> units = api.getUnitTopicList(false, 10_000).getTopicList();
+        assertTrue(units.contains(unitTopic) && !units.contains(topic), "GET_UNIT_TOPIC_LIST " + units);
+
+        MQClientException noPuts = assertThrows(MQClientException.class,
+                () -> admin().viewBrokerStatsData(broker, "TOPIC_PUT_NUMS", topic));
+        assertEquals("The stats <TOPIC_PUT_NUMS> <" + topic + "> not exist", noPuts.getErrorMessage());
+
+        admin().deleteSubscriptionGroup(broker, group);
+        assertFalse(admin().getAllSubscriptionGroup(broker, 10_000).getSubscriptionGroupTable().containsKey(group));
+        admin().deleteTopic(unitTopic, cluster().clusterName());
+        MQClientException gone = await().atMost(WAIT).until(() -> {
+            try {
+                admin().examineTopicRouteInfo(unitTopic);
+                return null;
+            } catch (MQClientException e) {
+                return e;
+            }
+        }, Objects::nonNull);
+        assertEquals(ResponseCode.TOPIC_NOT_EXIST, gone.getResponseCode());
+    }
+
+    @Test
+    void queueTimesBatchesDirectConsumptionRunningInfoAndBrokerConfig() throws Exception {
+        String broker = cluster().brokerAddr(BROKER);
+        String topic = newTopic("Queue5", 1);
+        DefaultMQProducer producer = producer(unique("qpg"));
+        String group = unique("qcg");
+        DefaultMQPushConsumer consumer = pushConsumer(group);
+        try {
+            long before = System.currentTimeMillis();
+            SendResult batch = producer.send(List.of(new Message(topic, "b0".getBytes(StandardCharsets.UTF_8)),
+                    new Message(topic, "b1".getBytes(StandardCharsets.UTF_8)),
+                    new Message(topic, "b2".getBytes(StandardCharsets.UTF_8))));
+            long after = System.currentTimeMillis();
+            String[] offsetIds = batch.getOffsetMsgId().split(",");
+            assertEquals(3, offsetIds.length, batch.getOffsetMsgId());
+            MessageQueue queue = new MessageQueue(topic, BROKER, 0);
+            assertEquals(0, admin().minOffset(queue), "GET_MIN_OFFSET");
+            assertEquals(3, admin().maxOffset(queue));
+            long earliest = admin().earliestMsgStoreTime(queue);
+            assertTrue(earliest >= before && earliest <= after, "GET_EARLIEST_MSG_STORETIME " + earliest);
+            assertEquals(0, admin().searchOffset(queue, before - 60_000), "SEARCH_OFFSET_BY_TIMESTAMP");
+            BrokerStatsData puts = admin().viewBrokerStatsData(broker, "TOPIC_PUT_NUMS", topic);
+            assertNotNull(puts.getStatsMinute(), "VIEW_BROKER_STATS_DATA of a topic with puts");
+            assertNotNull(puts.getStatsDay());
+
+            consumer.subscribe(topic, "*");
+            consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) ->
+                    ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+            consumer.start();
+            String clientId = await().atMost(WAIT).ignoreExceptions().until(() -> admin()
+                    .examineConsumerConnectionInfo(group).getConnectionSet().iterator().next().getClientId(),
+                    Objects::nonNull);
+            assertEquals(CMResult.CR_SUCCESS, admin().consumeMessageDirectly(group, clientId, topic, offsetIds[1])
+                    .getConsumeResult(), "CONSUME_MESSAGE_DIRECTLY");
+            ConsumerRunningInfo running = await().atMost(WAIT).ignoreExceptions().until(() -> admin()
+                    .getConsumerRunningInfo(group, clientId, false), info -> !info.getMqTable().isEmpty());
+            assertTrue(running.getSubscriptionSet().stream().anyMatch(s -> s.getTopic().equals(topic)));
+            await().atMost(WAIT).ignoreExceptions().until(() -> admin().examineProducerConnectionInfo(
+                    producer.getProducerGroup(), topic).getConnectionSet().size() == 1);
+
+            Properties update = new Properties();
+            update.setProperty("maxMessageSize", "2097152");
+            admin().updateBrokerConfig(broker, update);
+            assertEquals("2097152", admin().getBrokerConfig(broker).getProperty("maxMessageSize"));
         } finally {
             consumer.shutdown();
             producer.shutdown();
