@@ -112,6 +112,10 @@ public final class SendMessageProcessor {
         byte[] body = request.body() == null ? new byte[0] : request.body();
         CompletableFuture<PutMessageResult> put;
         if (batch) {
+            if (body.length > maxMessageSize) {
+                return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL, "the batch body size " + body.length
+                        + " is over max value, MAX: " + maxMessageSize + " (a batch is refused whole)");
+            }
             List<MessageExt> messages;
             try {
                 messages = batchMessages(channel, header, target, body);

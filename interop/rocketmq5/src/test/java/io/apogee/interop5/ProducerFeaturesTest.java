@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -169,6 +170,42 @@ class ProducerFeaturesTest {
             assertTrue(e.getErrorMessage().contains("MAX"), e.getErrorMessage());
             assertEquals(SendStatus.SEND_OK, producer.send(new Message(topic, randomBody(1024, 8))).getSendStatus(),
                     "the producer sends again after the refusal");
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    /**
+     * A batch is stored whole in one queue with consecutive offsets, and a batch whose bodies together pass the
+     * broker's maxMessageSize is refused whole with MESSAGE_ILLEGAL (13) and a remark, none of it stored.
+     */
+    @Test
+    void aBatchIsStoredWholeAndAnOversizeBatchIsRefusedWhole() throws Exception {
+        String topic = newTopic("Batch5", 1);
+        DefaultMQProducer producer = SharedCluster.tune(new DefaultMQProducer(unique("pg")));
+        producer.setMaxMessageSize(16 * 1024 * 1024);
+        producer.setRetryTimesWhenSendFailed(0);
+        producer.setSendMsgTimeout(15_000);
+        producer.start();
+        try {
+            List<Message> small = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                small.add(new Message(topic, "B", "batch-key-" + i, randomBody(100, i)));
+            }
+            SendResult stored = producer.send(small);
+            assertEquals(SendStatus.SEND_OK, stored.getSendStatus());
+            assertEquals(0, stored.getQueueOffset());
+            assertEquals(5, stored.getMsgId().split(",").length, stored.getMsgId());
+
+            List<Message> big = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                big.add(new Message(topic, "B", randomBody(2 * 1024 * 1024, 10 + i)));
+            }
+            MQBrokerException e = assertThrows(MQBrokerException.class, () -> producer.send(big));
+            assertEquals(13, e.getResponseCode());
+            assertTrue(e.getErrorMessage().contains("MAX"), e.getErrorMessage());
+            assertEquals(5, admin().examineTopicStats(topic).getOffsetTable().values().stream()
+                    .mapToLong(o -> o.getMaxOffset()).sum(), "only the first batch is stored");
         } finally {
             producer.shutdown();
         }
