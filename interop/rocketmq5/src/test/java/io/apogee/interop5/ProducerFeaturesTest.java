@@ -48,6 +48,16 @@ class ProducerFeaturesTest {
         return body;
     }
 
+    /** A started producer whose own size check lets 16 MiB through, so the broker's decides; no retries. */
+    private static DefaultMQProducer largeSendsProducer() throws Exception {
+        DefaultMQProducer producer = SharedCluster.tune(new DefaultMQProducer(unique("pg")));
+        producer.setMaxMessageSize(16 * 1024 * 1024);
+        producer.setRetryTimesWhenSendFailed(0);
+        producer.setSendMsgTimeout(15_000);
+        producer.start();
+        return producer;
+    }
+
     /**
      * A 64 KiB body of text goes out compressed (the client compresses bodies over 4 KiB) and a consumer gets it
      * decompressed, byte for byte, with its keys, tag and user properties.
@@ -156,11 +166,7 @@ class ProducerFeaturesTest {
     @Test
     void anOversizeBodyIsRefusedWithMessageIllegalAndARemark() throws Exception {
         String topic = newTopic("Big5", 1);
-        DefaultMQProducer producer = SharedCluster.tune(new DefaultMQProducer(unique("pg")));
-        producer.setMaxMessageSize(8 * 1024 * 1024);
-        producer.setRetryTimesWhenSendFailed(0);
-        producer.setSendMsgTimeout(15_000);
-        producer.start();
+        DefaultMQProducer producer = largeSendsProducer();
         try {
             Message big = new Message(topic, randomBody(5 * 1024 * 1024, 7));
             MQBrokerException e = assertThrows(MQBrokerException.class, () -> producer.send(big));
@@ -182,11 +188,7 @@ class ProducerFeaturesTest {
     @Test
     void aBatchIsStoredWholeAndAnOversizeBatchIsRefusedWhole() throws Exception {
         String topic = newTopic("Batch5", 1);
-        DefaultMQProducer producer = SharedCluster.tune(new DefaultMQProducer(unique("pg")));
-        producer.setMaxMessageSize(16 * 1024 * 1024);
-        producer.setRetryTimesWhenSendFailed(0);
-        producer.setSendMsgTimeout(15_000);
-        producer.start();
+        DefaultMQProducer producer = largeSendsProducer();
         try {
             List<Message> small = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
