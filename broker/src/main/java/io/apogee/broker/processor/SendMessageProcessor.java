@@ -114,7 +114,8 @@ public final class SendMessageProcessor {
         if (batch) {
             if (body.length > maxMessageSize) {
                 return StatusResponses.error(ResponseCode.MESSAGE_ILLEGAL, "the batch body size " + body.length
-                        + " is over max value, MAX: " + maxMessageSize + " (a batch is refused whole)");
+                        + " is over max value, MAX: " + maxMessageSize
+                        + " (maxMessageSize; a batch is refused whole: send smaller batches)");
             }
             List<MessageExt> messages;
             try {
