@@ -25,6 +25,10 @@ import io.apogee.common.message.MessageExt;
 import io.apogee.common.route.ClusterInfo;
 import io.apogee.common.route.TopicRouteData;
 import io.apogee.common.topic.SystemTopics;
+import io.apogee.remoting.protocol.body.TopicConfigSerializeWrapper;
+import io.apogee.remoting.protocol.body.SubscriptionGroupWrapper;
+import io.apogee.remoting.protocol.body.ConsumeStatsList;
+import io.apogee.common.topic.SystemGroups;
 import io.apogee.common.topic.TopicConfig;
 import io.apogee.remoting.RpcHook;
 import io.apogee.remoting.exception.RemotingException;
@@ -45,6 +49,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The administration API mqadmin and the console use: clusters, topics, subscription groups, consumer progress,
@@ -59,9 +64,13 @@ import java.util.TreeMap;
 public class DefaultMQAdminExt extends ClientConfig {
 
     private static final String TOOLS_CONSUMER_GROUP = "TOOLS_CONSUMER";
+    /** NameServer KV namespace of ordered topics' queue layout. */
+    private static final String ORDER_TOPIC_CONFIG = "ORDER_TOPIC_CONFIG";
 
     private volatile MQClientInstance instance;
     private final RpcHook rpcHook;
+    private String createTopicKey = SystemTopics.AUTO_CREATE_TOPIC_KEY;
+    private String adminExtGroup = "admin_ext_group";
 
     public DefaultMQAdminExt() {
         this((RpcHook) null);
@@ -650,6 +659,225 @@ public class DefaultMQAdminExt extends ClientConfig {
     private static JSONObject stats(JSONObject body, String name) {
         JSONObject item = body == null ? null : body.getJSONObject(name);
         return item == null ? new JSONObject() : item;
+    }
+
+    // RocketMQ 4.9's remaining DefaultMQAdminExt calls, by its names, on top of the ones above.
+
+    /** Topics with a queue on any broker of {@code clusterName} (GET_TOPICS_BY_CLUSTER). */
+    public TopicList fetchTopicsByCLuster(String clusterName) throws MQClientException, InterruptedException {
+        return new TopicList(running().namesrvApi().getTopicsByCluster(clusterName).topicList());
+    }
+
+    /** The clusters serving {@code topic} (RocketMQ's name for {@link #getTopicClusterList(String)}). */
+    public Set<String> getClusterList(String topic) throws MQClientException, InterruptedException {
+        return getTopicClusterList(topic);
+    }
+
+    /** {@code topic}'s config on the broker at {@code addr}, {@code null} when that broker does not have it. */
+    public TopicConfig examineTopicConfig(String addr, String topic)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return getAllTopicConfig(addr).get(topic);
+    }
+
+    /**
+     * Every topic of the broker at {@code addr}, in RocketMQ's wrapper; the admin's {@code mqClientApiTimeout}
+     * bounds the call ({@code timeoutMillis} is accepted for RocketMQ's signature).
+     */
+    public TopicConfigSerializeWrapper getAllTopicConfig(String addr, long timeoutMillis)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return admin().getAllTopicConfig(addr);
+    }
+
+    /**
+     * The broker's topics without system topics and, unless {@code specialTopic}, without retry and dead-letter
+     * topics.
+     */
+    public TopicConfigSerializeWrapper getUserTopicConfig(String addr, boolean specialTopic, long timeoutMillis)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        TopicConfigSerializeWrapper all = admin().getAllTopicConfig(addr);
+        Map<String, TopicConfig> user = new LinkedHashMap<>(all.topicConfigTable());
+        user.keySet().removeIf(topic -> SystemTopics.isSystemTopic(topic) || (!specialTopic
+                && (SystemTopics.isRetryTopic(topic) || topic.startsWith(SystemTopics.DLQ_GROUP_TOPIC_PREFIX))));
+        return new TopicConfigSerializeWrapper(user, all.dataVersion());
+    }
+
+    /** Every subscription group of the broker at {@code addr}, in RocketMQ's wrapper. */
+    public SubscriptionGroupWrapper getAllSubscriptionGroup(String addr, long timeoutMillis)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return admin().getAllSubscriptionGroup(addr);
+    }
+
+    /** The broker's subscription groups without RocketMQ's system groups. */
+    public SubscriptionGroupWrapper getUserSubscriptionGroup(String addr, long timeoutMillis)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        SubscriptionGroupWrapper groups = admin().getAllSubscriptionGroup(addr);
+        groups.getSubscriptionGroupTable().keySet().removeIf(SystemGroups::isSystemGroup);
+        return groups;
+    }
+
+    /** Every group's progress on the broker at {@code addr}, as the broker answers it (GET_BROKER_CONSUME_STATS). */
+    public ConsumeStatsList fetchConsumeStatsInBroker(String addr, boolean isOrder, long timeoutMillis)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return admin().getConsumeStatsInBroker(addr, isOrder);
+    }
+
+    /** Deletes {@code topic} from the brokers at {@code brokerAddrs}. */
+    public void deleteTopicInBroker(Set<String> brokerAddrs, String topic)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        for (String addr : brokerAddrs) {
+            admin().deleteTopicInBroker(addr, topic);
+        }
+    }
+
+    /**
+     * Removes {@code topic}'s route from the NameServers at {@code namesrvAddrs} (every configured one when null or
+     * empty), for {@code clusterName}'s brokers or all when null.
+     */
+    public void deleteTopicInNameServer(Set<String> namesrvAddrs, String clusterName, String topic)
+            throws MQClientException, InterruptedException {
+        for (String addr : nameServersOrAll(namesrvAddrs == null ? null : List.copyOf(namesrvAddrs))) {
+            running().namesrvApi().deleteTopicInNamesrv(addr, topic, clusterName);
+        }
+    }
+
+    /** Clears {@code brokerName}'s write permission on the NameServer at {@code namesrvAddr}; its topic count. */
+    public int wipeWritePermOfBroker(String namesrvAddr, String brokerName)
+            throws MQClientException, InterruptedException {
+        return running().namesrvApi().changeWritePermOfBroker(namesrvAddr, brokerName, true);
+    }
+
+    /** Restores {@code brokerName}'s write permission on the NameServer at {@code namesrvAddr}; its topic count. */
+    public int addWritePermOfBroker(String namesrvAddr, String brokerName)
+            throws MQClientException, InterruptedException {
+        return running().namesrvApi().changeWritePermOfBroker(namesrvAddr, brokerName, false);
+    }
+
+    /** RocketMQ's name for {@link #putKVConfig}. */
+    public void createAndUpdateKvConfig(String namespace, String key, String value)
+            throws MQClientException, InterruptedException {
+        putKVConfig(namespace, key, value);
+    }
+
+    /** RocketMQ's name for {@link #deleteKVConfig}. */
+    public void deleteKvConfig(String namespace, String key) throws MQClientException, InterruptedException {
+        deleteKVConfig(namespace, key);
+    }
+
+    /**
+     * Stores {@code topic}'s order config ({@code brokerName:queueNums;...}) in the NameServers' KV config
+     * ({@code ORDER_TOPIC_CONFIG}), where producers of ordered messages read it; {@code isCluster} is accepted for
+     * RocketMQ's signature: the value given is stored as is.
+     */
+    public void createOrUpdateOrderConf(String topic, String orderConf, boolean isCluster)
+            throws MQClientException, InterruptedException {
+        putKVConfig(ORDER_TOPIC_CONFIG, topic, orderConf);
+    }
+
+    /** Has every master of {@code cluster} (of every cluster when null) drop consume queues of expired data. */
+    public boolean cleanExpiredConsumerQueue(String cluster)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        for (String addr : mastersOf(cluster)) {
+            cleanExpiredConsumerQueueByAddr(addr);
+        }
+        return true;
+    }
+
+    /** Has every master of {@code cluster} (of every cluster when null) drop the queues of deleted topics. */
+    public boolean cleanUnusedTopic(String cluster)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        for (String addr : mastersOf(cluster)) {
+            cleanUnusedTopicByAddr(addr);
+        }
+        return true;
+    }
+
+    /** Has every master of {@code cluster} (of every cluster when null) delete its expired commit-log files now. */
+    public boolean deleteExpiredCommitLog(String cluster)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        for (String addr : mastersOf(cluster)) {
+            deleteExpiredCommitLogByAddr(addr);
+        }
+        return true;
+    }
+
+    /**
+     * The message of {@code topic} with id {@code msgId}, a client id ({@code UNIQ_KEY}, looked up in the topic's key
+     * index) or a broker offset id (read from the broker it names).
+     *
+     * @throws MQClientException {@code NO_MESSAGE} when neither finds it
+     */
+    public MessageExt viewMessage(String topic, String msgId)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        List<MessageExt> found = queryMessageByUniqueKey(topic, msgId);
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        try {
+            return viewMessage(msgId);
+        } catch (IllegalArgumentException | MQClientException e) {
+            throw new MQClientException(ResponseCode.NO_MESSAGE, "no message of topic " + topic + " with id "
+                    + msgId + ": it is neither a client id in the topic's key index nor a readable offset id ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** Has consumer {@code clientId} of {@code group} consume the message {@code msgId} of {@code topic} once more. */
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(String group, String clientId, String topic,
+            String msgId) throws MQClientException, MQBrokerException, InterruptedException {
+        return consumeMessageDirectly(group, clientId, viewMessage(topic, msgId).getOffsetMsgId());
+    }
+
+    /** Moves {@code group}'s offsets of {@code topic} to {@code timestamp} on every broker, forced. */
+    public void resetOffsetNew(String group, String topic, long timestamp)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        resetOffsetByTimestamp(topic, group, timestamp, true);
+    }
+
+    /** As {@link #resetOffsetByTimestamp(String, String, long, boolean)}; {@code isC} (a C++ client) changes nothing. */
+    public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean force,
+            boolean isC) throws MQClientException, MQBrokerException, InterruptedException {
+        return resetOffsetByTimestamp(topic, group, timestamp, force);
+    }
+
+    /** Sets {@code group}'s committed offset of {@code mq} on the broker at {@code brokerAddr}. */
+    public void updateConsumeOffset(String brokerAddr, String group, MessageQueue mq, long offset)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        try {
+            running().offsetApi().updateConsumerOffset(brokerAddr, group, mq, offset);
+        } catch (RemotingException e) {
+            throw new MQClientException("update consumer offset on broker " + brokerAddr + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The topic that new topics' routes are created from; RocketMQ's default TBW102. */
+    public String getCreateTopicKey() {
+        return createTopicKey;
+    }
+
+    public void setCreateTopicKey(String createTopicKey) {
+        this.createTopicKey = createTopicKey;
+    }
+
+    /** The group this admin reports itself in; RocketMQ's default {@code admin_ext_group}. */
+    public String getAdminExtGroup() {
+        return adminExtGroup;
+    }
+
+    public void setAdminExtGroup(String adminExtGroup) {
+        this.adminExtGroup = adminExtGroup;
+    }
+
+    private List<String> mastersOf(String cluster) throws MQClientException, InterruptedException {
+        ClusterInfo info = examineBrokerClusterInfo();
+        if (cluster != null) {
+            return BrokerAddresses.mastersOfCluster(info, cluster);
+        }
+        List<String> all = new ArrayList<>();
+        for (String name : new TreeSet<>(info.clusterAddrTable().keySet())) {
+            all.addAll(BrokerAddresses.mastersOfCluster(info, name));
+        }
+        return all;
     }
 
     private String masterOf(MessageQueue mq) throws MQClientException, InterruptedException {

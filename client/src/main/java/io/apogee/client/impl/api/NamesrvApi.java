@@ -24,6 +24,7 @@ import io.apogee.remoting.protocol.header.namesrv.GetKvConfigRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.GetKvConfigResponseHeader;
 import io.apogee.remoting.protocol.header.namesrv.GetKvListByNamespaceRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader;
+import io.apogee.remoting.protocol.header.namesrv.GetTopicsByClusterRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.PutKvConfigRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerRequestHeader;
 import io.apogee.remoting.protocol.header.namesrv.WipeWritePermOfBrokerResponseHeader;
@@ -83,14 +84,25 @@ public final class NamesrvApi {
                 TopicList.class);
     }
 
+    /** Topics with a queue on any broker of {@code cluster} (GET_TOPICS_BY_CLUSTER). */
+    public TopicList getTopicsByCluster(String cluster) throws MQClientException, InterruptedException {
+        return JSON.parseObject(body(invoke(RequestCode.GET_TOPICS_BY_CLUSTER,
+                new GetTopicsByClusterRequestHeader(cluster), null)), TopicList.class);
+    }
+
     /** Removes the topic's route from every NameServer (for {@code clusterName}'s brokers, or all when null). */
     public void deleteTopicInNamesrv(String topic, String clusterName)
             throws MQClientException, InterruptedException {
         for (String addr : namesrvs.all()) {
-            RemotingCommand request = RemotingCommand.request(RequestCode.DELETE_TOPIC_IN_NAMESRV,
-                    new DeleteTopicFromNamesrvRequestHeader(topic, clusterName));
-            expectSuccess(invokeOn(addr, request));
+            deleteTopicInNamesrv(addr, topic, clusterName);
         }
+    }
+
+    /** As {@link #deleteTopicInNamesrv(String, String)} on the NameServer at {@code addr} only. */
+    public void deleteTopicInNamesrv(String addr, String topic, String clusterName)
+            throws MQClientException, InterruptedException {
+        expectSuccess(invokeOn(addr, RemotingCommand.request(RequestCode.DELETE_TOPIC_IN_NAMESRV,
+                new DeleteTopicFromNamesrvRequestHeader(topic, clusterName))));
     }
 
     public void putKvConfig(String namespace, String key, String value)
@@ -144,21 +156,26 @@ public final class NamesrvApi {
             throws MQClientException, InterruptedException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String addr : namesrvs.all()) {
-            RemotingCommand response = invokeOn(addr, wipe
-                    ? RemotingCommand.request(RequestCode.WIPE_WRITE_PERM_OF_BROKER,
-                            new WipeWritePermOfBrokerRequestHeader(brokerName))
-                    : RemotingCommand.request(RequestCode.ADD_WRITE_PERM_OF_BROKER,
-                            new AddWritePermOfBrokerRequestHeader(brokerName)));
-            expectSuccess(response);
-            try {
-                counts.put(addr, wipe
-                        ? response.decodeHeader(WipeWritePermOfBrokerResponseHeader.class).wipeTopicCount()
-                        : response.decodeHeader(AddWritePermOfBrokerResponseHeader.class).addTopicCount());
-            } catch (RemotingCommandException e) {
-                throw new MQClientException(response.code(), "bad write-permission response: " + e.getMessage());
-            }
+            counts.put(addr, changeWritePermOfBroker(addr, brokerName, wipe));
         }
         return counts;
+    }
+
+    /** As {@link #changeWritePermOfBroker(String, boolean)} on the NameServer at {@code addr} only; its topic count. */
+    public int changeWritePermOfBroker(String addr, String brokerName, boolean wipe)
+            throws MQClientException, InterruptedException {
+        RemotingCommand response = invokeOn(addr, wipe
+                ? RemotingCommand.request(RequestCode.WIPE_WRITE_PERM_OF_BROKER,
+                        new WipeWritePermOfBrokerRequestHeader(brokerName))
+                : RemotingCommand.request(RequestCode.ADD_WRITE_PERM_OF_BROKER,
+                        new AddWritePermOfBrokerRequestHeader(brokerName)));
+        expectSuccess(response);
+        try {
+            return wipe ? response.decodeHeader(WipeWritePermOfBrokerResponseHeader.class).wipeTopicCount()
+                    : response.decodeHeader(AddWritePermOfBrokerResponseHeader.class).addTopicCount();
+        } catch (RemotingCommandException e) {
+            throw new MQClientException(response.code(), "bad write-permission response: " + e.getMessage());
+        }
     }
 
     /**

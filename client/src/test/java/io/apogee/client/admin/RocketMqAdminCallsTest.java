@@ -1,0 +1,154 @@
+package io.apogee.client.admin;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.apogee.client.MQClientException;
+import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.client.producer.SendResult;
+import io.apogee.common.admin.SubscriptionGroupConfig;
+import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.topic.SystemTopics;
+import io.apogee.common.topic.TopicConfig;
+import io.apogee.remoting.protocol.ResponseCode;
+import io.apogee.testsupport.TestCluster;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** RocketMQ 4.9's DefaultMQAdminExt calls by their own names, against an embedded NameServer and broker. */
+class RocketMqAdminCallsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static TestCluster cluster;
+    private static DefaultMQAdminExt admin;
+    private static DefaultMQProducer producer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = TestCluster.builder().start();
+        admin = new DefaultMQAdminExt();
+        admin.setNamesrvAddr(cluster.namesrvAddr());
+        admin.setInstanceName("AdminCallsAdmin");
+        admin.start();
+        producer = new DefaultMQProducer("admin-calls-producer");
+        producer.setNamesrvAddr(cluster.namesrvAddr());
+        producer.setInstanceName("AdminCallsProducer");
+        producer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (producer != null) {
+            producer.shutdown();
+        }
+        if (admin != null) {
+            admin.shutdown();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static String broker() {
+        return cluster.brokerAddr("broker-a");
+    }
+
+    private static void createTopic(String topic) throws Exception {
+        admin.createAndUpdateTopicConfig(broker(), TopicConfig.withDefaults(topic).withQueueNums(2, 2));
+        await().atMost(WAIT).ignoreExceptions().until(() -> admin.examineTopicRouteInfo(topic) != null);
+    }
+
+    @Test
+    void topicsByClusterClusterListAndOneTopicsConfig() throws Exception {
+        createTopic("AdminCallsTopic");
+        assertTrue(admin.fetchTopicsByCLuster(cluster.clusterName()).topicList().contains("AdminCallsTopic"));
+        assertEquals(Set.of(cluster.clusterName()), admin.getClusterList("AdminCallsTopic"));
+        TopicConfig config = admin.examineTopicConfig(broker(), "AdminCallsTopic");
+        assertEquals(2, config.readQueueNums());
+        assertNull(admin.examineTopicConfig(broker(), "NoSuchTopicHere"));
+        assertTrue(admin.getAllTopicConfig(broker(), 3000).topicConfigTable()
+                .containsKey(SystemTopics.AUTO_CREATE_TOPIC_KEY));
+        Set<String> user = admin.getUserTopicConfig(broker(), false, 3000).topicConfigTable().keySet();
+        assertTrue(user.contains("AdminCallsTopic"), user::toString);
+        assertFalse(user.stream().anyMatch(SystemTopics::isSystemTopic), user::toString);
+    }
+
+    @Test
+    void userSubscriptionGroupsLeaveOutSystemGroups() throws Exception {
+        for (String name : new String[] {"admin-calls-app-group", "CID_RMQ_SYS_ADMIN_CALLS"}) {
+            SubscriptionGroupConfig group = new SubscriptionGroupConfig();
+            group.setGroupName(name);
+            admin.createAndUpdateSubscriptionGroupConfig(broker(), group);
+        }
+        Set<String> all = admin.getAllSubscriptionGroup(broker(), 3000).getSubscriptionGroupTable().keySet();
+        assertTrue(all.containsAll(Set.of("admin-calls-app-group", "CID_RMQ_SYS_ADMIN_CALLS")), all::toString);
+        Set<String> user = admin.getUserSubscriptionGroup(broker(), 3000).getSubscriptionGroupTable().keySet();
+        assertTrue(user.contains("admin-calls-app-group"), user::toString);
+        assertFalse(user.contains("CID_RMQ_SYS_ADMIN_CALLS"), user::toString);
+        assertTrue(admin.fetchConsumeStatsInBroker(broker(), false, 3000).getConsumeStatsList() != null);
+    }
+
+    @Test
+    void kvAndOrderConfigUnderRocketMqsNames() throws Exception {
+        admin.createAndUpdateKvConfig("ADMIN_CALLS_NS", "k", "v");
+        assertEquals("v", admin.getKVConfig("ADMIN_CALLS_NS", "k"));
+        admin.deleteKvConfig("ADMIN_CALLS_NS", "k");
+        assertNull(admin.getKVConfig("ADMIN_CALLS_NS", "k"));
+        admin.createOrUpdateOrderConf("AdminCallsOrdered", "broker-a:4", true);
+        assertEquals("broker-a:4", admin.getKVConfig("ORDER_TOPIC_CONFIG", "AdminCallsOrdered"));
+    }
+
+    @Test
+    void writePermissionOnOneNameServerAndCleanUpsOfACluster() throws Exception {
+        createTopic("AdminCallsPermTopic");
+        try {
+            assertTrue(admin.wipeWritePermOfBroker(cluster.namesrvAddr(), "broker-a") >= 1);
+        } finally {
+            assertTrue(admin.addWritePermOfBroker(cluster.namesrvAddr(), "broker-a") >= 1);
+        }
+        assertTrue(admin.cleanExpiredConsumerQueue(cluster.clusterName()));
+        assertTrue(admin.cleanUnusedTopic(null));
+        assertTrue(admin.deleteExpiredCommitLog(cluster.clusterName()));
+    }
+
+    @Test
+    void viewMessageByEitherIdAndUpdateConsumeOffset() throws Exception {
+        createTopic("AdminCallsView");
+        Message message = new Message("AdminCallsView", "tag", "key-1", "hello".getBytes(StandardCharsets.UTF_8));
+        SendResult sent = await().atMost(WAIT).ignoreExceptions().until(() -> producer.send(message), r -> true);
+        await().atMost(WAIT).ignoreExceptions().until(
+                () -> admin.viewMessage("AdminCallsView", sent.getMsgId()) != null);
+        assertEquals("hello", new String(admin.viewMessage("AdminCallsView", sent.getMsgId()).getBody(),
+                StandardCharsets.UTF_8));
+        assertEquals(sent.getOffsetMsgId(), admin.viewMessage("AdminCallsView", sent.getOffsetMsgId())
+                .getOffsetMsgId());
+        MQClientException unknown = assertThrows(MQClientException.class,
+                () -> admin.viewMessage("AdminCallsView", "not-an-id"));
+        assertEquals(ResponseCode.NO_MESSAGE, unknown.getResponseCode());
+
+        MessageQueue mq = sent.getMessageQueue();
+        admin.updateConsumeOffset(broker(), "admin-calls-offsets", mq, 1);
+        assertEquals(1, admin.queryConsumerOffset("admin-calls-offsets", mq));
+    }
+
+    @Test
+    void deleteTopicFromGivenBrokersAndNameServers() throws Exception {
+        createTopic("AdminCallsDoomed");
+        admin.deleteTopicInBroker(Set.of(broker()), "AdminCallsDoomed");
+        admin.deleteTopicInNameServer(null, cluster.clusterName(), "AdminCallsDoomed");
+        assertNull(admin.examineTopicConfig(broker(), "AdminCallsDoomed"));
+        MQClientException gone = assertThrows(MQClientException.class,
+                () -> admin.examineTopicRouteInfo("AdminCallsDoomed"));
+        assertEquals(AdminResponseCode.TOPIC_NOT_EXIST, gone.getResponseCode());
+    }
+}
