@@ -10,6 +10,7 @@ import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.api.AdminApi;
+import io.apogee.client.impl.api.BrokerOffsetApi;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.client.impl.api.PullResult;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
@@ -36,6 +37,7 @@ import io.apogee.remoting.netty.Channels;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.QueryConsumeQueueResponseBody;
+import io.apogee.remoting.protocol.body.QueueTimeSpan;
 import io.apogee.remoting.protocol.header.CloneGroupOffsetRequestHeader;
 import io.apogee.remoting.protocol.header.CreateAccessConfigRequestHeader;
 import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
@@ -368,12 +370,8 @@ public class DefaultMQAdminExt extends ClientConfig {
     /** The offset {@code group} committed in {@code mq} on its master, -1 when it has none there. */
     public long queryConsumerOffset(String group, MessageQueue mq)
             throws MQClientException, MQBrokerException, InterruptedException {
-        String addr = masterOf(mq);
-        try {
-            return running().offsetApi().queryConsumerOffset(addr, group, mq);
-        } catch (RemotingException e) {
-            throw new MQClientException("query consumer offset on broker " + addr + " failed: " + e.getMessage(), e);
-        }
+        return offsetCall(mq, "consumer offset of " + group, (offsets, addr) -> offsets.queryConsumerOffset(addr,
+                group, mq));
     }
 
     /**
@@ -382,12 +380,7 @@ public class DefaultMQAdminExt extends ClientConfig {
      */
     public long searchOffset(MessageQueue mq, long timestamp)
             throws MQClientException, MQBrokerException, InterruptedException {
-        String addr = masterOf(mq);
-        try {
-            return running().offsetApi().searchOffset(addr, mq, timestamp);
-        } catch (RemotingException e) {
-            throw new MQClientException("search offset on broker " + addr + " failed: " + e.getMessage(), e);
-        }
+        return offsetCall(mq, "offset at " + timestamp, (offsets, addr) -> offsets.searchOffset(addr, mq, timestamp));
     }
 
     public Map<String, String> fetchBrokerRuntimeStats(String brokerAddr)
@@ -847,6 +840,77 @@ public class DefaultMQAdminExt extends ClientConfig {
         } catch (RemotingException e) {
             throw new MQClientException("update consumer offset on broker " + brokerAddr + " failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Per queue of {@code topic}, on every master, the store times {@code group} has consumed between. */
+    public List<QueueTimeSpan> queryConsumeTimeSpan(String topic, String group)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        List<QueueTimeSpan> spans = new ArrayList<>();
+        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
+            spans.addAll(admin().queryConsumeTimeSpan(addr, topic, group));
+        }
+        return spans;
+    }
+
+    /**
+     * Has the broker holding the half message {@code offsetMsgId} check it back with its producer again (one moved
+     * to {@code TRANS_CHECK_MAX_TIME_TOPIC} after {@code transactionCheckMax} checks, say); false when the broker
+     * refuses (no such half message).
+     */
+    public boolean resumeCheckHalfMessage(String offsetMsgId)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        String addr;
+        try {
+            addr = Channels.format(OffsetMessageId.decode(offsetMsgId).storeHost());
+        } catch (IllegalArgumentException e) {
+            throw new MQClientException(-1, e.getMessage() + ": give the half message's offset id, or its topic"
+                    + " and client id");
+        }
+        try {
+            admin().resumeCheckHalfMessage(addr, offsetMsgId);
+            return true;
+        } catch (MQBrokerException e) {
+            return false;
+        }
+    }
+
+    /** As {@link #resumeCheckHalfMessage(String)} for the message of {@code topic} with client or offset id. */
+    public boolean resumeCheckHalfMessage(String topic, String msgId)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return resumeCheckHalfMessage(viewMessage(topic, msgId).getOffsetMsgId());
+    }
+
+    /** The offset the next message of {@code mq} will get, from its master. */
+    public long maxOffset(MessageQueue mq) throws MQClientException, MQBrokerException, InterruptedException {
+        return offsetCall(mq, "max offset", (offsets, addr) -> offsets.getMaxOffset(addr, mq));
+    }
+
+    /** The oldest offset of {@code mq} still stored, from its master. */
+    public long minOffset(MessageQueue mq) throws MQClientException, MQBrokerException, InterruptedException {
+        return offsetCall(mq, "min offset", (offsets, addr) -> offsets.getMinOffset(addr, mq));
+    }
+
+    /** Store time of the oldest message of {@code mq} still stored, from its master. */
+    public long earliestMsgStoreTime(MessageQueue mq)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        return offsetCall(mq, "earliest message store time",
+                (offsets, addr) -> offsets.getEarliestMsgStoretime(addr, mq));
+    }
+
+    /** One offset question of {@code mq}'s master. */
+    private interface OffsetCall {
+        long ask(BrokerOffsetApi offsets, String addr) throws RemotingException, MQBrokerException,
+                InterruptedException;
+    }
+
+    private long offsetCall(MessageQueue mq, String what, OffsetCall call)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        String addr = masterOf(mq);
+        try {
+            return call.ask(running().offsetApi(), addr);
+        } catch (RemotingException e) {
+            throw new MQClientException(what + " of " + mq + " from broker " + addr + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -139,6 +139,14 @@ class RocketMqAdminCallsTest {
         MessageQueue mq = sent.getMessageQueue();
         admin.updateConsumeOffset(broker(), "admin-calls-offsets", mq, 1);
         assertEquals(1, admin.queryConsumerOffset("admin-calls-offsets", mq));
+        assertEquals(1, admin.maxOffset(mq));
+        assertEquals(0, admin.minOffset(mq));
+        long stored = admin.viewMessage("AdminCallsView", sent.getMsgId()).getStoreTimestamp();
+        assertEquals(stored, admin.earliestMsgStoreTime(mq));
+        assertTrue(admin.queryConsumeTimeSpan("AdminCallsView", "admin-calls-offsets").size() >= 1);
+        // A message that is not a half message of a transaction: the broker refuses, the call says false.
+        assertFalse(admin.resumeCheckHalfMessage(sent.getOffsetMsgId()));
+        assertThrows(MQClientException.class, () -> admin.resumeCheckHalfMessage("not-an-id"));
     }
 
     @Test

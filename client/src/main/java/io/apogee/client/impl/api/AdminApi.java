@@ -9,6 +9,9 @@ import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.CommandCustomHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
+import io.apogee.remoting.protocol.header.QueryConsumeTimeSpanRequestHeader;
+import io.apogee.remoting.protocol.body.QueryConsumeTimeSpanBody;
+import io.apogee.remoting.protocol.body.QueueTimeSpan;
 import io.apogee.remoting.protocol.body.ConsumeStatsList;
 import io.apogee.remoting.protocol.body.TopicConfigSerializeWrapper;
 import io.apogee.remoting.protocol.header.GetConsumeStatsInBrokerHeader;
@@ -297,6 +300,28 @@ public final class AdminApi {
     /** A request without header or body whose answer is success or a refusal (the store clean-ups 306, 316, 329). */
     public void plainRequest(String addr, int code) throws MQClientException, MQBrokerException, InterruptedException {
         Responses.success(call(addr, code, null, null), addr);
+    }
+
+    /** QUERY_CONSUME_TIME_SPAN: per queue of {@code topic}, the store times {@code group} has consumed between. */
+    public List<QueueTimeSpan> queryConsumeTimeSpan(String addr, String topic, String group)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        QueryConsumeTimeSpanRequestHeader header = new QueryConsumeTimeSpanRequestHeader();
+        header.setTopic(topic);
+        header.setGroup(group);
+        return QueryConsumeTimeSpanBody.decode(body(addr, RequestCode.QUERY_CONSUME_TIME_SPAN, header))
+                .getConsumeTimeSpanSet();
+    }
+
+    /**
+     * RESUME_CHECK_HALF_MESSAGE: the broker checks the half message {@code offsetMsgId} back with its producer again.
+     *
+     * @throws MQBrokerException when the broker has no such half message
+     */
+    public void resumeCheckHalfMessage(String addr, String offsetMsgId)
+            throws MQClientException, MQBrokerException, InterruptedException {
+        RemotingCommand request = RemotingCommand.request(RequestCode.RESUME_CHECK_HALF_MESSAGE, null)
+                .addExtField("msgId", offsetMsgId);
+        Responses.success(invoke(addr, request), addr);
     }
 
     /** CLONE_GROUP_OFFSET: the broker copies one group's committed offsets in a topic to another group. */
