@@ -87,8 +87,15 @@ public final class CleanService implements ServiceLoop {
      */
     public void checkDisk() throws IOException {
         DiskUse commitLogDisk = sample(commitLogDir);
-        DiskUse rootDisk = sample(rootDir);
-        DiskUse worst = rootDisk.ratio() > commitLogDisk.ratio() ? rootDisk : commitLogDisk;
+        DiskUse worst = commitLogDisk;
+        Files.createDirectories(rootDir);
+        if (!Files.getFileStore(rootDir).equals(Files.getFileStore(commitLogDir))) {
+            // Only a separate file system can be fuller; sampling one twice differs by the writes in between.
+            DiskUse rootDisk = sample(rootDir);
+            if (rootDisk.ratio() > commitLogDisk.ratio()) {
+                worst = rootDisk;
+            }
+        }
         diskRatio = commitLogDisk.ratio();
         fullest = worst;
         boolean full = worst.ratio() > config.get().getDiskSpaceWarningLevelRatio();
