@@ -4,8 +4,15 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.topic.NamespaceUtil;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Settings shared by producers, consumers and the admin API, with RocketMQ's names and defaults. Clients with the
@@ -24,6 +31,11 @@ public class ClientConfig {
 
     /** NameServer addresses, {@code host:port} separated by {@code ;}; default from the property, else the env. */
     private String namesrvAddr = defaultNamesrvAddr();
+    /**
+     * Namespace of this client's topics and groups ({@code ns%topic} on the wire, see {@link NamespaceUtil});
+     * RocketMQ's default none.
+     */
+    private String namespace;
     /** Address this client reports itself at (part of its client id); RocketMQ's default: a local IPv4 address. */
     private String clientIP = localAddress();
     /** Instance name (part of the client id); RocketMQ's default {@code -Drocketmq.client.name}, else DEFAULT. */
@@ -70,9 +82,77 @@ public class ClientConfig {
         }
     }
 
+    /** {@code resource} in this client's namespace (unchanged without one, or for a system topic or group). */
+    public String withNamespace(String resource) {
+        return NamespaceUtil.wrapNamespace(namespace, resource);
+    }
+
+    public Set<String> withNamespace(Set<String> resources) {
+        Set<String> wrapped = new LinkedHashSet<>();
+        for (String resource : resources) {
+            wrapped.add(withNamespace(resource));
+        }
+        return wrapped;
+    }
+
+    /** {@code resource} without this client's namespace: the name an app uses. */
+    public String withoutNamespace(String resource) {
+        return NamespaceUtil.withoutNamespace(resource, namespace);
+    }
+
+    public Set<String> withoutNamespace(Set<String> resources) {
+        Set<String> unwrapped = new LinkedHashSet<>();
+        for (String resource : resources) {
+            unwrapped.add(withoutNamespace(resource));
+        }
+        return unwrapped;
+    }
+
+    /** {@code queue} with its topic in this client's namespace; the same object without a namespace. */
+    public MessageQueue queueWithNamespace(MessageQueue queue) {
+        if (namespace == null || namespace.isEmpty() || queue == null) {
+            return queue;
+        }
+        return new MessageQueue(withNamespace(queue.getTopic()), queue.getBrokerName(), queue.getQueueId());
+    }
+
+    public Collection<MessageQueue> queuesWithNamespace(Collection<MessageQueue> queues) {
+        if (namespace == null || namespace.isEmpty()) {
+            return queues;
+        }
+        List<MessageQueue> wrapped = new ArrayList<>(queues.size());
+        for (MessageQueue queue : queues) {
+            wrapped.add(queueWithNamespace(queue));
+        }
+        return wrapped;
+    }
+
+    /** {@code queue} with its topic as the app names it (without this client's namespace). */
+    public MessageQueue queueWithoutNamespace(MessageQueue queue) {
+        if (namespace == null || namespace.isEmpty() || queue == null) {
+            return queue;
+        }
+        return new MessageQueue(withoutNamespace(queue.getTopic()), queue.getBrokerName(), queue.getQueueId());
+    }
+
+    /** {@code queues} as the app names them. */
+    public List<MessageQueue> queuesWithoutNamespace(Collection<MessageQueue> queues) {
+        List<MessageQueue> unwrapped = new ArrayList<>(queues.size());
+        for (MessageQueue queue : queues) {
+            unwrapped.add(queueWithoutNamespace(queue));
+        }
+        return unwrapped;
+    }
+
+    /** Copies every shared setting from {@code other} (RocketMQ's name for {@link #copyClientConfigFrom}). */
+    public void resetClientConfig(ClientConfig other) {
+        copyClientConfigFrom(other);
+    }
+
     /** Copies every shared setting from {@code other}. */
     public void copyClientConfigFrom(ClientConfig other) {
         namesrvAddr = other.namesrvAddr;
+        namespace = other.namespace;
         clientIP = other.clientIP;
         instanceName = other.instanceName;
         unitName = other.unitName;
@@ -141,6 +221,15 @@ public class ClientConfig {
     /** NameServer addresses, {@code host:port} separated by {@code ;}. */
     public void setNamesrvAddr(String namesrvAddr) {
         this.namesrvAddr = namesrvAddr;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    /** Takes effect at start: a running client keeps the names it started with. */
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
     }
 
     public String getClientIP() {

@@ -7,15 +7,23 @@ package io.apogee.client;
 public class MQClientException extends Exception {
 
     private final int responseCode;
+    private final String errorMessage;
 
     public MQClientException(String message, Throwable cause) {
         super(message, cause);
         this.responseCode = -1;
+        this.errorMessage = message;
     }
 
     public MQClientException(int responseCode, String message) {
         super("CODE: " + responseCode + " DESC: " + message);
         this.responseCode = responseCode;
+        this.errorMessage = message;
+    }
+
+    /** The description alone, without the {@code CODE:} prefix of {@link #getMessage()}. */
+    public String getErrorMessage() {
+        return errorMessage;
     }
 
     /** The server's response code behind this failure, or -1 for a purely client-side one. */

@@ -2,7 +2,6 @@ package io.apogee.client.admin;
 
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
-import io.apogee.client.ClientConfig;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
 import io.apogee.client.acl.AclClientRPCHook;
@@ -10,7 +9,6 @@ import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.api.AdminApi;
-import io.apogee.client.impl.api.BrokerOffsetApi;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.client.impl.api.PullResult;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
@@ -63,7 +61,7 @@ import java.util.TreeSet;
  * {@link #consumerProgress(String)}, {@link #topicStatus(String)}. They ask every broker concerned and report a broker
  * that does not answer in the result instead of failing or leaving it out.
  */
-public class DefaultMQAdminExt extends ClientConfig {
+public class DefaultMQAdminExt extends MQAdminClient {
 
     private static final String TOOLS_CONSUMER_GROUP = "TOOLS_CONSUMER";
     /** NameServer KV namespace of ordered topics' queue layout. */
@@ -285,36 +283,10 @@ public class DefaultMQAdminExt extends ClientConfig {
         return admin().consumeMessageDirectly(Channels.format(id.storeHost()), group, clientId, offsetMsgId);
     }
 
-    /** Messages of {@code topic} with business key {@code key} stored between {@code begin} and {@code end}. */
-    public List<MessageExt> queryMessage(String topic, String key, int maxNum, long begin, long end)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        return query(topic, key, maxNum, begin, end, false);
-    }
-
     /** The message(s) of {@code topic} with client id ({@code UNIQ_KEY}) {@code uniqueKey}. */
     public List<MessageExt> queryMessageByUniqueKey(String topic, String uniqueKey)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        return query(topic, uniqueKey, 32, 0, Long.MAX_VALUE, true);
-    }
-
-    private List<MessageExt> query(String topic, String key, int maxNum, long begin, long end, boolean unique)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        List<MessageExt> found = new ArrayList<>();
-        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
-            for (MessageExt m : admin().queryMessage(addr, topic, key, maxNum, begin, end, unique)) {
-                if (topic.equals(m.getTopic()) && found.size() < maxNum) {
-                    found.add(m);
-                }
-            }
-        }
-        return found;
-    }
-
-    /** The message with broker offset id {@code offsetMsgId}, read from the broker the id names. */
-    public MessageExt viewMessage(String offsetMsgId)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        OffsetMessageId id = OffsetMessageId.decode(offsetMsgId);
-        return admin().viewMessage(Channels.format(id.storeHost()), id.commitLogOffset());
+            throws MQClientException, InterruptedException {
+        return mqAdmin().queryMessageByUniqueKey(topic, uniqueKey).getMessageList();
     }
 
     /** The message at {@code offset} of {@code mq}, or {@code null} when there is none. */
@@ -368,19 +340,8 @@ public class DefaultMQAdminExt extends ClientConfig {
     }
 
     /** The offset {@code group} committed in {@code mq} on its master, -1 when it has none there. */
-    public long queryConsumerOffset(String group, MessageQueue mq)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        return offsetCall(mq, "consumer offset of " + group, (offsets, addr) -> offsets.queryConsumerOffset(addr,
-                group, mq));
-    }
-
-    /**
-     * The offset of {@code mq}'s message stored closest to {@code timestamp}, as its broker finds it
-     * (SEARCH_OFFSET_BY_TIMESTAMP): where a reset to that time moves a group.
-     */
-    public long searchOffset(MessageQueue mq, long timestamp)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        return offsetCall(mq, "offset at " + timestamp, (offsets, addr) -> offsets.searchOffset(addr, mq, timestamp));
+    public long queryConsumerOffset(String group, MessageQueue mq) throws MQClientException {
+        return mqAdmin().queryConsumerOffset(group, mq);
     }
 
     public Map<String, String> fetchBrokerRuntimeStats(String brokerAddr)
@@ -793,30 +754,9 @@ public class DefaultMQAdminExt extends ClientConfig {
         return true;
     }
 
-    /**
-     * The message of {@code topic} with id {@code msgId}, a client id ({@code UNIQ_KEY}, looked up in the topic's key
-     * index) or a broker offset id (read from the broker it names).
-     *
-     * @throws MQClientException {@code NO_MESSAGE} when neither finds it
-     */
-    public MessageExt viewMessage(String topic, String msgId)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        List<MessageExt> found = queryMessageByUniqueKey(topic, msgId);
-        if (!found.isEmpty()) {
-            return found.get(0);
-        }
-        try {
-            return viewMessage(msgId);
-        } catch (IllegalArgumentException | MQClientException e) {
-            throw new MQClientException(ResponseCode.NO_MESSAGE, "no message of topic " + topic + " with id "
-                    + msgId + ": it is neither a client id in the topic's key index nor a readable offset id ("
-                    + e.getMessage() + ")");
-        }
-    }
-
     /** Has consumer {@code clientId} of {@code group} consume the message {@code msgId} of {@code topic} once more. */
     public ConsumeMessageDirectlyResult consumeMessageDirectly(String group, String clientId, String topic,
-            String msgId) throws MQClientException, MQBrokerException, InterruptedException {
+            String msgId) throws RemotingException, MQClientException, InterruptedException, MQBrokerException {
         return consumeMessageDirectly(group, clientId, viewMessage(topic, msgId).getOffsetMsgId());
     }
 
@@ -877,41 +817,8 @@ public class DefaultMQAdminExt extends ClientConfig {
 
     /** As {@link #resumeCheckHalfMessage(String)} for the message of {@code topic} with client or offset id. */
     public boolean resumeCheckHalfMessage(String topic, String msgId)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, InterruptedException, MQBrokerException {
         return resumeCheckHalfMessage(viewMessage(topic, msgId).getOffsetMsgId());
-    }
-
-    /** The offset the next message of {@code mq} will get, from its master. */
-    public long maxOffset(MessageQueue mq) throws MQClientException, MQBrokerException, InterruptedException {
-        return offsetCall(mq, "max offset", (offsets, addr) -> offsets.getMaxOffset(addr, mq));
-    }
-
-    /** The oldest offset of {@code mq} still stored, from its master. */
-    public long minOffset(MessageQueue mq) throws MQClientException, MQBrokerException, InterruptedException {
-        return offsetCall(mq, "min offset", (offsets, addr) -> offsets.getMinOffset(addr, mq));
-    }
-
-    /** Store time of the oldest message of {@code mq} still stored, from its master. */
-    public long earliestMsgStoreTime(MessageQueue mq)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        return offsetCall(mq, "earliest message store time",
-                (offsets, addr) -> offsets.getEarliestMsgStoretime(addr, mq));
-    }
-
-    /** One offset question of {@code mq}'s master. */
-    private interface OffsetCall {
-        long ask(BrokerOffsetApi offsets, String addr) throws RemotingException, MQBrokerException,
-                InterruptedException;
-    }
-
-    private long offsetCall(MessageQueue mq, String what, OffsetCall call)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        String addr = masterOf(mq);
-        try {
-            return call.ask(running().offsetApi(), addr);
-        } catch (RemotingException e) {
-            throw new MQClientException(what + " of " + mq + " from broker " + addr + " failed: " + e.getMessage(), e);
-        }
     }
 
     /** The topic that new topics' routes are created from; RocketMQ's default TBW102. */
@@ -952,12 +859,21 @@ public class DefaultMQAdminExt extends ClientConfig {
         return addr;
     }
 
+    @Override
+    protected MQClientInstance runningInstance() throws MQClientException {
+        return running();
+    }
+
     private MQClientInstance running() throws MQClientException {
         MQClientInstance i = instance;
         if (i == null) {
             throw new MQClientException(-1, "The admin is not started");
         }
         return i;
+    }
+
+    private MQAdminImpl mqAdmin() throws MQClientException {
+        return new MQAdminImpl(running());
     }
 
     private AdminApi admin() throws MQClientException {

@@ -88,7 +88,7 @@ final class ConsumeConcurrentlyService implements ConsumeService {
         }
         String now = Long.toString(System.currentTimeMillis());
         for (MessageExt m : msgs) {
-            redelivery.restoreRetryTopic(m);
+            redelivery.restoreAppTopic(m);
             m.putProperty(MessageProperty.CONSUME_START_TIMESTAMP, now);
         }
         ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(mq);

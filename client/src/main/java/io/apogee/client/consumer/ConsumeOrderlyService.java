@@ -122,7 +122,7 @@ final class ConsumeOrderlyService implements ConsumeService {
 
     /** Runs the listener on one batch; false when the queue pauses (the batch will be consumed again). */
     private boolean consumeBatch(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq) {
-        msgs.forEach(redelivery::restoreRetryTopic);
+        msgs.forEach(redelivery::restoreAppTopic);
         ConsumeOrderlyContext context = new ConsumeOrderlyContext(mq);
         ConsumeTracer tracer = config.consumeTracer();
         ConsumeTracer.Consumption traced = null;

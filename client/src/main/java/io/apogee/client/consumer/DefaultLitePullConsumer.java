@@ -16,6 +16,7 @@ import io.apogee.common.consumer.MessageModel;
 import io.apogee.remoting.RpcHook;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,7 @@ public class DefaultLitePullConsumer extends ClientConfig {
         if (engine != null) {
             throw new MQClientException(-1, "consumer " + consumerGroup + " is already started");
         }
+        consumerGroup = withNamespace(consumerGroup);
         String problem = TopicValidator.problemWith(consumerGroup);
         if (problem != null) {
             throw new MQClientException(-1, "invalid consumer group " + consumerGroup + ": " + problem);
@@ -155,19 +157,21 @@ public class DefaultLitePullConsumer extends ClientConfig {
         }
         MessageSelector chosen = selector == null ? MessageSelector.byTag("*") : selector;
         chosen.check();
+        String wrapped = withNamespace(topic);
         if (engine == null) {
-            subscriptionsBeforeStart.put(topic, chosen);
+            subscriptionsBeforeStart.put(wrapped, chosen);
         } else {
-            engine.subscribe(chosen.subscription(topic));
+            engine.subscribe(chosen.subscription(wrapped));
         }
     }
 
     /** Consumes exactly {@code queues} (before or after start), without rebalancing. */
     public synchronized void assign(Collection<MessageQueue> queues) {
+        Set<MessageQueue> wrapped = Set.copyOf(queuesWithNamespace(queues));
         if (engine == null) {
-            assignmentBeforeStart = Set.copyOf(queues);
+            assignmentBeforeStart = wrapped;
         } else {
-            engine.assign(Set.copyOf(queues));
+            engine.assign(wrapped);
         }
     }
 
@@ -176,32 +180,40 @@ public class DefaultLitePullConsumer extends ClientConfig {
         return poll(pollTimeoutMillis);
     }
 
+    /** As {@link #poll()}; the messages' topics are named as the app names them, without the namespace. */
     public List<MessageExt> poll(long timeout) throws MQClientException, InterruptedException {
-        return running().poll(timeout);
+        List<MessageExt> msgs = running().poll(timeout);
+        String namespace = getNamespace();
+        if (namespace != null && !namespace.isEmpty()) {
+            for (MessageExt msg : msgs) {
+                msg.setTopic(withoutNamespace(msg.getTopic()));
+            }
+        }
+        return msgs;
     }
 
     /** Continues {@code mq} at {@code offset}, dropping what was already pulled. */
     public void seek(MessageQueue mq, long offset) throws MQClientException {
-        running().seek(mq, offset);
+        running().seek(queueWithNamespace(mq), offset);
     }
 
     /** Continues {@code mq} at its first stored message. */
     public void seekToBegin(MessageQueue mq) throws MQClientException {
-        seek(mq, running().queueBound(mq, true));
+        seek(mq, running().queueBound(queueWithNamespace(mq), true));
     }
 
     /** Continues {@code mq} after its last message. */
     public void seekToEnd(MessageQueue mq) throws MQClientException {
-        seek(mq, running().queueBound(mq, false));
+        seek(mq, running().queueBound(queueWithNamespace(mq), false));
     }
 
     /** Stops pulling {@code queues}, and poll returns none of their messages, until {@link #resume}. */
     public void pause(Collection<MessageQueue> queues) throws MQClientException {
-        running().setPaused(Set.copyOf(queues), true);
+        running().setPaused(Set.copyOf(queuesWithNamespace(queues)), true);
     }
 
     public void resume(Collection<MessageQueue> queues) throws MQClientException {
-        running().setPaused(Set.copyOf(queues), false);
+        running().setPaused(Set.copyOf(queuesWithNamespace(queues)), false);
     }
 
     /** Commits the offsets of everything polled so far and persists them. */
@@ -211,17 +223,17 @@ public class DefaultLitePullConsumer extends ClientConfig {
 
     /** The committed offset of {@code mq} (-1 when none). */
     public long committed(MessageQueue mq) throws MQClientException {
-        return running().committed(mq);
+        return running().committed(queueWithNamespace(mq));
     }
 
-    /** The queues this consumer currently owns. */
+    /** The queues this consumer currently owns (named without the namespace). */
     public Set<MessageQueue> assignment() throws MQClientException {
-        return running().assignment();
+        return new HashSet<>(queuesWithoutNamespace(running().assignment()));
     }
 
-    /** The readable queues of {@code topic}. */
+    /** The readable queues of {@code topic} (named, like the topic, without the namespace). */
     public Set<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
-        return running().fetchMessageQueues(topic);
+        return new HashSet<>(queuesWithoutNamespace(running().fetchMessageQueues(withNamespace(topic))));
     }
 
     private LitePullEngine running() throws MQClientException {

@@ -1,11 +1,12 @@
 package io.apogee.client.consumer;
 
-import io.apogee.client.ClientConfig;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
+import io.apogee.client.admin.MQAdminClient;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
 import io.apogee.client.consumer.store.OffsetStore;
+import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.api.PullResult;
 import io.apogee.common.consumer.MessageModel;
@@ -29,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @deprecated as in RocketMQ 4.9: use {@link DefaultLitePullConsumer}
  */
 @Deprecated
-public class DefaultMQPullConsumer extends ClientConfig {
+public class DefaultMQPullConsumer extends MQAdminClient {
 
     /** RocketMQ's {@code brokerSuspendMaxTimeMillis}: how long the broker holds a pullBlockIfNotFound. */
     public static final long DEFAULT_BROKER_SUSPEND_MAX_TIME_MILLIS = 20_000;
@@ -75,6 +76,7 @@ public class DefaultMQPullConsumer extends ClientConfig {
         if (engine != null) {
             throw new MQClientException(-1, "consumer " + consumerGroup + " is already started");
         }
+        consumerGroup = withNamespace(consumerGroup);
         String problem = TopicValidator.problemWith(consumerGroup);
         if (problem != null) {
             throw new MQClientException(-1, "invalid consumer group " + consumerGroup + ": " + problem);
@@ -98,12 +100,12 @@ public class DefaultMQPullConsumer extends ClientConfig {
 
     /** The readable queues of {@code topic}, from its route. */
     public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
-        return running().fetchSubscribeMessageQueues(topic);
+        return new HashSet<>(queuesWithoutNamespace(running().fetchSubscribeMessageQueues(withNamespace(topic))));
     }
 
     /** The queues of a registered topic this consumer owns after the last rebalance. */
     public Set<MessageQueue> fetchMessageQueuesInBalance(String topic) throws MQClientException {
-        return running().fetchMessageQueuesInBalance(topic);
+        return new HashSet<>(queuesWithoutNamespace(running().fetchMessageQueuesInBalance(withNamespace(topic))));
     }
 
     /**
@@ -117,7 +119,7 @@ public class DefaultMQPullConsumer extends ClientConfig {
 
     public PullResult pull(MessageQueue mq, String subExpression, long offset, int maxNums, long timeout)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return running().pull(mq, subExpression, offset, maxNums, 0, timeout);
+        return appView(running().pull(queueWithNamespace(mq), subExpression, offset, maxNums, 0, timeout));
     }
 
     /** {@link #pull} answered on a remoting callback thread. */
@@ -128,7 +130,8 @@ public class DefaultMQPullConsumer extends ClientConfig {
 
     public void pull(MessageQueue mq, String subExpression, long offset, int maxNums, PullCallback pullCallback,
             long timeout) throws MQClientException, RemotingException, InterruptedException {
-        running().pullAsync(mq, subExpression, offset, maxNums, 0, timeout, pullCallback);
+        running().pullAsync(queueWithNamespace(mq), subExpression, offset, maxNums, 0, timeout,
+                appView(pullCallback));
     }
 
     /**
@@ -137,20 +140,20 @@ public class DefaultMQPullConsumer extends ClientConfig {
      */
     public PullResult pullBlockIfNotFound(MessageQueue mq, String subExpression, long offset, int maxNums)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return running().pull(mq, subExpression, offset, maxNums, brokerSuspendMaxTimeMillis,
-                consumerTimeoutMillisWhenSuspend);
+        return appView(running().pull(queueWithNamespace(mq), subExpression, offset, maxNums,
+                brokerSuspendMaxTimeMillis, consumerTimeoutMillisWhenSuspend));
     }
 
     /** {@link #pullBlockIfNotFound} answered on a remoting callback thread. */
     public void pullBlockIfNotFound(MessageQueue mq, String subExpression, long offset, int maxNums,
             PullCallback pullCallback) throws MQClientException, RemotingException, InterruptedException {
-        running().pullAsync(mq, subExpression, offset, maxNums, brokerSuspendMaxTimeMillis,
-                consumerTimeoutMillisWhenSuspend, pullCallback);
+        running().pullAsync(queueWithNamespace(mq), subExpression, offset, maxNums, brokerSuspendMaxTimeMillis,
+                consumerTimeoutMillisWhenSuspend, appView(pullCallback));
     }
 
     /** Sets the group's offset of {@code mq} in memory; it is persisted periodically, on shutdown or by persist. */
     public void updateConsumeOffset(MessageQueue mq, long offset) throws MQClientException {
-        running().updateConsumeOffset(mq, offset);
+        running().updateConsumeOffset(queueWithNamespace(mq), offset);
     }
 
     /**
@@ -158,12 +161,12 @@ public class DefaultMQPullConsumer extends ClientConfig {
      * otherwise the in-memory one if set; -1 when none is stored.
      */
     public long fetchConsumeOffset(MessageQueue mq, boolean fromStore) throws MQClientException {
-        return running().fetchConsumeOffset(mq, fromStore);
+        return running().fetchConsumeOffset(queueWithNamespace(mq), fromStore);
     }
 
     /** Persists the offset of {@code mq} now. */
     public void persist(MessageQueue mq) throws MQClientException {
-        running().persist(mq);
+        running().persist(queueWithNamespace(mq));
     }
 
     /** Hands a message this consumer failed back to the broker that stored it, to be retried after delayLevel. */
@@ -183,10 +186,40 @@ public class DefaultMQPullConsumer extends ClientConfig {
      * consumer's share; one listener serves every registered topic, as in RocketMQ.
      */
     public void registerMessageQueueListener(String topic, MessageQueueListener listener) {
-        registerTopics.add(topic);
+        registerTopics.add(withNamespace(topic));
         if (listener != null) {
             messageQueueListener = listener;
         }
+    }
+
+    /** {@code result} with its messages' topics as the app names them, without the namespace. */
+    private PullResult appView(PullResult result) {
+        String namespace = getNamespace();
+        if (namespace != null && !namespace.isEmpty() && result.getMsgFoundList() != null) {
+            for (MessageExt msg : result.getMsgFoundList()) {
+                msg.setTopic(withoutNamespace(msg.getTopic()));
+            }
+        }
+        return result;
+    }
+
+    private PullCallback appView(PullCallback callback) {
+        return new PullCallback() {
+            @Override
+            public void onSuccess(PullResult pullResult) {
+                callback.onSuccess(appView(pullResult));
+            }
+
+            @Override
+            public void onException(Throwable e) {
+                callback.onException(e);
+            }
+        };
+    }
+
+    @Override
+    protected MQClientInstance runningInstance() throws MQClientException {
+        return running().instance();
     }
 
     private PullConsumerEngine running() throws MQClientException {

@@ -1,7 +1,7 @@
 package io.apogee.client.consumer;
 
-import io.apogee.client.ClientConfig;
 import io.apogee.client.MQClientException;
+import io.apogee.client.admin.MQAdminClient;
 import io.apogee.client.consumer.listener.MessageListener;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
@@ -18,6 +18,7 @@ import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.MessageModel;
 import io.apogee.remoting.RpcHook;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * registered listener, concurrently or in queue order. Subscribe, register a listener, {@link #start()};
  * {@link #shutdown()} persists offsets and leaves the group.
  */
-public class DefaultMQPushConsumer extends ClientConfig {
+public class DefaultMQPushConsumer extends MQAdminClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPushConsumer.class);
 
@@ -106,7 +107,7 @@ public class DefaultMQPushConsumer extends ClientConfig {
         if (problem != null) {
             throw new MQClientException(-1, problem);
         }
-        subscription.put(topic, MessageSelector.byTag(subExpression == null ? "*" : subExpression));
+        subscription.put(withNamespace(topic), MessageSelector.byTag(subExpression == null ? "*" : subExpression));
     }
 
     /**
@@ -124,12 +125,12 @@ public class DefaultMQPushConsumer extends ClientConfig {
             throw new MQClientException(-1, problem);
         }
         selector.check();
-        subscription.put(topic, selector);
+        subscription.put(withNamespace(topic), selector);
     }
 
     /** Removes a subscription made before {@link #start()}. */
     public void unsubscribe(String topic) {
-        subscription.remove(topic);
+        subscription.remove(withNamespace(topic));
     }
 
     public void registerMessageListener(MessageListenerConcurrently listener) {
@@ -149,6 +150,7 @@ public class DefaultMQPushConsumer extends ClientConfig {
         if (engine != null) {
             throw new MQClientException(-1, "consumer " + consumerGroup + " is already started");
         }
+        consumerGroup = withNamespace(consumerGroup);
         checkConfig();
         if (messageModel == MessageModel.CLUSTERING) {
             changeInstanceNameToPID();
@@ -201,17 +203,26 @@ public class DefaultMQPushConsumer extends ClientConfig {
         }
     }
 
-    /** The readable queues of {@code topic}. */
+    /** The readable queues of {@code topic} (named, like the topic, without the namespace). */
     public Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {
         PushConsumerEngine e = engine;
         if (e == null) {
             throw new MQClientException(-1, "consumer " + consumerGroup + " is not started");
         }
-        Set<MessageQueue> queues = e.fetchSubscribeMessageQueues(topic);
+        Set<MessageQueue> queues = e.fetchSubscribeMessageQueues(withNamespace(topic));
         if (queues.isEmpty()) {
             throw new MQClientException(17, "Can not find Message Queue for this topic, " + topic);
         }
-        return queues;
+        return new HashSet<>(queuesWithoutNamespace(queues));
+    }
+
+    @Override
+    protected MQClientInstance runningInstance() throws MQClientException {
+        PushConsumerEngine e = engine;
+        if (e == null) {
+            throw new MQClientException(-1, "consumer " + consumerGroup + " is not started");
+        }
+        return e.instance();
     }
 
     /** Traces this consumer's consumptions; {@code null} when not traced. */

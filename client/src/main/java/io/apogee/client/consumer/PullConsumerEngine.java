@@ -44,9 +44,14 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
         this.config = config;
         this.instance = instance;
         this.offsetStore = puller.offsetStore();
-        this.redelivery = new Redelivery(config.getConsumerGroup(), config.getMaxReconsumeTimes(), instance);
+        this.redelivery = new Redelivery(config.getConsumerGroup(), config.getNamespace(), config.getMaxReconsumeTimes(), instance);
         this.rebalancer = new Rebalancer(config.getConsumerGroup(), config.getMessageModel(),
                 config.getAllocateMessageQueueStrategy(), Rebalancer.Membership.of(instance), this);
+    }
+
+    /** The client instance this consumer runs in. */
+    MQClientInstance instance() {
+        return instance;
     }
 
     void start() throws MQClientException {

@@ -55,7 +55,7 @@ final class PushConsumerEngine extends PullingConsumerInner {
         this.orderly = config.getMessageListener() instanceof MessageListenerOrderly;
         Map<MessageQueue, ProcessQueue> processQueues = new ConcurrentHashMap<>();
         QueueLocks locks = new QueueLocks(group, orderly && clustering, instance, processQueues);
-        this.redelivery = new Redelivery(group, config.getMaxReconsumeTimes(), instance);
+        this.redelivery = new Redelivery(group, config.getNamespace(), config.getMaxReconsumeTimes(), instance);
         TaskScheduler scheduler = instance::schedule;
         this.consumeService = orderly
                 ? new ConsumeOrderlyService(config, (MessageListenerOrderly) config.getMessageListener(), redelivery,
@@ -69,6 +69,11 @@ final class PushConsumerEngine extends PullingConsumerInner {
                 instance::rebalanceImmediately);
         this.rebalancer = new Rebalancer(group, config.getMessageModel(), config.getAllocateMessageQueueStrategy(),
                 Rebalancer.Membership.of(instance), queues);
+    }
+
+    /** The client instance this consumer runs in. */
+    MQClientInstance instance() {
+        return instance;
     }
 
     /** Loads offsets, starts consuming, fetches routes, heartbeats and rebalances at once. */
@@ -182,7 +187,7 @@ final class PushConsumerEngine extends PullingConsumerInner {
 
     @Override
     public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
-        redelivery.restoreRetryTopic(msg);
+        redelivery.restoreAppTopic(msg);
         return DirectConsumption.run(config.getMessageListener(), msg, brokerName);
     }
 }

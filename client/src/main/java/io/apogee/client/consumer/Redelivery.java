@@ -5,6 +5,7 @@ import io.apogee.client.impl.MQClientInstance;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
+import io.apogee.common.topic.NamespaceUtil;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
@@ -25,12 +26,18 @@ final class Redelivery {
     private static final Logger LOG = LoggerFactory.getLogger(Redelivery.class);
 
     private final String group;
+    private final String namespace;
     private final int maxReconsumeTimes;
     private final MQClientInstance instance;
 
-    /** @param maxReconsumeTimes the consumer's setting; negative means {@link #DEFAULT_MAX_RECONSUME_TIMES} */
-    Redelivery(String group, int maxReconsumeTimes, MQClientInstance instance) {
+    /**
+     * @param group             the group as named on the wire (in its namespace)
+     * @param namespace         the consumer's namespace, or null
+     * @param maxReconsumeTimes the consumer's setting; negative means {@link #DEFAULT_MAX_RECONSUME_TIMES}
+     */
+    Redelivery(String group, String namespace, int maxReconsumeTimes, MQClientInstance instance) {
         this.group = group;
+        this.namespace = namespace;
         this.maxReconsumeTimes = maxReconsumeTimes < 0 ? DEFAULT_MAX_RECONSUME_TIMES : maxReconsumeTimes;
         this.instance = instance;
     }
@@ -73,17 +80,23 @@ final class Redelivery {
         header.setDelayLevel(delayLevel);
         String origin = msg.getProperty(MessageProperty.ORIGIN_MESSAGE_ID);
         header.setOriginMsgId(origin != null ? origin : msg.getMsgId());
-        header.setOriginTopic(msg.getTopic());
+        header.setOriginTopic(NamespaceUtil.wrapNamespace(namespace, msg.getTopic()));
         header.setMaxReconsumeTimes(maxReconsumeTimes);
         header.setBname(brokerName);
         instance.manageApi().sendMessageBack(addr, header);
     }
 
-    /** A message redelivered through the retry topic shows its original topic to the listener. */
-    void restoreRetryTopic(MessageExt msg) {
+    /**
+     * Shows the listener the topic as the app names it: a message redelivered through the retry topic gets its
+     * original topic back, and the namespace goes (RocketMQ's {@code resetRetryAndNamespace}).
+     */
+    void restoreAppTopic(MessageExt msg) {
         String original = msg.getProperty(MessageProperty.RETRY_TOPIC);
         if (original != null && SystemTopics.retryTopic(group).equals(msg.getTopic())) {
             msg.setTopic(original);
+        }
+        if (namespace != null && !namespace.isEmpty()) {
+            msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), namespace));
         }
     }
 }

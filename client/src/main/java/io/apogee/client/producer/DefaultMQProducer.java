@@ -1,10 +1,10 @@
 package io.apogee.client.producer;
 
-import io.apogee.client.ClientConfig;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
 import io.apogee.client.RequestTimeoutException;
 import io.apogee.client.acl.AclClientRPCHook;
+import io.apogee.client.admin.MQAdminClient;
 import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * of the producer's choosing, through a {@link MessageQueueSelector}, or in batches; and sends requests whose replies
  * it waits for ({@code request}). Configure, {@link #start()}, send from any number of threads, {@link #shutdown()}.
  */
-public class DefaultMQProducer extends ClientConfig {
+public class DefaultMQProducer extends MQAdminClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQProducer.class);
 
@@ -106,6 +106,7 @@ public class DefaultMQProducer extends ClientConfig {
         if (problem != null) {
             throw new MQClientException(-1, "invalid producer group " + producerGroup + ": " + problem);
         }
+        producerGroup = withNamespace(producerGroup);
         changeInstanceNameToPID();
         MQClientInstance instance = MQClientManager.getOrCreate(this, rpcHook);
         MessageSender created = new MessageSender(this, instance);
@@ -182,23 +183,23 @@ public class DefaultMQProducer extends ClientConfig {
     public SendResult send(Message msg, MessageQueue mq, long timeout)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         validate(msg);
-        checkQueueTopic(msg.getTopic(), mq);
-        return running().sendToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), mq, timeout);
+        MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
+        return running().sendToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), queue, timeout);
     }
 
     /** Sends asynchronously to {@code mq}, retrying on the same queue. */
     public void send(Message msg, MessageQueue mq, SendCallback callback) throws MQClientException {
         validate(msg);
-        checkQueueTopic(msg.getTopic(), mq);
-        running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), mq, callback,
+        MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
+        running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), queue, callback,
                 sendMsgTimeout, retryTimesWhenSendAsyncFailed, null);
     }
 
     public void sendOneway(Message msg, MessageQueue mq)
             throws MQClientException, RemotingException, InterruptedException {
         validate(msg);
-        checkQueueTopic(msg.getTopic(), mq);
-        running().sendOnewayToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), mq, sendMsgTimeout);
+        MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
+        running().sendOnewayToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), queue, sendMsgTimeout);
     }
 
     /** Sends synchronously to the queue {@code selector} picks for {@code arg} (ordered messages). */
@@ -244,8 +245,7 @@ public class DefaultMQProducer extends ClientConfig {
     public SendResult send(Collection<Message> msgs, MessageQueue mq)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         OutgoingMessage batch = validBatch(msgs);
-        checkQueueTopic(batch.topic(), mq);
-        return running().sendToQueue(batch, mq, sendMsgTimeout);
+        return running().sendToQueue(batch, checkQueueTopic(batch.topic(), mq), sendMsgTimeout);
     }
 
     /**
@@ -291,16 +291,16 @@ public class DefaultMQProducer extends ClientConfig {
     public Message request(Message msg, MessageQueue mq, long timeout) throws MQClientException, RemotingException,
             MQBrokerException, InterruptedException, RequestTimeoutException {
         validate(msg);
-        checkQueueTopic(msg.getTopic(), mq);
-        return new Requester(running()).request(msg, timeout, requestSend(msg, null, null, mq));
+        MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
+        return new Requester(running()).request(msg, timeout, requestSend(msg, null, null, queue));
     }
 
     /** Like {@link #request(Message, RequestCallback, long)}, to {@code mq}. */
     public void request(Message msg, MessageQueue mq, RequestCallback callback, long timeout)
             throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
         validate(msg);
-        checkQueueTopic(msg.getTopic(), mq);
-        new Requester(running()).request(msg, callback, timeout, requestSend(msg, null, null, mq));
+        MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
+        new Requester(running()).request(msg, callback, timeout, requestSend(msg, null, null, queue));
     }
 
     /**
@@ -314,9 +314,9 @@ public class DefaultMQProducer extends ClientConfig {
                 retryTimesWhenSendAsyncFailed, null);
     }
 
-    /** The writable queues of {@code topic}, in the order selectors see them. */
+    /** The writable queues of {@code topic}, in the order selectors see them (named without the namespace). */
     public List<MessageQueue> fetchPublishMessageQueues(String topic) throws MQClientException {
-        return running().publishInfo(topic).queues();
+        return queuesWithoutNamespace(running().publishInfo(withNamespace(topic)).queues());
     }
 
     /** Called for a broker's check-back of a half message; only transactional producers answer it. */
@@ -330,6 +330,11 @@ public class DefaultMQProducer extends ClientConfig {
         return traceDispatcher;
     }
 
+    @Override
+    protected MQClientInstance runningInstance() throws MQClientException {
+        return running().instance();
+    }
+
     MessageSender running() throws MQClientException {
         MessageSender s = sender;
         if (s == null) {
@@ -339,13 +344,14 @@ public class DefaultMQProducer extends ClientConfig {
         return s;
     }
 
+    /** The queue {@code selector} picks; it sees the queues as the app names them, without the namespace. */
     private MessageQueue select(Message msg, MessageQueueSelector selector, Object arg) throws MQClientException {
         List<MessageQueue> queues = running().publishInfo(msg.getTopic()).queues();
-        MessageQueue mq = selector.select(queues, msg, arg);
+        MessageQueue mq = selector.select(getNamespace() == null ? queues : queuesWithoutNamespace(queues), msg, arg);
         if (mq == null) {
             throw new MQClientException(-1, "select message queue return null.");
         }
-        return mq;
+        return queueWithNamespace(mq);
     }
 
     private OutgoingMessage validBatch(Collection<Message> msgs) throws MQClientException {
@@ -362,17 +368,24 @@ public class DefaultMQProducer extends ClientConfig {
         return batch;
     }
 
-    private static void checkQueueTopic(String topic, MessageQueue mq) throws MQClientException {
-        if (mq == null || !topic.equals(mq.getTopic())) {
+    /** {@code mq} in this producer's namespace, checked against the (already wrapped) {@code topic}. */
+    private MessageQueue checkQueueTopic(String topic, MessageQueue mq) throws MQClientException {
+        MessageQueue queue = queueWithNamespace(mq);
+        if (queue == null || !topic.equals(queue.getTopic())) {
             throw new MQClientException(-1, "message's topic not equal mq's topic");
         }
+        return queue;
     }
 
-    /** Client-side checks before anything goes on the wire, with RocketMQ's messages. */
+    /**
+     * Puts {@code msg}'s topic in this producer's namespace (as RocketMQ does, on the app's message) and runs the
+     * client-side checks before anything goes on the wire, with RocketMQ's messages.
+     */
     private void validate(Message msg) throws MQClientException {
         if (msg == null) {
             throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL, "the message is null");
         }
+        msg.setTopic(withNamespace(msg.getTopic()));
         String problem = TopicValidator.problemWith(msg.getTopic());
         if (problem != null) {
             throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL, problem);

@@ -170,7 +170,7 @@ class MessageSender implements MQProducerInner {
         instance.remoting().invokeAsync(addr, request(out, mq), timeoutMillis, (response, failure) -> {
             if (failure == null) {
                 try {
-                    SendResult result = SendResponses.toResult(response, out, mq, addr);
+                    SendResult result = SendResponses.toResult(response, out, mq, addr, config.getNamespace());
                     latency.update(mq.getBrokerName(), System.currentTimeMillis() - start, false);
                     trace(out, addr, start, result);
                     callback.onSuccess(result);
@@ -199,7 +199,7 @@ class MessageSender implements MQProducerInner {
         String addr = brokerAddr(mq);
         long start = System.currentTimeMillis();
         RemotingCommand response = instance.remoting().invokeSync(addr, request(out, mq), timeoutMillis);
-        SendResult result = SendResponses.toResult(response, out, mq, addr);
+        SendResult result = SendResponses.toResult(response, out, mq, addr, config.getNamespace());
         trace(out, addr, start, result);
         return result;
     }

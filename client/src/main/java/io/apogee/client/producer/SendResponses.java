@@ -2,6 +2,7 @@ package io.apogee.client.producer;
 
 import io.apogee.client.MQBrokerException;
 import io.apogee.common.message.MessageProperty;
+import io.apogee.common.topic.NamespaceUtil;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.ResponseCode;
@@ -15,8 +16,9 @@ final class SendResponses {
     private SendResponses() {
     }
 
-    static SendResult toResult(RemotingCommand response, OutgoingMessage out, MessageQueue mq, String addr)
-            throws MQBrokerException {
+    /** The result of a send to {@code mq}; its queue is named as the app names it, without {@code namespace}. */
+    static SendResult toResult(RemotingCommand response, OutgoingMessage out, MessageQueue mq, String addr,
+            String namespace) throws MQBrokerException {
         SendStatus status = switch (response.code()) {
             case ResponseCode.SUCCESS -> SendStatus.SEND_OK;
             case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
@@ -31,7 +33,7 @@ final class SendResponses {
             throw new MQBrokerException(response.code(), "bad send response header: " + e.getMessage(), addr);
         }
         SendResult result = new SendResult(status, out.uniqueIds(), header.getMsgId(),
-                new MessageQueue(mq.getTopic(), mq.getBrokerName(), header.getQueueId()), header.getQueueOffset());
+                new MessageQueue(NamespaceUtil.withoutNamespace(mq.getTopic(), namespace), mq.getBrokerName(), header.getQueueId()), header.getQueueOffset());
         result.setTransactionId(header.getTransactionId());
         Map<String, String> ext = response.extFields();
         result.setRegionId(ext.get(MessageProperty.MSG_REGION));

@@ -52,7 +52,7 @@ final class TraceApi implements ApiModule {
         }
         List<JSONObject> records = new ArrayList<>();
         for (MessageExt trace : context.admin().queryMessage(traceTopic, msgId, MessageLookup.MAX_BY_KEY, 0,
-                System.currentTimeMillis())) {
+                System.currentTimeMillis()).getMessageList()) {
             records.addAll(TraceRecords.about(trace, msgId));
         }
         answer.put("traceTopicExists", true);

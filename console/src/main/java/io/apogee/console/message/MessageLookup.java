@@ -8,6 +8,7 @@ import io.apogee.common.message.OffsetMessageId;
 import io.apogee.common.message.MessageExt;
 import io.apogee.console.http.ApiException;
 import io.apogee.console.view.ClusterView;
+import io.apogee.remoting.exception.RemotingException;
 import java.util.List;
 
 /**
@@ -39,10 +40,10 @@ public final class MessageLookup {
         if (isBrokerOffsetId(msgId)) {
             try {
                 return List.of(admin.viewMessage(msgId));
-            } catch (MQBrokerException e) {
+            } catch (MQBrokerException | RemotingException e) {
                 if (topic == null) {
                     throw ApiException.notFound("no message with offset id " + msgId + ": the broker answered "
-                            + e.getErrorMessage());
+                            + e.getMessage());
                 }
             }
         }
@@ -62,7 +63,7 @@ public final class MessageLookup {
     public List<MessageExt> byKey(String topic, String key, long begin, long end)
             throws MQClientException, MQBrokerException, InterruptedException {
         requireTopic(topic);
-        return admin.queryMessage(topic, key, MAX_BY_KEY, begin, end);
+        return admin.queryMessage(topic, key, MAX_BY_KEY, begin, end).getMessageList();
     }
 
     /**

@@ -71,7 +71,7 @@ class AdminInteropTest extends ClientTestBase {
             assertEquals("admin-4", body(admin.queryMessageByOffset(last.getMessageQueue(),
                     last.getQueueOffset())));
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    admin.queryMessage(topic, "admin-3", 32, 0, Long.MAX_VALUE).size() == 1);
+                    admin.queryMessage(topic, "admin-3", 32, 0, Long.MAX_VALUE).getMessageList().size() == 1);
             String uniqueKey = last.getMsgId();
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     admin.queryMessageByUniqueKey(topic, uniqueKey).size() == 1);

@@ -36,7 +36,7 @@ class MigrationTableTest {
             "MessageListenerOrderly", "ReadOffsetType", "MQBrokerException", "RequestTimeoutException", "MessageQueue",
             "ConsumeFromWhere", "RPCHook", "RemotingException", "RemotingConnectException",
             "RemotingSendRequestException", "RemotingTimeoutException", "RemotingTooMuchRequestException",
-            "AclClientRPCHook", "SessionCredentials");
+            "AclClientRPCHook", "SessionCredentials", "QueryResult");
 
     @Test
     void everyRowNamesTwoRealClassesAndCompleteOnesKeepEveryMethod() throws Exception {

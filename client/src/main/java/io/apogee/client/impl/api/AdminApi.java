@@ -3,11 +3,13 @@ package io.apogee.client.impl.api;
 import com.alibaba.fastjson2.JSON;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
+import io.apogee.client.QueryResult;
 import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.netty.NettyRemotingClient;
 import io.apogee.remoting.protocol.CommandCustomHeader;
 import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.header.QueryConsumeTimeSpanRequestHeader;
 import io.apogee.remoting.protocol.body.QueryConsumeTimeSpanBody;
@@ -39,6 +41,7 @@ import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader
 import io.apogee.remoting.protocol.header.GetProducerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
 import io.apogee.remoting.protocol.header.QueryMessageRequestHeader;
+import io.apogee.remoting.protocol.header.QueryMessageResponseHeader;
 import io.apogee.remoting.protocol.header.QueryTopicConsumeByWhoRequestHeader;
 import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.apogee.remoting.protocol.header.ViewMessageRequestHeader;
@@ -188,8 +191,11 @@ public final class AdminApi {
         return ResetOffsetBody.decode(body).getOffsetTable();
     }
 
-    /** QUERY_MESSAGE: messages of {@code topic} indexed under {@code key} in the time range. */
-    public List<MessageExt> queryMessage(String addr, String topic, String key, int maxNum, long begin, long end,
+    /**
+     * QUERY_MESSAGE: messages of {@code topic} indexed under {@code key} in the time range, with the time the
+     * broker's answering index was last written (0 when none was found).
+     */
+    public QueryResult queryMessage(String addr, String topic, String key, int maxNum, long begin, long end,
             boolean uniqueKey) throws MQClientException, MQBrokerException, InterruptedException {
         QueryMessageRequestHeader header = new QueryMessageRequestHeader();
         header.setTopic(topic);
@@ -201,9 +207,16 @@ public final class AdminApi {
                 .addExtField(UNIQUE_KEY_QUERY, Boolean.toString(uniqueKey));
         RemotingCommand response = invoke(addr, request);
         if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
-            return List.of();
+            return new QueryResult(0, List.of());
         }
-        return PullApi.decodeMessages(Responses.body(response, addr));
+        List<MessageExt> found = PullApi.decodeMessages(Responses.body(response, addr));
+        Long indexed;
+        try {
+            indexed = response.decodeHeader(QueryMessageResponseHeader.class).getIndexLastUpdateTimestamp();
+        } catch (RemotingCommandException e) {
+            throw new MQBrokerException(response.code(), "bad query response header: " + e.getMessage(), addr);
+        }
+        return new QueryResult(indexed == null ? 0 : indexed, found);
     }
 
     /** VIEW_MESSAGE_BY_ID: the message at commit-log offset {@code offset} of the broker at {@code addr}. */

@@ -100,7 +100,7 @@ public final class MessageCommands {
         Routes.of(session, topic);
         int max = Opts.intValue(line, 'c', 64);
         List<MessageExt> found = session.admin().queryMessage(topic, line.getOptionValue('k'), max, 0,
-                Long.MAX_VALUE);
+                Long.MAX_VALUE).getMessageList();
         Table table = new Table("#Message ID", "#QID", "#Offset");
         found.forEach(m -> table.row(m.getMsgId(), m.getQueueId(), m.getQueueOffset()));
         table.print(session.out());

@@ -46,7 +46,7 @@ public final class MessageTraceCommand implements SubCommand {
         List<String[]> records = new ArrayList<>();
         List<String> hosts = new ArrayList<>();
         for (MessageExt trace : session.admin().queryMessage(traceTopic, msgId, MAX_TRACE_MESSAGES, 0,
-                Long.MAX_VALUE)) {
+                Long.MAX_VALUE).getMessageList()) {
             for (String record : new String(trace.getBody(), StandardCharsets.UTF_8).split(RECORD_END)) {
                 String[] f = record.split(FIELD_SEPARATOR, -1);
                 if (f.length > 5 && (msgId.equals(f[5]) || f[0].strip().equals("SubAfter") && msgId.equals(f[2]))) {
