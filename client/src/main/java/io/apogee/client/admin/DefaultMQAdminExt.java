@@ -766,7 +766,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
         resetOffsetByTimestamp(topic, group, timestamp, true);
     }
 
-    /** As {@link #resetOffsetByTimestamp(String, String, long, boolean)}; {@code isC} (a C++ client) changes nothing. */
+    /**
+     * As {@link #resetOffsetByTimestamp(String, String, long, boolean)}; {@code isC} (a C++ client) changes nothing.
+     */
     public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean force,
             boolean isC) throws MQClientException, MQBrokerException, InterruptedException {
         return resetOffsetByTimestamp(topic, group, timestamp, force);

@@ -44,7 +44,8 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
         this.config = config;
         this.instance = instance;
         this.offsetStore = puller.offsetStore();
-        this.redelivery = new Redelivery(config.getConsumerGroup(), config.getNamespace(), config.getMaxReconsumeTimes(), instance);
+        this.redelivery = new Redelivery(config.getConsumerGroup(), config.getNamespace(),
+                config.getMaxReconsumeTimes(), instance);
         this.rebalancer = new Rebalancer(config.getConsumerGroup(), config.getMessageModel(),
                 config.getAllocateMessageQueueStrategy(), Rebalancer.Membership.of(instance), this);
     }

@@ -32,8 +32,10 @@ final class SendResponses {
         } catch (RemotingCommandException e) {
             throw new MQBrokerException(response.code(), "bad send response header: " + e.getMessage(), addr);
         }
-        SendResult result = new SendResult(status, out.uniqueIds(), header.getMsgId(),
-                new MessageQueue(NamespaceUtil.withoutNamespace(mq.getTopic(), namespace), mq.getBrokerName(), header.getQueueId()), header.getQueueOffset());
+        MessageQueue appQueue = new MessageQueue(NamespaceUtil.withoutNamespace(mq.getTopic(), namespace),
+                mq.getBrokerName(), header.getQueueId());
+        SendResult result = new SendResult(status, out.uniqueIds(), header.getMsgId(), appQueue,
+                header.getQueueOffset());
         result.setTransactionId(header.getTransactionId());
         Map<String, String> ext = response.extFields();
         result.setRegionId(ext.get(MessageProperty.MSG_REGION));
