@@ -14,8 +14,10 @@ import io.apogee.client.consumer.DefaultMQPushConsumer;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.client.producer.SendCallback;
 import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
+import io.apogee.client.producer.TransactionMQProducer;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
@@ -97,6 +99,34 @@ class NamespaceTest {
         assertEquals(queues.get(0), selected.getMessageQueue());
         SendResult direct = producer.send(message("direct"), queues.get(0));
         assertEquals(queues.get(0), direct.getMessageQueue());
+    }
+
+    @Test
+    void asyncSendsWithTimeoutsSelectorsAndBatchesAnswerInTheAppsNames() throws Exception {
+        MessageQueue first = producer.fetchPublishMessageQueues(TOPIC).get(0);
+        Queue<SendResult> results = new ConcurrentLinkedQueue<>();
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        SendCallback callback = new SendCallback() {
+            @Override
+            public void onSuccess(SendResult sendResult) {
+                results.add(sendResult);
+            }
+
+            @Override
+            public void onException(Throwable e) {
+                failures.add(e);
+            }
+        };
+        producer.send(message("async-mq"), first, callback, 10_000);
+        producer.send(message("async-selected"), (mqs, msg, arg) -> mqs.get(0), null, callback, 10_000);
+        producer.send(List.of(message("batch-1"), message("batch-2")), callback);
+        producer.send(List.of(message("batch-3")), first, callback, 10_000);
+        assertEquals(SendStatus.SEND_OK, producer.send(List.of(message("batch-4")), first, 10_000).getSendStatus());
+        await().atMost(WAIT).until(() -> results.size() + failures.size() == 4);
+        assertEquals(List.of(), List.copyOf(failures));
+        results.forEach(r -> assertEquals(TOPIC, r.getMessageQueue().getTopic()));
+        assertTrue(results.stream().filter(r -> r.getMessageQueue().equals(first)).count() >= 3,
+                "the queue, the selected and the queue-batch sends landed on the first queue");
     }
 
     @Test
@@ -204,5 +234,10 @@ class NamespaceTest {
         assertEquals("g", config.withoutNamespace("ns1%g"));
         assertNull(config.withNamespace((String) null));
         assertEquals(NS, config.cloneClientConfig().getNamespace());
+        assertEquals(NS, new DefaultMQProducer(NS, "g").getNamespace());
+        assertEquals(NS, new TransactionMQProducer(NS, "g").getNamespace());
+        assertEquals(NS, new DefaultMQPushConsumer(NS, "g").getNamespace());
+        assertEquals(NS, new DefaultLitePullConsumer(NS, "g", null).getNamespace());
+        assertEquals("g", new DefaultMQPushConsumer(NS, "g").getConsumerGroup(), "wrapped at start, as RocketMQ does");
     }
 }

@@ -68,6 +68,12 @@ public class DefaultLitePullConsumer extends ClientConfig {
         this.rpcHook = rpcHook;
     }
 
+    /** In {@code namespace} (topics and groups are {@code namespace%name} on the wire), signed by {@code rpcHook}. */
+    public DefaultLitePullConsumer(String namespace, String consumerGroup, RpcHook rpcHook) {
+        this(consumerGroup, rpcHook);
+        setNamespace(namespace);
+    }
+
     /** Joins the client instance; subscribe or assign before or after. */
     public synchronized void start() throws MQClientException {
         if (engine != null) {

@@ -53,11 +53,11 @@ public class DefaultMQPullConsumer extends MQAdminClient {
     private volatile PullConsumerEngine engine;
 
     public DefaultMQPullConsumer() {
-        this("DEFAULT_CONSUMER", null);
+        this("DEFAULT_CONSUMER", (RpcHook) null);
     }
 
     public DefaultMQPullConsumer(String consumerGroup) {
-        this(consumerGroup, null);
+        this(consumerGroup, (RpcHook) null);
     }
 
     /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
@@ -69,6 +69,16 @@ public class DefaultMQPullConsumer extends MQAdminClient {
     public DefaultMQPullConsumer(String consumerGroup, RpcHook rpcHook) {
         this.consumerGroup = consumerGroup;
         this.rpcHook = rpcHook;
+    }
+
+    /** In {@code namespace}: its topics and groups are {@code namespace%name} on the wire. */
+    public DefaultMQPullConsumer(String namespace, String consumerGroup) {
+        this(namespace, consumerGroup, null);
+    }
+
+    public DefaultMQPullConsumer(String namespace, String consumerGroup, RpcHook rpcHook) {
+        this(consumerGroup, rpcHook);
+        setNamespace(namespace);
     }
 
     /** Joins the client instance (heartbeats, routes, offset persistence). */

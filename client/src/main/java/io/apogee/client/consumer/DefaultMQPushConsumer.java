@@ -64,7 +64,7 @@ public class DefaultMQPushConsumer extends MQAdminClient {
     }
 
     public DefaultMQPushConsumer(String consumerGroup) {
-        this(consumerGroup, null);
+        this(consumerGroup, (RpcHook) null);
     }
 
     /** {@code rpcHook} runs on every request this client sends (an {@code AclClientRPCHook} signs them). */
@@ -89,6 +89,32 @@ public class DefaultMQPushConsumer extends MQAdminClient {
      */
     public DefaultMQPushConsumer(String consumerGroup, boolean enableMsgTrace, String customizedTraceTopic) {
         this(consumerGroup, null, new AllocateMessageQueueAveragely(), enableMsgTrace, customizedTraceTopic);
+    }
+
+    /** In {@code namespace}: its topics and groups are {@code namespace%name} on the wire. */
+    public DefaultMQPushConsumer(String namespace, String consumerGroup) {
+        this(namespace, consumerGroup, null, new AllocateMessageQueueAveragely());
+    }
+
+    public DefaultMQPushConsumer(String namespace, String consumerGroup, RpcHook rpcHook) {
+        this(namespace, consumerGroup, rpcHook, new AllocateMessageQueueAveragely());
+    }
+
+    /** {@code rpcHook} runs on every request; queues allocated by {@code strategy}. */
+    public DefaultMQPushConsumer(String consumerGroup, RpcHook rpcHook, AllocateMessageQueueStrategy strategy) {
+        this(consumerGroup, rpcHook, strategy, false, null);
+    }
+
+    public DefaultMQPushConsumer(String namespace, String consumerGroup, RpcHook rpcHook,
+            AllocateMessageQueueStrategy strategy) {
+        this(namespace, consumerGroup, rpcHook, strategy, false, null);
+    }
+
+    /** In {@code namespace}, with a hook, an allocation strategy and tracing as below. */
+    public DefaultMQPushConsumer(String namespace, String consumerGroup, RpcHook rpcHook,
+            AllocateMessageQueueStrategy strategy, boolean enableMsgTrace, String customizedTraceTopic) {
+        this(consumerGroup, rpcHook, strategy, enableMsgTrace, customizedTraceTopic);
+        setNamespace(namespace);
     }
 
     /** {@code rpcHook} runs on every request, traces too; queues allocated by {@code strategy}; tracing as above. */

@@ -87,6 +87,22 @@ public class DefaultMQProducer extends MQAdminClient {
                 : null;
     }
 
+    /** In {@code namespace}: its topics and group are {@code namespace%name} on the wire. */
+    public DefaultMQProducer(String namespace, String producerGroup) {
+        this(namespace, producerGroup, null);
+    }
+
+    public DefaultMQProducer(String namespace, String producerGroup, RpcHook rpcHook) {
+        this(namespace, producerGroup, rpcHook, false, null);
+    }
+
+    /** In {@code namespace}, with a hook and tracing as above. */
+    public DefaultMQProducer(String namespace, String producerGroup, RpcHook rpcHook, boolean enableMsgTrace,
+            String customizedTraceTopic) {
+        this(producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
+        setNamespace(namespace);
+    }
+
     /** Signs every request with {@code credentials} (an {@link AclClientRPCHook}). */
     public DefaultMQProducer(String producerGroup, SessionCredentials credentials) {
         this(producerGroup, new AclClientRPCHook(credentials));
@@ -189,10 +205,20 @@ public class DefaultMQProducer extends MQAdminClient {
 
     /** Sends asynchronously to {@code mq}, retrying on the same queue. */
     public void send(Message msg, MessageQueue mq, SendCallback callback) throws MQClientException {
+        sendAsyncTo(msg, mq, callback, sendMsgTimeout);
+    }
+
+    public void send(Message msg, MessageQueue mq, SendCallback callback, long timeout)
+            throws MQClientException, RemotingException, InterruptedException {
+        sendAsyncTo(msg, mq, callback, timeout);
+    }
+
+    private void sendAsyncTo(Message msg, MessageQueue mq, SendCallback callback, long timeout)
+            throws MQClientException {
         validate(msg);
         MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
         running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), queue, callback,
-                sendMsgTimeout, retryTimesWhenSendAsyncFailed, null);
+                timeout, retryTimesWhenSendAsyncFailed, null);
     }
 
     public void sendOneway(Message msg, MessageQueue mq)
@@ -217,9 +243,19 @@ public class DefaultMQProducer extends MQAdminClient {
 
     public void send(Message msg, MessageQueueSelector selector, Object arg, SendCallback callback)
             throws MQClientException {
+        sendAsyncSelected(msg, selector, arg, callback, sendMsgTimeout);
+    }
+
+    public void send(Message msg, MessageQueueSelector selector, Object arg, SendCallback callback, long timeout)
+            throws MQClientException, RemotingException, InterruptedException {
+        sendAsyncSelected(msg, selector, arg, callback, timeout);
+    }
+
+    private void sendAsyncSelected(Message msg, MessageQueueSelector selector, Object arg, SendCallback callback,
+            long timeout) throws MQClientException {
         validate(msg);
         running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
-                select(msg, selector, arg), callback, sendMsgTimeout, retryTimesWhenSendAsyncFailed, null);
+                select(msg, selector, arg), callback, timeout, retryTimesWhenSendAsyncFailed, null);
     }
 
     public void sendOneway(Message msg, MessageQueueSelector selector, Object arg)
@@ -244,8 +280,37 @@ public class DefaultMQProducer extends MQAdminClient {
     /** Sends messages of one topic as one batch to {@code mq}. */
     public SendResult send(Collection<Message> msgs, MessageQueue mq)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return send(msgs, mq, sendMsgTimeout);
+    }
+
+    public SendResult send(Collection<Message> msgs, MessageQueue mq, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         OutgoingMessage batch = validBatch(msgs);
-        return running().sendToQueue(batch, checkQueueTopic(batch.topic(), mq), sendMsgTimeout);
+        return running().sendToQueue(batch, checkQueueTopic(batch.topic(), mq), timeout);
+    }
+
+    /** Sends messages of one topic as one batch, asynchronously, with retries. */
+    public void send(Collection<Message> msgs, SendCallback callback)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        send(msgs, callback, sendMsgTimeout);
+    }
+
+    public void send(Collection<Message> msgs, SendCallback callback, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        running().sendAsyncWithRetry(validBatch(msgs), null, callback, timeout, retryTimesWhenSendAsyncFailed, null);
+    }
+
+    /** Sends messages of one topic as one batch to {@code mq}, asynchronously, retrying on the same queue. */
+    public void send(Collection<Message> msgs, MessageQueue mq, SendCallback callback)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        send(msgs, mq, callback, sendMsgTimeout);
+    }
+
+    public void send(Collection<Message> msgs, MessageQueue mq, SendCallback callback, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        OutgoingMessage batch = validBatch(msgs);
+        running().sendAsyncWithRetry(batch, checkQueueTopic(batch.topic(), mq), callback, timeout,
+                retryTimesWhenSendAsyncFailed, null);
     }
 
     /**

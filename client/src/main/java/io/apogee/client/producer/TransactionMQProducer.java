@@ -52,6 +52,21 @@ public class TransactionMQProducer extends DefaultMQProducer {
         super(producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
     }
 
+    /** In {@code namespace}: its topics and group are {@code namespace%name} on the wire. */
+    public TransactionMQProducer(String namespace, String producerGroup) {
+        super(namespace, producerGroup);
+    }
+
+    public TransactionMQProducer(String namespace, String producerGroup, RpcHook rpcHook) {
+        super(namespace, producerGroup, rpcHook);
+    }
+
+    /** In {@code namespace}, with a hook and tracing as above. */
+    public TransactionMQProducer(String namespace, String producerGroup, RpcHook rpcHook, boolean enableMsgTrace,
+            String customizedTraceTopic) {
+        super(namespace, producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
+    }
+
     @Override
     public synchronized void start() throws MQClientException {
         if (transactionListener == null) {
