@@ -12,6 +12,7 @@ import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.client.consumer.DefaultLitePullConsumer;
 import io.apogee.client.consumer.DefaultMQPushConsumer;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.apogee.client.consumer.listener.MessageListener;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendCallback;
@@ -25,6 +26,7 @@ import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -168,6 +170,49 @@ class NamespaceTest {
         } finally {
             consumer.shutdown();
         }
+    }
+
+    @Test
+    void pushConsumerSetUpBySettersSendsBackThroughItsNamespace() throws Exception {
+        String body = "sent-back-" + System.nanoTime();
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(NS, "ns-setters");
+        consumer.setNamesrvAddr(cluster.namesrvAddr());
+        consumer.setInstanceName("NamespaceSetters");
+        consumer.setSubscription(Map.of(TOPIC, "*"));
+        Queue<MessageExt> deliveries = new ConcurrentLinkedQueue<>();
+        consumer.setMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            for (MessageExt m : msgs) {
+                if (body.equals(new String(m.getBody(), StandardCharsets.UTF_8))) {
+                    deliveries.add(m);
+                    if (deliveries.size() == 1) {
+                        try {
+                            consumer.sendMessageBack(m, 1);
+                        } catch (Exception e) {
+                            return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                        }
+                    }
+                }
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        try {
+            assertTrue(consumer.getSubscription().containsKey("ns1%" + TOPIC));
+            await().atMost(WAIT).ignoreExceptions().until(
+                    () -> admin.examineConsumerConnectionInfo("ns1%ns-setters") != null);
+            producer.send(message(body));
+            await().atMost(WAIT).until(() -> deliveries.size() >= 2);
+            deliveries.forEach(m -> assertEquals(TOPIC, m.getTopic()));
+            assertEquals(1, deliveries.stream().mapToInt(MessageExt::getReconsumeTimes).max().orElse(0));
+        } finally {
+            consumer.shutdown();
+        }
+        DefaultMQPushConsumer bare = new DefaultMQPushConsumer("ns-bare");
+        bare.setNamesrvAddr(cluster.namesrvAddr());
+        bare.subscribe(TOPIC, "*");
+        bare.setMessageListener(new MessageListener() { });
+        MQClientException refused = assertThrows(MQClientException.class, bare::start);
+        assertTrue(refused.getMessage().contains("MessageListenerConcurrently"), refused.getMessage());
     }
 
     @Test

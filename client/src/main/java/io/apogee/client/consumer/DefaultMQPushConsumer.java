@@ -1,5 +1,6 @@
 package io.apogee.client.consumer;
 
+import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
 import io.apogee.client.admin.MQAdminClient;
 import io.apogee.client.consumer.listener.MessageListener;
@@ -10,13 +11,15 @@ import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
-import io.apogee.client.producer.TraceDispatcher;
 import io.apogee.client.impl.consumer.StartOffsets;
-import io.apogee.common.topic.TopicValidator;
-import io.apogee.common.message.MessageQueue;
+import io.apogee.client.producer.TraceDispatcher;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.MessageModel;
+import io.apogee.common.message.MessageExt;
+import io.apogee.common.message.MessageQueue;
+import io.apogee.common.topic.TopicValidator;
 import io.apogee.remoting.RpcHook;
+import io.apogee.remoting.exception.RemotingException;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -159,6 +162,21 @@ public class DefaultMQPushConsumer extends MQAdminClient {
         subscription.remove(withNamespace(topic));
     }
 
+    /**
+     * Replaces the subscriptions made before {@link #start()} by {@code subscription}: topic to tag expression
+     * ({@code *} or tags joined by {@code ||}).
+     */
+    public void setSubscription(Map<String, String> subscription) {
+        this.subscription.clear();
+        subscription.forEach((topic, expression) -> this.subscription.put(withNamespace(topic),
+                MessageSelector.byTag(expression == null ? "*" : expression)));
+    }
+
+    /** The listener: a {@link MessageListenerConcurrently} or a {@link MessageListenerOrderly}. */
+    public void setMessageListener(MessageListener messageListener) {
+        this.messageListener = messageListener;
+    }
+
     public void registerMessageListener(MessageListenerConcurrently listener) {
         this.messageListener = listener;
     }
@@ -242,6 +260,25 @@ public class DefaultMQPushConsumer extends MQAdminClient {
         return new HashSet<>(queuesWithoutNamespace(queues));
     }
 
+    /**
+     * Hands {@code msg}, which this consumer consumed, back to the broker that stored it for redelivery after
+     * {@code delayLevel} (0: the broker's choice), or to its dead-letter topic once retried maxReconsumeTimes.
+     */
+    public void sendMessageBack(MessageExt msg, int delayLevel)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        sendMessageBack(msg, delayLevel, null);
+    }
+
+    /** {@link #sendMessageBack(MessageExt, int)} through {@code brokerName}'s master. */
+    public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        PushConsumerEngine e = engine;
+        if (e == null) {
+            throw new MQClientException(-1, "consumer " + consumerGroup + " is not started");
+        }
+        e.sendMessageBack(msg, delayLevel, brokerName);
+    }
+
     @Override
     protected MQClientInstance runningInstance() throws MQClientException {
         PushConsumerEngine e = engine;
@@ -263,6 +300,11 @@ public class DefaultMQPushConsumer extends MQAdminClient {
         }
         if (messageListener == null) {
             throw new MQClientException(-1, "messageListener is null");
+        }
+        if (!(messageListener instanceof MessageListenerConcurrently)
+                && !(messageListener instanceof MessageListenerOrderly)) {
+            throw new MQClientException(-1, "messageListener must be an instanceof MessageListenerOrderly or "
+                    + "MessageListenerConcurrently");
         }
         if (subscription.isEmpty()) {
             throw new MQClientException(-1, "no subscription: call subscribe(topic, expression) before start()");

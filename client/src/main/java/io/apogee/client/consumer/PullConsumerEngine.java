@@ -14,7 +14,6 @@ import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.exception.RemotingException;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,16 +142,7 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
     /** CONSUMER_SEND_MSG_BACK to {@code brokerName}'s master, or to the broker that stored {@code msg}. */
     void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
             throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        String addr = brokerName != null ? instance.findBrokerAddressInPublish(brokerName) : storeAddr(msg);
-        if (addr == null) {
-            throw new MQClientException(-1, "The broker[" + brokerName + "] not exist");
-        }
-        redelivery.sendBackTo(addr, brokerName, msg, delayLevel);
-    }
-
-    private static String storeAddr(MessageExt msg) {
-        InetSocketAddress host = msg.getStoreHost();
-        return host == null ? null : host.getAddress().getHostAddress() + ":" + host.getPort();
+        redelivery.sendBack(msg, delayLevel, brokerName);
     }
 
     Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {

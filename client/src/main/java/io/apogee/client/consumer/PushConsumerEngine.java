@@ -14,8 +14,8 @@ import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.common.consumer.ConsumeType;
 import io.apogee.common.consumer.MessageModel;
 import io.apogee.common.consumer.SubscriptionData;
-import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
+import io.apogee.common.message.MessageQueue;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.exception.RemotingException;
 import java.util.Map;
@@ -69,6 +69,12 @@ final class PushConsumerEngine extends PullingConsumerInner {
                 instance::rebalanceImmediately);
         this.rebalancer = new Rebalancer(group, config.getMessageModel(), config.getAllocateMessageQueueStrategy(),
                 Rebalancer.Membership.of(instance), queues);
+    }
+
+    /** The app's own send-back of a message it consumed (RocketMQ's {@code sendMessageBack}). */
+    void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        redelivery.sendBack(msg, delayLevel, brokerName);
     }
 
     /** The client instance this consumer runs in. */

@@ -1,6 +1,7 @@
 package io.apogee.client.consumer;
 
 import io.apogee.client.MQBrokerException;
+import io.apogee.client.MQClientException;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.MessageQueue;
@@ -9,6 +10,7 @@ import io.apogee.common.topic.NamespaceUtil;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
+import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +71,25 @@ final class Redelivery {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * An app's send-back of {@code msg}: through {@code brokerName}'s master, or (null) the broker that stored it.
+     *
+     * @throws MQClientException when that broker is unknown
+     */
+    void sendBack(MessageExt msg, int delayLevel, String brokerName)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        String addr = brokerName != null ? instance.findBrokerAddressInPublish(brokerName) : storeAddr(msg);
+        if (addr == null) {
+            throw new MQClientException(-1, "The broker[" + brokerName + "] not exist");
+        }
+        sendBackTo(addr, brokerName, msg, delayLevel);
+    }
+
+    private static String storeAddr(MessageExt msg) {
+        InetSocketAddress host = msg.getStoreHost();
+        return host == null ? null : host.getAddress().getHostAddress() + ":" + host.getPort();
     }
 
     /** CONSUMER_SEND_MSG_BACK of {@code msg} to the broker at {@code addr} ({@code brokerName} may be null). */
