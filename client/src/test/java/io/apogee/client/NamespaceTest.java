@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -265,6 +266,30 @@ class NamespaceTest {
         MQClientException none = assertThrows(MQClientException.class,
                 () -> producer.viewMessage(TOPIC, "00000000000000000000000000000000FFFF"));
         assertEquals(208, none.getResponseCode());
+    }
+
+    @Test
+    void litePullCommitsExplicitOffsetsSearchesByTimeAndUnsubscribes() throws Exception {
+        producer.send(message("lite-commit"));
+        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(NS, "ns-lite-commit", null);
+        consumer.setNamesrvAddr(cluster.namesrvAddr());
+        consumer.setInstanceName("NamespaceLiteCommit");
+        assertThrows(IllegalStateException.class, consumer::poll, "RocketMQ's unchecked refusal before start");
+        consumer.setAutoCommit(false);
+        consumer.start();
+        try {
+            MessageQueue mq = consumer.fetchMessageQueues(TOPIC).iterator().next();
+            consumer.assign(List.of(mq));
+            assertEquals(0L, consumer.offsetForTimestamp(mq, 0L));
+            consumer.commitSync(Map.of(mq, 1L), true);
+            assertEquals(1L, consumer.committed(mq));
+            consumer.commitSync(Map.of(new MessageQueue("NotOwned", "broker-a", 0), 5L), true);
+            consumer.subscribe("NsOther", "*");
+            consumer.unsubscribe("NsOther");
+            assertEquals(Set.of(mq), consumer.assignment(), "unsubscribing another topic keeps the assignment");
+        } finally {
+            consumer.shutdown();
+        }
     }
 
     @Test

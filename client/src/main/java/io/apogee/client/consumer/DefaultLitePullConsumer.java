@@ -2,6 +2,7 @@ package io.apogee.client.consumer;
 
 import io.apogee.client.ClientConfig;
 import io.apogee.client.MQClientException;
+import io.apogee.client.admin.MQAdminImpl;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
 import io.apogee.client.impl.MQClientInstance;
@@ -16,6 +17,7 @@ import io.apogee.common.consumer.MessageModel;
 import io.apogee.remoting.RpcHook;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,14 +183,25 @@ public class DefaultLitePullConsumer extends ClientConfig {
         }
     }
 
-    /** The next pulled messages, waiting up to pollTimeoutMillis; empty when none arrived. */
-    public List<MessageExt> poll() throws MQClientException, InterruptedException {
+    /**
+     * The next pulled messages, waiting up to pollTimeoutMillis; empty when none arrived or the thread was
+     * interrupted (its interrupt flag is set again).
+     *
+     * @throws IllegalStateException when the consumer is not started, as RocketMQ's
+     */
+    public List<MessageExt> poll() {
         return poll(pollTimeoutMillis);
     }
 
     /** As {@link #poll()}; the messages' topics are named as the app names them, without the namespace. */
-    public List<MessageExt> poll(long timeout) throws MQClientException, InterruptedException {
-        List<MessageExt> msgs = running().poll(timeout);
+    public List<MessageExt> poll(long timeout) {
+        List<MessageExt> msgs;
+        try {
+            msgs = started().poll(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
         String namespace = getNamespace();
         if (namespace != null && !namespace.isEmpty()) {
             for (MessageExt msg : msgs) {
@@ -214,17 +227,34 @@ public class DefaultLitePullConsumer extends ClientConfig {
     }
 
     /** Stops pulling {@code queues}, and poll returns none of their messages, until {@link #resume}. */
-    public void pause(Collection<MessageQueue> queues) throws MQClientException {
-        running().setPaused(Set.copyOf(queuesWithNamespace(queues)), true);
+    public void pause(Collection<MessageQueue> queues) {
+        started().setPaused(Set.copyOf(queuesWithNamespace(queues)), true);
     }
 
-    public void resume(Collection<MessageQueue> queues) throws MQClientException {
-        running().setPaused(Set.copyOf(queuesWithNamespace(queues)), false);
+    public void resume(Collection<MessageQueue> queues) {
+        started().setPaused(Set.copyOf(queuesWithNamespace(queues)), false);
     }
 
     /** Commits the offsets of everything polled so far and persists them. */
-    public void commitSync() throws MQClientException {
-        running().commitAll();
+    public void commitSync() {
+        started().commitAll();
+    }
+
+    /** Commits {@code offsets} (the next offset to consume, per owned queue; others ignored), persisting if asked. */
+    public void commitSync(Map<MessageQueue, Long> offsets, boolean persist) {
+        Map<MessageQueue, Long> wrapped = new HashMap<>();
+        offsets.forEach((mq, offset) -> wrapped.put(queueWithNamespace(mq), offset));
+        started().commit(wrapped, persist);
+    }
+
+    /** Commits what was polled so far of {@code queues} (owned ones), persisting if asked. */
+    public void commit(Set<MessageQueue> queues, boolean persist) {
+        started().commit(Set.copyOf(queuesWithNamespace(queues)), persist);
+    }
+
+    /** The offset of the first message of {@code mq} stored at or after {@code timestamp}. */
+    public Long offsetForTimestamp(MessageQueue mq, Long timestamp) throws MQClientException {
+        return new MQAdminImpl(running().instance()).searchOffset(queueWithNamespace(mq), timestamp);
     }
 
     /** The committed offset of {@code mq} (-1 when none). */
@@ -240,6 +270,24 @@ public class DefaultLitePullConsumer extends ClientConfig {
     /** The readable queues of {@code topic} (named, like the topic, without the namespace). */
     public Set<MessageQueue> fetchMessageQueues(String topic) throws MQClientException {
         return new HashSet<>(queuesWithoutNamespace(running().fetchMessageQueues(withNamespace(topic))));
+    }
+
+    /** Drops the subscription to {@code topic} (before or after start); its queues are released. */
+    public synchronized void unsubscribe(String topic) {
+        String wrapped = withNamespace(topic);
+        subscriptionsBeforeStart.remove(wrapped);
+        if (engine != null) {
+            engine.unsubscribe(wrapped);
+        }
+    }
+
+    /** The started engine, or RocketMQ's IllegalStateException for the methods that declare no checked exception. */
+    private LitePullEngine started() {
+        LitePullEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("The consumer not running, please start it first.");
+        }
+        return e;
     }
 
     private LitePullEngine running() throws MQClientException {

@@ -18,6 +18,8 @@ import io.apogee.common.route.BrokerData;
 import io.apogee.common.route.TopicRouteData;
 import io.apogee.remoting.exception.RemotingException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,6 +182,48 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
             }
         });
         offsetStore.persistAll(owned.keySet());
+    }
+
+    /** Stores {@code offsets} of the owned queues among them (others are ignored), persisting them if asked. */
+    void commit(Map<MessageQueue, Long> offsets, boolean persist) {
+        Set<MessageQueue> committed = new HashSet<>();
+        offsets.forEach((mq, offset) -> {
+            if (offset != null && owned.containsKey(mq)) {
+                offsetStore.updateOffset(mq, offset, false);
+                committed.add(mq);
+            }
+        });
+        if (persist) {
+            offsetStore.persistAll(committed);
+        }
+    }
+
+    /** Stores the offsets polled so far of the owned queues among {@code queues}, persisting them if asked. */
+    void commit(Set<MessageQueue> queues, boolean persist) {
+        Map<MessageQueue, Long> offsets = new HashMap<>();
+        for (MessageQueue mq : queues) {
+            OwnedQueue o = owned.get(mq);
+            if (o != null && o.consumedOffset >= 0) {
+                offsets.put(mq, o.consumedOffset);
+            }
+        }
+        commit(offsets, persist);
+    }
+
+    /** Drops the subscription to {@code topic} and releases its queues (their offsets committed). */
+    void unsubscribe(String topic) {
+        puller.subscribedTopics().remove(topic);
+        for (MessageQueue mq : Set.copyOf(owned.keySet())) {
+            if (mq.getTopic().equals(topic)) {
+                release(mq);
+            }
+        }
+        instance.sendHeartbeatToAllBrokers();
+    }
+
+    /** The client instance this consumer runs in. */
+    MQClientInstance instance() {
+        return instance;
     }
 
     /** The committed offset of {@code mq}. */

@@ -131,7 +131,8 @@ class LitePullEngineTest {
 
     @Test
     void callsBeforeStartAreRefused() {
-        assertThrows(MQClientException.class, () -> consumer.poll(10));
-        assertThrows(MQClientException.class, () -> consumer.commitSync());
+        assertThrows(IllegalStateException.class, () -> consumer.poll(10), "unchecked, as RocketMQ's poll");
+        assertThrows(IllegalStateException.class, () -> consumer.commitSync());
+        assertThrows(MQClientException.class, () -> consumer.committed(new MessageQueue(TOPIC, "b", 0)));
     }
 }
