@@ -171,11 +171,13 @@ public class DefaultMQProducer extends MQAdminClient {
     }
 
     /** Sends asynchronously; {@code callback} runs on a client callback thread. */
-    public void send(Message msg, SendCallback callback) throws MQClientException {
+    public void send(Message msg, SendCallback callback)
+            throws MQClientException, RemotingException, InterruptedException {
         send(msg, callback, sendMsgTimeout);
     }
 
-    public void send(Message msg, SendCallback callback, long timeout) throws MQClientException {
+    public void send(Message msg, SendCallback callback, long timeout)
+            throws MQClientException, RemotingException, InterruptedException {
         validate(msg);
         running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), null, callback,
                 timeout, retryTimesWhenSendAsyncFailed, null);
@@ -204,7 +206,8 @@ public class DefaultMQProducer extends MQAdminClient {
     }
 
     /** Sends asynchronously to {@code mq}, retrying on the same queue. */
-    public void send(Message msg, MessageQueue mq, SendCallback callback) throws MQClientException {
+    public void send(Message msg, MessageQueue mq, SendCallback callback)
+            throws MQClientException, RemotingException, InterruptedException {
         sendAsyncTo(msg, mq, callback, sendMsgTimeout);
     }
 
@@ -242,7 +245,7 @@ public class DefaultMQProducer extends MQAdminClient {
     }
 
     public void send(Message msg, MessageQueueSelector selector, Object arg, SendCallback callback)
-            throws MQClientException {
+            throws MQClientException, RemotingException, InterruptedException {
         sendAsyncSelected(msg, selector, arg, callback, sendMsgTimeout);
     }
 

@@ -5,6 +5,7 @@ import io.apogee.client.MQClientException;
 import io.apogee.common.message.Message;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.RpcHook;
+import io.apogee.remoting.exception.RemotingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -172,8 +173,11 @@ public final class TraceDispatcher {
                     LOG.warn("trace records not stored in {}: {}", traceTopic, e.toString());
                 }
             });
-        } catch (MQClientException | RuntimeException e) {
+        } catch (MQClientException | RemotingException | RuntimeException e) {
             LOG.warn("trace records not sent to {}: {}", traceTopic, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("trace records not sent to {}: interrupted", traceTopic);
         }
     }
 }

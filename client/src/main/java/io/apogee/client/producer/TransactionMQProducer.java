@@ -90,19 +90,35 @@ public class TransactionMQProducer extends DefaultMQProducer {
      * Sends {@code msg} as a half message, runs the local transaction with {@code arg}, and commits or rolls back
      * the message accordingly (an {@code UNKNOW} outcome is left to the broker's check-back).
      */
-    public TransactionSendResult sendMessageInTransaction(Message msg, Object arg)
-            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+    public TransactionSendResult sendMessageInTransaction(Message msg, Object arg) throws MQClientException {
         if (msg.getDelayTimeLevel() > 0) {
             throw new MQClientException(-1, "delay level is not supported for transaction messages");
         }
         msg.putProperty(MessageProperty.TRANSACTION_PREPARED, "true");
         msg.putProperty(MessageProperty.PRODUCER_GROUP, getProducerGroup());
-        SendResult sent = send(msg);
+        SendResult sent;
+        try {
+            sent = send(msg);
+        } catch (RemotingException | MQBrokerException e) {
+            throw new MQClientException("send message Exception: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MQClientException("send message interrupted", e);
+        }
         LocalTransactionState state = LocalTransactionState.ROLLBACK_MESSAGE;
         if (sent.getSendStatus() == SendStatus.SEND_OK) {
             state = executeLocal(msg, arg);
         }
-        endTransaction(msg, sent, state);
+        try {
+            endTransaction(msg, sent, state);
+        } catch (RemotingException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // As RocketMQ: the outcome stands; the broker's check-back settles the half message.
+            LOG.warn("local transaction of {} ended {}, but telling the broker failed; its check-back will ask: {}",
+                    msg.getUniqueKey(), state, e.toString());
+        }
         TransactionSendResult result = new TransactionSendResult();
         result.setSendStatus(sent.getSendStatus());
         result.setMsgId(sent.getMsgId());
