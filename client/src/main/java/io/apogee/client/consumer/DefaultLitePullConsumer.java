@@ -202,11 +202,8 @@ public class DefaultLitePullConsumer extends ClientConfig {
             Thread.currentThread().interrupt();
             return List.of();
         }
-        String namespace = getNamespace();
-        if (namespace != null && !namespace.isEmpty()) {
-            for (MessageExt msg : msgs) {
-                msg.setTopic(withoutNamespace(msg.getTopic()));
-            }
+        for (MessageExt msg : msgs) {
+            msg.setTopic(withoutNamespace(msg.getTopic()));
         }
         return msgs;
     }

@@ -204,8 +204,7 @@ public class DefaultMQPullConsumer extends MQAdminClient {
 
     /** {@code result} with its messages' topics as the app names them, without the namespace. */
     private PullResult appView(PullResult result) {
-        String namespace = getNamespace();
-        if (namespace != null && !namespace.isEmpty() && result.getMsgFoundList() != null) {
+        if (result.getMsgFoundList() != null) {
             for (MessageExt msg : result.getMsgFoundList()) {
                 msg.setTopic(withoutNamespace(msg.getTopic()));
             }

@@ -116,8 +116,6 @@ final class Redelivery {
         if (original != null && SystemTopics.retryTopic(group).equals(msg.getTopic())) {
             msg.setTopic(original);
         }
-        if (namespace != null && !namespace.isEmpty()) {
-            msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), namespace));
-        }
+        msg.setTopic(NamespaceUtil.withoutNamespace(msg.getTopic(), namespace));
     }
 }

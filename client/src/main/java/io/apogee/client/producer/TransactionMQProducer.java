@@ -111,13 +111,14 @@ public class TransactionMQProducer extends DefaultMQProducer {
         }
         try {
             endTransaction(msg, sent, state);
-        } catch (RemotingException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (RemotingException e) {
             // As RocketMQ: the outcome stands; the broker's check-back settles the half message.
             LOG.warn("local transaction of {} ended {}, but telling the broker failed; its check-back will ask: {}",
                     msg.getUniqueKey(), state, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("local transaction of {} ended {}, interrupted telling the broker; its check-back will ask",
+                    msg.getUniqueKey(), state);
         }
         TransactionSendResult result = new TransactionSendResult();
         result.setSendStatus(sent.getSendStatus());
