@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.common.protocol.LanguageCode;
 import io.apogee.common.topic.NamespaceUtil;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public class ClientConfig {
     public static final String NAMESRV_ADDR_PROPERTY = "rocketmq.namesrv.addr";
     /** System property: directory of the broadcasting consumers' offset files. */
     public static final String LOCAL_OFFSET_STORE_DIR_PROPERTY = "rocketmq.client.localOffsetStoreDir";
+    /** RocketMQ's default {@code pullTimeDelayMillsWhenException}, in ms. */
+    public static final long DEFAULT_PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION = 1_000;
     private static final String DEFAULT_INSTANCE_NAME = "DEFAULT";
 
     /** NameServer addresses, {@code host:port} separated by {@code ;}; default from the property, else the env. */
@@ -62,6 +65,15 @@ public class ClientConfig {
     private boolean useTLS = Boolean.parseBoolean(System.getProperty("tls.enable", "false"));
     /** Timeout of NameServer and broker management calls, in ms; RocketMQ's default 3000. */
     private int mqClientApiTimeout = 3_000;
+    /** Back-off of a consumer's queue after a failed pull, in ms, read when it starts; RocketMQ's default 1000. */
+    private long pullTimeDelayMillsWhenException = DEFAULT_PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION;
+    /**
+     * Unit mode, announced in consumer heartbeats and in sends, as RocketMQ's client does;
+     * RocketMQ's default false.
+     */
+    private boolean unitMode;
+    /** Client language announced in heartbeats (the broker lists it in connection reports); default JAVA. */
+    private LanguageCode language = LanguageCode.JAVA;
     /** Directory of broadcasting consumers' offset files; RocketMQ's default ~/.rocketmq_offsets. */
     private String localOffsetStoreDir = System.getProperty(LOCAL_OFFSET_STORE_DIR_PROPERTY,
             Path.of(System.getProperty("user.home"), ".rocketmq_offsets").toString());
@@ -163,6 +175,9 @@ public class ClientConfig {
         rebalanceInterval = other.rebalanceInterval;
         mqClientApiTimeout = other.mqClientApiTimeout;
         localOffsetStoreDir = other.localOffsetStoreDir;
+        pullTimeDelayMillsWhenException = other.pullTimeDelayMillsWhenException;
+        unitMode = other.unitMode;
+        language = other.language;
         vipChannelEnabled = other.vipChannelEnabled;
         useTLS = other.useTLS;
     }
@@ -310,5 +325,29 @@ public class ClientConfig {
 
     public void setLocalOffsetStoreDir(String localOffsetStoreDir) {
         this.localOffsetStoreDir = localOffsetStoreDir;
+    }
+
+    public long getPullTimeDelayMillsWhenException() {
+        return pullTimeDelayMillsWhenException;
+    }
+
+    public void setPullTimeDelayMillsWhenException(long pullTimeDelayMillsWhenException) {
+        this.pullTimeDelayMillsWhenException = pullTimeDelayMillsWhenException;
+    }
+
+    public boolean isUnitMode() {
+        return unitMode;
+    }
+
+    public void setUnitMode(boolean unitMode) {
+        this.unitMode = unitMode;
+    }
+
+    public LanguageCode getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(LanguageCode language) {
+        this.language = language;
     }
 }

@@ -64,6 +64,11 @@ final class ConsumeConcurrentlyService implements ConsumeService {
     }
 
     @Override
+    public ThreadPoolExecutor consumeThreads() {
+        return executor;
+    }
+
+    @Override
     public void submit(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume) {
         int batch = Math.max(1, config.getConsumeMessageBatchMaxSize());
         for (int i = 0; i < msgs.size(); i += batch) {

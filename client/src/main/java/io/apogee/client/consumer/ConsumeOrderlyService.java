@@ -72,6 +72,11 @@ final class ConsumeOrderlyService implements ConsumeService {
     }
 
     @Override
+    public ThreadPoolExecutor consumeThreads() {
+        return executor;
+    }
+
+    @Override
     public void submit(List<MessageExt> msgs, ProcessQueue pq, MessageQueue mq, boolean dispatchToConsume) {
         if (dispatchToConsume) {
             schedule(pq, mq, 0);

@@ -18,6 +18,16 @@ final class ConsumeThreads {
                 new NamedThreadFactory("ApogeeConsumeMessageThread_" + config.getConsumerGroup(), true));
     }
 
+    /**
+     * RocketMQ's {@code updateCorePoolSize}: the pool keeps {@code corePoolSize} threads from now on, when it is
+     * positive and below {@code consumeThreadMax}; any other value is ignored, as RocketMQ ignores it.
+     */
+    static void updateCorePoolSize(ThreadPoolExecutor executor, DefaultMQPushConsumer config, int corePoolSize) {
+        if (corePoolSize > 0 && corePoolSize < config.getConsumeThreadMax()) {
+            executor.setCorePoolSize(corePoolSize);
+        }
+    }
+
     /** Lets running batches finish for up to {@code awaitMillis}, then interrupts them. */
     static void shutdown(ExecutorService executor, long awaitMillis) {
         executor.shutdown();

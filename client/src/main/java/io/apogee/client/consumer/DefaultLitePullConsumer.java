@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A consumer the application drives: {@link #subscribe} (queues assigned by rebalancing) or {@link #assign} (queues
@@ -30,6 +32,8 @@ import java.util.Set;
  * automatically every {@code autoCommitIntervalMillis} or by {@link #commitSync()}.
  */
 public class DefaultLitePullConsumer extends ClientConfig {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultLitePullConsumer.class);
 
     private String consumerGroup;
     private MessageModel messageModel = MessageModel.CLUSTERING;
@@ -45,6 +49,8 @@ public class DefaultLitePullConsumer extends ClientConfig {
     private int pullThresholdForQueue = 1_000;
     private final Map<String, MessageSelector> subscriptionsBeforeStart = new LinkedHashMap<>();
     private Set<MessageQueue> assignmentBeforeStart;
+    private final Map<String, TopicMessageQueueChangeListener> queueListenersBeforeStart = new LinkedHashMap<>();
+    private long topicMetadataCheckIntervalMillis = 30_000;
     private boolean enableMsgTrace;
     private String customizedTraceTopic;
     private volatile LitePullEngine engine;
@@ -109,6 +115,14 @@ public class DefaultLitePullConsumer extends ClientConfig {
         subscriptionsBeforeStart.forEach((topic, selector) -> created.subscribe(selector.subscription(topic)));
         if (assignmentBeforeStart != null) {
             created.assign(assignmentBeforeStart);
+        }
+        for (Map.Entry<String, TopicMessageQueueChangeListener> l : queueListenersBeforeStart.entrySet()) {
+            try {
+                created.registerQueueChangeListener(l.getKey(), l.getValue());
+            } catch (MQClientException e) {
+                LOG.warn("topic {} has no queues yet; its change listener is told once it has: {}", l.getKey(),
+                        e.getErrorMessage());
+            }
         }
     }
 
@@ -269,6 +283,28 @@ public class DefaultLitePullConsumer extends ClientConfig {
         return new HashSet<>(queuesWithoutNamespace(running().fetchMessageQueues(withNamespace(topic))));
     }
 
+    /**
+     * Tells {@code listener} whenever {@code topic}'s readable queues change, checked every
+     * {@code topicMetadataCheckIntervalMillis} (not on registration: call {@link #fetchMessageQueues} for the
+     * current ones); before or after start, one listener per topic (a second is ignored), as RocketMQ's.
+     *
+     * @throws MQClientException when the topic or listener is null, or (after start) the topic has no route yet;
+     *                           the listener is then still told once the topic has queues
+     */
+    public synchronized void registerTopicMessageQueueChangeListener(String topic,
+            TopicMessageQueueChangeListener listener) throws MQClientException {
+        if (topic == null || listener == null) {
+            throw new MQClientException(-1, "Topic or listener is null");
+        }
+        TopicMessageQueueChangeListener appNamed = (wrapped, queues) -> listener.onChanged(topic,
+                new HashSet<>(queuesWithoutNamespace(queues)));
+        if (engine == null) {
+            queueListenersBeforeStart.putIfAbsent(withNamespace(topic), appNamed);
+        } else {
+            engine.registerQueueChangeListener(withNamespace(topic), appNamed);
+        }
+    }
+
     /** Drops the subscription to {@code topic} (before or after start); its queues are released. */
     public synchronized void unsubscribe(String topic) {
         String wrapped = withNamespace(topic);
@@ -293,6 +329,15 @@ public class DefaultLitePullConsumer extends ClientConfig {
             throw new MQClientException(-1, "The consumer not running, please start it first.");
         }
         return e;
+    }
+
+    /** Period of the queue check for {@link #registerTopicMessageQueueChangeListener}; RocketMQ's default 30,000 ms. */
+    public long getTopicMetadataCheckIntervalMillis() {
+        return topicMetadataCheckIntervalMillis;
+    }
+
+    public void setTopicMetadataCheckIntervalMillis(long topicMetadataCheckIntervalMillis) {
+        this.topicMetadataCheckIntervalMillis = topicMetadataCheckIntervalMillis;
     }
 
     public String getConsumerGroup() {

@@ -239,6 +239,21 @@ public class DefaultMQPushConsumer extends MQAdminClient {
         }
     }
 
+    /**
+     * Resizes the running consumer's thread pool to keep {@code corePoolSize} threads (RocketMQ's
+     * {@code updateCorePoolSize}); ignored unless positive and below {@code consumeThreadMax}.
+     *
+     * @throws IllegalStateException before {@link #start()}: set {@code consumeThreadMin} instead
+     */
+    public void updateCorePoolSize(int corePoolSize) {
+        PushConsumerEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("consumer " + consumerGroup
+                    + " is not started; set consumeThreadMin before start() instead");
+        }
+        e.updateCorePoolSize(corePoolSize);
+    }
+
     /** Resumes pulling after {@link #suspend()}. */
     public void resume() {
         PushConsumerEngine e = engine;

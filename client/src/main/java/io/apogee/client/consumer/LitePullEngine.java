@@ -49,6 +49,7 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
     private final Map<MessageQueue, OwnedQueue> owned = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<Batch> buffer = new LinkedBlockingQueue<>();
     private final Rebalancer rebalancer;
+    private final TopicQueueWatch queueWatch;
     private volatile boolean assignMode;
     private volatile long nextAutoCommit;
     private final ConsumeTracer tracer;
@@ -58,7 +59,8 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
         super(config.getConsumerGroup(), new ConsumerPuller(ConsumerKind.LITE_PULL, new ConsumerPuller.Settings(
                 config.getConsumerGroup(), config.getMessageModel(), config.getConsumeFromWhere(),
                 config.getConsumeTimestamp(), config.getPullBatchSize(), 0, config.getPullThreadNums(),
-                config.getLocalOffsetStoreDir()), instance, null));
+                config.getLocalOffsetStoreDir(),
+                config.getPullTimeDelayMillsWhenException(), config.isUnitMode()), instance, null));
         this.config = config;
         this.instance = instance;
         this.tracer = tracer;
@@ -66,6 +68,8 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
         this.thresholds = PullThresholds.messages(config.getPullThresholdForQueue());
         this.rebalancer = new Rebalancer(config.getConsumerGroup(), config.getMessageModel(),
                 config.getAllocateMessageQueueStrategy(), Rebalancer.Membership.of(instance), this);
+        this.queueWatch = new TopicQueueWatch(config.getConsumerGroup(), this::fetchMessageQueues,
+                config.getTopicMetadataCheckIntervalMillis());
     }
 
     void start() throws MQClientException {
@@ -77,9 +81,11 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
         }
         instance.start();
         nextAutoCommit = System.currentTimeMillis() + config.getAutoCommitIntervalMillis();
+        queueWatch.start();
     }
 
     void shutdown() {
+        queueWatch.close();
         puller.shutdown();
         if (config.isAutoCommit()) {
             commitAll();
@@ -229,6 +235,12 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
     /** The committed offset of {@code mq}. */
     long committed(MessageQueue mq) {
         return offsetStore.readOffset(mq, ReadOffsetType.MEMORY_FIRST_THEN_STORE);
+    }
+
+    /** See {@link TopicQueueWatch#register}. */
+    void registerQueueChangeListener(String topic, TopicMessageQueueChangeListener listener)
+            throws MQClientException {
+        queueWatch.register(topic, listener);
     }
 
     Set<MessageQueue> assignment() {

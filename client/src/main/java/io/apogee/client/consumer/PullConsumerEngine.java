@@ -39,7 +39,8 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
     PullConsumerEngine(DefaultMQPullConsumer config, MQClientInstance instance) {
         super(config.getConsumerGroup(), new ConsumerPuller(ConsumerKind.LITE_PULL, new ConsumerPuller.Settings(
                 config.getConsumerGroup(), config.getMessageModel(), ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET,
-                null, 1, 0, 1, config.getLocalOffsetStoreDir()), instance, config.getOffsetStore()));
+                null, 1, 0, 1, config.getLocalOffsetStoreDir(),
+                config.getPullTimeDelayMillsWhenException(), config.isUnitMode()), instance, config.getOffsetStore()));
         this.config = config;
         this.instance = instance;
         this.offsetStore = puller.offsetStore();

@@ -43,7 +43,8 @@ final class PushConsumerEngine extends PullingConsumerInner {
         super(config.getConsumerGroup(), new ConsumerPuller(ConsumerKind.PUSH, new ConsumerPuller.Settings(
                 config.getConsumerGroup(), config.getMessageModel(), config.getConsumeFromWhere(),
                 config.getConsumeTimestamp(), config.getPullBatchSize(), config.getPullInterval(), 1,
-                config.getLocalOffsetStoreDir()), instance, config.getOffsetStore()));
+                config.getLocalOffsetStoreDir(),
+                config.getPullTimeDelayMillsWhenException(), config.isUnitMode()), instance, config.getOffsetStore()));
         this.config = config;
         this.instance = instance;
         String group = config.getConsumerGroup();
@@ -141,6 +142,10 @@ final class PushConsumerEngine extends PullingConsumerInner {
         instance.shutdownIfUnused();
     }
 
+    void updateCorePoolSize(int corePoolSize) {
+        ConsumeThreads.updateCorePoolSize(consumeService.consumeThreads(), config, corePoolSize);
+    }
+
     /** Stops ({@code true}) or resumes pulling. */
     void setPaused(boolean paused) {
         queues.setPaused(paused);
@@ -185,7 +190,7 @@ final class PushConsumerEngine extends PullingConsumerInner {
         info.getProperties().put("PROP_CONSUME_TYPE", ConsumeType.CONSUME_PASSIVELY.name());
         info.getProperties().put("PROP_CONSUMEORDERLY", Boolean.toString(orderly));
         info.getProperties().put("PROP_NAMESERVER_ADDR", config.getNamesrvAddr());
-        info.getProperties().put("PROP_THREADPOOL_CORE_SIZE", Integer.toString(config.getConsumeThreadMin()));
+        info.getProperties().put("PROP_THREADPOOL_CORE_SIZE", Integer.toString(consumeService.consumeThreads().getCorePoolSize()));
         info.getSubscriptionSet().addAll(puller.subscriptions());
         info.getMqTable().putAll(queues.describe());
         return info;

@@ -355,7 +355,7 @@ public final class MQClientInstance {
                     continue;
                 }
                 try {
-                    manageApi.sendHeartbeat(addr.getValue(), data);
+                    manageApi.sendHeartbeat(addr.getValue(), data, config.getLanguage());
                 } catch (RemotingException | MQBrokerException e) {
                     LOG.warn("heartbeat to broker {} at {} failed: {}", broker.getKey(), addr.getValue(),
                             e.getMessage());

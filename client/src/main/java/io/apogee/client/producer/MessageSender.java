@@ -267,6 +267,7 @@ class MessageSender implements MQProducerInner {
         header.setReconsumeTimes(0);
         header.setBatch(out.batch());
         header.setBname(mq.getBrokerName());
+        header.setUnitMode(config.isUnitMode());
         int code = out.batch() ? RequestCode.SEND_BATCH_MESSAGE
                 : isReply(out) ? RequestCode.SEND_REPLY_MESSAGE_V2 : RequestCode.SEND_MESSAGE_V2;
         return RemotingCommand.request(code, SendMessageRequestHeaderV2.fromV1(header)).body(out.body());

@@ -28,8 +28,8 @@ class MigrationTableTest {
     /** RocketMQ's classes of which ours has every public method (RocketMQ's own, not Object's). */
     private static final Set<String> COMPLETE = Set.of("TransactionListener", "LocalTransactionState", "SendStatus",
             "SendCallback", "RequestCallback", "MessageQueueSelector", "SelectMessageQueueByHash",
-            "SelectMessageQueueByRandom", "SelectMessageQueueByMachineRoom", "MessageSelector",
-            "MessageQueueListener", "PullCallback", "PullStatus", "AllocateMessageQueueStrategy",
+            "SelectMessageQueueByRandom", "SelectMessageQueueByMachineRoom", "MessageSelector", "MessageQueueListener",
+            "TopicMessageQueueChangeListener", "PullCallback", "PullStatus", "AllocateMessageQueueStrategy",
             "AllocateMessageQueueByConfig", "AllocateMessageQueueByMachineRoom", "AllocateMessageQueueConsistentHash",
             "AllocateMachineRoomNearby", "ConsumeConcurrentlyContext", "ConsumeConcurrentlyStatus",
             "ConsumeOrderlyContext", "ConsumeOrderlyStatus", "MessageListener", "MessageListenerConcurrently",

@@ -17,6 +17,7 @@ import io.apogee.remoting.protocol.header.EndTransactionRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerListByGroupRequestHeader;
 import io.apogee.remoting.protocol.header.UnregisterClientRequestHeader;
 import io.apogee.remoting.protocol.heartbeat.HeartbeatData;
+import io.apogee.common.protocol.LanguageCode;
 import java.util.List;
 import java.util.Set;
 
@@ -32,9 +33,10 @@ public final class ClientManageApi {
     }
 
     /** Announces the client's groups; the broker answers on this connection with broker-to-client calls later. */
-    public void sendHeartbeat(String addr, HeartbeatData heartbeat)
+    public void sendHeartbeat(String addr, HeartbeatData heartbeat, LanguageCode language)
             throws RemotingException, MQBrokerException, InterruptedException {
-        RemotingCommand request = RemotingCommand.request(RequestCode.HEART_BEAT, null).body(heartbeat.encode());
+        RemotingCommand request = RemotingCommand.request(RequestCode.HEART_BEAT, null).body(heartbeat.encode())
+                .language(language);
         Responses.success(remoting.invokeSync(addr, request, timeoutMillis), addr);
     }
 

@@ -50,16 +50,19 @@ public final class ConsumerPuller {
      * @param pullInterval        pause after each pull that found messages (push's {@code pullInterval}; 0: none)
      * @param pullThreads         threads that issue pulls and wait out back-offs
      * @param localOffsetStoreDir where a broadcasting consumer keeps its offsets
+     * @param delayAfterException back-off after a failed pull ({@code pullTimeDelayMillsWhenException})
+     * @param unitMode            announced in the group's heartbeat entry
      */
     public record Settings(String group, MessageModel model, ConsumeFromWhere consumeFromWhere,
             String consumeTimestamp, int pullBatchSize, long pullInterval, int pullThreads,
-            String localOffsetStoreDir) {
+            String localOffsetStoreDir, long delayAfterException, boolean unitMode) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerPuller.class);
 
     private final ConsumerKind kind;
     private final Settings settings;
+    private final PullTiming timing;
     private final MQClientInstance instance;
     private final OffsetStore offsetStore;
     private final Map<String, SubscriptionData> subscriptions = new ConcurrentHashMap<>();
@@ -72,6 +75,7 @@ public final class ConsumerPuller {
     public ConsumerPuller(ConsumerKind kind, Settings settings, MQClientInstance instance, OffsetStore customStore) {
         this.kind = kind;
         this.settings = settings;
+        this.timing = kind.timing(settings.delayAfterException());
         this.instance = instance;
         this.offsetStore = customStore != null ? customStore : defaultOffsetStore(settings, instance);
         this.executor = new ScheduledThreadPoolExecutor(settings.pullThreads(),
@@ -132,6 +136,7 @@ public final class ConsumerPuller {
         data.setConsumeType(kind.consumeType());
         data.setMessageModel(settings.model());
         data.setConsumeFromWhere(settings.consumeFromWhere());
+        data.setUnitMode(settings.unitMode());
         data.setSubscriptionDataSet(new LinkedHashSet<>(subscriptions.values()));
         return data;
     }
@@ -164,14 +169,14 @@ public final class ConsumerPuller {
         pq.markPulled();
         PullRequest.Hold hold = request.hold();
         if (hold != PullRequest.Hold.NONE) {
-            pullLater(request, kind.timing().delayFor(hold));
+            pullLater(request, timing.delayFor(hold));
             return;
         }
         MessageQueue mq = request.messageQueue();
         if (request.nextOffset() < 0) {
             long start = startOffset(mq);
             if (start < 0) {
-                pullLater(request, kind.timing().delayAfterException());
+                pullLater(request, timing.delayAfterException());
                 return;
             }
             request.nextOffset(start);
@@ -181,13 +186,13 @@ public final class ConsumerPuller {
                 suggestedBroker.getOrDefault(mq, BrokerData.MASTER_ID));
         if (subscription == null || addr == null) {
             instance.updateTopicRoute(mq.getTopic());
-            pullLater(request, kind.timing().delayAfterException());
+            pullLater(request, timing.delayAfterException());
             return;
         }
         try {
             instance.pullApi().pullAsync(addr, header(mq, request.nextOffset(), subscription,
-                    settings.pullBatchSize(), kind.timing().brokerSuspendMillis()),
-                    kind.timing().pullTimeoutMillis(), new PullApi.Callback() {
+                    settings.pullBatchSize(), timing.brokerSuspendMillis()),
+                    timing.pullTimeoutMillis(), new PullApi.Callback() {
                         @Override
                         public void onSuccess(PullResult result) {
                             onPulled(request, subscription, result);
@@ -214,7 +219,7 @@ public final class ConsumerPuller {
 
     private long delayAfter(Exception e) {
         return e instanceof MQBrokerException broker && broker.getResponseCode() == ResponseCode.FLOW_CONTROL
-                ? kind.timing().delayAfterBrokerFlowControl() : kind.timing().delayAfterException();
+                ? timing.delayAfterBrokerFlowControl() : timing.delayAfterException();
     }
 
     /** @param suspendMillis how long the broker may hold the pull when it finds nothing; 0: answer at once */

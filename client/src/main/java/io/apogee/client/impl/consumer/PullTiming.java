@@ -19,8 +19,6 @@ public record PullTiming(long brokerSuspendMillis, long pullTimeoutMillis, long 
     public static final long PUSH_BROKER_SUSPEND_MAX_TIME_MILLIS = 15_000;
     /** Push: {@code CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND}. */
     public static final long PUSH_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND = 30_000;
-    /** Push: {@code pullTimeDelayMillsWhenException}. */
-    public static final long PUSH_DELAY_MILLIS_WHEN_EXCEPTION = 3_000;
     /** Push: {@code PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL}. */
     public static final long PUSH_DELAY_MILLIS_WHEN_FLOW_CONTROL = 50;
     /** Push: {@code PULL_TIME_DELAY_MILLS_WHEN_BROKER_FLOW_CONTROL}. */
@@ -32,23 +30,32 @@ public record PullTiming(long brokerSuspendMillis, long pullTimeoutMillis, long 
     public static final long LITE_BROKER_SUSPEND_MAX_TIME_MILLIS = 20_000;
     /** Lite pull: {@code consumerTimeoutMillisWhenSuspend}. */
     public static final long LITE_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND = 30_000;
-    /** Lite pull: {@code pullTimeDelayMillsWhenException}; it treats a broker's FLOW_CONTROL like any failure. */
-    public static final long LITE_DELAY_MILLIS_WHEN_EXCEPTION = 1_000;
     /** Lite pull: {@code PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL}. */
     public static final long LITE_DELAY_MILLIS_WHEN_FLOW_CONTROL = 50;
     /** Lite pull: {@code PULL_TIME_DELAY_MILLS_WHEN_PAUSE}. */
     public static final long LITE_DELAY_MILLIS_WHEN_PAUSE = 1_000;
 
-    /** A push consumer's pulls. */
-    public static final PullTiming PUSH = new PullTiming(PUSH_BROKER_SUSPEND_MAX_TIME_MILLIS,
-            PUSH_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND, PUSH_DELAY_MILLIS_WHEN_EXCEPTION,
-            PUSH_DELAY_MILLIS_WHEN_FLOW_CONTROL, PUSH_DELAY_MILLIS_WHEN_BROKER_FLOW_CONTROL,
-            PUSH_DELAY_MILLIS_WHEN_SUSPEND);
+    /**
+     * A push consumer's pulls.
+     *
+     * @param delayAfterException the client's {@code pullTimeDelayMillsWhenException}
+     */
+    public static PullTiming push(long delayAfterException) {
+        return new PullTiming(PUSH_BROKER_SUSPEND_MAX_TIME_MILLIS, PUSH_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND,
+                delayAfterException, PUSH_DELAY_MILLIS_WHEN_FLOW_CONTROL, PUSH_DELAY_MILLIS_WHEN_BROKER_FLOW_CONTROL,
+                PUSH_DELAY_MILLIS_WHEN_SUSPEND);
+    }
 
-    /** A lite-pull consumer's pulls. */
-    public static final PullTiming LITE_PULL = new PullTiming(LITE_BROKER_SUSPEND_MAX_TIME_MILLIS,
-            LITE_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND, LITE_DELAY_MILLIS_WHEN_EXCEPTION,
-            LITE_DELAY_MILLIS_WHEN_FLOW_CONTROL, LITE_DELAY_MILLIS_WHEN_EXCEPTION, LITE_DELAY_MILLIS_WHEN_PAUSE);
+    /**
+     * A lite-pull consumer's pulls; it treats a broker's FLOW_CONTROL like any failure.
+     *
+     * @param delayAfterException the client's {@code pullTimeDelayMillsWhenException}
+     */
+    public static PullTiming litePull(long delayAfterException) {
+        return new PullTiming(LITE_BROKER_SUSPEND_MAX_TIME_MILLIS, LITE_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND,
+                delayAfterException, LITE_DELAY_MILLIS_WHEN_FLOW_CONTROL, delayAfterException,
+                LITE_DELAY_MILLIS_WHEN_PAUSE);
+    }
 
     /** The back-off before pulling a queue held for {@code hold} (0: pull now). */
     public long delayFor(PullRequest.Hold hold) {

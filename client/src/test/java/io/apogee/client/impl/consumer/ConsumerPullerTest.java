@@ -47,6 +47,9 @@ class ConsumerPullerTest {
     private static final String GROUP = "pullerGroup";
     private static final String TOPIC = "PullerTopic";
     private static final Duration LONG = Duration.ofSeconds(20);
+    /** Each kind's pullTimeDelayMillsWhenException here: far apart, and far from push's 20 ms broker flow control. */
+    private static final long PUSH_DELAY_AFTER_EXCEPTION = 3_000;
+    private static final long LITE_DELAY_AFTER_EXCEPTION = ClientConfig.DEFAULT_PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION;
 
     @TempDir
     Path dir;
@@ -82,8 +85,9 @@ class ConsumerPullerTest {
 
     private ConsumerPuller puller(ConsumerKind kind, MessageModel model) {
         ConsumerPuller puller = new ConsumerPuller(kind, new ConsumerPuller.Settings(GROUP, model,
-                ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET, "20200101000000", 32, 0, 2, dir.toString()), instance,
-                null);
+                ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET, "20200101000000", 32, 0, 2, dir.toString(),
+                kind == ConsumerKind.PUSH ? PUSH_DELAY_AFTER_EXCEPTION : LITE_DELAY_AFTER_EXCEPTION, false),
+                instance, null);
         closeAtEnd.add(puller::shutdown);
         return puller;
     }
@@ -180,14 +184,14 @@ class ConsumerPullerTest {
     }
 
     @Test
-    void afterABrokerErrorPushWaitsThreeSecondsLitePullOneAndBrokerFlowControlBriefly() {
+    void afterABrokerErrorEachKindWaitsItsExceptionDelayAndPushRetriesBrokerFlowControlBriefly() {
         broker.failPullsWith(ResponseCode.SYSTEM_ERROR);
         ConsumerPuller push = puller(ConsumerKind.PUSH, MessageModel.CLUSTERING);
         push.subscribe(TOPIC, "*");
         push.pullNow(new RecordingRequest(mq, 0));
         await().atMost(LONG).until(() -> broker.pulls().size() >= 2);
         push.shutdown();
-        assertTrue(broker.millisBetweenPulls(0) >= PullTiming.PUSH_DELAY_MILLIS_WHEN_EXCEPTION - 100,
+        assertTrue(broker.millisBetweenPulls(0) >= PUSH_DELAY_AFTER_EXCEPTION - 100,
                 "push retried after " + broker.millisBetweenPulls(0) + " ms");
 
         int litePulls = broker.pulls().size();
@@ -197,7 +201,7 @@ class ConsumerPullerTest {
         await().atMost(LONG).until(() -> broker.pulls().size() >= litePulls + 2);
         lite.shutdown();
         long liteGap = broker.millisBetweenPulls(litePulls);
-        assertTrue(liteGap >= PullTiming.LITE_DELAY_MILLIS_WHEN_EXCEPTION - 100, "lite retried after " + liteGap);
+        assertTrue(liteGap >= LITE_DELAY_AFTER_EXCEPTION - 100, "lite retried after " + liteGap);
 
         broker.failPullsWith(ResponseCode.FLOW_CONTROL);
         int flowControlled = broker.pulls().size();
@@ -206,7 +210,7 @@ class ConsumerPullerTest {
         again.pullNow(new RecordingRequest(mq, 0));
         await().atMost(LONG).until(() -> broker.pulls().size() >= flowControlled + 2);
         long gap = broker.millisBetweenPulls(flowControlled);
-        assertTrue(gap < PullTiming.PUSH_DELAY_MILLIS_WHEN_EXCEPTION - 500,
+        assertTrue(gap < PUSH_DELAY_AFTER_EXCEPTION - 500,
                 "broker flow control is retried after 20 ms, not the error delay: " + gap + " ms");
     }
 
@@ -293,7 +297,7 @@ class ConsumerPullerTest {
         LocalFileOffsetStore custom = new LocalFileOffsetStore(dir, "custom", GROUP);
         ConsumerPuller withCustom = new ConsumerPuller(ConsumerKind.PUSH, new ConsumerPuller.Settings(GROUP,
                 MessageModel.CLUSTERING, ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET, "20200101000000", 32, 0, 1,
-                dir.toString()), instance, custom);
+                dir.toString(), PUSH_DELAY_AFTER_EXCEPTION, false), instance, custom);
         closeAtEnd.add(withCustom::shutdown);
         assertSame(custom, withCustom.offsetStore());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apogee.client.ClientConfig;
 import io.apogee.common.consumer.ConsumeType;
 import io.apogee.common.message.MessageExt;
 import java.util.List;
@@ -15,7 +16,7 @@ class PullTimingAndThresholdsTest {
 
     @Test
     void pushUsesDefaultMQPushConsumerImplTimings() {
-        PullTiming push = ConsumerKind.PUSH.timing();
+        PullTiming push = ConsumerKind.PUSH.timing(3_000);
         assertEquals(15_000, push.brokerSuspendMillis());
         assertEquals(30_000, push.pullTimeoutMillis());
         assertEquals(3_000, push.delayFor(PullRequest.Hold.NOT_READY));
@@ -28,11 +29,12 @@ class PullTimingAndThresholdsTest {
 
     @Test
     void litePullUsesDefaultLitePullConsumerTimings() {
-        PullTiming lite = ConsumerKind.LITE_PULL.timing();
+        PullTiming lite = ConsumerKind.LITE_PULL.timing(ClientConfig.DEFAULT_PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
         assertEquals(20_000, lite.brokerSuspendMillis());
         assertEquals(30_000, lite.pullTimeoutMillis());
         assertEquals(1_000, lite.delayAfterException());
         assertEquals(1_000, lite.delayAfterBrokerFlowControl(), "lite pull treats FLOW_CONTROL as any failure");
+        assertEquals(250, ConsumerKind.LITE_PULL.timing(250).delayAfterBrokerFlowControl());
         assertEquals(50, lite.delayFor(PullRequest.Hold.LOCAL_FLOW_CONTROL));
         assertEquals(1_000, lite.delayFor(PullRequest.Hold.PAUSED));
         assertEquals(ConsumeType.CONSUME_ACTIVELY, ConsumerKind.LITE_PULL.consumeType());
