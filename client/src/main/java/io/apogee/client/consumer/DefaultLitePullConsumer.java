@@ -7,6 +7,7 @@ import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
+import io.apogee.client.impl.consumer.PullTiming;
 import io.apogee.client.impl.consumer.StartOffsets;
 import io.apogee.client.producer.TraceDispatcher;
 import io.apogee.common.message.MessageExt;
@@ -45,7 +46,9 @@ public class DefaultLitePullConsumer extends ClientConfig {
     private boolean autoCommit = true;
     private long autoCommitIntervalMillis = 5_000;
     private long pollTimeoutMillis = 5_000;
-    private int pullThresholdForAll = 10_000;
+    private long pullThresholdForAll = 10_000;
+    private int pullThresholdSizeForQueue = 100;
+    private int consumeMaxSpan = 2_000;
     private int pullThresholdForQueue = 1_000;
     private final Map<String, MessageSelector> subscriptionsBeforeStart = new LinkedHashMap<>();
     private Set<MessageQueue> assignmentBeforeStart;
@@ -420,12 +423,44 @@ public class DefaultLitePullConsumer extends ClientConfig {
         this.pollTimeoutMillis = pollTimeoutMillis;
     }
 
-    public int getPullThresholdForAll() {
+    /**
+     * Messages pulled and not yet polled, over every queue, above which pulling pauses (counted as whole
+     * batches of {@code pullBatchSize}); RocketMQ's default 10,000.
+     */
+    public long getPullThresholdForAll() {
         return pullThresholdForAll;
     }
 
-    public void setPullThresholdForAll(int pullThresholdForAll) {
+    public void setPullThresholdForAll(long pullThresholdForAll) {
         this.pullThresholdForAll = pullThresholdForAll;
+    }
+
+    /** MiB of one queue's messages pulled and not yet committed above which it is not pulled; RocketMQ's 100. */
+    public int getPullThresholdSizeForQueue() {
+        return pullThresholdSizeForQueue;
+    }
+
+    public void setPullThresholdSizeForQueue(int pullThresholdSizeForQueue) {
+        this.pullThresholdSizeForQueue = pullThresholdSizeForQueue;
+    }
+
+    /** Offset span of one queue's pulled, uncommitted messages above which it is not pulled; RocketMQ's 2000. */
+    public int getConsumeMaxSpan() {
+        return consumeMaxSpan;
+    }
+
+    public void setConsumeMaxSpan(int consumeMaxSpan) {
+        this.consumeMaxSpan = consumeMaxSpan;
+    }
+
+    /** How long the broker may hold a pull that finds nothing, in ms (RocketMQ's 20,000). */
+    public long getBrokerSuspendMaxTimeMillis() {
+        return PullTiming.LITE_BROKER_SUSPEND_MAX_TIME_MILLIS;
+    }
+
+    /** Whether {@link #start()} has run and {@link #shutdown()} not yet. */
+    public boolean isRunning() {
+        return engine != null;
     }
 
     public int getPullThresholdForQueue() {

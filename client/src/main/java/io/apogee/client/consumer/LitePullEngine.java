@@ -65,7 +65,8 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
         this.instance = instance;
         this.tracer = tracer;
         this.offsetStore = puller.offsetStore();
-        this.thresholds = PullThresholds.messages(config.getPullThresholdForQueue());
+        this.thresholds = PullThresholds.of(config.getPullThresholdForQueue(),
+                config.getPullThresholdSizeForQueue(), config.getConsumeMaxSpan());
         this.rebalancer = new Rebalancer(config.getConsumerGroup(), config.getMessageModel(),
                 config.getAllocateMessageQueueStrategy(), Rebalancer.Membership.of(instance), this);
         this.queueWatch = new TopicQueueWatch(config.getConsumerGroup(), this::fetchMessageQueues,

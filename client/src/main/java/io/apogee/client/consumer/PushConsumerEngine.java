@@ -29,8 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PushConsumerEngine extends PullingConsumerInner {
 
-    private static final long BYTES_PER_MIB = 1024L * 1024L;
-
     private final DefaultMQPushConsumer config;
     private final MQClientInstance instance;
     private final PushQueues queues;
@@ -63,8 +61,8 @@ final class PushConsumerEngine extends PullingConsumerInner {
                         puller.offsetStore(), locks, scheduler)
                 : new ConsumeConcurrentlyService(config, (MessageListenerConcurrently) config.getMessageListener(),
                         redelivery, puller.offsetStore(), processQueues, scheduler);
-        PullThresholds thresholds = new PullThresholds(config.getPullThresholdForQueue(),
-                config.getPullThresholdSizeForQueue() * BYTES_PER_MIB,
+        PullThresholds thresholds = PullThresholds.of(config.getPullThresholdForQueue(),
+                config.getPullThresholdSizeForQueue(),
                 orderly ? Long.MAX_VALUE : config.getConsumeConcurrentlyMaxSpan());
         this.queues = new PushQueues(processQueues, puller, consumeService, locks, thresholds, orderly, scheduler,
                 instance::rebalanceImmediately);
@@ -190,7 +188,8 @@ final class PushConsumerEngine extends PullingConsumerInner {
         info.getProperties().put("PROP_CONSUME_TYPE", ConsumeType.CONSUME_PASSIVELY.name());
         info.getProperties().put("PROP_CONSUMEORDERLY", Boolean.toString(orderly));
         info.getProperties().put("PROP_NAMESERVER_ADDR", config.getNamesrvAddr());
-        info.getProperties().put("PROP_THREADPOOL_CORE_SIZE", Integer.toString(consumeService.consumeThreads().getCorePoolSize()));
+        info.getProperties().put("PROP_THREADPOOL_CORE_SIZE",
+                Integer.toString(consumeService.consumeThreads().getCorePoolSize()));
         info.getSubscriptionSet().addAll(puller.subscriptions());
         info.getMqTable().putAll(queues.describe());
         return info;

@@ -1,5 +1,6 @@
 package io.apogee.client.producer;
 
+import com.alibaba.fastjson2.JSON;
 import io.apogee.common.message.MessageQueue;
 
 /** Where a sent message was stored and under which ids. */
@@ -24,6 +25,16 @@ public class SendResult {
         this.offsetMsgId = offsetMsgId;
         this.messageQueue = messageQueue;
         this.queueOffset = queueOffset;
+    }
+
+    /** {@code result} (a SendResult or any bean) as JSON, RocketMQ's field names; for logs and hand-offs. */
+    public static String encoderSendResultToJson(Object result) {
+        return JSON.toJSONString(result);
+    }
+
+    /** A SendResult from {@link #encoderSendResultToJson}'s JSON (RocketMQ's fields; unknown ones are skipped). */
+    public static SendResult decoderSendResultFromJson(String json) {
+        return JSON.parseObject(json, SendResult.class);
     }
 
     public SendStatus getSendStatus() {

@@ -10,9 +10,12 @@ package io.apogee.client.impl.consumer;
  */
 public record PullThresholds(int maxMessages, long maxBytes, long maxSpan) {
 
-    /** Only a message-count limit. */
-    public static PullThresholds messages(int maxMessages) {
-        return new PullThresholds(maxMessages, Long.MAX_VALUE, Long.MAX_VALUE);
+    /** Size thresholds are configured in MiB, as RocketMQ's. */
+    private static final long BYTES_PER_MIB = 1024L * 1024L;
+
+    /** Limits on message count, bytes (given in MiB) and offset span; {@code Long.MAX_VALUE} for no span limit. */
+    public static PullThresholds of(int maxMessages, int maxMiB, long maxSpan) {
+        return new PullThresholds(maxMessages, maxMiB * BYTES_PER_MIB, maxSpan);
     }
 
     /** Whether {@code pq} is over any threshold. */

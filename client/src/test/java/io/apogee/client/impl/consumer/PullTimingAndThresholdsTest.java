@@ -57,9 +57,9 @@ class PullTimingAndThresholdsTest {
         assertTrue(new PullThresholds(2, 300, 2).exceededBy(pq), "more messages than allowed");
         assertTrue(new PullThresholds(3, 299, 2).exceededBy(pq), "more bytes than allowed");
         assertTrue(new PullThresholds(3, 300, 1).exceededBy(pq), "spread wider than allowed");
-        assertFalse(PullThresholds.messages(3).exceededBy(pq));
+        assertFalse(PullThresholds.of(3, 1, Long.MAX_VALUE).exceededBy(pq));
         pq.putMessages(messages(5_000));
         assertTrue(new PullThresholds(1_000, Long.MAX_VALUE, 2_000).exceededBy(pq), "one slow message, wide span");
-        assertFalse(PullThresholds.messages(1_000).exceededBy(pq), "no span limit for lite pull or orderly");
+        assertFalse(PullThresholds.of(1_000, 100, Long.MAX_VALUE).exceededBy(pq), "no span limit for orderly");
     }
 }
