@@ -24,7 +24,7 @@ public final class MessageCopy {
         m.setBody(from.getBody());
         m.setFlag(from.getFlag());
         m.setProperties(new LinkedHashMap<>(from.getProperties()));
-        m.setWaitStoreMsgOk(false);
+        m.setAppendWaitsForFlush(false);
         m.setSysFlag(from.getSysFlag());
         m.setBornTimestamp(from.getBornTimestamp());
         m.setBornHost(from.getBornHost());

@@ -245,7 +245,7 @@ public final class ReplyMessageProcessor {
         m.setBornHost((InetSocketAddress) channel.remoteAddress());
         m.setStoreHost(storeHost);
         m.setReconsumeTimes(header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes());
-        m.setWaitStoreMsgOk(StoredProperties.waitStoreMsgOk(properties));
+        m.setAppendWaitsForFlush(StoredProperties.waitStoreMsgOk(properties));
         return m;
     }
 

@@ -256,7 +256,7 @@ public final class SendMessageProcessor {
         String sent = header.getProperties() == null ? "" : header.getProperties();
         MessageExt m = message(channel, header, target, body, header.getFlag(),
                 StoredProperties.ofSingle(sent, config.get().getBrokerClusterName()));
-        m.setWaitStoreMsgOk(StoredProperties.waitStoreMsgOk(sent));
+        m.setAppendWaitsForFlush(StoredProperties.waitStoreMsgOk(sent));
         return m;
     }
 

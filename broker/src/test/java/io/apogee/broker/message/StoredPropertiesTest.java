@@ -47,7 +47,7 @@ class StoredPropertiesTest {
         assertEquals("R", copy.getTopic());
         assertEquals(5, copy.getQueueId());
         assertEquals(3, copy.getReconsumeTimes());
-        assertFalse(copy.isWaitStoreMsgOk());
+        assertFalse(copy.isWaitStoreMsgOK());
         assertEquals(from.getPropertiesString(), copy.getPropertiesString());
         copy.putProperty("RETRY_TOPIC", "T");
         assertEquals("TAGS\u0001A\u0002WAIT\u0001true\u0002DELAY\u00012", from.getPropertiesString());

@@ -177,6 +177,17 @@ public class DefaultMQPushConsumer extends MQAdminClient {
         this.messageListener = messageListener;
     }
 
+    /**
+     * RocketMQ's deprecated untyped registration: {@code listener} must be concurrent or orderly ({@link #start()}
+     * refuses any other).
+     *
+     * @deprecated register a {@link MessageListenerConcurrently} or {@link MessageListenerOrderly}
+     */
+    @Deprecated
+    public void registerMessageListener(MessageListener listener) {
+        this.messageListener = listener;
+    }
+
     public void registerMessageListener(MessageListenerConcurrently listener) {
         this.messageListener = listener;
     }

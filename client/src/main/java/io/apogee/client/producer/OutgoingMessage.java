@@ -69,7 +69,7 @@ record OutgoingMessage(String topic, int flag, String properties, byte[] body, i
             if (SystemTopics.isRetryTopic(m.getTopic())) {
                 throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL, "Retry Group is not supported for batching");
             }
-            if (m.isWaitStoreMsgOk() != first.isWaitStoreMsgOk()) {
+            if (m.isWaitStoreMsgOK() != first.isWaitStoreMsgOK()) {
                 throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL,
                         "The waitStoreMsgOK of the messages in one batch should the same");
             }
@@ -82,7 +82,7 @@ record OutgoingMessage(String topic, int flag, String properties, byte[] body, i
         byte[] body = new byte[encoded.remaining()];
         encoded.get(body);
         String props = PropertiesCodec.encode(Map.of(MessageProperty.WAIT_STORE_MSG_OK,
-                Boolean.toString(first.isWaitStoreMsgOk())));
+                Boolean.toString(first.isWaitStoreMsgOK())));
         return new OutgoingMessage(first.getTopic(), 0, props, body, 0, true, String.join(",", ids));
     }
 }

@@ -132,6 +132,7 @@ public class TransactionMQProducer extends DefaultMQProducer {
     }
 
     private LocalTransactionState executeLocal(Message msg, Object arg) {
+        msg.setTransactionId(msg.getUniqueKey());
         try {
             LocalTransactionState state = transactionListener.executeLocalTransaction(msg, arg);
             return state == null ? LocalTransactionState.UNKNOW : state;
@@ -188,6 +189,8 @@ public class TransactionMQProducer extends DefaultMQProducer {
 
     private void answerCheck(String brokerAddr, MessageExt message, CheckTransactionStateRequestHeader check) {
         LocalTransactionState state;
+        String uniqueKey = message.getUniqueKey();
+        message.setTransactionId(uniqueKey != null && !uniqueKey.isEmpty() ? uniqueKey : check.getTransactionId());
         try {
             state = transactionListener.checkLocalTransaction(message);
         } catch (RuntimeException e) {

@@ -25,6 +25,8 @@ public class Message {
     /** The properties as encoded, only while {@link #properties} is {@code null}. */
     private String encodedProperties;
     private byte[] body;
+    /** The transaction id a transactional producer gave the message (client-side only, never sent). */
+    private String transactionId;
 
     /** A message without properties (held as the empty string until the map is needed). */
     public Message() {
@@ -51,6 +53,16 @@ public class Message {
         if (keys != null && !keys.isEmpty()) {
             setKeys(keys);
         }
+    }
+
+    /**
+     * RocketMQ's full constructor: tags and keys as in {@link #Message(String, String, String, byte[])}, the user
+     * {@code flag}, and whether the send waits for the flush (and, on a SYNC_MASTER, the slave).
+     */
+    public Message(String topic, String tags, String keys, int flag, byte[] body, boolean waitStoreMsgOK) {
+        this(topic, tags, keys, body);
+        this.flag = flag;
+        setWaitStoreMsgOK(waitStoreMsgOK);
     }
 
     public String getTopic() {
@@ -104,6 +116,28 @@ public class Message {
         }
     }
 
+    /**
+     * Sets an application property, as RocketMQ's {@code putUserProperty}.
+     *
+     * @throws IllegalArgumentException when {@code name} is one of {@link MessageProperty#RESERVED} or either is
+     *                                  null or blank
+     */
+    public void putUserProperty(String name, String value) {
+        if (name != null && MessageProperty.RESERVED.contains(name)) {
+            throw new IllegalArgumentException(String.format(
+                    "The Property<%s> is used by system, input another please", name));
+        }
+        if (name == null || value == null || name.trim().isEmpty() || value.trim().isEmpty()) {
+            throw new IllegalArgumentException("The name or value of property can not be null or blank string!");
+        }
+        putProperty(name, value);
+    }
+
+    /** An application property (any property, as RocketMQ's {@code getUserProperty}), or {@code null}. */
+    public String getUserProperty(String name) {
+        return getProperty(name);
+    }
+
     /** The properties string: the one given if the map was never needed, else the map encoded. */
     String encodedProperties() {
         return properties == null ? encodedProperties : PropertiesCodec.encode(properties);
@@ -153,9 +187,14 @@ public class Message {
     }
 
     /** Whether the sender waits for flush/replication; true unless {@code WAIT} is "false". */
-    public boolean isWaitStoreMsgOk() {
+    public boolean isWaitStoreMsgOK() {
         String wait = getProperty(MessageProperty.WAIT_STORE_MSG_OK);
         return wait == null || Boolean.parseBoolean(wait);
+    }
+
+    /** Sets the {@code WAIT} property: whether the send waits for the flush (and a SYNC_MASTER's slave). */
+    public void setWaitStoreMsgOK(boolean waitStoreMsgOK) {
+        putProperty(MessageProperty.WAIT_STORE_MSG_OK, Boolean.toString(waitStoreMsgOK));
     }
 
     /** Delay level, 0 when none or unparsable. */
@@ -169,6 +208,31 @@ public class Message {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** Delivers the message after delay level {@code level} (1s 5s 10s 30s 1m ... 2h by default; 0 for none). */
+    public void setDelayTimeLevel(int level) {
+        putProperty(MessageProperty.DELAY_TIME_LEVEL, Integer.toString(level));
+    }
+
+    public String getBuyerId() {
+        return getProperty(MessageProperty.BUYER_ID);
+    }
+
+    public void setBuyerId(String buyerId) {
+        putProperty(MessageProperty.BUYER_ID, buyerId);
+    }
+
+    public void setInstanceId(String instanceId) {
+        putProperty(MessageProperty.INSTANCE_ID, instanceId);
+    }
+
+    public String getTransactionId() {
+        return transactionId;
+    }
+
+    public void setTransactionId(String transactionId) {
+        this.transactionId = transactionId;
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.net.InetSocketAddress;
  * which makes the map the properties from then on.
  *
  * <p>Whether an append waits for the flush is a send-time instruction, not a stored property: the broker removes
- * {@code WAIT} from what it stores, and its own re-puts never wait. {@link #setWaitStoreMsgOk} sets it for the append;
- * without it the {@code WAIT} property decides.
+ * {@code WAIT} from what it stores, and its own re-puts never wait. {@link #setAppendWaitsForFlush} sets it for the
+ * append, leaving the properties as stored; without it the {@code WAIT} property decides.
  */
 public class MessageExt extends Message {
 
@@ -148,12 +148,15 @@ public class MessageExt extends Message {
 
     /** Whether appending this message waits for the flush: as set for the append, else the WAIT property. */
     @Override
-    public boolean isWaitStoreMsgOk() {
-        return waitStoreMsgOk != null ? waitStoreMsgOk : super.isWaitStoreMsgOk();
+    public boolean isWaitStoreMsgOK() {
+        return waitStoreMsgOk != null ? waitStoreMsgOk : super.isWaitStoreMsgOK();
     }
 
-    /** Sets whether appending this message waits for the flush, whatever its WAIT property says. */
-    public void setWaitStoreMsgOk(boolean waitStoreMsgOk) {
+    /**
+     * Sets whether appending this message waits for the flush, whatever its WAIT property says, without touching
+     * the properties (unlike {@link #setWaitStoreMsgOK}, which writes {@code WAIT}).
+     */
+    public void setAppendWaitsForFlush(boolean waitStoreMsgOk) {
         this.waitStoreMsgOk = waitStoreMsgOk;
     }
 

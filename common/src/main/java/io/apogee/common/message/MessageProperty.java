@@ -1,5 +1,7 @@
 package io.apogee.common.message;
 
+import java.util.Set;
+
 /**
  * Reserved message property names, spelled as RocketMQ spells them on the wire and on disk, and the separators of the
  * properties string (message-format.md §3). User properties must not use these names.
@@ -55,6 +57,14 @@ public final class MessageProperty {
     public static final String MESSAGE_TYPE = "MSG_TYPE";
     public static final String INNER_MULTI_DISPATCH = "INNER_MULTI_DISPATCH";
     public static final String INNER_MULTI_QUEUE_OFFSET = "INNER_MULTI_QUEUE_OFFSET";
+
+    /** The names {@link Message#putUserProperty} refuses (RocketMQ 4.9.8's {@code MessageConst.STRING_HASH_SET}). */
+    public static final Set<String> RESERVED = Set.of(
+            REPLY_MESSAGE_ARRIVE_TIME, BUYER_ID, CLUSTER, CONSUME_START_TIMESTAMP, CORRECTION_FLAG, CORRELATION_ID,
+            DELAY_TIME_LEVEL, INNER_MULTI_QUEUE_OFFSET, INSTANCE_ID, KEYS, MAX_OFFSET, MAX_RECONSUME_TIMES, MIN_OFFSET,
+            MQ2_FLAG, MSG_REGION, MESSAGE_TYPE, ORIGIN_MESSAGE_ID, PRODUCER_GROUP, PUSH_REPLY_TIME, REAL_QUEUE_ID,
+            REAL_TOPIC, RECONSUME_TIME, MESSAGE_REPLY_TO_CLIENT, RETRY_TOPIC, TAGS, TRACE_SWITCH, TRANSFER_FLAG,
+            TRANSACTION_PREPARED, MESSAGE_TTL, UNIQ_CLIENT_MESSAGE_ID_KEYIDX, WAIT_STORE_MSG_OK);
 
     /** Separates the keys inside {@link #KEYS}. */
     public static final String KEY_SEPARATOR = " ";

@@ -92,9 +92,9 @@ class MessageEncodingsTest {
         Message m = new Message("T", new byte[0]);
         m.setKeys(List.of("k1", "k2"));
         assertEquals(List.of("k1", "k2"), m.getKeyList());
-        assertEquals(true, m.isWaitStoreMsgOk());
+        assertEquals(true, m.isWaitStoreMsgOK());
         m.putProperty(MessageProperty.WAIT_STORE_MSG_OK, "false");
-        assertEquals(false, m.isWaitStoreMsgOk());
+        assertEquals(false, m.isWaitStoreMsgOK());
         m.putProperty(MessageProperty.DELAY_TIME_LEVEL, "3");
         assertEquals(3, m.getDelayTimeLevel());
     }

@@ -23,7 +23,7 @@ class MessagePropertiesTest {
         m.setPropertiesString(BATCH_STORED);
         assertEquals("TagB", m.getTags());
         assertEquals("KB0", m.getKeys());
-        assertFalse(m.isWaitStoreMsgOk(), "the last WAIT decides, as when the string is decoded");
+        assertFalse(m.isWaitStoreMsgOK(), "the last WAIT decides, as when the string is decoded");
         assertEquals("false", m.getProperties().get("WAIT"));
         m.setPropertiesString(BATCH_STORED);
         assertTrue(m.toString().contains("TagB"));
@@ -49,12 +49,12 @@ class MessagePropertiesTest {
     void theWaitInstructionOfAnAppendIsNotAStoredProperty() {
         MessageExt m = new MessageExt();
         m.setPropertiesString("TAGS\u0001A");
-        assertTrue(m.isWaitStoreMsgOk());
-        m.setWaitStoreMsgOk(false);
-        assertFalse(m.isWaitStoreMsgOk());
+        assertTrue(m.isWaitStoreMsgOK());
+        m.setAppendWaitsForFlush(false);
+        assertFalse(m.isWaitStoreMsgOK());
         assertEquals("TAGS\u0001A", m.getPropertiesString());
         Message sent = new Message("T", new byte[0]);
-        assertTrue(sent.isWaitStoreMsgOk());
+        assertTrue(sent.isWaitStoreMsgOK());
         assertNull(sent.getProperty(MessageProperty.WAIT_STORE_MSG_OK));
     }
 

@@ -20,9 +20,11 @@ import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
 import io.apogee.interop.fixture.ClusterKind;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -83,16 +85,20 @@ class LitePullAndTransactionInteropTest extends ClientTestBase {
     void transactionsCommitRollBackAndAnswerCheckBacks(ClusterKind kind) throws Exception {
         String topic = unique("Tx");
         Set<String> checked = ConcurrentHashMap.newKeySet();
+        Map<String, String> executedIds = new ConcurrentHashMap<>();
+        Map<String, String> checkedIds = new ConcurrentHashMap<>();
         TransactionMQProducer producer = configure(new TransactionMQProducer(unique("txpg")), kind);
         producer.setTransactionListener(new TransactionListener() {
             @Override
             public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                executedIds.put(new String(msg.getBody(), StandardCharsets.UTF_8), msg.getTransactionId());
                 return (LocalTransactionState) arg;
             }
 
             @Override
             public LocalTransactionState checkLocalTransaction(MessageExt msg) {
                 checked.add(body(msg));
+                checkedIds.put(body(msg), msg.getTransactionId());
                 return LocalTransactionState.COMMIT_MESSAGE;
             }
         });
@@ -116,6 +122,8 @@ class LitePullAndTransactionInteropTest extends ClientTestBase {
             consumer.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> received.containsAll(Set.of("commit", "check")));
             assertEquals(Set.of("check"), checked, "only the undecided transaction is checked back");
+            assertEquals(commit.getTransactionId(), executedIds.get("commit"), "the listener sees the transaction id");
+            assertEquals(executedIds.get("check"), checkedIds.get("check"), "and the check-back the same one");
             assertEquals(Set.of("commit", "check"), received, "the rolled-back message is never delivered");
         } finally {
             consumer.shutdown();

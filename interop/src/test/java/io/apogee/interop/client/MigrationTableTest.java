@@ -36,7 +36,7 @@ class MigrationTableTest {
             "MessageListenerOrderly", "ReadOffsetType", "MQBrokerException", "RequestTimeoutException", "MessageQueue",
             "ConsumeFromWhere", "RPCHook", "RemotingException", "RemotingConnectException",
             "RemotingSendRequestException", "RemotingTimeoutException", "RemotingTooMuchRequestException",
-            "AclClientRPCHook", "SessionCredentials", "QueryResult");
+            "AclClientRPCHook", "SessionCredentials", "QueryResult", "Message");
 
     @Test
     void everyRowNamesTwoRealClassesAndCompleteOnesKeepEveryMethod() throws Exception {

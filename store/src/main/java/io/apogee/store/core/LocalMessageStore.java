@@ -238,7 +238,7 @@ public final class LocalMessageStore implements MessageStore {
             counters.onPutFailed();
             return CompletableFuture.completedFuture(PutMessageResult.failed(PutMessageStatus.SERVICE_NOT_AVAILABLE));
         }
-        boolean wait = messages.get(0).isWaitStoreMsgOk();
+        boolean wait = messages.get(0).isWaitStoreMsgOK();
         boolean waitFlush = groupCommit != null && wait;
         if (waitFlush) {
             groupCommit.beginAppend();

@@ -87,4 +87,9 @@ public class LocalFileOffsetStore extends MemoryOffsets {
     public void persist(MessageQueue mq) {
         persistAll(Set.of(mq));
     }
+
+    /** Broadcasting offsets stay on this machine: nothing goes to a broker. */
+    @Override
+    public void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway) {
+    }
 }

@@ -1,6 +1,8 @@
 package io.apogee.client.consumer.store;
 
+import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
+import io.apogee.remoting.exception.RemotingException;
 import io.apogee.common.message.MessageQueue;
 import java.util.Map;
 import java.util.Set;
@@ -33,4 +35,13 @@ public interface OffsetStore {
 
     /** The in-memory offsets of {@code topic}'s queues. */
     Map<MessageQueue, Long> cloneOffsetTable(String topic);
+
+    /**
+     * Writes {@code offset} of {@code mq} to its broker now, oneway or waiting for the broker's answer; a store
+     * that keeps offsets locally does nothing.
+     *
+     * @throws MQClientException when no broker of {@code mq}'s name is known, even after a route refresh
+     */
+    void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
 }

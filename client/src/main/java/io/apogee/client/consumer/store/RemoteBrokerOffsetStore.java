@@ -1,6 +1,7 @@
 package io.apogee.client.consumer.store;
 
 import io.apogee.client.MQBrokerException;
+import io.apogee.client.MQClientException;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.common.message.MessageQueue;
@@ -64,17 +65,31 @@ public class RemoteBrokerOffsetStore extends MemoryOffsets {
     @Override
     public void persist(MessageQueue mq) {
         long offset = memoryOffset(mq);
-        String addr = brokerAddr(mq);
-        if (offset < 0 || addr == null) {
+        if (offset < 0) {
             return;
         }
         try {
-            instance.offsetApi().updateConsumerOffsetOneway(addr, group, mq, offset);
-        } catch (RemotingException e) {
-            LOG.warn("offset {} of group {} for {} not persisted to {}: {}", offset, group, mq, addr,
-                    e.getMessage());
+            updateConsumeOffsetToBroker(mq, offset, true);
+        } catch (RemotingException | MQBrokerException e) {
+            LOG.warn("offset {} of group {} for {} not persisted: {}", offset, group, mq, e.getMessage());
+        } catch (MQClientException e) {
+            LOG.debug("offset {} of group {} for {} not persisted: {}", offset, group, mq, e.getErrorMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        String addr = brokerAddr(mq);
+        if (addr == null) {
+            throw new MQClientException(-1, "The broker[" + mq.getBrokerName() + "] not exist");
+        }
+        if (isOneway) {
+            instance.offsetApi().updateConsumerOffsetOneway(addr, group, mq, offset);
+        } else {
+            instance.offsetApi().updateConsumerOffset(addr, group, mq, offset);
         }
     }
 

@@ -2,8 +2,11 @@ package io.apogee.client.consumer.store;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.client.ClientConfig;
+import io.apogee.client.MQClientException;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.stub.ClientConfigs;
@@ -46,6 +49,8 @@ class OffsetStoresTest {
         assertEquals(5, second.readOffset(Q0, ReadOffsetType.READ_FROM_MEMORY), "and memory has it again");
         assertEquals(OffsetStore.NO_OFFSET, new LocalFileOffsetStore(dir, "127.0.0.1@b", GROUP)
                 .readOffset(Q0, ReadOffsetType.MEMORY_FIRST_THEN_STORE), "another client id, another file");
+        second.updateConsumeOffsetToBroker(Q1, 1, false);
+        assertEquals(9, second.readOffset(Q1, ReadOffsetType.READ_FROM_MEMORY), "local offsets go to no broker");
     }
 
     @Test
@@ -68,6 +73,11 @@ class OffsetStoresTest {
 
                 await().atMost(Duration.ofSeconds(20)).until(() -> Long.valueOf(8).equals(broker.offset(GROUP, "T", 0))
                         && Long.valueOf(2).equals(broker.offset(GROUP, "T", 1)));
+                store.updateConsumeOffsetToBroker(Q1, 4, false);
+                assertEquals(4L, broker.offset(GROUP, "T", 1), "a two-way update is stored when it returns");
+                MQClientException unknown = assertThrows(MQClientException.class,
+                        () -> store.updateConsumeOffsetToBroker(new MessageQueue("T", "broker-z", 0), 1, true));
+                assertTrue(unknown.getMessage().contains("broker-z"), unknown.getMessage());
                 broker.close();
                 assertEquals(OffsetStore.READ_FAILED, store.readOffset(Q1, ReadOffsetType.READ_FROM_STORE));
             } finally {
