@@ -3,9 +3,11 @@ package io.apogee.client.consumer.store;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONException;
 import com.alibaba.fastjson2.TypeReference;
+import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
 import io.apogee.common.io.AtomicFile;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.remoting.exception.RemotingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +90,12 @@ public class LocalFileOffsetStore extends MemoryOffsets {
         persistAll(Set.of(mq));
     }
 
-    /** Broadcasting offsets stay on this machine: nothing goes to a broker. */
+    /**
+     * Broadcasting offsets stay on this machine: nothing goes to a broker (RocketMQ's exception list is kept so a
+     * {@code catch} written for it compiles).
+     */
     @Override
-    public void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway) {
+    public void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
     }
 }
