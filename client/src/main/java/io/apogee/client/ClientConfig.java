@@ -74,6 +74,14 @@ public class ClientConfig {
     private boolean unitMode;
     /** Client language announced in heartbeats (the broker lists it in connection reports); default JAVA. */
     private LanguageCode language = LanguageCode.JAVA;
+    /** Where the servers run (RocketMQ's setting, see {@link AccessChannel}); default LOCAL. */
+    private AccessChannel accessChannel = AccessChannel.LOCAL;
+    /**
+     * Marks every request as a stream request (the {@code ReqT=0} extension field RocketMQ's
+     * {@code StreamTypeRPCHook} adds, which RocketMQ 5's proxy reads); read when the client instance starts;
+     * RocketMQ's default false.
+     */
+    private boolean enableStreamRequestType;
     /** Directory of broadcasting consumers' offset files; RocketMQ's default ~/.rocketmq_offsets. */
     private String localOffsetStoreDir = System.getProperty(LOCAL_OFFSET_STORE_DIR_PROPERTY,
             Path.of(System.getProperty("user.home"), ".rocketmq_offsets").toString());
@@ -180,6 +188,8 @@ public class ClientConfig {
         language = other.language;
         vipChannelEnabled = other.vipChannelEnabled;
         useTLS = other.useTLS;
+        accessChannel = other.accessChannel;
+        enableStreamRequestType = other.enableStreamRequestType;
     }
 
     /** A copy of the shared settings. */
@@ -349,5 +359,21 @@ public class ClientConfig {
 
     public void setLanguage(LanguageCode language) {
         this.language = language;
+    }
+
+    public AccessChannel getAccessChannel() {
+        return accessChannel;
+    }
+
+    public void setAccessChannel(AccessChannel accessChannel) {
+        this.accessChannel = accessChannel;
+    }
+
+    public boolean isEnableStreamRequestType() {
+        return enableStreamRequestType;
+    }
+
+    public void setEnableStreamRequestType(boolean enableStreamRequestType) {
+        this.enableStreamRequestType = enableStreamRequestType;
     }
 }

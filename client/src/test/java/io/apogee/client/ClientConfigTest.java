@@ -26,14 +26,20 @@ class ClientConfigTest {
         assertEquals(1_000, config.getPullTimeDelayMillsWhenException());
         assertFalse(config.isUnitMode());
         assertEquals(LanguageCode.JAVA, config.getLanguage());
+        assertEquals(AccessChannel.LOCAL, config.getAccessChannel());
+        assertFalse(config.isEnableStreamRequestType());
 
         config.setPullTimeDelayMillsWhenException(2_500);
+        config.setAccessChannel(AccessChannel.CLOUD);
+        config.setEnableStreamRequestType(true);
         config.setUnitMode(true);
         config.setLanguage(LanguageCode.GO);
         ClientConfig copy = config.cloneClientConfig();
         assertEquals(2_500, copy.getPullTimeDelayMillsWhenException());
         assertTrue(copy.isUnitMode());
         assertEquals(LanguageCode.GO, copy.getLanguage());
+        assertEquals(AccessChannel.CLOUD, copy.getAccessChannel());
+        assertTrue(copy.isEnableStreamRequestType());
     }
 
     @Test

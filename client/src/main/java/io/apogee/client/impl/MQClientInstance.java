@@ -88,6 +88,9 @@ public final class MQClientInstance {
         NettyClientConfig nettyConfig = ConfigBinder.conclude(NettyClientConfig::new, Map.of("useTLS",
                 config.isUseTLS()));
         this.remoting = new NettyRemotingClient(nettyConfig, null);
+        if (config.isEnableStreamRequestType()) {
+            remoting.registerRpcHook(new StreamRequestTypeHook());
+        }
         if (rpcHook != null) {
             remoting.registerRpcHook(rpcHook);
         }

@@ -6,6 +6,7 @@ import io.apogee.client.RequestTimeoutException;
 import io.apogee.client.acl.AclClientRPCHook;
 import io.apogee.client.admin.MQAdminClient;
 import io.apogee.client.acl.SessionCredentials;
+import io.apogee.client.impl.LatencyFaultTolerance;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.common.message.Message;
@@ -19,6 +20,9 @@ import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,12 @@ public class DefaultMQProducer extends MQAdminClient {
     private boolean retryAnotherBrokerWhenNotStoreOK;
     private int maxMessageSize = 4 * 1024 * 1024;
     private boolean sendLatencyFaultEnable;
+    /** Broker answers retried on another queue; RocketMQ 4.9.8's six (NO_BUYER_ID 204, NOT_IN_CURRENT_UNIT 205). */
+    private final Set<Integer> retryResponseCodes = new CopyOnWriteArraySet<>(List.of(ResponseCode.TOPIC_NOT_EXIST,
+            ResponseCode.SERVICE_NOT_AVAILABLE, ResponseCode.SYSTEM_ERROR, ResponseCode.NO_PERMISSION, 204, 205));
+    private final LatencyFaultTolerance latencyFaultTolerance = new LatencyFaultTolerance();
+    private volatile ExecutorService callbackExecutor;
+    private volatile ExecutorService asyncSenderExecutor;
     private volatile MessageSender sender;
     private final RpcHook rpcHook;
     private final TraceDispatcher traceDispatcher;
@@ -179,8 +189,8 @@ public class DefaultMQProducer extends MQAdminClient {
     public void send(Message msg, SendCallback callback, long timeout)
             throws MQClientException, RemotingException, InterruptedException {
         validate(msg);
-        running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), null, callback,
-                timeout, retryTimesWhenSendAsyncFailed, null);
+        running().sendAsync(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), null, callback,
+                timeout, retryTimesWhenSendAsyncFailed);
     }
 
     /** Sends without waiting for any answer: fastest, no delivery guarantee. */
@@ -220,8 +230,8 @@ public class DefaultMQProducer extends MQAdminClient {
             throws MQClientException {
         validate(msg);
         MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
-        running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), queue, callback,
-                timeout, retryTimesWhenSendAsyncFailed, null);
+        running().sendAsync(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), queue, callback,
+                timeout, retryTimesWhenSendAsyncFailed);
     }
 
     public void sendOneway(Message msg, MessageQueue mq)
@@ -257,8 +267,8 @@ public class DefaultMQProducer extends MQAdminClient {
     private void sendAsyncSelected(Message msg, MessageQueueSelector selector, Object arg, SendCallback callback,
             long timeout) throws MQClientException {
         validate(msg);
-        running().sendAsyncWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
-                select(msg, selector, arg), callback, timeout, retryTimesWhenSendAsyncFailed, null);
+        running().sendAsync(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
+                select(msg, selector, arg), callback, timeout, retryTimesWhenSendAsyncFailed);
     }
 
     public void sendOneway(Message msg, MessageQueueSelector selector, Object arg)
@@ -300,7 +310,7 @@ public class DefaultMQProducer extends MQAdminClient {
 
     public void send(Collection<Message> msgs, SendCallback callback, long timeout)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        running().sendAsyncWithRetry(validBatch(msgs), null, callback, timeout, retryTimesWhenSendAsyncFailed, null);
+        running().sendAsync(validBatch(msgs), null, callback, timeout, retryTimesWhenSendAsyncFailed);
     }
 
     /** Sends messages of one topic as one batch to {@code mq}, asynchronously, retrying on the same queue. */
@@ -312,8 +322,8 @@ public class DefaultMQProducer extends MQAdminClient {
     public void send(Collection<Message> msgs, MessageQueue mq, SendCallback callback, long timeout)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         OutgoingMessage batch = validBatch(msgs);
-        running().sendAsyncWithRetry(batch, checkQueueTopic(batch.topic(), mq), callback, timeout,
-                retryTimesWhenSendAsyncFailed, null);
+        running().sendAsync(batch, checkQueueTopic(batch.topic(), mq), callback, timeout,
+                retryTimesWhenSendAsyncFailed);
     }
 
     /**
@@ -377,9 +387,30 @@ public class DefaultMQProducer extends MQAdminClient {
      */
     private Requester.AsyncSend requestSend(Message msg, MessageQueueSelector selector, Object arg,
             MessageQueue mq) {
-        return (callback, left) -> running().sendAsyncWithRetry(OutgoingMessage.single(msg,
+        return (callback, left) -> running().sendAsync(OutgoingMessage.single(msg,
                 compressMsgBodyOverHowmuch), selector != null ? select(msg, selector, arg) : mq, callback, left,
-                retryTimesWhenSendAsyncFailed, null);
+                retryTimesWhenSendAsyncFailed);
+    }
+
+    /**
+     * Not for a plain producer, as in RocketMQ: use {@link TransactionMQProducer}.
+     *
+     * @throws RuntimeException always
+     */
+    public TransactionSendResult sendMessageInTransaction(Message msg, Object arg) throws MQClientException {
+        throw new RuntimeException("sendMessageInTransaction not implement, please use TransactionMQProducer class");
+    }
+
+    /**
+     * Not for a plain producer, as in RocketMQ: use {@link TransactionMQProducer}.
+     *
+     * @throws RuntimeException always
+     * @deprecated as in RocketMQ; use {@link #sendMessageInTransaction(Message, Object)}
+     */
+    @Deprecated
+    public TransactionSendResult sendMessageInTransaction(Message msg, LocalTransactionExecuter executer, Object arg)
+            throws MQClientException {
+        throw new RuntimeException("sendMessageInTransaction not implement, please use TransactionMQProducer class");
     }
 
     /** The writable queues of {@code topic}, in the order selectors see them (named without the namespace). */
@@ -393,9 +424,21 @@ public class DefaultMQProducer extends MQAdminClient {
                 header.getMsgId(), brokerAddr);
     }
 
-    /** The dispatcher of this producer's traces, {@code null} when not traced. */
-    TraceDispatcher traceDispatcher() {
+    /** This producer's trace dispatcher ({@code null} without {@code enableMsgTrace}), as RocketMQ's getter. */
+    public TraceDispatcher getTraceDispatcher() {
         return traceDispatcher;
+    }
+
+    LatencyFaultTolerance latencyFaultTolerance() {
+        return latencyFaultTolerance;
+    }
+
+    ExecutorService callbackExecutor() {
+        return callbackExecutor;
+    }
+
+    ExecutorService asyncSenderExecutor() {
+        return asyncSenderExecutor;
     }
 
     @Override
@@ -550,5 +593,63 @@ public class DefaultMQProducer extends MQAdminClient {
 
     public void setSendLatencyFaultEnable(boolean sendLatencyFaultEnable) {
         this.sendLatencyFaultEnable = sendLatencyFaultEnable;
+    }
+
+    /** The latency steps of {@code sendLatencyFaultEnable}, in ms (RocketMQ's 50, 100, 550 … 15,000). */
+    public long[] getLatencyMax() {
+        return latencyFaultTolerance.getLatencyMax();
+    }
+
+    /** Replaces the latency steps (ascending, in ms); takes effect at once, started or not. */
+    public void setLatencyMax(long[] latencyMax) {
+        latencyFaultTolerance.setLatencyMax(latencyMax);
+    }
+
+    /** How long a broker is avoided after a send reached each latency step, in ms (RocketMQ's 0, 0, 30 s … 600 s). */
+    public long[] getNotAvailableDuration() {
+        return latencyFaultTolerance.getNotAvailableDuration();
+    }
+
+    /** Replaces the pauses paired with {@link #getLatencyMax()}'s steps, in ms; takes effect at once. */
+    public void setNotAvailableDuration(long[] notAvailableDuration) {
+        latencyFaultTolerance.setNotAvailableDuration(notAvailableDuration);
+    }
+
+    /** The live set of broker response codes a synchronous or asynchronous send retries on another queue. */
+    public Set<Integer> getRetryResponseCodes() {
+        return retryResponseCodes;
+    }
+
+    /** Also retries a send the broker answered with {@code responseCode}. */
+    public void addRetryResponseCode(int responseCode) {
+        retryResponseCodes.add(responseCode);
+    }
+
+    /** Whether sends go to each broker's VIP port ({@code listenPort - 2}): {@link #isVipChannelEnabled()}. */
+    public boolean isSendMessageWithVIPChannel() {
+        return isVipChannelEnabled();
+    }
+
+    public void setSendMessageWithVIPChannel(boolean sendMessageWithVIPChannel) {
+        setVipChannelEnabled(sendMessageWithVIPChannel);
+    }
+
+    /**
+     * Runs every asynchronous send's callback on {@code callbackExecutor} instead of the client's callback threads
+     * (on the answering thread when it refuses a task). RocketMQ sets it on the whole client instance; here it is
+     * this producer's. The app keeps owning it: {@link #shutdown()} does not stop it.
+     */
+    public void setCallbackExecutor(ExecutorService callbackExecutor) {
+        this.callbackExecutor = callbackExecutor;
+    }
+
+    /**
+     * Runs asynchronous sends (route lookup, queue choice, encoding) on {@code asyncSenderExecutor}, so that
+     * {@code send(msg, callback)} returns at once; a send that waited past its timeout in its queue fails with
+     * RocketMQ's {@code RemotingTooMuchRequestException}, and one it refuses throws {@code MQClientException}.
+     * Without it (the default) the calling thread does that work. The app keeps owning it.
+     */
+    public void setAsyncSenderExecutor(ExecutorService asyncSenderExecutor) {
+        this.asyncSenderExecutor = asyncSenderExecutor;
     }
 }

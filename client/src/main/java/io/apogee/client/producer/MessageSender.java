@@ -7,6 +7,7 @@ import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQProducerInner;
 import io.apogee.client.impl.TopicPublishInfo;
 import io.apogee.client.impl.UnboundLoggingWarning;
+import io.apogee.client.impl.api.AdminApi;
 import io.apogee.client.utils.MessageUtil;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageProperty;
@@ -14,6 +15,7 @@ import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.exception.RemotingException;
 import io.apogee.remoting.exception.RemotingTimeoutException;
+import io.apogee.remoting.exception.RemotingTooMuchRequestException;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
@@ -25,6 +27,8 @@ import io.apogee.common.route.TopicRouteData;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,18 +40,15 @@ import org.slf4j.LoggerFactory;
 class MessageSender implements MQProducerInner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageSender.class);
-    /** Broker failure codes worth retrying on another queue (RocketMQ's {@code retryResponseCodes}). */
-    private static final Set<Integer> RETRY_CODES = Set.of(ResponseCode.TOPIC_NOT_EXIST,
-            ResponseCode.SERVICE_NOT_AVAILABLE, ResponseCode.SYSTEM_ERROR, ResponseCode.NO_PERMISSION, 204, 205);
-
     private final DefaultMQProducer config;
     private final MQClientInstance instance;
     private final Map<String, TopicPublishInfo> publishInfos = new ConcurrentHashMap<>();
-    private final LatencyFaultTolerance latency = new LatencyFaultTolerance();
+    private final LatencyFaultTolerance latency;
 
     MessageSender(DefaultMQProducer config, MQClientInstance instance) {
         this.config = config;
         this.instance = instance;
+        this.latency = config.latencyFaultTolerance();
     }
 
     @Override
@@ -131,7 +132,7 @@ class MessageSender implements MQProducerInner {
             } catch (MQBrokerException e) {
                 latency.update(mq.getBrokerName(), System.currentTimeMillis() - sendStart, true);
                 UnboundLoggingWarning.process().onFailure("send to " + mq, e);
-                if (!RETRY_CODES.contains(e.getResponseCode())) {
+                if (!config.getRetryResponseCodes().contains(e.getResponseCode())) {
                     throw e;
                 }
                 last = e;
@@ -146,9 +147,68 @@ class MessageSender implements MQProducerInner {
                 + last.getMessage(), last);
     }
 
-    /** Asynchronous send; failures are retried on another queue up to retryTimesWhenSendAsyncFailed times. */
-    void sendAsyncWithRetry(OutgoingMessage out, MessageQueue fixedQueue, SendCallback callback, long timeoutMillis,
-            int retriesLeft, String avoidBroker) {
+    /**
+     * Starts an asynchronous send: on the producer's {@code asyncSenderExecutor} when it has one (the call returns
+     * at once), else on the calling thread; {@code callback} then runs on its {@code callbackExecutor} when it has
+     * one. Failures are retried on another queue (the same one for a {@code fixedQueue}) up to {@code retries} times.
+     *
+     * @throws MQClientException when the {@code asyncSenderExecutor} rejects the send
+     */
+    void sendAsync(OutgoingMessage out, MessageQueue fixedQueue, SendCallback callback, long timeoutMillis,
+            int retries) throws MQClientException {
+        SendCallback target = onCallbackExecutor(callback, config.callbackExecutor());
+        ExecutorService senders = config.asyncSenderExecutor();
+        if (senders == null) {
+            sendAsyncWithRetry(out, fixedQueue, target, timeoutMillis, retries, null);
+            return;
+        }
+        long submitted = System.currentTimeMillis();
+        try {
+            senders.execute(() -> {
+                long left = timeoutMillis - (System.currentTimeMillis() - submitted);
+                if (left <= 0) {
+                    target.onException(new RemotingTooMuchRequestException("DEFAULT ASYNC send call timeout: "
+                            + timeoutMillis + " ms went by before the asyncSenderExecutor ran the send"));
+                } else {
+                    sendAsyncWithRetry(out, fixedQueue, target, left, retries, null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new MQClientException("executor rejected: the asyncSenderExecutor refused the send of "
+                    + out.uniqueIds() + "; give it a larger queue or more threads", e);
+        }
+    }
+
+    /** {@code callback} run on {@code executor}, or on the calling thread when there is none or it refuses. */
+    private static SendCallback onCallbackExecutor(SendCallback callback, ExecutorService executor) {
+        if (executor == null) {
+            return callback;
+        }
+        return new SendCallback() {
+            @Override
+            public void onSuccess(SendResult sendResult) {
+                run(() -> callback.onSuccess(sendResult));
+            }
+
+            @Override
+            public void onException(Throwable e) {
+                run(() -> callback.onException(e));
+            }
+
+            private void run(Runnable task) {
+                try {
+                    executor.execute(task);
+                } catch (RejectedExecutionException e) {
+                    LOG.warn("callbackExecutor refused a send callback, running it on this thread: {}", e.toString());
+                    task.run();
+                }
+            }
+        };
+    }
+
+    /** Asynchronous send; failures are retried on another queue up to {@code retriesLeft} times. */
+    private void sendAsyncWithRetry(OutgoingMessage out, MessageQueue fixedQueue, SendCallback callback,
+            long timeoutMillis, int retriesLeft, String avoidBroker) {
         MessageQueue mq;
         try {
             mq = fixedQueue != null ? fixedQueue : selectQueue(publishInfo(out.topic()), avoidBroker);
@@ -176,7 +236,7 @@ class MessageSender implements MQProducerInner {
                     callback.onSuccess(result);
                     return;
                 } catch (MQBrokerException e) {
-                    if (!RETRY_CODES.contains(e.getResponseCode()) || retriesLeft <= 0) {
+                    if (!config.getRetryResponseCodes().contains(e.getResponseCode()) || retriesLeft <= 0) {
                         UnboundLoggingWarning.process().onFailure("send to " + mq, e);
                         callback.onException(e);
                         return;
@@ -206,7 +266,7 @@ class MessageSender implements MQProducerInner {
 
     /** Queues the {@code Pub} trace of a send (one for a batch) when this producer traces and the broker allows. */
     private void trace(OutgoingMessage out, String addr, long start, SendResult result) {
-        TraceDispatcher traces = config.traceDispatcher();
+        TraceDispatcher traces = config.getTraceDispatcher();
         if (traces == null || result.getRegionId() == null || !result.isTraceOn()) {
             return;
         }
@@ -244,7 +304,7 @@ class MessageSender implements MQProducerInner {
             throw new MQClientException(ResponseCode.SYSTEM_ERROR, "The broker[" + mq.getBrokerName()
                     + "] not exist");
         }
-        return addr;
+        return config.isSendMessageWithVIPChannel() ? AdminApi.vipAddress(addr) : addr;
     }
 
     /** A reply to a request ({@code MSG_TYPE=reply}) goes as SEND_REPLY_MESSAGE_V2, as RocketMQ 4.9 sends it. */

@@ -26,8 +26,12 @@ public class TransactionMQProducer extends DefaultMQProducer {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionMQProducer.class);
 
     private TransactionListener transactionListener;
+    @SuppressWarnings("deprecation")
+    private TransactionCheckListener transactionCheckListener;
     private int checkThreadPoolMinSize = 1;
+    private int checkThreadPoolMaxSize = 1;
     private int checkRequestHoldMax = 2000;
+    private ExecutorService executorService;
     private volatile ExecutorService checkExecutor;
 
     public TransactionMQProducer() {
@@ -67,33 +71,80 @@ public class TransactionMQProducer extends DefaultMQProducer {
         super(namespace, producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
     }
 
+    /**
+     * Starts the producer and the pool answering check-backs: the {@link #setExecutorService executorService} when
+     * set, else {@code checkThreadPoolMinSize} to {@code checkThreadPoolMaxSize} threads with at most
+     * {@code checkRequestHoldMax} waiting checks (RocketMQ's 1, 1 and 2000); a check arriving at a full queue is
+     * dropped with a warning and asked again by the broker later.
+     *
+     * @throws MQClientException also when the pool sizes are not 1 ≤ min ≤ max or the queue is not at least 1
+     */
     @Override
     public synchronized void start() throws MQClientException {
-        if (transactionListener == null) {
-            throw new MQClientException(-1, "TransactionListener is null");
+        if (executorService == null && (checkThreadPoolMinSize < 1 || checkThreadPoolMaxSize < checkThreadPoolMinSize
+                || checkRequestHoldMax < 1)) {
+            throw new MQClientException(-1, "checkThreadPoolMinSize " + checkThreadPoolMinSize
+                    + ", checkThreadPoolMaxSize " + checkThreadPoolMaxSize + " and checkRequestHoldMax "
+                    + checkRequestHoldMax + " must satisfy 1 <= min <= max and hold >= 1; fix the settings");
         }
-        checkExecutor = BoundedExecutors.fixed("ApogeeTransactionCheck", checkThreadPoolMinSize,
-                checkRequestHoldMax);
+        checkExecutor = executorService != null ? executorService : BoundedExecutors.growing(
+                "ApogeeTransactionCheck", checkThreadPoolMinSize, checkThreadPoolMaxSize, checkRequestHoldMax);
         super.start();
     }
 
+    /** Stops the producer, then the check-back pool: an app's {@code executorService} too, as RocketMQ does. */
     @Override
     public synchronized void shutdown() {
         super.shutdown();
         if (checkExecutor != null) {
-            checkExecutor.shutdownNow();
+            if (checkExecutor == executorService) {
+                checkExecutor.shutdown();
+            } else {
+                checkExecutor.shutdownNow();
+            }
             checkExecutor = null;
         }
     }
 
     /**
-     * Sends {@code msg} as a half message, runs the local transaction with {@code arg}, and commits or rolls back
-     * the message accordingly (an {@code UNKNOW} outcome is left to the broker's check-back).
+     * Sends {@code msg} as a half message, runs the {@link TransactionListener}'s local transaction with
+     * {@code arg}, and commits or rolls back the message accordingly (an {@code UNKNOW} outcome is left to the
+     * broker's check-back). A delay level is ignored (cleared), as RocketMQ does.
+     *
+     * @throws MQClientException when no {@code TransactionListener} is set, or the half message could not be sent
      */
+    @Override
     public TransactionSendResult sendMessageInTransaction(Message msg, Object arg) throws MQClientException {
-        if (msg.getDelayTimeLevel() > 0) {
-            throw new MQClientException(-1, "delay level is not supported for transaction messages");
+        if (transactionListener == null) {
+            throw new MQClientException("TransactionListener is null", null);
         }
+        return sendInTransaction(msg, null, arg);
+    }
+
+    /**
+     * RocketMQ's first transaction API: like {@link #sendMessageInTransaction(Message, Object)}, with
+     * {@code executer} running the local transaction (the {@code TransactionListener} when it is null).
+     *
+     * @throws MQClientException when no {@link TransactionCheckListener} is set, or neither {@code executer} nor a
+     *                           {@code TransactionListener} is
+     * @deprecated as in RocketMQ 4.9
+     */
+    @Deprecated
+    @Override
+    public TransactionSendResult sendMessageInTransaction(Message msg, LocalTransactionExecuter executer, Object arg)
+            throws MQClientException {
+        if (transactionCheckListener == null) {
+            throw new MQClientException("localTransactionBranchCheckListener is null", null);
+        }
+        if (executer == null && transactionListener == null) {
+            throw new MQClientException("tranExecutor is null", null);
+        }
+        return sendInTransaction(msg, executer, arg);
+    }
+
+    private TransactionSendResult sendInTransaction(Message msg, LocalTransactionExecuter executer, Object arg)
+            throws MQClientException {
+        msg.putProperty(MessageProperty.DELAY_TIME_LEVEL, null);
         msg.putProperty(MessageProperty.TRANSACTION_PREPARED, "true");
         msg.putProperty(MessageProperty.PRODUCER_GROUP, getProducerGroup());
         SendResult sent;
@@ -107,7 +158,7 @@ public class TransactionMQProducer extends DefaultMQProducer {
         }
         LocalTransactionState state = LocalTransactionState.ROLLBACK_MESSAGE;
         if (sent.getSendStatus() == SendStatus.SEND_OK) {
-            state = executeLocal(msg, arg);
+            state = executeLocal(msg, executer, arg);
         }
         try {
             endTransaction(msg, sent, state);
@@ -131,10 +182,11 @@ public class TransactionMQProducer extends DefaultMQProducer {
         return result;
     }
 
-    private LocalTransactionState executeLocal(Message msg, Object arg) {
+    private LocalTransactionState executeLocal(Message msg, LocalTransactionExecuter executer, Object arg) {
         msg.setTransactionId(msg.getUniqueKey());
         try {
-            LocalTransactionState state = transactionListener.executeLocalTransaction(msg, arg);
+            LocalTransactionState state = executer != null ? executer.executeLocalTransactionBranch(msg, arg)
+                    : transactionListener.executeLocalTransaction(msg, arg);
             return state == null ? LocalTransactionState.UNKNOW : state;
         } catch (RuntimeException e) {
             LOG.warn("local transaction of {} failed, leaving it to the check-back", msg.getUniqueKey(), e);
@@ -166,7 +218,7 @@ public class TransactionMQProducer extends DefaultMQProducer {
     /** Queues the {@code EndTransaction} trace of an answer when this producer traces, as RocketMQ's hook does. */
     private void traceEnd(Message msg, String msgId, String addr, String transactionId, LocalTransactionState state,
             boolean fromCheck) {
-        TraceDispatcher traces = traceDispatcher();
+        TraceDispatcher traces = getTraceDispatcher();
         if (traces != null) {
             traces.append(TraceEncoder.endTransaction(getProducerGroup(), msg, msgId, addr, transactionId, state,
                     fromCheck));
@@ -192,7 +244,15 @@ public class TransactionMQProducer extends DefaultMQProducer {
         String uniqueKey = message.getUniqueKey();
         message.setTransactionId(uniqueKey != null && !uniqueKey.isEmpty() ? uniqueKey : check.getTransactionId());
         try {
-            state = transactionListener.checkLocalTransaction(message);
+            if (transactionCheckListener != null) {
+                state = transactionCheckListener.checkLocalTransactionState(message);
+            } else if (transactionListener != null) {
+                state = transactionListener.checkLocalTransaction(message);
+            } else {
+                LOG.warn("transaction check of {} from {}: producer {} has no TransactionListener to ask; the broker "
+                        + "will ask again", check.getMsgId(), brokerAddr, getProducerGroup());
+                return;
+            }
         } catch (RuntimeException e) {
             LOG.warn("transaction check of {} failed in the listener", check.getMsgId(), e);
             state = LocalTransactionState.UNKNOW;
@@ -231,6 +291,39 @@ public class TransactionMQProducer extends DefaultMQProducer {
 
     public void setTransactionListener(TransactionListener transactionListener) {
         this.transactionListener = transactionListener;
+    }
+
+    /** @deprecated as in RocketMQ 4.9; use {@link #getTransactionListener()} */
+    @Deprecated
+    public TransactionCheckListener getTransactionCheckListener() {
+        return transactionCheckListener;
+    }
+
+    /**
+     * Answers check-backs instead of the {@code TransactionListener} when set, as in RocketMQ.
+     *
+     * @deprecated as in RocketMQ 4.9; use {@link #setTransactionListener}
+     */
+    @Deprecated
+    public void setTransactionCheckListener(TransactionCheckListener transactionCheckListener) {
+        this.transactionCheckListener = transactionCheckListener;
+    }
+
+    public ExecutorService getExecutorService() {
+        return executorService;
+    }
+
+    /** The pool check-backs run on, instead of one of {@code checkThreadPoolMin/MaxSize}; read at start. */
+    public void setExecutorService(ExecutorService executorService) {
+        this.executorService = executorService;
+    }
+
+    public int getCheckThreadPoolMaxSize() {
+        return checkThreadPoolMaxSize;
+    }
+
+    public void setCheckThreadPoolMaxSize(int checkThreadPoolMaxSize) {
+        this.checkThreadPoolMaxSize = checkThreadPoolMaxSize;
     }
 
     public int getCheckThreadPoolMinSize() {

@@ -1,5 +1,6 @@
 package io.apogee.client.impl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,6 +41,22 @@ class NamesrvAndLatencyTest {
         assertTrue(latency.isAvailable("never-seen"));
         latency.update("slow", 10, false);
         assertTrue(latency.isAvailable("slow"), "a fast answer clears the pause");
+    }
+
+    @Test
+    void latencyStepsCanBeReplaced() {
+        LatencyFaultTolerance latency = new LatencyFaultTolerance();
+        assertArrayEquals(LatencyFaultTolerance.DEFAULT_LATENCY_MAX, latency.getLatencyMax());
+        latency.setLatencyMax(new long[] {10, 1000});
+        latency.setNotAvailableDuration(new long[] {60_000, 0, 5});
+        latency.update("over-10", 20, false);
+        latency.update("over-1000", 2000, false);
+        assertFalse(latency.isAvailable("over-10"), "20 ms reaches the first step, now a minute's pause");
+        assertTrue(latency.isAvailable("over-1000"), "the second step pauses for 0 ms; the third pause is unpaired");
+        latency.getLatencyMax()[0] = 99;
+        assertEquals(10, latency.getLatencyMax()[0], "the getter hands out a copy");
+        assertThrows(IllegalArgumentException.class, () -> latency.setLatencyMax(new long[0]));
+        assertThrows(IllegalArgumentException.class, () -> latency.setNotAvailableDuration(null));
     }
 
     @Test

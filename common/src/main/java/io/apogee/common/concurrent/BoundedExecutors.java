@@ -15,7 +15,16 @@ public final class BoundedExecutors {
      * task offered to a full queue is rejected with {@link java.util.concurrent.RejectedExecutionException}.
      */
     public static ThreadPoolExecutor fixed(String name, int threads, int queueCapacity) {
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
-                new NamedThreadFactory(name, true), new ThreadPoolExecutor.AbortPolicy());
+        return growing(name, threads, threads, queueCapacity);
+    }
+
+    /**
+     * Like {@link #fixed}, with {@code coreThreads} threads that grow to {@code maxThreads} only while the queue is
+     * full (as {@link ThreadPoolExecutor} does), the extra ones ending after 60 s idle.
+     */
+    public static ThreadPoolExecutor growing(String name, int coreThreads, int maxThreads, int queueCapacity) {
+        return new ThreadPoolExecutor(coreThreads, maxThreads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), new NamedThreadFactory(name, true),
+                new ThreadPoolExecutor.AbortPolicy());
     }
 }

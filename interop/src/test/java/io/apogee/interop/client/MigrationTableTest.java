@@ -36,7 +36,10 @@ class MigrationTableTest {
             "MessageListenerOrderly", "ReadOffsetType", "MQBrokerException", "RequestTimeoutException", "MessageQueue",
             "ConsumeFromWhere", "RPCHook", "RemotingException", "RemotingConnectException",
             "RemotingSendRequestException", "RemotingTimeoutException", "RemotingTooMuchRequestException",
-            "AclClientRPCHook", "SessionCredentials", "QueryResult", "Message");
+            "AclClientRPCHook", "SessionCredentials", "QueryResult", "Message", "ClientConfig", "AccessChannel",
+            "DefaultMQProducer", "TransactionMQProducer", "LocalTransactionExecuter", "TransactionCheckListener");
+    /** Accessors of RocketMQ's internal implementation objects, which have no counterpart here (README says so). */
+    private static final Set<String> INTERNALS = Set.of("getDefaultMQProducerImpl/0");
 
     @Test
     void everyRowNamesTwoRealClassesAndCompleteOnesKeepEveryMethod() throws Exception {
@@ -65,7 +68,7 @@ class MigrationTableTest {
             for (Method method : theirs.getMethods()) {
                 String signature = method.getName() + "/" + method.getParameterCount();
                 if (method.getDeclaringClass().getName().startsWith("org.apache.rocketmq.") && !method.isSynthetic()
-                        && !mine.contains(signature)) {
+                        && !mine.contains(signature) && !INTERNALS.contains(signature)) {
                     problems.add(ours.getName() + " lacks " + signature + " of " + theirs.getName());
                 }
             }

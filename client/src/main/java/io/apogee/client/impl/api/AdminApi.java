@@ -287,7 +287,7 @@ public final class AdminApi {
     }
 
     /** {@code host:port} with the port 2 lower: the broker's VIP port (RocketMQ's {@code brokerVIPChannel}). */
-    static String vipAddress(String addr) {
+    public static String vipAddress(String addr) {
         int colon = addr.lastIndexOf(':');
         if (colon < 0) {
             return addr;
