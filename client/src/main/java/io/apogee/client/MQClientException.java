@@ -6,8 +6,8 @@ package io.apogee.client;
  */
 public class MQClientException extends Exception {
 
-    private final int responseCode;
-    private final String errorMessage;
+    private int responseCode;
+    private String errorMessage;
 
     public MQClientException(String message, Throwable cause) {
         super(message, cause);
@@ -29,5 +29,16 @@ public class MQClientException extends Exception {
     /** The server's response code behind this failure, or -1 for a purely client-side one. */
     public int getResponseCode() {
         return responseCode;
+    }
+
+    /** Replaces the response code (not {@link #getMessage()}), as RocketMQ's; returns this exception. */
+    public MQClientException setResponseCode(int responseCode) {
+        this.responseCode = responseCode;
+        return this;
+    }
+
+    /** Replaces the description {@link #getErrorMessage()} returns (not {@link #getMessage()}), as RocketMQ's. */
+    public void setErrorMessage(String errorMessage) {
+        this.errorMessage = errorMessage;
     }
 }

@@ -50,6 +50,10 @@ public class DefaultMQPushConsumer extends MQAdminClient {
     private int consumeConcurrentlyMaxSpan = 2000;
     private int pullThresholdForQueue = 1000;
     private int pullThresholdSizeForQueue = 100;
+    private volatile int pullThresholdForTopic = -1;
+    private volatile int pullThresholdSizeForTopic = -1;
+    private boolean postSubscriptionWhenPull;
+    private long adjustThreadPoolNumsThreshold = 100_000;
     private long pullInterval;
     private int consumeMessageBatchMaxSize = 1;
     private int pullBatchSize = 32;
@@ -137,6 +141,20 @@ public class DefaultMQPushConsumer extends MQAdminClient {
             throw new MQClientException(-1, problem);
         }
         subscription.put(withNamespace(topic), MessageSelector.byTag(subExpression == null ? "*" : subExpression));
+    }
+
+    /**
+     * RocketMQ's class filter mode, which runs the given Java class on RocketMQ's filter servers. Apogee has no
+     * filter servers (RocketMQ 4.9 retired them), so this always fails; filter with {@link MessageSelector#bySql}.
+     *
+     * @throws MQClientException always
+     * @deprecated as in RocketMQ 4.9
+     */
+    @Deprecated
+    public void subscribe(String topic, String fullClassName, String filterClassSource) throws MQClientException {
+        throw new MQClientException(-1, "class filter mode (filter class " + fullClassName + " for topic " + topic
+                + ") needs RocketMQ's filter servers, which Apogee does not run; subscribe with "
+                + "MessageSelector.bySql(...) instead");
     }
 
     /**
@@ -319,6 +337,11 @@ public class DefaultMQPushConsumer extends MQAdminClient {
         return consumeTracer;
     }
 
+    /** The dispatcher of this consumer's traces ({@code null} without {@code enableMsgTrace}), as RocketMQ's. */
+    public TraceDispatcher getTraceDispatcher() {
+        return consumeTracer == null ? null : consumeTracer.dispatcher();
+    }
+
     private void checkConfig() throws MQClientException {
         String problem = TopicValidator.problemWith(consumerGroup);
         if (problem != null) {
@@ -337,7 +360,36 @@ public class DefaultMQPushConsumer extends MQAdminClient {
         }
         if (consumeThreadMin < 1 || consumeThreadMax < consumeThreadMin || consumeMessageBatchMaxSize < 1
                 || pullBatchSize < 1 || pullThresholdForQueue < 1) {
-            throw new MQClientException(-1, "invalid thread, batch or threshold settings");
+            throw new MQClientException(-1, "invalid settings: consumeThreadMin " + consumeThreadMin
+                    + ", consumeThreadMax " + consumeThreadMax + ", consumeMessageBatchMaxSize "
+                    + consumeMessageBatchMaxSize + ", pullBatchSize " + pullBatchSize + " and pullThresholdForQueue "
+                    + pullThresholdForQueue + " must each be at least 1, and consumeThreadMin <= consumeThreadMax");
+        }
+        if (pullThresholdForTopic != -1 && (pullThresholdForTopic < 1 || pullThresholdForTopic > 6_553_500)) {
+            throw new MQClientException(-1, "pullThresholdForTopic Out of range [1, 6553500] (or -1 for none): "
+                    + pullThresholdForTopic);
+        }
+        if (pullThresholdSizeForTopic != -1 && (pullThresholdSizeForTopic < 1
+                || pullThresholdSizeForTopic > 1_024_000)) {
+            throw new MQClientException(-1, "pullThresholdSizeForTopic Out of range [1, 1024000] (or -1 for none): "
+                    + pullThresholdSizeForTopic);
+        }
+    }
+
+    /**
+     * RocketMQ's topic-wide flow control: with {@code pullThresholdForTopic} or {@code pullThresholdSizeForTopic}
+     * set (not -1), each of the {@code ownedQueues} queues this consumer owns gets an equal share, at least 1,
+     * written into {@code pullThresholdForQueue} or {@code pullThresholdSizeForQueue} (which then read the share).
+     */
+    void shareTopicThresholds(int ownedQueues) {
+        if (ownedQueues <= 0) {
+            return;
+        }
+        if (pullThresholdForTopic != -1) {
+            pullThresholdForQueue = Math.max(1, pullThresholdForTopic / ownedQueues);
+        }
+        if (pullThresholdSizeForTopic != -1) {
+            pullThresholdSizeForQueue = Math.max(1, pullThresholdSizeForTopic / ownedQueues);
         }
     }
 
@@ -446,6 +498,49 @@ public class DefaultMQPushConsumer extends MQAdminClient {
 
     public void setPullThresholdSizeForQueue(int pullThresholdSizeForQueue) {
         this.pullThresholdSizeForQueue = pullThresholdSizeForQueue;
+    }
+
+    public int getPullThresholdForTopic() {
+        return pullThresholdForTopic;
+    }
+
+    /**
+     * At most this many pulled, unconsumed messages over all the queues this consumer owns, shared equally between
+     * them (see {@code pullThresholdForQueue}); -1, the default, for no topic-wide limit. 1 to 6,553,500.
+     */
+    public void setPullThresholdForTopic(int pullThresholdForTopic) {
+        this.pullThresholdForTopic = pullThresholdForTopic;
+    }
+
+    public int getPullThresholdSizeForTopic() {
+        return pullThresholdSizeForTopic;
+    }
+
+    /** Like {@link #setPullThresholdForTopic}, in MiB of message bodies; -1, the default, for none. 1 to 1,024,000. */
+    public void setPullThresholdSizeForTopic(int pullThresholdSizeForTopic) {
+        this.pullThresholdSizeForTopic = pullThresholdSizeForTopic;
+    }
+
+    public boolean isPostSubscriptionWhenPull() {
+        return postSubscriptionWhenPull;
+    }
+
+    /**
+     * RocketMQ's switch for sending the subscription with each pull (default false: its broker then uses the
+     * heartbeat's). Apogee's consumers send it with every pull either way, so a pull that overtakes the first
+     * heartbeat is still filtered right; the value is kept for RocketMQ's API.
+     */
+    public void setPostSubscriptionWhenPull(boolean postSubscriptionWhenPull) {
+        this.postSubscriptionWhenPull = postSubscriptionWhenPull;
+    }
+
+    public long getAdjustThreadPoolNumsThreshold() {
+        return adjustThreadPoolNumsThreshold;
+    }
+
+    /** Kept for RocketMQ's API (default 100,000); RocketMQ 4.9.8 does not use it either. */
+    public void setAdjustThreadPoolNumsThreshold(long adjustThreadPoolNumsThreshold) {
+        this.adjustThreadPoolNumsThreshold = adjustThreadPoolNumsThreshold;
     }
 
     public long getPullInterval() {

@@ -21,6 +21,7 @@ import io.apogee.remoting.exception.RemotingException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
  * The running half of a {@link DefaultMQPushConsumer}, registered with the client instance: its puller
@@ -61,9 +62,12 @@ final class PushConsumerEngine extends PullingConsumerInner {
                         puller.offsetStore(), locks, scheduler)
                 : new ConsumeConcurrentlyService(config, (MessageListenerConcurrently) config.getMessageListener(),
                         redelivery, puller.offsetStore(), processQueues, scheduler);
-        PullThresholds thresholds = PullThresholds.of(config.getPullThresholdForQueue(),
-                config.getPullThresholdSizeForQueue(),
-                orderly ? Long.MAX_VALUE : config.getConsumeConcurrentlyMaxSpan());
+        long maxSpan = orderly ? Long.MAX_VALUE : config.getConsumeConcurrentlyMaxSpan();
+        IntFunction<PullThresholds> thresholds = ownedQueues -> {
+            config.shareTopicThresholds(ownedQueues);
+            return PullThresholds.of(config.getPullThresholdForQueue(), config.getPullThresholdSizeForQueue(),
+                    maxSpan);
+        };
         this.queues = new PushQueues(processQueues, puller, consumeService, locks, thresholds, orderly, scheduler,
                 instance::rebalanceImmediately);
         this.rebalancer = new Rebalancer(group, config.getMessageModel(), config.getAllocateMessageQueueStrategy(),

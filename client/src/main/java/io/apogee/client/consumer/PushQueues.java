@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,8 @@ final class PushQueues implements Rebalancer.QueueOwner {
     private final OffsetStore offsetStore;
     private final ConsumeService consumeService;
     private final QueueLocks locks;
-    private final PullThresholds thresholds;
+    private final IntFunction<PullThresholds> thresholdsFor;
+    private volatile PullThresholds thresholds;
     private final boolean orderly;
     private final TaskScheduler scheduler;
     private final Runnable rebalanceNow;
@@ -38,17 +40,19 @@ final class PushQueues implements Rebalancer.QueueOwner {
 
     /**
      * @param table        the process-queue table this class fills (the consume service and locks read it)
-     * @param rebalanceNow asks for a rebalance, which takes back queues dropped for a new offset
+     * @param thresholdsFor each queue's flow-control limits when the consumer owns that many queues (0 at start)
+     * @param rebalanceNow  asks for a rebalance, which takes back queues dropped for a new offset
      */
     PushQueues(Map<MessageQueue, ProcessQueue> table, ConsumerPuller puller, ConsumeService consumeService,
-            QueueLocks locks, PullThresholds thresholds, boolean orderly, TaskScheduler scheduler,
+            QueueLocks locks, IntFunction<PullThresholds> thresholdsFor, boolean orderly, TaskScheduler scheduler,
             Runnable rebalanceNow) {
         this.table = table;
         this.puller = puller;
         this.offsetStore = puller.offsetStore();
         this.consumeService = consumeService;
         this.locks = locks;
-        this.thresholds = thresholds;
+        this.thresholdsFor = thresholdsFor;
+        this.thresholds = thresholdsFor.apply(0);
         this.orderly = orderly;
         this.scheduler = scheduler;
         this.rebalanceNow = rebalanceNow;
@@ -70,7 +74,16 @@ final class PushQueues implements Rebalancer.QueueOwner {
         offsetStore.removeOffset(mq);
         table.remove(mq);
         locks.unlock(mq, pq);
+        ownedQueuesChanged();
         return true;
+    }
+
+    /** Re-divides topic-wide limits over the queues now owned, as RocketMQ does when its queues change. */
+    private void ownedQueuesChanged() {
+        int owned = table.size();
+        if (owned > 0) {
+            thresholds = thresholdsFor.apply(owned);
+        }
     }
 
     @Override
@@ -90,6 +103,7 @@ final class PushQueues implements Rebalancer.QueueOwner {
         if (table.putIfAbsent(mq, pq) != null) {
             return false;
         }
+        ownedQueuesChanged();
         puller.pullNow(new Request(mq, pq, offset));
         return true;
     }

@@ -37,9 +37,12 @@ class MigrationTableTest {
             "ConsumeFromWhere", "RPCHook", "RemotingException", "RemotingConnectException",
             "RemotingSendRequestException", "RemotingTimeoutException", "RemotingTooMuchRequestException",
             "AclClientRPCHook", "SessionCredentials", "QueryResult", "Message", "ClientConfig", "AccessChannel",
-            "DefaultMQProducer", "TransactionMQProducer", "LocalTransactionExecuter", "TransactionCheckListener");
+            "DefaultMQProducer", "TransactionMQProducer", "LocalTransactionExecuter", "TransactionCheckListener",
+            "DefaultMQPushConsumer", "AllocateMessageQueueAveragely", "AllocateMessageQueueAveragelyByCircle",
+            "MQClientException", "MessageModel");
     /** Accessors of RocketMQ's internal implementation objects, which have no counterpart here (README says so). */
-    private static final Set<String> INTERNALS = Set.of("getDefaultMQProducerImpl/0");
+    private static final Set<String> INTERNALS = Set.of("getDefaultMQProducerImpl/0",
+            "getDefaultMQPushConsumerImpl/0");
 
     @Test
     void everyRowNamesTwoRealClassesAndCompleteOnesKeepEveryMethod() throws Exception {

@@ -5,16 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Deals the queues out like cards: consumer {@code i} gets queues {@code i, i + n, i + 2n, ...}. */
-public class AllocateMessageQueueAveragelyByCircle implements AllocateMessageQueueStrategy {
+public class AllocateMessageQueueAveragelyByCircle extends AbstractAllocateMessageQueueStrategy {
 
     @Override
-    public List<MessageQueue> allocate(String consumerGroup, String currentCID, List<MessageQueue> mqAll,
+    protected List<MessageQueue> allocateChecked(String consumerGroup, String currentCID, List<MessageQueue> mqAll,
             List<String> cidAll) {
         int index = cidAll.indexOf(currentCID);
         List<MessageQueue> mine = new ArrayList<>();
-        if (index < 0) {
-            return mine;
-        }
         for (int i = index; i < mqAll.size(); i += cidAll.size()) {
             mine.add(mqAll.get(i));
         }

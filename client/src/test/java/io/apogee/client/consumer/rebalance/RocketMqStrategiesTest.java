@@ -109,7 +109,8 @@ class RocketMqStrategiesTest {
         assertMessage("hashFunction cannot be null", () -> new AllocateMessageQueueConsistentHash(10, null));
         for (AbstractAllocateMessageQueueStrategy s : List.of(new AllocateMessageQueueConsistentHash(),
                 new AllocateMessageQueueByMachineRoom(), new AllocateMachineRoomNearby(
-                        new AllocateMessageQueueAveragely(), resolver()))) {
+                        new AllocateMessageQueueAveragely(), resolver()), new AllocateMessageQueueAveragely(),
+                new AllocateMessageQueueAveragelyByCircle())) {
             assertMessage("currentCID is empty", () -> s.allocate("g", "", QUEUES, cids(2)));
             assertMessage("currentCID is empty", () -> s.allocate("g", null, QUEUES, cids(2)));
             assertMessage("mqAll is null or mqAll empty", () -> s.allocate("g", "c", List.of(), cids(2)));
