@@ -5,6 +5,7 @@ import io.apogee.client.MQClientException;
 import io.apogee.client.admin.MQAdminImpl;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import io.apogee.client.consumer.rebalance.AllocateMessageQueueStrategy;
+import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.consumer.PullTiming;
@@ -15,6 +16,7 @@ import io.apogee.common.topic.TopicValidator;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.MessageModel;
+import io.apogee.common.route.BrokerData;
 import io.apogee.remoting.RpcHook;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +57,13 @@ public class DefaultLitePullConsumer extends ClientConfig {
     private Set<MessageQueue> assignmentBeforeStart;
     private final Map<String, TopicMessageQueueChangeListener> queueListenersBeforeStart = new LinkedHashMap<>();
     private long topicMetadataCheckIntervalMillis = 30_000;
+    private long consumerPullTimeoutMillis = 10_000;
+    private long consumerTimeoutMillisWhenSuspend = PullTiming.LITE_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND;
+    private OffsetStore offsetStore;
+    private volatile MessageQueueListener messageQueueListener;
+    private final Map<String, String> subExpressionsForAssign = new ConcurrentHashMap<>();
+    private volatile boolean connectBrokerByUser;
+    private volatile long defaultBrokerId = BrokerData.MASTER_ID;
     private boolean enableMsgTrace;
     private String customizedTraceTopic;
     private volatile LitePullEngine engine;
@@ -95,6 +105,11 @@ public class DefaultLitePullConsumer extends ClientConfig {
         if (problem != null) {
             throw new MQClientException(-1, "invalid consumer group " + consumerGroup + ": " + problem);
         }
+        if (consumerTimeoutMillisWhenSuspend <= getBrokerSuspendMaxTimeMillis()) {
+            throw new MQClientException(-1, "consumerTimeoutMillisWhenSuspend " + consumerTimeoutMillisWhenSuspend
+                    + " ms must be longer than brokerSuspendMaxTimeMillis " + getBrokerSuspendMaxTimeMillis()
+                    + " ms, the time the broker may hold a pull; raise it (RocketMQ's default is 30000)");
+        }
         if (messageModel == MessageModel.CLUSTERING) {
             changeInstanceNameToPID();
         }
@@ -102,6 +117,7 @@ public class DefaultLitePullConsumer extends ClientConfig {
         ConsumeTracer traced = enableMsgTrace ? new ConsumeTracer(consumerGroup, new TraceDispatcher(consumerGroup,
                 TraceDispatcher.Type.CONSUME, customizedTraceTopic, rpcHook)) : null;
         LitePullEngine created = new LitePullEngine(this, instance, traced);
+        created.pullFromBrokerId(connectBrokerByUser ? defaultBrokerId : null);
         if (traced != null) {
             traced.dispatcher().start(this);
         }
@@ -171,6 +187,19 @@ public class DefaultLitePullConsumer extends ClientConfig {
     }
 
     /**
+     * Subscribes to {@code topic} as {@link #subscribe(String, String)} does, and makes {@code listener} this
+     * consumer's {@link #setMessageQueueListener MessageQueueListener}, as RocketMQ's does.
+     */
+    public synchronized void subscribe(String topic, String subExpression, MessageQueueListener listener)
+            throws MQClientException {
+        if (listener == null) {
+            throw new MQClientException(-1, "messageQueueListener is null");
+        }
+        subscribe(topic, subExpression);
+        messageQueueListener = listener;
+    }
+
+    /**
      * Subscribes to {@code topic} with a selector (before or after start): {@link MessageSelector#byTag}, or
      * {@link MessageSelector#bySql}, a property condition the broker evaluates; a pull the broker refuses (it does
      * not serve SQL92, or the condition does not compile) is logged with its reason and retried later.
@@ -188,6 +217,38 @@ public class DefaultLitePullConsumer extends ClientConfig {
         } else {
             engine.subscribe(chosen.subscription(wrapped));
         }
+    }
+
+    /**
+     * The tag expression that filters {@code topic}'s assigned queues ({@code *} until set); takes effect at once
+     * on queues already assigned.
+     */
+    public synchronized void setSubExpressionForAssign(String topic, String subExpression) {
+        String wrapped = withNamespace(topic);
+        String expression = subExpression == null || subExpression.isBlank() ? "*" : subExpression;
+        subExpressionsForAssign.put(wrapped, expression);
+        if (engine != null) {
+            engine.assignExpression(wrapped, expression);
+        }
+    }
+
+    /** The assign-mode tag expression of (namespaced) {@code topic}. */
+    String subExpressionForAssign(String topic) {
+        return subExpressionsForAssign.getOrDefault(topic, "*");
+    }
+
+    /**
+     * Asks other NameServers from now on ({@code host:port;host:port}); before start, the same as
+     * {@link #setNamesrvAddr}.
+     *
+     * @throws IllegalArgumentException when the list is empty or {@code ,}-separated
+     */
+    public synchronized void updateNameServerAddress(String namesrvAddr) {
+        LitePullEngine e = engine;
+        if (e != null) {
+            e.instance().namesrvApi().namesrvs().update(namesrvAddr);
+        }
+        setNamesrvAddr(namesrvAddr);
     }
 
     /** Consumes exactly {@code queues} (before or after start), without rebalancing. */
@@ -456,6 +517,95 @@ public class DefaultLitePullConsumer extends ClientConfig {
     /** How long the broker may hold a pull that finds nothing, in ms (RocketMQ's 20,000). */
     public long getBrokerSuspendMaxTimeMillis() {
         return PullTiming.LITE_BROKER_SUSPEND_MAX_TIME_MILLIS;
+    }
+
+    /**
+     * The RPC timeout of a pull the broker may hold ({@code brokerSuspendMaxTimeMillis}), in ms; read at start,
+     * longer than the hold. RocketMQ's default 30,000.
+     */
+    public long getConsumerTimeoutMillisWhenSuspend() {
+        return consumerTimeoutMillisWhenSuspend;
+    }
+
+    public void setConsumerTimeoutMillisWhenSuspend(long consumerTimeoutMillisWhenSuspend) {
+        this.consumerTimeoutMillisWhenSuspend = consumerTimeoutMillisWhenSuspend;
+    }
+
+    /**
+     * RocketMQ's RPC timeout of a pull the broker answers at once (default 10,000 ms). This consumer's pulls all
+     * long-poll, so, as in RocketMQ 4.9.8, none uses it; kept for RocketMQ's API.
+     */
+    public long getConsumerPullTimeoutMillis() {
+        return consumerPullTimeoutMillis;
+    }
+
+    public void setConsumerPullTimeoutMillis(long consumerPullTimeoutMillis) {
+        this.consumerPullTimeoutMillis = consumerPullTimeoutMillis;
+    }
+
+    /** The running consumer's offset store; before start, the one {@link #setOffsetStore} gave (or null). */
+    public OffsetStore getOffsetStore() {
+        LitePullEngine e = engine;
+        return e != null ? e.offsetStore() : offsetStore;
+    }
+
+    /** An offset store of the app's own, used from {@link #start()} on instead of the model's default. */
+    public void setOffsetStore(OffsetStore offsetStore) {
+        this.offsetStore = offsetStore;
+    }
+
+    /** The app's offset store given before start, or null: what the engine starts with. */
+    OffsetStore customOffsetStore() {
+        return offsetStore;
+    }
+
+    public MessageQueueListener getMessageQueueListener() {
+        return messageQueueListener;
+    }
+
+    /**
+     * Told after each rebalance, for each subscribed topic whose queues this consumer owns changed, of the topic's
+     * queues and this consumer's share (both as on the wire, namespaced). Unlike RocketMQ's, setting it does not
+     * replace the consumer's own queue handling, which goes on either way.
+     */
+    public void setMessageQueueListener(MessageQueueListener messageQueueListener) {
+        this.messageQueueListener = messageQueueListener;
+    }
+
+    public boolean isConnectBrokerByUser() {
+        return connectBrokerByUser;
+    }
+
+    /**
+     * Pull every queue from broker id {@link #getDefaultBrokerId()} of its broker group (true), or from the broker
+     * each pull answer suggests (false, the default); takes effect at once.
+     */
+    public synchronized void setConnectBrokerByUser(boolean connectBrokerByUser) {
+        this.connectBrokerByUser = connectBrokerByUser;
+        applyBrokerChoice();
+    }
+
+    public long getDefaultBrokerId() {
+        return defaultBrokerId;
+    }
+
+    /** The broker id pulls go to with {@code connectBrokerByUser}: 0 (the master, the default) or a slave's id. */
+    public synchronized void setDefaultBrokerId(long defaultBrokerId) {
+        this.defaultBrokerId = defaultBrokerId;
+        applyBrokerChoice();
+    }
+
+    private void applyBrokerChoice() {
+        LitePullEngine e = engine;
+        if (e != null) {
+            e.pullFromBrokerId(connectBrokerByUser ? defaultBrokerId : null);
+        }
+    }
+
+    /** This consumer's trace dispatcher while started with {@code enableMsgTrace}; otherwise null. */
+    public TraceDispatcher getTraceDispatcher() {
+        ConsumeTracer t = tracer;
+        return t == null ? null : t.dispatcher();
     }
 
     /** Whether {@link #start()} has run and {@link #shutdown()} not yet. */

@@ -11,6 +11,7 @@ import io.apogee.client.impl.consumer.ConsumerPuller;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.client.impl.consumer.PullRequest;
 import io.apogee.client.impl.consumer.PullThresholds;
+import io.apogee.client.impl.consumer.PullTiming;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
@@ -60,7 +61,9 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
                 config.getConsumerGroup(), config.getMessageModel(), config.getConsumeFromWhere(),
                 config.getConsumeTimestamp(), config.getPullBatchSize(), 0, config.getPullThreadNums(),
                 config.getLocalOffsetStoreDir(),
-                config.getPullTimeDelayMillsWhenException(), config.isUnitMode()), instance, null));
+                PullTiming.litePull(config.getPullTimeDelayMillsWhenException(),
+                        config.getBrokerSuspendMaxTimeMillis(), config.getConsumerTimeoutMillisWhenSuspend()),
+                config.isUnitMode()), instance, config.customOffsetStore()));
         this.config = config;
         this.instance = instance;
         this.tracer = tracer;
@@ -107,7 +110,8 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
     /** Replaces the owned queues with {@code queues}; no rebalancing from now on. */
     void assign(Set<MessageQueue> queues) {
         assignMode = true;
-        queues.forEach(mq -> puller.subscribeAllIfAbsent(mq.getTopic()));
+        queues.forEach(mq -> puller.subscribeIfAbsent(SubscriptionData.ofTags(mq.getTopic(),
+                config.subExpressionForAssign(mq.getTopic()))));
         for (MessageQueue mq : Set.copyOf(owned.keySet())) {
             if (!queues.contains(mq)) {
                 release(mq);
@@ -233,6 +237,22 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
         return instance;
     }
 
+    /** Filters the pulls of assigned {@code topic} by {@code expression} from now on (RocketMQ reads it per pull). */
+    void assignExpression(String topic, String expression) {
+        if (assignMode && puller.subscribedTopics().contains(topic)) {
+            puller.subscribe(SubscriptionData.ofTags(topic, expression));
+        }
+    }
+
+    /** See {@link ConsumerPuller#pullFromBrokerId}. */
+    void pullFromBrokerId(Long brokerId) {
+        puller.pullFromBrokerId(brokerId);
+    }
+
+    OffsetStore offsetStore() {
+        return offsetStore;
+    }
+
     /** The committed offset of {@code mq}. */
     long committed(MessageQueue mq) {
         return offsetStore.readOffset(mq, ReadOffsetType.MEMORY_FIRST_THEN_STORE);
@@ -313,11 +333,28 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
         return rebalancer;
     }
 
+    /** Rebalances the subscribed topics, telling the app's {@link MessageQueueListener} of each changed share. */
     @Override
     public void doRebalance() {
-        if (!assignMode) {
-            rebalancer.rebalance(puller.subscribedTopics());
+        if (assignMode) {
+            return;
         }
+        MessageQueueListener listener = config.getMessageQueueListener();
+        Set<String> topics = puller.subscribedTopics();
+        Map<String, Set<MessageQueue>> before = listener == null ? Map.of()
+                : topics.stream().collect(Collectors.toMap(t -> t, this::ownedQueues));
+        rebalancer.rebalance(topics);
+        before.forEach((topic, held) -> {
+            Set<MessageQueue> now = ownedQueues(topic);
+            if (!now.equals(held)) {
+                try {
+                    listener.messageQueueChanged(topic, rebalancer.topicQueues(topic), now);
+                } catch (RuntimeException e) {
+                    LOG.warn("MessageQueueListener of group {} failed for topic {}", config.getConsumerGroup(),
+                            topic, e);
+                }
+            }
+        });
     }
 
     @Override

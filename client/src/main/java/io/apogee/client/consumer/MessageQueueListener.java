@@ -3,7 +3,10 @@ package io.apogee.client.consumer;
 import io.apogee.common.message.MessageQueue;
 import java.util.Set;
 
-/** Told when rebalancing changes which of a topic's queues a {@link DefaultMQPullConsumer} owns. */
+/**
+ * Told when rebalancing changes which of a topic's queues a {@link DefaultMQPullConsumer} or a subscribed
+ * {@link DefaultLitePullConsumer} owns.
+ */
 public interface MessageQueueListener {
 
     /**

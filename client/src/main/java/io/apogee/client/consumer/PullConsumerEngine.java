@@ -9,6 +9,7 @@ import io.apogee.client.impl.api.PullApi;
 import io.apogee.client.impl.api.PullResult;
 import io.apogee.client.impl.consumer.ConsumerKind;
 import io.apogee.client.impl.consumer.ConsumerPuller;
+import io.apogee.client.impl.consumer.PullTiming;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
@@ -40,7 +41,8 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
         super(config.getConsumerGroup(), new ConsumerPuller(ConsumerKind.LITE_PULL, new ConsumerPuller.Settings(
                 config.getConsumerGroup(), config.getMessageModel(), ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET,
                 null, 1, 0, 1, config.getLocalOffsetStoreDir(),
-                config.getPullTimeDelayMillsWhenException(), config.isUnitMode()), instance, config.getOffsetStore()));
+                PullTiming.litePull(config.getPullTimeDelayMillsWhenException()), config.isUnitMode()), instance,
+                config.getOffsetStore()));
         this.config = config;
         this.instance = instance;
         this.offsetStore = puller.offsetStore();

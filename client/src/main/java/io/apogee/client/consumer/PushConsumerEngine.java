@@ -9,6 +9,7 @@ import io.apogee.client.impl.consumer.ConsumerKind;
 import io.apogee.client.impl.consumer.ConsumerPuller;
 import io.apogee.client.impl.consumer.ProcessQueue;
 import io.apogee.client.impl.consumer.PullThresholds;
+import io.apogee.client.impl.consumer.PullTiming;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.common.consumer.ConsumeType;
@@ -43,7 +44,8 @@ final class PushConsumerEngine extends PullingConsumerInner {
                 config.getConsumerGroup(), config.getMessageModel(), config.getConsumeFromWhere(),
                 config.getConsumeTimestamp(), config.getPullBatchSize(), config.getPullInterval(), 1,
                 config.getLocalOffsetStoreDir(),
-                config.getPullTimeDelayMillsWhenException(), config.isUnitMode()), instance, config.getOffsetStore()));
+                PullTiming.push(config.getPullTimeDelayMillsWhenException()), config.isUnitMode()), instance,
+                config.getOffsetStore()));
         this.config = config;
         this.instance = instance;
         String group = config.getConsumerGroup();

@@ -2,23 +2,32 @@ package io.apogee.client.consumer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.client.MQClientException;
+import io.apogee.client.consumer.store.LocalFileOffsetStore;
+import io.apogee.client.consumer.store.ReadOffsetType;
 import io.apogee.client.stub.ClientConfigs;
 import io.apogee.client.stub.FakeBroker;
 import io.apogee.client.stub.FakeNamesrv;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
+import io.apogee.common.route.BrokerData;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A lite-pull consumer against a fake NameServer and broker: assign, subscribe, poll, commit, seek, pause. */
 class LitePullEngineTest {
@@ -134,5 +143,88 @@ class LitePullEngineTest {
         assertThrows(IllegalStateException.class, () -> consumer.poll(10), "unchecked, as RocketMQ's poll");
         assertThrows(IllegalStateException.class, () -> consumer.commitSync());
         assertThrows(MQClientException.class, () -> consumer.committed(new MessageQueue(TOPIC, "b", 0)));
+    }
+
+    @Test
+    void assignedQueuesAreFilteredByTheirSubExpressionForAssign() throws Exception {
+        broker.append(TOPIC, 0, "TagA", 2);
+        broker.append(TOPIC, 0, "TagB", 2);
+        consumer.setSubExpressionForAssign(TOPIC, "TagB");
+        consumer.start();
+        consumer.assign(List.of(q0));
+
+        List<MessageExt> polled = pollFor(2);
+        assertEquals(List.of("TagB", "TagB"), polled.stream().map(MessageExt::getTags).toList());
+        assertEquals("TagB", broker.pulls(TOPIC).get(0).getSubscription(), "the broker is asked for TagB only");
+    }
+
+    @Test
+    void connectBrokerByUserPullsFromTheChosenBrokerIdUntilSwitchedOff() throws Exception {
+        try (FakeBroker slave = new FakeBroker("broker-a")) {
+            namesrv.putRoute("Replicated", FakeNamesrv.route(1, Map.of("broker-a",
+                    Map.of(BrokerData.MASTER_ID, broker.address(), 1L, slave.address()))));
+            MessageQueue replicated = new MessageQueue("Replicated", "broker-a", 0);
+            consumer.setConnectBrokerByUser(true);
+            consumer.setDefaultBrokerId(1);
+            consumer.start();
+            consumer.assign(List.of(replicated));
+            slave.append("Replicated", 0, "TagA", 1);
+            assertEquals(1, pollFor(1).size());
+            assertTrue(broker.pulls("Replicated").isEmpty(), "every pull went to broker id 1");
+
+            consumer.setConnectBrokerByUser(false);
+            slave.append("Replicated", 0, "TagA", 1);
+            assertEquals(1, pollFor(1).size(), "the pull held by broker id 1 is answered");
+            await().atMost(LONG).until(() -> !broker.pulls("Replicated").isEmpty());
+        }
+    }
+
+    @Test
+    void aMessageQueueListenerHearsOfEachChangedShare() throws Exception {
+        Map<String, Set<MessageQueue>> divided = new ConcurrentHashMap<>();
+        MessageQueueListener listener = (topic, mqAll, mqDivided) -> divided.put(topic, Set.copyOf(mqDivided));
+        consumer.subscribe(TOPIC, "*", listener);
+        assertSame(listener, consumer.getMessageQueueListener());
+        consumer.start();
+
+        await().atMost(LONG).until(() -> divided.getOrDefault(TOPIC, Set.of()).size() == 2);
+        assertEquals(consumer.assignment(), divided.get(TOPIC));
+        assertThrows(MQClientException.class, () -> consumer.subscribe(TOPIC, "*", null));
+    }
+
+    @Test
+    void theAppsOffsetStoreKeepsTheCommittedOffsets(@TempDir Path dir) throws Exception {
+        LocalFileOffsetStore store = new LocalFileOffsetStore(dir, "lite-app", GROUP);
+        consumer.setOffsetStore(store);
+        broker.append(TOPIC, 0, "TagA", 3);
+        consumer.start();
+        assertSame(store, consumer.getOffsetStore());
+        consumer.assign(List.of(q0));
+        assertEquals(3, pollFor(3).size());
+
+        consumer.commitSync();
+        assertEquals(3, store.readOffset(q0, ReadOffsetType.READ_FROM_MEMORY));
+        assertNull(broker.offset(GROUP, TOPIC, 0), "not the broker's store");
+    }
+
+    @Test
+    void updateNameServerAddressAsksTheNewNameServers() throws Exception {
+        try (FakeNamesrv other = new FakeNamesrv()) {
+            other.putRoute("OnlyThere", FakeNamesrv.route(3, broker));
+            consumer.start();
+            assertThrows(MQClientException.class, () -> consumer.fetchMessageQueues("OnlyThere"));
+            consumer.updateNameServerAddress(other.address());
+            assertEquals(3, consumer.fetchMessageQueues("OnlyThere").size());
+            assertEquals(other.address(), consumer.getNamesrvAddr());
+        }
+    }
+
+    @Test
+    void aSuspendTimeoutNotLongerThanTheHoldIsRefused() {
+        assertEquals(30_000, consumer.getConsumerTimeoutMillisWhenSuspend());
+        assertEquals(10_000, consumer.getConsumerPullTimeoutMillis());
+        consumer.setConsumerTimeoutMillisWhenSuspend(20_000);
+        MQClientException e = assertThrows(MQClientException.class, consumer::start);
+        assertTrue(e.getMessage().contains("brokerSuspendMaxTimeMillis 20000"), e.getMessage());
     }
 }

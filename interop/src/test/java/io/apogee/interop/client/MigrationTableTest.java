@@ -39,7 +39,7 @@ class MigrationTableTest {
             "AclClientRPCHook", "SessionCredentials", "QueryResult", "Message", "ClientConfig", "AccessChannel",
             "DefaultMQProducer", "TransactionMQProducer", "LocalTransactionExecuter", "TransactionCheckListener",
             "DefaultMQPushConsumer", "AllocateMessageQueueAveragely", "AllocateMessageQueueAveragelyByCircle",
-            "MQClientException", "MessageModel");
+            "MQClientException", "MessageModel", "DefaultLitePullConsumer");
     /** Accessors of RocketMQ's internal implementation objects, which have no counterpart here (README says so). */
     private static final Set<String> INTERNALS = Set.of("getDefaultMQProducerImpl/0",
             "getDefaultMQPushConsumerImpl/0");

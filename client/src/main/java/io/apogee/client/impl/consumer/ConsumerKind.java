@@ -1,11 +1,10 @@
 package io.apogee.client.impl.consumer;
 
 import io.apogee.common.consumer.ConsumeType;
-import java.util.function.LongFunction;
 
 /**
- * The two consumers that share one {@link ConsumerPuller}. They pull alike, but each keeps RocketMQ's own timings,
- * heartbeat consume type and pull flags.
+ * The two consumers that share one {@link ConsumerPuller}. They pull alike, but each keeps RocketMQ's own heartbeat
+ * consume type and pull flags (and its own {@link PullTiming}).
  */
 public enum ConsumerKind {
 
@@ -13,29 +12,22 @@ public enum ConsumerKind {
      * {@code DefaultMQPushConsumer}: one pull thread; a clustering consumer reports its consumed offset in each pull
      * (commit-offset flag) and sends its subscription's version.
      */
-    PUSH(ConsumeType.CONSUME_PASSIVELY, PullTiming::push, "ApogeePullMessage_"),
+    PUSH(ConsumeType.CONSUME_PASSIVELY, "ApogeePullMessage_"),
 
     /** {@code DefaultLitePullConsumer}: pullThreadNums threads, offsets committed apart from pulls, version 0. */
-    LITE_PULL(ConsumeType.CONSUME_ACTIVELY, PullTiming::litePull, "ApogeeLitePull_");
+    LITE_PULL(ConsumeType.CONSUME_ACTIVELY, "ApogeeLitePull_");
 
     private final ConsumeType consumeType;
-    private final LongFunction<PullTiming> timing;
     private final String threadPrefix;
 
-    ConsumerKind(ConsumeType consumeType, LongFunction<PullTiming> timing, String threadPrefix) {
+    ConsumerKind(ConsumeType consumeType, String threadPrefix) {
         this.consumeType = consumeType;
-        this.timing = timing;
         this.threadPrefix = threadPrefix;
     }
 
     /** What the heartbeat announces. */
     public ConsumeType consumeType() {
         return consumeType;
-    }
-
-    /** This kind's timings, backing off {@code delayAfterException} ms after a failed pull. */
-    public PullTiming timing(long delayAfterException) {
-        return timing.apply(delayAfterException);
     }
 
     /** Name prefix of the pull threads, followed by the group. */

@@ -50,12 +50,13 @@ public final class ConsumerPuller {
      * @param pullInterval        pause after each pull that found messages (push's {@code pullInterval}; 0: none)
      * @param pullThreads         threads that issue pulls and wait out back-offs
      * @param localOffsetStoreDir where a broadcasting consumer keeps its offsets
-     * @param delayAfterException back-off after a failed pull ({@code pullTimeDelayMillsWhenException})
+     * @param timing              long-polling, timeouts and back-offs ({@link PullTiming#push} or
+     *                            {@link PullTiming#litePull})
      * @param unitMode            announced in the group's heartbeat entry
      */
     public record Settings(String group, MessageModel model, ConsumeFromWhere consumeFromWhere,
             String consumeTimestamp, int pullBatchSize, long pullInterval, int pullThreads,
-            String localOffsetStoreDir, long delayAfterException, boolean unitMode) {
+            String localOffsetStoreDir, PullTiming timing, boolean unitMode) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerPuller.class);
@@ -70,12 +71,14 @@ public final class ConsumerPuller {
     private final Map<MessageQueue, Long> suggestedBroker = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor executor;
     private final MissingGroupWarning missingGroup = new MissingGroupWarning();
+    /** The broker id the app chose to pull every queue from (RocketMQ's connectBrokerByUser); null: suggestions. */
+    private volatile Long userBrokerId;
 
     /** @param customStore the application's offset store, or {@code null} for the model's default */
     public ConsumerPuller(ConsumerKind kind, Settings settings, MQClientInstance instance, OffsetStore customStore) {
         this.kind = kind;
         this.settings = settings;
-        this.timing = kind.timing(settings.delayAfterException());
+        this.timing = settings.timing();
         this.instance = instance;
         this.offsetStore = customStore != null ? customStore : defaultOffsetStore(settings, instance);
         this.executor = new ScheduledThreadPoolExecutor(settings.pullThreads(),
@@ -104,6 +107,20 @@ public final class ConsumerPuller {
         return offsetStore;
     }
 
+    /**
+     * Pulls every queue from broker id {@code brokerId} of its broker group from now on, whatever the broker
+     * suggests (RocketMQ's {@code connectBrokerByUser} with {@code defaultBrokerId}); {@code null} to follow the
+     * suggestions again.
+     */
+    public void pullFromBrokerId(Long brokerId) {
+        this.userBrokerId = brokerId;
+    }
+
+    private long brokerIdFor(MessageQueue mq) {
+        Long chosen = userBrokerId;
+        return chosen != null ? chosen : suggestedBroker.getOrDefault(mq, BrokerData.MASTER_ID);
+    }
+
     /** Subscribes {@code topic} with a tag expression, replacing an earlier subscription to it. */
     public void subscribe(String topic, String expression) {
         subscribe(SubscriptionData.ofTags(topic, expression));
@@ -116,7 +133,12 @@ public final class ConsumerPuller {
 
     /** Subscribes every message of {@code topic} unless it is subscribed already. */
     public void subscribeAllIfAbsent(String topic) {
-        subscriptions.putIfAbsent(topic, SubscriptionData.ofTags(topic, SubscriptionData.SUB_ALL));
+        subscribeIfAbsent(SubscriptionData.ofTags(topic, SubscriptionData.SUB_ALL));
+    }
+
+    /** Subscribes with {@code subscription} unless its topic is subscribed already. */
+    public void subscribeIfAbsent(SubscriptionData subscription) {
+        subscriptions.putIfAbsent(subscription.getTopic(), subscription);
     }
 
     /** The subscribed topics (a live view). */
@@ -182,8 +204,7 @@ public final class ConsumerPuller {
             request.nextOffset(start);
         }
         SubscriptionData subscription = subscriptions.get(mq.getTopic());
-        String addr = instance.findBrokerAddressInSubscribe(mq.getBrokerName(),
-                suggestedBroker.getOrDefault(mq, BrokerData.MASTER_ID));
+        String addr = instance.findBrokerAddressInSubscribe(mq.getBrokerName(), brokerIdFor(mq));
         if (subscription == null || addr == null) {
             instance.updateTopicRoute(mq.getTopic());
             pullLater(request, timing.delayAfterException());
@@ -320,7 +341,7 @@ public final class ConsumerPuller {
 
     /** The broker to pull {@code mq} from (the one last suggested), fetching the route once when unknown. */
     private String addressToPull(MessageQueue mq) throws MQClientException {
-        long brokerId = suggestedBroker.getOrDefault(mq, BrokerData.MASTER_ID);
+        long brokerId = brokerIdFor(mq);
         String addr = instance.findBrokerAddressInSubscribe(mq.getBrokerName(), brokerId);
         if (addr == null) {
             instance.updateTopicRoute(mq.getTopic());

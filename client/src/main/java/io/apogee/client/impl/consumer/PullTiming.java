@@ -26,9 +26,9 @@ public record PullTiming(long brokerSuspendMillis, long pullTimeoutMillis, long 
     /** Push: {@code PULL_TIME_DELAY_MILLS_WHEN_SUSPEND}. */
     public static final long PUSH_DELAY_MILLIS_WHEN_SUSPEND = 1_000;
 
-    /** Lite pull: {@code brokerSuspendMaxTimeMillis}. */
+    /** Lite pull: the default {@code brokerSuspendMaxTimeMillis}. */
     public static final long LITE_BROKER_SUSPEND_MAX_TIME_MILLIS = 20_000;
-    /** Lite pull: {@code consumerTimeoutMillisWhenSuspend}. */
+    /** Lite pull: the default {@code consumerTimeoutMillisWhenSuspend}. */
     public static final long LITE_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND = 30_000;
     /** Lite pull: {@code PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL}. */
     public static final long LITE_DELAY_MILLIS_WHEN_FLOW_CONTROL = 50;
@@ -47,14 +47,24 @@ public record PullTiming(long brokerSuspendMillis, long pullTimeoutMillis, long 
     }
 
     /**
-     * A lite-pull consumer's pulls; it treats a broker's FLOW_CONTROL like any failure.
+     * A lite-pull consumer's pulls, with RocketMQ's default hold and timeout; it treats a broker's FLOW_CONTROL like
+     * any failure. Also the timing of {@code DefaultMQPullConsumer}'s rebalancing.
      *
      * @param delayAfterException the client's {@code pullTimeDelayMillsWhenException}
      */
     public static PullTiming litePull(long delayAfterException) {
-        return new PullTiming(LITE_BROKER_SUSPEND_MAX_TIME_MILLIS, LITE_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND,
-                delayAfterException, LITE_DELAY_MILLIS_WHEN_FLOW_CONTROL, delayAfterException,
-                LITE_DELAY_MILLIS_WHEN_PAUSE);
+        return litePull(delayAfterException, LITE_BROKER_SUSPEND_MAX_TIME_MILLIS,
+                LITE_CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND);
+    }
+
+    /**
+     * A lite-pull consumer's pulls with its {@code brokerSuspendMaxTimeMillis} and
+     * {@code consumerTimeoutMillisWhenSuspend}.
+     */
+    public static PullTiming litePull(long delayAfterException, long brokerSuspendMillis,
+            long timeoutMillisWhenSuspend) {
+        return new PullTiming(brokerSuspendMillis, timeoutMillisWhenSuspend, delayAfterException,
+                LITE_DELAY_MILLIS_WHEN_FLOW_CONTROL, delayAfterException, LITE_DELAY_MILLIS_WHEN_PAUSE);
     }
 
     /** The back-off before pulling a queue held for {@code hold} (0: pull now). */

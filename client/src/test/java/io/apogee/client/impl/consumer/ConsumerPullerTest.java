@@ -86,7 +86,8 @@ class ConsumerPullerTest {
     private ConsumerPuller puller(ConsumerKind kind, MessageModel model) {
         ConsumerPuller puller = new ConsumerPuller(kind, new ConsumerPuller.Settings(GROUP, model,
                 ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET, "20200101000000", 32, 0, 2, dir.toString(),
-                kind == ConsumerKind.PUSH ? PUSH_DELAY_AFTER_EXCEPTION : LITE_DELAY_AFTER_EXCEPTION, false),
+                kind == ConsumerKind.PUSH ? PullTiming.push(PUSH_DELAY_AFTER_EXCEPTION)
+                        : PullTiming.litePull(LITE_DELAY_AFTER_EXCEPTION), false),
                 instance, null);
         closeAtEnd.add(puller::shutdown);
         return puller;
@@ -297,7 +298,7 @@ class ConsumerPullerTest {
         LocalFileOffsetStore custom = new LocalFileOffsetStore(dir, "custom", GROUP);
         ConsumerPuller withCustom = new ConsumerPuller(ConsumerKind.PUSH, new ConsumerPuller.Settings(GROUP,
                 MessageModel.CLUSTERING, ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET, "20200101000000", 32, 0, 1,
-                dir.toString(), PUSH_DELAY_AFTER_EXCEPTION, false), instance, custom);
+                dir.toString(), PullTiming.push(PUSH_DELAY_AFTER_EXCEPTION), false), instance, custom);
         closeAtEnd.add(withCustom::shutdown);
         assertSame(custom, withCustom.offsetStore());
     }

@@ -16,7 +16,7 @@ class PullTimingAndThresholdsTest {
 
     @Test
     void pushUsesDefaultMQPushConsumerImplTimings() {
-        PullTiming push = ConsumerKind.PUSH.timing(3_000);
+        PullTiming push = PullTiming.push(3_000);
         assertEquals(15_000, push.brokerSuspendMillis());
         assertEquals(30_000, push.pullTimeoutMillis());
         assertEquals(3_000, push.delayFor(PullRequest.Hold.NOT_READY));
@@ -29,12 +29,15 @@ class PullTimingAndThresholdsTest {
 
     @Test
     void litePullUsesDefaultLitePullConsumerTimings() {
-        PullTiming lite = ConsumerKind.LITE_PULL.timing(ClientConfig.DEFAULT_PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
+        PullTiming lite = PullTiming.litePull(ClientConfig.DEFAULT_PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
         assertEquals(20_000, lite.brokerSuspendMillis());
         assertEquals(30_000, lite.pullTimeoutMillis());
         assertEquals(1_000, lite.delayAfterException());
         assertEquals(1_000, lite.delayAfterBrokerFlowControl(), "lite pull treats FLOW_CONTROL as any failure");
-        assertEquals(250, ConsumerKind.LITE_PULL.timing(250).delayAfterBrokerFlowControl());
+        assertEquals(250, PullTiming.litePull(250).delayAfterBrokerFlowControl());
+        PullTiming configured = PullTiming.litePull(1_000, 5_000, 8_000);
+        assertEquals(5_000, configured.brokerSuspendMillis());
+        assertEquals(8_000, configured.pullTimeoutMillis());
         assertEquals(50, lite.delayFor(PullRequest.Hold.LOCAL_FLOW_CONTROL));
         assertEquals(1_000, lite.delayFor(PullRequest.Hold.PAUSED));
         assertEquals(ConsumeType.CONSUME_ACTIVELY, ConsumerKind.LITE_PULL.consumeType());
