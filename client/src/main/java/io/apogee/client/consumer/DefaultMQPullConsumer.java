@@ -129,7 +129,21 @@ public class DefaultMQPullConsumer extends MQAdminClient {
 
     public PullResult pull(MessageQueue mq, String subExpression, long offset, int maxNums, long timeout)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return appView(running().pull(queueWithNamespace(mq), subExpression, offset, maxNums, 0, timeout));
+        return pull(mq, MessageSelector.byTag(subExpression), offset, maxNums, timeout);
+    }
+
+    /**
+     * Like {@link #pull(MessageQueue, String, long, int)} with a selector: {@link MessageSelector#byTag} or
+     * {@link MessageSelector#bySql} (which the broker evaluates; it must have {@code enablePropertyFilter=true}).
+     */
+    public PullResult pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return pull(mq, selector, offset, maxNums, consumerPullTimeoutMillis);
+    }
+
+    public PullResult pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, long timeout)
+            throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        return appView(running().pull(queueWithNamespace(mq), selector, offset, maxNums, 0, timeout));
     }
 
     /** {@link #pull} answered on a remoting callback thread. */
@@ -140,8 +154,18 @@ public class DefaultMQPullConsumer extends MQAdminClient {
 
     public void pull(MessageQueue mq, String subExpression, long offset, int maxNums, PullCallback pullCallback,
             long timeout) throws MQClientException, RemotingException, InterruptedException {
-        running().pullAsync(queueWithNamespace(mq), subExpression, offset, maxNums, 0, timeout,
-                appView(pullCallback));
+        pull(mq, MessageSelector.byTag(subExpression), offset, maxNums, pullCallback, timeout);
+    }
+
+    /** {@link #pull(MessageQueue, MessageSelector, long, int)} answered on a remoting callback thread. */
+    public void pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, PullCallback pullCallback)
+            throws MQClientException, RemotingException, InterruptedException {
+        pull(mq, selector, offset, maxNums, pullCallback, consumerPullTimeoutMillis);
+    }
+
+    public void pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, PullCallback pullCallback,
+            long timeout) throws MQClientException, RemotingException, InterruptedException {
+        running().pullAsync(queueWithNamespace(mq), selector, offset, maxNums, 0, timeout, appView(pullCallback));
     }
 
     /**
@@ -150,15 +174,15 @@ public class DefaultMQPullConsumer extends MQAdminClient {
      */
     public PullResult pullBlockIfNotFound(MessageQueue mq, String subExpression, long offset, int maxNums)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return appView(running().pull(queueWithNamespace(mq), subExpression, offset, maxNums,
+        return appView(running().pull(queueWithNamespace(mq), MessageSelector.byTag(subExpression), offset, maxNums,
                 brokerSuspendMaxTimeMillis, consumerTimeoutMillisWhenSuspend));
     }
 
     /** {@link #pullBlockIfNotFound} answered on a remoting callback thread. */
     public void pullBlockIfNotFound(MessageQueue mq, String subExpression, long offset, int maxNums,
             PullCallback pullCallback) throws MQClientException, RemotingException, InterruptedException {
-        running().pullAsync(queueWithNamespace(mq), subExpression, offset, maxNums, brokerSuspendMaxTimeMillis,
-                consumerTimeoutMillisWhenSuspend, appView(pullCallback));
+        running().pullAsync(queueWithNamespace(mq), MessageSelector.byTag(subExpression), offset, maxNums,
+                brokerSuspendMaxTimeMillis, consumerTimeoutMillisWhenSuspend, appView(pullCallback));
     }
 
     /** Sets the group's offset of {@code mq} in memory; it is persisted periodically, on shutdown or by persist. */
@@ -174,9 +198,17 @@ public class DefaultMQPullConsumer extends MQAdminClient {
         return running().fetchConsumeOffset(queueWithNamespace(mq), fromStore);
     }
 
-    /** Persists the offset of {@code mq} now. */
-    public void persist(MessageQueue mq) throws MQClientException {
-        running().persist(queueWithNamespace(mq));
+    /**
+     * Persists the offset of {@code mq} now.
+     *
+     * @throws IllegalStateException when the consumer is not started (no checked exception, as RocketMQ's)
+     */
+    public void persist(MessageQueue mq) {
+        PullConsumerEngine e = engine;
+        if (e == null) {
+            throw new IllegalStateException("The consumer not running, please start it first.");
+        }
+        e.persist(queueWithNamespace(mq));
     }
 
     /** Hands a message this consumer failed back to the broker that stored it, to be retried after delayLevel. */
@@ -188,7 +220,17 @@ public class DefaultMQPullConsumer extends MQAdminClient {
     /** {@link #sendMessageBack(MessageExt, int)} through {@code brokerName}'s master. */
     public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
             throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        running().sendMessageBack(msg, delayLevel, brokerName);
+        sendMessageBack(msg, delayLevel, brokerName, null);
+    }
+
+    /**
+     * {@link #sendMessageBack(MessageExt, int, String)} on behalf of {@code consumerGroup} (in this consumer's
+     * namespace; null: this consumer's group): the message is retried in that group's retry topic.
+     */
+    public void sendMessageBack(MessageExt msg, int delayLevel, String brokerName, String consumerGroup)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        running().sendMessageBack(msg, delayLevel, brokerName,
+                consumerGroup == null ? getConsumerGroup() : withNamespace(consumerGroup));
     }
 
     /**

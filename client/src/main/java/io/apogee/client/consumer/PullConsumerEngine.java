@@ -81,19 +81,19 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
     }
 
     /** One pull; {@code suspendMillis} 0 answers at once, otherwise the broker may hold it that long. */
-    PullResult pull(MessageQueue mq, String subExpression, long offset, int maxNums, long suspendMillis,
+    PullResult pull(MessageQueue mq, MessageSelector selector, long offset, int maxNums, long suspendMillis,
             long timeoutMillis) throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
-        return puller.pullOnce(mq, subscription(mq, subExpression, offset, maxNums), offset, maxNums, suspendMillis,
+        return puller.pullOnce(mq, subscription(mq, selector, offset, maxNums), offset, maxNums, suspendMillis,
                 timeoutMillis);
     }
 
-    void pullAsync(MessageQueue mq, String subExpression, long offset, int maxNums, long suspendMillis,
+    void pullAsync(MessageQueue mq, MessageSelector selector, long offset, int maxNums, long suspendMillis,
             long timeoutMillis, PullCallback callback)
             throws MQClientException, RemotingException, InterruptedException {
         if (callback == null) {
             throw new MQClientException(-1, "pullCallback is null");
         }
-        puller.pullOnceAsync(mq, subscription(mq, subExpression, offset, maxNums), offset, maxNums, suspendMillis,
+        puller.pullOnceAsync(mq, subscription(mq, selector, offset, maxNums), offset, maxNums, suspendMillis,
                 timeoutMillis, new PullApi.Callback() {
                     @Override
                     public void onSuccess(PullResult result) {
@@ -107,8 +107,11 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
                 });
     }
 
-    /** RocketMQ's checks of a pull's arguments; the topic joins the heartbeat's subscriptions. */
-    private SubscriptionData subscription(MessageQueue mq, String subExpression, long offset, int maxNums)
+    /**
+     * RocketMQ's checks of a pull's arguments; the topic joins the heartbeat's subscriptions (as every message:
+     * each pull carries its own filter, which the broker applies).
+     */
+    private SubscriptionData subscription(MessageQueue mq, MessageSelector selector, long offset, int maxNums)
             throws MQClientException {
         if (mq == null) {
             throw new MQClientException(-1, "mq is null");
@@ -120,8 +123,10 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
             throw new MQClientException(-1, "maxNums <= 0");
         }
         puller.subscribeAllIfAbsent(mq.getTopic());
+        MessageSelector chosen = selector == null ? MessageSelector.byTag(SubscriptionData.SUB_ALL) : selector;
+        chosen.check();
         try {
-            return SubscriptionData.ofTags(mq.getTopic(), subExpression);
+            return chosen.subscription(mq.getTopic());
         } catch (RuntimeException e) {
             throw new MQClientException("parse subscription error", e);
         }
@@ -142,10 +147,13 @@ final class PullConsumerEngine extends PullingConsumerInner implements Rebalance
         offsetStore.persist(mq);
     }
 
-    /** CONSUMER_SEND_MSG_BACK to {@code brokerName}'s master, or to the broker that stored {@code msg}. */
-    void sendMessageBack(MessageExt msg, int delayLevel, String brokerName)
+    /**
+     * CONSUMER_SEND_MSG_BACK for {@code consumerGroup} (on the wire) to {@code brokerName}'s master, or to the broker
+     * that stored {@code msg}.
+     */
+    void sendMessageBack(MessageExt msg, int delayLevel, String brokerName, String consumerGroup)
             throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
-        redelivery.sendBack(msg, delayLevel, brokerName);
+        redelivery.sendBack(msg, delayLevel, brokerName, consumerGroup);
     }
 
     Set<MessageQueue> fetchSubscribeMessageQueues(String topic) throws MQClientException {

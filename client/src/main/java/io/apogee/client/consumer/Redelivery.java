@@ -61,7 +61,7 @@ final class Redelivery {
             return false;
         }
         try {
-            sendBackTo(addr, mq.getBrokerName(), msg, delayLevel);
+            sendBackTo(addr, mq.getBrokerName(), msg, delayLevel, group);
             return true;
         } catch (RemotingException | MQBrokerException e) {
             LOG.warn("send-back of {} (group {}) to {} failed, consuming it again locally: {}", msg.getMsgId(), group,
@@ -80,11 +80,17 @@ final class Redelivery {
      */
     void sendBack(MessageExt msg, int delayLevel, String brokerName)
             throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        sendBack(msg, delayLevel, brokerName, group);
+    }
+
+    /** {@link #sendBack(MessageExt, int, String)} for {@code consumerGroup} (on the wire) instead of this group. */
+    void sendBack(MessageExt msg, int delayLevel, String brokerName, String consumerGroup)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         String addr = brokerName != null ? instance.findBrokerAddressInPublish(brokerName) : storeAddr(msg);
         if (addr == null) {
             throw new MQClientException(-1, "The broker[" + brokerName + "] not exist");
         }
-        sendBackTo(addr, brokerName, msg, delayLevel);
+        sendBackTo(addr, brokerName, msg, delayLevel, consumerGroup);
     }
 
     private static String storeAddr(MessageExt msg) {
@@ -92,12 +98,12 @@ final class Redelivery {
         return host == null ? null : host.getAddress().getHostAddress() + ":" + host.getPort();
     }
 
-    /** CONSUMER_SEND_MSG_BACK of {@code msg} to the broker at {@code addr} ({@code brokerName} may be null). */
-    void sendBackTo(String addr, String brokerName, MessageExt msg, int delayLevel)
+    /** CONSUMER_SEND_MSG_BACK of {@code msg} for {@code consumerGroup} to {@code addr} ({@code brokerName} or null). */
+    private void sendBackTo(String addr, String brokerName, MessageExt msg, int delayLevel, String consumerGroup)
             throws RemotingException, MQBrokerException, InterruptedException {
         ConsumerSendMsgBackRequestHeader header = new ConsumerSendMsgBackRequestHeader();
         header.setOffset(msg.getCommitLogOffset());
-        header.setGroup(group);
+        header.setGroup(consumerGroup);
         header.setDelayLevel(delayLevel);
         String origin = msg.getProperty(MessageProperty.ORIGIN_MESSAGE_ID);
         header.setOriginMsgId(origin != null ? origin : msg.getMsgId());

@@ -44,7 +44,7 @@ class DefaultMQPullConsumerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = TestCluster.builder().start();
+        cluster = TestCluster.builder().brokerProperty("enablePropertyFilter", "true").start();
         admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(cluster.namesrvAddr());
         admin.setInstanceName("PullTestAdmin");
@@ -88,6 +88,21 @@ class DefaultMQPullConsumerTest {
                 body.getBytes(StandardCharsets.UTF_8))).getSendStatus() == SendStatus.SEND_OK);
     }
 
+    /** A callback completing {@code future} with the pull's result or failure. */
+    private static PullCallback completing(CompletableFuture<PullResult> future) {
+        return new PullCallback() {
+            @Override
+            public void onSuccess(PullResult pullResult) {
+                future.complete(pullResult);
+            }
+
+            @Override
+            public void onException(Throwable e) {
+                future.completeExceptionally(e);
+            }
+        };
+    }
+
     private static List<String> bodies(PullResult result) {
         return result.messages().stream().map(m -> new String(m.getBody(), StandardCharsets.UTF_8)).toList();
     }
@@ -117,18 +132,36 @@ class DefaultMQPullConsumerTest {
         assertEquals(5, even.getNextBeginOffset());
 
         CompletableFuture<PullResult> async = new CompletableFuture<>();
-        consumer.pull(mq, "odd", 0, 32, new PullCallback() {
-            @Override
-            public void onSuccess(PullResult pullResult) {
-                async.complete(pullResult);
-            }
-
-            @Override
-            public void onException(Throwable e) {
-                async.completeExceptionally(e);
-            }
-        });
+        consumer.pull(mq, "odd", 0, 32, completing(async));
         assertEquals(List.of("m1", "m3"), bodies(async.get(30, TimeUnit.SECONDS)));
+    }
+
+    @Test
+    void pullWithAMessageSelectorFiltersByTagOrSql() throws Exception {
+        MessageQueue mq = topicWithOneQueue("PullSelected");
+        for (int i = 0; i < 4; i++) {
+            Message msg = new Message("PullSelected", i % 2 == 0 ? "even" : "odd",
+                    ("s" + i).getBytes(StandardCharsets.UTF_8));
+            msg.putUserProperty("n", Integer.toString(i));
+            await().atMost(WAIT).ignoreExceptions().until(() -> producer.send(msg).getSendStatus() == SendStatus.SEND_OK);
+        }
+        assertEquals(List.of("s1", "s3"), bodies(consumer.pull(mq, MessageSelector.byTag("odd"), 0, 32)));
+        assertEquals(List.of("s2", "s3"), bodies(consumer.pull(mq, MessageSelector.bySql("n >= 2"), 0, 32, 10_000)),
+                "the broker evaluates the SQL92 condition");
+        CompletableFuture<PullResult> async = new CompletableFuture<>();
+        consumer.pull(mq, MessageSelector.bySql("n = 0"), 0, 32, completing(async));
+        assertEquals(List.of("s0"), bodies(async.get(30, TimeUnit.SECONDS)));
+        assertThrows(MQClientException.class, () -> consumer.pull(mq, MessageSelector.bySql(" "), 0, 32));
+    }
+
+    @Test
+    void aMessageIsSentBackOnBehalfOfAnotherGroup() throws Exception {
+        MessageQueue mq = topicWithOneQueue("PullSentBack");
+        send("PullSentBack", "t", "back");
+        MessageExt msg = consumer.pull(mq, "*", 0, 1).messages().get(0);
+        consumer.sendMessageBack(msg, -1, null, "pull-other-group");
+        await().atMost(WAIT).ignoreExceptions().until(() -> admin.examineTopicStats("%DLQ%pull-other-group")
+                .getOffsetTable().values().stream().mapToLong(o -> o.getMaxOffset()).sum() == 1);
     }
 
     @Test

@@ -39,10 +39,10 @@ class MigrationTableTest {
             "AclClientRPCHook", "SessionCredentials", "QueryResult", "Message", "ClientConfig", "AccessChannel",
             "DefaultMQProducer", "TransactionMQProducer", "LocalTransactionExecuter", "TransactionCheckListener",
             "DefaultMQPushConsumer", "AllocateMessageQueueAveragely", "AllocateMessageQueueAveragelyByCircle",
-            "MQClientException", "MessageModel", "DefaultLitePullConsumer");
+            "MQClientException", "MessageModel", "DefaultLitePullConsumer", "DefaultMQPullConsumer");
     /** Accessors of RocketMQ's internal implementation objects, which have no counterpart here (README says so). */
     private static final Set<String> INTERNALS = Set.of("getDefaultMQProducerImpl/0",
-            "getDefaultMQPushConsumerImpl/0");
+            "getDefaultMQPushConsumerImpl/0", "getDefaultMQPullConsumerImpl/0");
 
     @Test
     void everyRowNamesTwoRealClassesAndCompleteOnesKeepEveryMethod() throws Exception {
