@@ -61,7 +61,7 @@ class AppendReadTest {
             MessageExt decoded = StoredMessageCodec.decode(got.messages().get(0).duplicate(), true);
             assertEquals(m, decoded);
             assertEquals(r.storeTimestamp(), decoded.getStoreTimestamp());
-            assertEquals(StoredMessageCodec.bodyCrc(m.getBody()), decoded.getBodyCrc());
+            assertEquals(StoredMessageCodec.bodyCrc(m.getBody()), decoded.getBodyCRC());
             assertEquals(m, store.lookMessageByOffset(0));
             assertNull(store.lookMessageByOffset(5));
         }

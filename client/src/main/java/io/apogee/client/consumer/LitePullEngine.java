@@ -340,7 +340,8 @@ final class LitePullEngine extends PullingConsumerInner implements Rebalancer.Qu
             return;
         }
         MessageQueueListener listener = config.getMessageQueueListener();
-        Set<String> topics = puller.subscribedTopics();
+        // a snapshot: a topic subscribed meanwhile is rebalanced (and reported) next time, not unreported now
+        Set<String> topics = Set.copyOf(puller.subscribedTopics());
         Map<String, Set<MessageQueue>> before = listener == null ? Map.of()
                 : topics.stream().collect(Collectors.toMap(t -> t, this::ownedQueues));
         rebalancer.rebalance(topics);

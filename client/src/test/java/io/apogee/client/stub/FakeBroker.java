@@ -119,7 +119,7 @@ public final class FakeBroker implements AutoCloseable {
             m.setStoreHost(host);
             m.setBornTimestamp(System.currentTimeMillis());
             m.setStoreTimestamp(System.currentTimeMillis());
-            m.setBodyCrc(StoredMessageCodec.bodyCrc(m.getBody()));
+            m.setBodyCRC(StoredMessageCodec.bodyCrc(m.getBody()));
             nextCommitLogOffset += 100;
             queue.add(m);
         }

@@ -1,7 +1,10 @@
 package io.apogee.common.message;
 
+import io.apogee.common.topic.TopicFilterType;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 
 /**
  * A message with the fields the broker adds when it stores it: what a pull, a query or a look-up by id decodes, what
@@ -33,6 +36,94 @@ public class MessageExt extends Message {
     private int storeSize;
     /** The append's wait instruction; {@code null} leaves it to the WAIT property. */
     private Boolean waitStoreMsgOk;
+    /** The broker group a consumer pulled this message from; not stored. */
+    private String brokerName;
+    /** A message id set by the app ({@link #setMsgId}); {@code null}: computed. */
+    private String msgId;
+
+    public MessageExt() {
+    }
+
+    /** RocketMQ's constructor: where and when the message was born and stored, and its id. */
+    public MessageExt(int queueId, long bornTimestamp, SocketAddress bornHost, long storeTimestamp,
+            SocketAddress storeHost, String msgId) {
+        this.queueId = queueId;
+        this.bornTimestamp = bornTimestamp;
+        setBornHost(bornHost);
+        this.storeTimestamp = storeTimestamp;
+        setStoreHost(storeHost);
+        this.msgId = msgId;
+    }
+
+    /** {@code MULTI_TAG} when {@code sysFlag} says the tags are several, else {@code SINGLE_TAG}, as RocketMQ's. */
+    public static TopicFilterType parseTopicFilterType(int sysFlag) {
+        return (sysFlag & SysFlag.MULTI_TAGS) == SysFlag.MULTI_TAGS ? TopicFilterType.MULTI_TAG
+                : TopicFilterType.SINGLE_TAG;
+    }
+
+    /**
+     * Puts {@code address}'s IP (4 or 16 bytes) and port (4 bytes) into {@code buffer}, flips it and returns it: the
+     * host layout of a stored message.
+     */
+    public static ByteBuffer socketAddress2ByteBuffer(SocketAddress address, ByteBuffer buffer) {
+        InetSocketAddress inet = (InetSocketAddress) address;
+        buffer.put(inet.getAddress().getAddress());
+        buffer.putInt(inet.getPort());
+        buffer.flip();
+        return buffer;
+    }
+
+    /** {@link #socketAddress2ByteBuffer(SocketAddress, ByteBuffer)} into a new buffer of 8 or 20 bytes. */
+    public static ByteBuffer socketAddress2ByteBuffer(SocketAddress address) {
+        InetSocketAddress inet = (InetSocketAddress) address;
+        int size = (inet.getAddress() instanceof Inet6Address ? 16 : 4) + 4;
+        return socketAddress2ByteBuffer(address, ByteBuffer.allocate(size));
+    }
+
+    public ByteBuffer getBornHostBytes() {
+        return socketAddress2ByteBuffer(bornHost);
+    }
+
+    public ByteBuffer getBornHostBytes(ByteBuffer buffer) {
+        return socketAddress2ByteBuffer(bornHost, buffer);
+    }
+
+    public ByteBuffer getStoreHostBytes() {
+        return socketAddress2ByteBuffer(storeHost);
+    }
+
+    public ByteBuffer getStoreHostBytes(ByteBuffer buffer) {
+        return socketAddress2ByteBuffer(storeHost, buffer);
+    }
+
+    /** The broker group this message was pulled from (set by the consumer), or null. */
+    public String getBrokerName() {
+        return brokerName;
+    }
+
+    public void setBrokerName(String brokerName) {
+        this.brokerName = brokerName;
+    }
+
+    /** The born host's IP as text, or null. */
+    public String getBornHostString() {
+        return bornHost == null || bornHost.getAddress() == null ? null : bornHost.getAddress().getHostAddress();
+    }
+
+    /** The born host's name (a reverse look-up when it has none), or null. */
+    public String getBornHostNameString() {
+        return bornHost == null || bornHost.getAddress() == null ? null : bornHost.getAddress().getHostName();
+    }
+
+    /** Marks the store host as IPv6 in the sysFlag. */
+    public void setStoreHostAddressV6Flag() {
+        sysFlag |= SysFlag.STOREHOST_V6;
+    }
+
+    /** Marks the born host as IPv6 in the sysFlag. */
+    public void setBornHostV6Flag() {
+        sysFlag |= SysFlag.BORNHOST_V6;
+    }
 
     public int getQueueId() {
         return queueId;
@@ -78,10 +169,14 @@ public class MessageExt extends Message {
         return bornHost;
     }
 
-    /** Sets the born host and the matching IPv6 bit of the sysFlag. */
-    public void setBornHost(InetSocketAddress bornHost) {
-        this.bornHost = bornHost;
-        sysFlag = ipv6(bornHost) ? sysFlag | SysFlag.BORNHOST_V6 : sysFlag & ~SysFlag.BORNHOST_V6;
+    /**
+     * Sets the born host and the matching IPv6 bit of the sysFlag.
+     *
+     * @throws ClassCastException when {@code bornHost} is not an {@link InetSocketAddress}, as in RocketMQ
+     */
+    public void setBornHost(SocketAddress bornHost) {
+        this.bornHost = (InetSocketAddress) bornHost;
+        sysFlag = ipv6(this.bornHost) ? sysFlag | SysFlag.BORNHOST_V6 : sysFlag & ~SysFlag.BORNHOST_V6;
     }
 
     public long getStoreTimestamp() {
@@ -96,10 +191,14 @@ public class MessageExt extends Message {
         return storeHost;
     }
 
-    /** Sets the store host and the matching IPv6 bit of the sysFlag. */
-    public void setStoreHost(InetSocketAddress storeHost) {
-        this.storeHost = storeHost;
-        sysFlag = ipv6(storeHost) ? sysFlag | SysFlag.STOREHOST_V6 : sysFlag & ~SysFlag.STOREHOST_V6;
+    /**
+     * Sets the store host and the matching IPv6 bit of the sysFlag.
+     *
+     * @throws ClassCastException when {@code storeHost} is not an {@link InetSocketAddress}, as in RocketMQ
+     */
+    public void setStoreHost(SocketAddress storeHost) {
+        this.storeHost = (InetSocketAddress) storeHost;
+        sysFlag = ipv6(this.storeHost) ? sysFlag | SysFlag.STOREHOST_V6 : sysFlag & ~SysFlag.STOREHOST_V6;
     }
 
     public int getReconsumeTimes() {
@@ -119,11 +218,11 @@ public class MessageExt extends Message {
     }
 
     /** {@code CRC32(body) & 0x7FFFFFFF} as stored. */
-    public int getBodyCrc() {
+    public int getBodyCRC() {
         return bodyCrc;
     }
 
-    public void setBodyCrc(int bodyCrc) {
+    public void setBodyCRC(int bodyCrc) {
         this.bodyCrc = bodyCrc;
     }
 
@@ -165,10 +264,20 @@ public class MessageExt extends Message {
         return OffsetMessageId.encode(storeHost, commitLogOffset);
     }
 
-    /** What users see as the message id: {@code UNIQ_KEY} when present, else the offset message id. */
+    /**
+     * What users see as the message id: the one {@link #setMsgId} gave, else {@code UNIQ_KEY} when present, else
+     * the offset message id.
+     */
     public String getMsgId() {
+        if (msgId != null) {
+            return msgId;
+        }
         String uniq = getUniqueKey();
         return uniq != null ? uniq : getOffsetMsgId();
+    }
+
+    public void setMsgId(String msgId) {
+        this.msgId = msgId;
     }
 
     private static boolean ipv6(InetSocketAddress address) {

@@ -96,7 +96,7 @@ public final class StoredMessageCodec {
         int i = index;
         dst.putInt(i + TOTAL_SIZE_POSITION, size);
         dst.putInt(i + MAGIC_POSITION, MESSAGE_MAGIC);
-        dst.putInt(i + BODY_CRC_POSITION, m.getBodyCrc());
+        dst.putInt(i + BODY_CRC_POSITION, m.getBodyCRC());
         dst.putInt(i + QUEUE_ID_POSITION, m.getQueueId());
         dst.putInt(i + FLAG_POSITION, m.getFlag());
         dst.putLong(i + QUEUE_OFFSET_POSITION, m.getQueueOffset());
@@ -161,7 +161,7 @@ public final class StoredMessageCodec {
         MessageExt m = new MessageExt();
         m.setStoreSize(size);
         buf.position(start + 8);
-        m.setBodyCrc(buf.getInt());
+        m.setBodyCRC(buf.getInt());
         m.setQueueId(buf.getInt());
         m.setFlag(buf.getInt());
         m.setQueueOffset(buf.getLong());

@@ -88,7 +88,7 @@ class MessageCodecFuzzTest {
     private static void assertSameRecord(MessageExt expected, MessageExt actual) {
         assertEquals(expected.getTopic(), actual.getTopic());
         assertArrayEquals(expected.getBody(), actual.getBody());
-        assertEquals(expected.getBodyCrc(), actual.getBodyCrc());
+        assertEquals(expected.getBodyCRC(), actual.getBodyCRC());
         assertEquals(expected.getQueueId(), actual.getQueueId());
         assertEquals(expected.getFlag(), actual.getFlag());
         assertEquals(expected.getQueueOffset(), actual.getQueueOffset());

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.apogee.common.topic.TopicFilterType;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +54,35 @@ class MessageRocketMqApiTest {
                 () -> m.putUserProperty("note", " "));
         assertTrue(blank.getMessage().contains("can not be null or blank"), blank.getMessage());
         assertThrows(IllegalArgumentException.class, () -> m.putUserProperty(null, "v"));
+    }
+
+    @Test
+    void messageExtHasRocketMqsHostHelpersAndIds() throws Exception {
+        InetSocketAddress born = new InetSocketAddress(InetAddress.getByName("10.1.2.3"), 4567);
+        InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("::1"), 10911);
+        MessageExt m = new MessageExt(2, 1000L, born, 2000L, v6, "MSG-ID");
+        assertEquals(2, m.getQueueId());
+        assertEquals("MSG-ID", m.getMsgId(), "an id given wins over the computed one");
+        assertEquals("10.1.2.3", m.getBornHostString());
+        assertEquals(SysFlag.STOREHOST_V6, m.getSysFlag(), "the store host is IPv6, the born host not");
+        ByteBuffer bornBytes = m.getBornHostBytes();
+        assertEquals(8, bornBytes.remaining());
+        assertEquals(10, bornBytes.get(0));
+        assertEquals(4567, bornBytes.getInt(4));
+        assertEquals(20, m.getStoreHostBytes().remaining());
+        assertEquals(20, m.getStoreHostBytes(ByteBuffer.allocate(32)).limit(), "flipped after the put");
+        assertEquals(TopicFilterType.MULTI_TAG, MessageExt.parseTopicFilterType(SysFlag.MULTI_TAGS));
+        assertEquals(TopicFilterType.SINGLE_TAG, MessageExt.parseTopicFilterType(0));
+
+        MessageExt plain = new MessageExt();
+        plain.setBornHostV6Flag();
+        plain.setStoreHostAddressV6Flag();
+        assertEquals(SysFlag.BORNHOST_V6 | SysFlag.STOREHOST_V6, plain.getSysFlag());
+        plain.setBodyCRC(42);
+        assertEquals(42, plain.getBodyCRC());
+        plain.setBrokerName("broker-a");
+        assertEquals("broker-a", plain.getBrokerName());
+        assertThrows(ClassCastException.class, () -> plain.setBornHost(new SocketAddress() {
+        }), "only IP socket addresses, as in RocketMQ");
     }
 }

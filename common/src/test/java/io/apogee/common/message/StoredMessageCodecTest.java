@@ -21,7 +21,7 @@ class StoredMessageCodecTest {
         MessageExt m = new MessageExt();
         m.setTopic("ProtoTopic");
         m.setBody("hello-0".getBytes(StandardCharsets.UTF_8));
-        m.setBodyCrc(StoredMessageCodec.bodyCrc(m.getBody()));
+        m.setBodyCRC(StoredMessageCodec.bodyCrc(m.getBody()));
         m.setQueueId(1);
         m.setBornTimestamp(1795460584378L);
         m.setBornHost(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 55546));

@@ -39,7 +39,8 @@ class MigrationTableTest {
             "AclClientRPCHook", "SessionCredentials", "QueryResult", "Message", "ClientConfig", "AccessChannel",
             "DefaultMQProducer", "TransactionMQProducer", "LocalTransactionExecuter", "TransactionCheckListener",
             "DefaultMQPushConsumer", "AllocateMessageQueueAveragely", "AllocateMessageQueueAveragelyByCircle",
-            "MQClientException", "MessageModel", "DefaultLitePullConsumer", "DefaultMQPullConsumer");
+            "MQClientException", "MessageModel", "DefaultLitePullConsumer", "DefaultMQPullConsumer",
+            "MessageExt");
     /** Accessors of RocketMQ's internal implementation objects, which have no counterpart here (README says so). */
     private static final Set<String> INTERNALS = Set.of("getDefaultMQProducerImpl/0",
             "getDefaultMQPushConsumerImpl/0", "getDefaultMQPullConsumerImpl/0");

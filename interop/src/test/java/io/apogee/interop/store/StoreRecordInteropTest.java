@@ -65,7 +65,7 @@ class StoreRecordInteropTest {
             assertEquals(3, x.getFlag());
             assertArrayEquals(m.getBody(), x.getBody());
             assertEquals(m.getProperties(), x.getProperties());
-            assertEquals(m.getBodyCrc(), x.getBodyCRC());
+            assertEquals(m.getBodyCRC(), x.getBodyCRC());
             assertEquals(m.getStoreTimestamp(), x.getStoreTimestamp());
             assertEquals(1795460584378L, x.getBornTimestamp());
             assertEquals(born, x.getBornHost());

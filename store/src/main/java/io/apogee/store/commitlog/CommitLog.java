@@ -85,7 +85,7 @@ public final class CommitLog {
         }
         for (int i = 0; i < properties.length; i++) {
             MessageExt m = messages.get(i);
-            m.setBodyCrc(m.getBody() == null ? 0 : StoredMessageCodec.bodyCrc(m.getBody()));
+            m.setBodyCRC(m.getBody() == null ? 0 : StoredMessageCodec.bodyCrc(m.getBody()));
             m.setStoreSize(StoredMessageCodec.storeSize(m.getSysFlag(), m.getBody() == null ? 0 : m.getBody().length,
                     topic.length, properties[i].length));
         }

@@ -280,7 +280,7 @@ public final class ConsumerPuller {
         long next = result.nextBeginOffset();
         switch (result.status()) {
             case FOUND -> {
-                List<MessageExt> kept = filter(result, subscription);
+                List<MessageExt> kept = filter(mq, result, subscription);
                 request.nextOffset(next);
                 if (kept.isEmpty()) {
                     request.onNothingToConsume(next);
@@ -316,7 +316,7 @@ public final class ConsumerPuller {
         PullResult result = instance.pullApi().pullSync(addr,
                 header(mq, offset, subscription, maxNums, suspendMillis), timeoutMillis);
         suggestedBroker.put(mq, result.suggestWhichBrokerId());
-        return result.withMessages(filter(result, subscription));
+        return result.withMessages(filter(mq, result, subscription));
     }
 
     /** {@link #pullOnce} answered on a remoting callback thread. */
@@ -329,7 +329,7 @@ public final class ConsumerPuller {
                     @Override
                     public void onSuccess(PullResult result) {
                         suggestedBroker.put(mq, result.suggestWhichBrokerId());
-                        callback.onSuccess(result.withMessages(filter(result, subscription)));
+                        callback.onSuccess(result.withMessages(filter(mq, result, subscription)));
                     }
 
                     @Override
@@ -353,13 +353,17 @@ public final class ConsumerPuller {
         return addr;
     }
 
-    /** Client-side tag filtering (the broker filters by tag hash only) and the queue's offset bounds as properties. */
-    static List<MessageExt> filter(PullResult result, SubscriptionData subscription) {
+    /**
+     * Client-side tag filtering (the broker filters by tag hash only), the queue's offset bounds as properties and
+     * the broker group pulled from, as RocketMQ's client sets them.
+     */
+    static List<MessageExt> filter(MessageQueue mq, PullResult result, SubscriptionData subscription) {
         List<MessageExt> kept = new ArrayList<>(result.messages().size());
         for (MessageExt m : result.messages()) {
             if (subscription.matchesTag(m.getTags())) {
                 m.putProperty(MessageProperty.MIN_OFFSET, Long.toString(result.minOffset()));
                 m.putProperty(MessageProperty.MAX_OFFSET, Long.toString(result.maxOffset()));
+                m.setBrokerName(mq.getBrokerName());
                 kept.add(m);
             }
         }
