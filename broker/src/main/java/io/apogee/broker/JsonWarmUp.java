@@ -28,6 +28,6 @@ final class JsonWarmUp {
     private static void encodeSample() {
         TopicConfig topic = TopicConfig.withDefaults("ApogeeJsonWarmUp");
         RegisterBrokerBodyCodec.encode(new RegisterBrokerBody(new TopicConfigSerializeWrapper(
-                Map.of(topic.topicName(), topic), new DataVersion(0, 0)), List.of()), false);
+                Map.of(topic.getTopicName(), topic), new DataVersion(0, 0)), List.of()), false);
     }
 }

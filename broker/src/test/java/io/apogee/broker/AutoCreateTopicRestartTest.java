@@ -27,7 +27,7 @@ class AutoCreateTopicRestartTest {
     void theFlagHoldsAfterARestartEitherWay() throws Exception {
         try (BrokerFixture f = new BrokerFixture(dir, autoCreate(true))) {
             assertEquals(ResponseCode.SUCCESS, f.invoke(BrokerFixture.send("Early", 0, "x", "")).code());
-            assertEquals(Permission.READ_WRITE | Permission.INHERIT, f.broker.topics().select("TBW102").perm());
+            assertEquals(Permission.READ_WRITE | Permission.INHERIT, f.broker.topics().select("TBW102").getPerm());
         }
         assertTrue(Files.readString(dir.resolve("config/topics.json")).contains("\"TBW102\""));
 
@@ -37,7 +37,7 @@ class AutoCreateTopicRestartTest {
             assertTrue(refused.remark().contains("topic[Unknown] not exist"), refused.remark());
             assertTrue(refused.remark().contains("autoCreateTopicEnable"), refused.remark());
             assertNull(f.broker.topics().select("Unknown"));
-            assertEquals(Permission.READ_WRITE, f.broker.topics().select("TBW102").perm());
+            assertEquals(Permission.READ_WRITE, f.broker.topics().select("TBW102").getPerm());
             RemotingCommand existing = f.invoke(BrokerFixture.send("Early", 0, "y", ""));
             assertEquals(ResponseCode.SUCCESS, existing.code(), existing.remark());
         }
@@ -45,7 +45,7 @@ class AutoCreateTopicRestartTest {
         try (BrokerFixture f = new BrokerFixture(dir, autoCreate(true))) {
             RemotingCommand created = f.invoke(BrokerFixture.send("Later", 0, "z", ""));
             assertEquals(ResponseCode.SUCCESS, created.code(), created.remark());
-            assertEquals(Permission.READ_WRITE, f.broker.topics().select("Later").perm());
+            assertEquals(Permission.READ_WRITE, f.broker.topics().select("Later").getPerm());
         }
     }
 

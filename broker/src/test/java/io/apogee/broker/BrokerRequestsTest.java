@@ -141,7 +141,7 @@ class BrokerRequestsTest {
             RemotingCommand sent = f.invoke(BrokerFixture.send("Auto", 0, "first", ""));
             assertEquals(ResponseCode.SUCCESS, sent.code(), sent.remark());
             assertNotNull(f.broker.topics().select("Auto"));
-            assertEquals(4, f.broker.topics().select("Auto").writeQueueNums());
+            assertEquals(4, f.broker.topics().select("Auto").getWriteQueueNums());
             UpdateConsumerOffsetRequestHeader update = new UpdateConsumerOffsetRequestHeader();
             update.setConsumerGroup("cg");
             update.setTopic("Auto");

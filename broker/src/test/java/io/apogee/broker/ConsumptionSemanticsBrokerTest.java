@@ -119,7 +119,7 @@ class ConsumptionSemanticsBrokerTest {
             assertEquals(2, dead.getReconsumeTimes());
             assertEquals("T", dead.getProperty("RETRY_TOPIC"));
             assertEquals(sent.extFields().get("msgId"), dead.getProperty("ORIGIN_MESSAGE_ID"));
-            assertEquals(6, f.broker.topics().select(dlq).perm());
+            assertEquals(6, f.broker.topics().select(dlq).getPerm());
 
             RemotingCommand missing = f.invoke(sendBack(1L << 40, 0, 1));
             assertEquals(ResponseCode.SYSTEM_ERROR, missing.code());

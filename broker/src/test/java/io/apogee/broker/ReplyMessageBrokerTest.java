@@ -61,8 +61,8 @@ class ReplyMessageBrokerTest {
     void theReplyIsPushedToTheRequesterAndStoredInTheReplyTopic() throws Exception {
         try (BrokerFixture f = new BrokerFixture(dir, new Properties())) {
             TopicConfig topic = f.broker.topics().select(REPLY_TOPIC);
-            assertEquals(1, topic.writeQueueNums());
-            assertEquals(6, topic.perm());
+            assertEquals(1, topic.getWriteQueueNums());
+            assertEquals(6, topic.getPerm());
             connectRequester(f);
 
             RemotingCommand answer = f.invoke(reply(RequestCode.SEND_REPLY_MESSAGE_V2, REPLY_TOPIC, REQUESTER, "pong"));

@@ -28,9 +28,9 @@ class TraceTopicTest {
         }
         try (BrokerFixture f = new BrokerFixture(dir.resolve("on"), props("traceTopicEnable", "true"))) {
             TopicConfig trace = f.broker.topics().select("RMQ_SYS_TRACE_TOPIC");
-            assertEquals(1, trace.readQueueNums());
-            assertEquals(1, trace.writeQueueNums());
-            assertEquals(Permission.READ_WRITE, trace.perm());
+            assertEquals(1, trace.getReadQueueNums());
+            assertEquals(1, trace.getWriteQueueNums());
+            assertEquals(Permission.READ_WRITE, trace.getPerm());
             RemotingCommand sent = f.invoke(BrokerFixture.send("RMQ_SYS_TRACE_TOPIC", 0, "trace", ""));
             assertEquals(ResponseCode.SUCCESS, sent.code(), sent.remark());
         }
@@ -40,7 +40,7 @@ class TraceTopicTest {
     void msgTraceTopicNameNamesTheTopic() throws Exception {
         try (BrokerFixture f = new BrokerFixture(dir, props("traceTopicEnable", "true",
                 "msgTraceTopicName", "MyTrace"))) {
-            assertEquals(1, f.broker.topics().select("MyTrace").writeQueueNums());
+            assertEquals(1, f.broker.topics().select("MyTrace").getWriteQueueNums());
             assertNull(f.broker.topics().select("RMQ_SYS_TRACE_TOPIC"));
         }
     }

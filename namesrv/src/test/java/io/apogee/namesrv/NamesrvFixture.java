@@ -77,7 +77,7 @@ final class NamesrvFixture implements AutoCloseable {
             boolean compressed, TopicConfig... topics) {
         Map<String, TopicConfig> table = new LinkedHashMap<>();
         for (TopicConfig topic : topics) {
-            table.put(topic.topicName(), topic);
+            table.put(topic.getTopicName(), topic);
         }
         RegisterBrokerBody body = new RegisterBrokerBody(new TopicConfigSerializeWrapper(table,
                 new DataVersion(version, 1_000 + version)), List.of());

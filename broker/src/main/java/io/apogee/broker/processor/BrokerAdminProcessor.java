@@ -167,7 +167,7 @@ public final class BrokerAdminProcessor {
                     "[reset-offset] reset offset failed, no topic in this broker. topic=" + h.getTopic());
         }
         Map<MessageQueue, Long> table = new HashMap<>();
-        for (int q = 0; q < topic.writeQueueNums(); q++) {
+        for (int q = 0; q < topic.getWriteQueueNums(); q++) {
             long target = h.getTimestamp() < 0 ? store.getMaxOffsetInQueue(h.getTopic(), q)
                     : store.getOffsetInQueueByTime(h.getTopic(), q, h.getTimestamp());
             long current = offsets.queryOffset(h.getGroup(), h.getTopic(), q);

@@ -95,7 +95,7 @@ public final class ConsumeProgressProcessor {
             List<ConsumeStats> perTopic = new ArrayList<>();
             for (String topicName : offsets.topicsOf(group)) {
                 TopicConfig topic = topics.select(topicName);
-                if (topic == null || (orderOnly && !topic.order()) || !subscribesOrOffline(group, topicName)) {
+                if (topic == null || (orderOnly && !topic.isOrder()) || !subscribesOrOffline(group, topicName)) {
                     continue;
                 }
                 ConsumeStats stats = consumeStats.read(group, List.of(topicName));
@@ -118,7 +118,7 @@ public final class ConsumeProgressProcessor {
         }
         List<QueueTimeSpan> spans = new ArrayList<>();
         long now = System.currentTimeMillis();
-        for (int q = 0; q < topic.writeQueueNums(); q++) {
+        for (int q = 0; q < topic.getWriteQueueNums(); q++) {
             QueueTimeSpan span = new QueueTimeSpan();
             span.setMessageQueue(new MessageQueue(h.getTopic(), brokerName, q));
             long minTime = store.getEarliestMessageTime(h.getTopic(), q);

@@ -60,8 +60,8 @@ final class ConsumeStatsReader {
     }
 
     private void addQueues(String group, TopicConfig topic, Map<MessageQueue, OffsetWrapper> table) {
-        String topicName = topic.topicName();
-        for (int q = 0; q < topic.writeQueueNums(); q++) {
+        String topicName = topic.getTopicName();
+        for (int q = 0; q < topic.getWriteQueueNums(); q++) {
             OffsetWrapper offset = new OffsetWrapper();
             long brokerOffset = Math.max(0, store.getMaxOffsetInQueue(topicName, q));
             long consumerOffset = Math.max(0, offsets.queryOffset(group, topicName, q));

@@ -91,13 +91,13 @@ public final class ConsumerSendMsgBackProcessor {
         TopicConfig target = dead ? DeadLetters.topic(topics, header.getGroup())
                 : topics.createInternal(SystemTopics.retryTopic(header.getGroup()), group.getRetryQueueNums(),
                         Permission.READ_WRITE);
-        String topic = target.topicName();
-        if (!Permission.isWriteable(target.perm())) {
+        String topic = target.getTopicName();
+        if (!Permission.isWriteable(target.getPerm())) {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
                     "the topic[" + topic + "] sending message is forbidden");
         }
         MessageExt retry = retryCopy(failed, topic,
-                ThreadLocalRandom.current().nextInt(Math.max(1, target.writeQueueNums())));
+                ThreadLocalRandom.current().nextInt(Math.max(1, target.getWriteQueueNums())));
         if (!dead) {
             retry.putProperty(MessageProperty.DELAY_TIME_LEVEL,
                     String.valueOf(level == 0 ? RETRY_BASE_LEVEL + failed.getReconsumeTimes() : level));

@@ -136,14 +136,14 @@ public final class PullMessageProcessor {
             return StatusResponses.error(ResponseCode.TOPIC_NOT_EXIST,
                     "topic[" + header.getTopic() + "] not exist, apply first please!");
         }
-        if (!Permission.isReadable(topic.perm())) {
+        if (!Permission.isReadable(topic.getPerm())) {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
                     "the topic[" + header.getTopic() + "] pulling message is forbidden");
         }
         int queueId = header.getQueueId();
-        if (queueId < 0 || queueId >= topic.readQueueNums()) {
+        if (queueId < 0 || queueId >= topic.getReadQueueNums()) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "queueId[" + queueId + "] is illegal, topic:["
-                    + header.getTopic() + "] topicConfig.readQueueNums:[" + topic.readQueueNums() + "] consumer:["
+                    + header.getTopic() + "] topicConfig.readQueueNums:[" + topic.getReadQueueNums() + "] consumer:["
                     + channel.remoteAddress() + "]");
         }
         SubscriptionLookup subscription = subscription(header);

@@ -100,7 +100,7 @@ public final class ReplyMessageProcessor {
                     "the message body size over max value, MAX: " + maxMessageSize);
         }
         int queueId = header.getQueueId() == null || header.getQueueId() < 0
-                ? ThreadLocalRandom.current().nextInt(Math.max(1, topic.writeQueueNums())) : header.getQueueId();
+                ? ThreadLocalRandom.current().nextInt(Math.max(1, topic.getWriteQueueNums())) : header.getQueueId();
         String properties = header.getProperties() == null ? "" : header.getProperties();
         String clientId = PropertiesCodec.find(properties, MessageProperty.MESSAGE_REPLY_TO_CLIENT);
         CompletableFuture<String> pushed = clientId == null
@@ -144,11 +144,11 @@ public final class ReplyMessageProcessor {
                     + "] not exist, apply first please! replies go to " + config.get().getBrokerClusterName()
                     + SystemTopics.REPLY_TOPIC_SUFFIX);
         }
-        if (!Permission.isWriteable(topic.perm())) {
+        if (!Permission.isWriteable(topic.getPerm())) {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
                     "the topic[" + header.getTopic() + "] sending message is forbidden");
         }
-        int queueNums = Math.max(topic.readQueueNums(), topic.writeQueueNums());
+        int queueNums = Math.max(topic.getReadQueueNums(), topic.getWriteQueueNums());
         if (header.getQueueId() != null && header.getQueueId() >= queueNums) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "request queueId[" + header.getQueueId()
                     + "] is illegal, " + topic + " Producer: " + Channels.remoteAddress(channel));

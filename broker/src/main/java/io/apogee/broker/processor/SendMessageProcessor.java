@@ -197,18 +197,18 @@ public final class SendMessageProcessor {
             return StatusResponses.error(ResponseCode.TOPIC_NOT_EXIST, "topic[" + target.topic
                     + "] not exist, apply first please! create it with updateTopic or enable autoCreateTopicEnable");
         }
-        if (!Permission.isWriteable(topic.perm())) {
+        if (!Permission.isWriteable(topic.getPerm())) {
             return StatusResponses.error(ResponseCode.NO_PERMISSION,
                     "the topic[" + target.topic + "] sending message is forbidden");
         }
-        target.type = topic.order() ? MessageType.FIFO : MessageType.NORMAL;
-        int queueNums = Math.max(topic.readQueueNums(), topic.writeQueueNums());
+        target.type = topic.isOrder() ? MessageType.FIFO : MessageType.NORMAL;
+        int queueNums = Math.max(topic.getReadQueueNums(), topic.getWriteQueueNums());
         if (target.queueId >= queueNums) {
             return StatusResponses.error(ResponseCode.SYSTEM_ERROR, "request queueId[" + target.queueId
                     + "] is illegal, " + topic + " Producer: " + Channels.remoteAddress(channel));
         }
         if (target.queueId < 0) {
-            target.queueId = ThreadLocalRandom.current().nextInt(Math.max(1, topic.writeQueueNums()));
+            target.queueId = ThreadLocalRandom.current().nextInt(Math.max(1, topic.getWriteQueueNums()));
         }
         return SystemTopics.isRetryTopic(target.topic) ? redirectExhaustedRetry(header, target) : null;
     }
@@ -244,7 +244,7 @@ public final class SendMessageProcessor {
                     : PropertiesCodec.find(header.getProperties(), MessageProperty.RETRY_TOPIC);
             target.deadLetterOrigin = origin != null ? origin : target.topic;
             target.deadLetterGroup = group;
-            target.topic = DeadLetters.topic(topics, group).topicName();
+            target.topic = DeadLetters.topic(topics, group).getTopicName();
             target.queueId = 0;
         }
         return null;

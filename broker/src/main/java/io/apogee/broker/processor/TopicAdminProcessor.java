@@ -183,7 +183,7 @@ public final class TopicAdminProcessor {
         }
         Map<MessageQueue, TopicOffset> table = new HashMap<>();
         store.awaitDispatched();
-        for (int q = 0; q < topic.writeQueueNums(); q++) {
+        for (int q = 0; q < topic.getWriteQueueNums(); q++) {
             TopicOffset offset = new TopicOffset();
             offset.setMinOffset(Math.max(0, store.getMinOffsetInQueue(h.getTopic(), q)));
             long max = Math.max(0, store.getMaxOffsetInQueue(h.getTopic(), q));

@@ -73,7 +73,7 @@ public final class TopicConfigManager {
     }
 
     private void put(TopicConfig topic) {
-        topics.put(topic.topicName(), topic);
+        topics.put(topic.getTopicName(), topic);
     }
 
     /** Loads {@code topics.json}, if present, over the system topics. */
@@ -108,13 +108,13 @@ public final class TopicConfigManager {
             return;
         }
         boolean enabled = config.isAutoCreateTopicEnable();
-        int perm = enabled ? template.perm() | Permission.INHERIT : template.perm() & ~Permission.INHERIT;
-        if (perm == template.perm()) {
+        int perm = enabled ? template.getPerm() | Permission.INHERIT : template.getPerm() & ~Permission.INHERIT;
+        if (perm == template.getPerm()) {
             return;
         }
-        put(new TopicConfig(template.topicName(), template.readQueueNums(), template.writeQueueNums(), perm,
-                template.topicFilterType(), template.topicSysFlag(), template.order()));
-        LOG.info("topic {} perm {} -> {}: autoCreateTopicEnable={}", template.topicName(), template.perm(), perm,
+        put(new TopicConfig(template.getTopicName(), template.getReadQueueNums(), template.getWriteQueueNums(), perm,
+                template.getTopicFilterType(), template.getTopicSysFlag(), template.isOrder()));
+        LOG.info("topic {} perm {} -> {}: autoCreateTopicEnable={}", template.getTopicName(), template.getPerm(), perm,
                 enabled);
         changed();
     }
@@ -140,12 +140,12 @@ public final class TopicConfigManager {
             return null;
         }
         TopicConfig template = topics.get(defaultTopic);
-        if (template == null || (template.perm() & Permission.INHERIT) == 0) {
+        if (template == null || (template.getPerm() & Permission.INHERIT) == 0) {
             return null;
         }
-        int queues = Math.max(1, Math.min(clientQueueNums, template.writeQueueNums()));
-        TopicConfig created = new TopicConfig(topic, queues, queues, template.perm() & ~Permission.INHERIT,
-                template.topicFilterType(), topicSysFlag, false);
+        int queues = Math.max(1, Math.min(clientQueueNums, template.getWriteQueueNums()));
+        TopicConfig created = new TopicConfig(topic, queues, queues, template.getPerm() & ~Permission.INHERIT,
+                template.getTopicFilterType(), topicSysFlag, false);
         return createIfAbsent(created, "auto-created on send from " + defaultTopic);
     }
 
@@ -158,20 +158,20 @@ public final class TopicConfigManager {
     }
 
     private TopicConfig createIfAbsent(TopicConfig created, String why) {
-        TopicConfig previous = topics.putIfAbsent(created.topicName(), created);
+        TopicConfig previous = topics.putIfAbsent(created.getTopicName(), created);
         if (previous != null) {
             return previous;
         }
-        LOG.info("topic {} {} ({} queues, perm {})", created.topicName(), why, created.writeQueueNums(),
-                created.perm());
+        LOG.info("topic {} {} ({} queues, perm {})", created.getTopicName(), why, created.getWriteQueueNums(),
+                created.getPerm());
         changed();
         return created;
     }
 
     /** Creates or replaces a topic (UPDATE_AND_CREATE_TOPIC). */
     public void update(TopicConfig topic) {
-        TopicConfig old = topics.put(topic.topicName(), topic);
-        LOG.info("topic {} {}: {}", topic.topicName(), old == null ? "created" : "updated", topic);
+        TopicConfig old = topics.put(topic.getTopicName(), topic);
+        LOG.info("topic {} {}: {}", topic.getTopicName(), old == null ? "created" : "updated", topic);
         changed();
     }
 

@@ -168,14 +168,14 @@ public class DefaultMQAdminExt extends MQAdminClient {
     public void createAndUpdateTopicConfig(String addr, TopicConfig config)
             throws MQClientException, MQBrokerException, InterruptedException {
         CreateTopicRequestHeader header = new CreateTopicRequestHeader();
-        header.setTopic(config.topicName());
+        header.setTopic(config.getTopicName());
         header.setDefaultTopic(SystemTopics.AUTO_CREATE_TOPIC_KEY);
-        header.setReadQueueNums(config.readQueueNums());
-        header.setWriteQueueNums(config.writeQueueNums());
-        header.setPerm(config.perm());
-        header.setTopicFilterType(config.topicFilterType().name());
-        header.setTopicSysFlag(config.topicSysFlag());
-        header.setOrder(config.order());
+        header.setReadQueueNums(config.getReadQueueNums());
+        header.setWriteQueueNums(config.getWriteQueueNums());
+        header.setPerm(config.getPerm());
+        header.setTopicFilterType(config.getTopicFilterType().name());
+        header.setTopicSysFlag(config.getTopicSysFlag());
+        header.setOrder(config.isOrder());
         admin().createTopic(addr, header);
     }
 

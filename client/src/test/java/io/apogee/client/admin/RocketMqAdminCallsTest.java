@@ -74,7 +74,7 @@ class RocketMqAdminCallsTest {
         assertTrue(admin.fetchTopicsByCLuster(cluster.clusterName()).topicList().contains("AdminCallsTopic"));
         assertEquals(Set.of(cluster.clusterName()), admin.getClusterList("AdminCallsTopic"));
         TopicConfig config = admin.examineTopicConfig(broker(), "AdminCallsTopic");
-        assertEquals(2, config.readQueueNums());
+        assertEquals(2, config.getReadQueueNums());
         assertNull(admin.examineTopicConfig(broker(), "NoSuchTopicHere"));
         assertTrue(admin.getAllTopicConfig(broker(), 3000).topicConfigTable()
                 .containsKey(SystemTopics.AUTO_CREATE_TOPIC_KEY));

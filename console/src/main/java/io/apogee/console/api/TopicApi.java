@@ -116,8 +116,8 @@ final class TopicApi implements ApiModule {
             context.admin().createAndUpdateTopicConfig(addr, config);
         }
         context.cluster().refreshSoon();
-        return Reply.json(create ? 201 : 200, JSONObject.of("topic", topic, "readQueueNums", config.readQueueNums(),
-                "writeQueueNums", config.writeQueueNums(), "perm", config.perm(), "order", config.order(),
+        return Reply.json(create ? 201 : 200, JSONObject.of("topic", topic, "readQueueNums", config.getReadQueueNums(),
+                "writeQueueNums", config.getWriteQueueNums(), "perm", config.getPerm(), "order", config.isOrder(),
                 "brokerAddrs", masters));
     }
 

@@ -167,8 +167,8 @@ public final class ClusterView {
         }
         List<TopicEntry> topics = new ArrayList<>(topicConfigs.size());
         topicConfigs.forEach((name, config) -> topics.add(new TopicEntry(name, TopicType.of(name, config, names),
-                config == null ? 0 : config.readQueueNums(), config == null ? 0 : config.writeQueueNums(),
-                config == null ? 0 : config.perm(), config != null && config.order(),
+                config == null ? 0 : config.getReadQueueNums(), config == null ? 0 : config.getWriteQueueNums(),
+                config == null ? 0 : config.getPerm(), config != null && config.isOrder(),
                 List.copyOf(topicBrokers.getOrDefault(name, Set.of())))));
         Set<String> groupNames = new TreeSet<>(groupConfigs.keySet());
         groupNames.addAll(stats.keySet());

@@ -30,7 +30,7 @@ public enum TopicType {
                 || topic.endsWith(SystemTopics.REPLY_TOPIC_SUFFIX)) {
             return SYSTEM;
         }
-        return config != null && config.order() ? ORDERED : NORMAL;
+        return config != null && config.isOrder() ? ORDERED : NORMAL;
     }
 
     /** The name the API and the filter use, e.g. {@code "dlq"}. */

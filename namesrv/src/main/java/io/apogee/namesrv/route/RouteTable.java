@@ -96,8 +96,8 @@ public final class RouteTable {
     }
 
     private void putQueueData(String topic, String brokerName, TopicConfig config) {
-        QueueData queues = new QueueData(brokerName, config.readQueueNums(), config.writeQueueNums(), config.perm(),
-                config.topicSysFlag());
+        QueueData queues = new QueueData(brokerName, config.getReadQueueNums(), config.getWriteQueueNums(),
+                config.getPerm(), config.getTopicSysFlag());
         QueueData old = topicQueueTable.computeIfAbsent(topic, t -> new TreeMap<>()).put(brokerName, queues);
         if (!queues.equals(old)) {
             LOG.info("topic queues {}: topic={} broker={} queues={}", old == null ? "added" : "changed", topic,

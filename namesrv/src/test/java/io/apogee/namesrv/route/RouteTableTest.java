@@ -32,7 +32,7 @@ class RouteTableTest {
             TopicConfig... topics) {
         Map<String, TopicConfig> table = new LinkedHashMap<>();
         for (TopicConfig topic : topics) {
-            table.put(topic.topicName(), topic);
+            table.put(topic.getTopicName(), topic);
         }
         return new BrokerRegistration(cluster, name, id, addr, addr.replace(":10911", ":10912"),
                 new TopicConfigSerializeWrapper(table, new DataVersion(version, 1000 + version)), List.of());

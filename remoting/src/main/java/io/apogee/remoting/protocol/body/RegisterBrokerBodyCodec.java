@@ -1,7 +1,6 @@
 package io.apogee.remoting.protocol.body;
 
 import io.apogee.common.topic.TopicConfig;
-import io.apogee.common.topic.TopicFilterType;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONException;
 import io.apogee.remoting.protocol.RemotingCommandException;
@@ -50,7 +49,7 @@ public final class RegisterBrokerBodyCodec {
             writeChunk(out, BodyJson.encode(topics.dataVersion()));
             out.writeInt(topics.topicConfigTable().size());
             for (TopicConfig topic : topics.topicConfigTable().values()) {
-                writeChunk(out, topicLine(topic).getBytes(StandardCharsets.UTF_8));
+                writeChunk(out, topic.encode().getBytes(StandardCharsets.UTF_8));
             }
             writeChunk(out, BodyJson.encode(body.filterServerList()));
         } catch (IOException e) {
@@ -89,7 +88,7 @@ public final class RegisterBrokerBodyCodec {
             Map<String, TopicConfig> topics = new LinkedHashMap<>();
             for (int i = 0; i < topicCount; i++) {
                 TopicConfig topic = parseTopicLine(new String(in.readChunk(), StandardCharsets.UTF_8));
-                topics.put(topic.topicName(), topic);
+                topics.put(topic.getTopicName(), topic);
             }
             List<String> filterServers = parseFilterServers(in.readChunk());
             return new RegisterBrokerBody(new TopicConfigSerializeWrapper(topics, version), filterServers);
@@ -111,22 +110,17 @@ public final class RegisterBrokerBodyCodec {
         return (int) (crc.getValue() & 0x7FFFFFFF);
     }
 
-    static String topicLine(TopicConfig topic) {
-        return topic.topicName() + ' ' + topic.readQueueNums() + ' ' + topic.writeQueueNums() + ' ' + topic.perm()
-                + ' ' + topic.topicFilterType().name();
-    }
-
+    /** A topic in {@link TopicConfig#encode()}'s form, as RocketMQ's compressed registration carries it. */
     static TopicConfig parseTopicLine(String line) throws RemotingCommandException {
-        String[] parts = line.split(" ");
-        if (parts.length != 5) {
-            throw new RemotingCommandException("invalid topic line in compressed RegisterBrokerBody: " + line);
-        }
+        TopicConfig topic = new TopicConfig();
         try {
-            return new TopicConfig(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-                    Integer.parseInt(parts[3]), TopicFilterType.valueOf(parts[4]), 0, false);
+            if (topic.decode(line)) {
+                return topic;
+            }
         } catch (IllegalArgumentException e) {
             throw new RemotingCommandException("invalid topic line in compressed RegisterBrokerBody: " + line, e);
         }
+        throw new RemotingCommandException("invalid topic line in compressed RegisterBrokerBody: " + line);
     }
 
     private static List<String> parseFilterServers(byte[] json) throws RemotingCommandException {

@@ -64,7 +64,7 @@ public final class ExportCommands {
                 boolean groupTopic = SystemTopics.isRetryTopic(name)
                         || name.startsWith(SystemTopics.DLQ_GROUP_TOPIC_PREFIX);
                 if (special || !groupTopic) {
-                    topics.merge(name, config, (a, b) -> a.readQueueNums() >= b.readQueueNums() ? a : b);
+                    topics.merge(name, config, (a, b) -> a.getReadQueueNums() >= b.getReadQueueNums() ? a : b);
                 }
             });
             groups.putAll(session.admin().getAllSubscriptionGroup(addr));

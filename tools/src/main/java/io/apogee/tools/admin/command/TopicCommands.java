@@ -102,9 +102,9 @@ public final class TopicCommands {
             if (old == null) {
                 throw new CommandFailedException("topic " + topic + " does not exist on broker " + addr);
             }
-            session.admin().createAndUpdateTopicConfig(addr, new TopicConfig(topic, old.readQueueNums(),
-                    old.writeQueueNums(), perm, old.topicFilterType(), old.topicSysFlag(), old.order()));
-            session.out().printf("update topic perm from %d to %d in %s success.%n", old.perm(), perm, addr);
+            session.admin().createAndUpdateTopicConfig(addr, new TopicConfig(topic, old.getReadQueueNums(),
+                    old.getWriteQueueNums(), perm, old.getTopicFilterType(), old.getTopicSysFlag(), old.isOrder()));
+            session.out().printf("update topic perm from %d to %d in %s success.%n", old.getPerm(), perm, addr);
         }
     }
 
