@@ -1,7 +1,6 @@
 package io.apogee.common.admin;
 
 import io.apogee.common.message.MessageQueue;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +10,14 @@ public class ConsumeStats {
     private Map<MessageQueue, OffsetWrapper> offsetTable = new LinkedHashMap<>();
     private double consumeTps;
 
-
+    /** The group's lag: the sum over its queues of the broker's offset minus the consumer's, as RocketMQ's. */
+    public long computeTotalDiff() {
+        long diff = 0;
+        for (OffsetWrapper offsets : offsetTable.values()) {
+            diff += offsets.getBrokerOffset() - offsets.getConsumerOffset();
+        }
+        return diff;
+    }
 
     public Map<MessageQueue, OffsetWrapper> getOffsetTable() {
         return offsetTable;
