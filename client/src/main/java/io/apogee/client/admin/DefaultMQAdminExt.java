@@ -30,7 +30,11 @@ import io.apogee.remoting.protocol.body.ConsumeStatsList;
 import io.apogee.common.topic.SystemGroups;
 import io.apogee.common.topic.TopicConfig;
 import io.apogee.remoting.RpcHook;
+import io.apogee.remoting.exception.RemotingConnectException;
 import io.apogee.remoting.exception.RemotingException;
+import io.apogee.remoting.exception.RemotingSendRequestException;
+import io.apogee.remoting.exception.RemotingTimeoutException;
+import io.apogee.remoting.protocol.RemotingCommandException;
 import io.apogee.remoting.netty.Channels;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
@@ -42,6 +46,7 @@ import io.apogee.remoting.protocol.header.CreateTopicRequestHeader;
 import io.apogee.remoting.protocol.header.GetBrokerAclConfigResponseHeader;
 import io.apogee.remoting.protocol.header.PullMessageRequestHeader;
 import io.apogee.remoting.protocol.header.QueryConsumeQueueRequestHeader;
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,18 +113,25 @@ public class DefaultMQAdminExt extends MQAdminClient {
         }
     }
 
-    public ClusterInfo examineBrokerClusterInfo() throws MQClientException, InterruptedException {
+    public ClusterInfo examineBrokerClusterInfo()
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
+        return clusterInfo();
+    }
+
+    /** {@link #examineBrokerClusterInfo} for this class's own use, without RocketMQ's declared extras. */
+    private ClusterInfo clusterInfo() throws MQClientException, InterruptedException {
         return running().namesrvApi().getClusterInfo();
     }
 
-    public TopicList fetchAllTopicList() throws MQClientException, InterruptedException {
+    public TopicList fetchAllTopicList() throws RemotingException, MQClientException, InterruptedException {
         return new TopicList(running().namesrvApi().getAllTopicList().topicList());
     }
 
     /** Every broker with its version, load and store figures, or the error it answered with ({@code clusterList}). */
     public ClusterOverview clusterOverview() throws MQClientException, InterruptedException {
         AdminApi admin = admin();
-        return ClusterOverview.collect(examineBrokerClusterInfo(), admin::getBrokerRuntimeInfo,
+        return ClusterOverview.collect(clusterInfo(), admin::getBrokerRuntimeInfo,
                 System.currentTimeMillis());
     }
 
@@ -129,16 +141,27 @@ public class DefaultMQAdminExt extends MQAdminClient {
      */
     public List<String> fetchMasterAddrByClusterName(String clusterName) throws MQClientException,
             InterruptedException {
-        return BrokerAddresses.mastersOfCluster(examineBrokerClusterInfo(), clusterName);
+        return BrokerAddresses.mastersOfCluster(clusterInfo(), clusterName);
     }
 
     /** The clusters holding a broker that serves {@code topic}, in name order. */
-    public Set<String> getTopicClusterList(String topic) throws MQClientException, InterruptedException {
-        return BrokerAddresses.clustersServing(examineTopicRouteInfo(topic), examineBrokerClusterInfo());
+    public Set<String> getTopicClusterList(String topic)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        return clustersServing(topic);
+    }
+
+    private Set<String> clustersServing(String topic) throws MQClientException, InterruptedException {
+        return BrokerAddresses.clustersServing(route(topic), clusterInfo());
     }
 
     /** @throws MQClientException with code 17 when the NameServer has no route */
-    public TopicRouteData examineTopicRouteInfo(String topic) throws MQClientException, InterruptedException {
+    public TopicRouteData examineTopicRouteInfo(String topic)
+            throws RemotingException, MQClientException, InterruptedException {
+        return route(topic);
+    }
+
+    /** {@link #examineTopicRouteInfo} for this class's own use (RocketMQ's list declares a RemotingException). */
+    private TopicRouteData route(String topic) throws MQClientException, InterruptedException {
         TopicRouteData route = running().namesrvApi().getTopicRoute(topic);
         if (route == null) {
             throw new MQClientException(AdminResponseCode.TOPIC_NOT_EXIST,
@@ -149,9 +172,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Offsets of every queue of {@code topic}, merged over its brokers. */
     public TopicStatsTable examineTopicStats(String topic)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         TopicStatsTable merged = new TopicStatsTable();
-        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(route(topic))) {
             merged.getOffsetTable().putAll(admin().getTopicStatsInfo(addr, topic).getOffsetTable());
         }
         return merged;
@@ -160,13 +183,13 @@ public class DefaultMQAdminExt extends MQAdminClient {
     /** Every queue of {@code topic} with its offsets, from each of its masters ({@code topicStatus}). */
     public TopicStatus topicStatus(String topic) throws MQClientException, InterruptedException {
         AdminApi admin = admin();
-        return TopicStatus.of(topic, BrokerAnswers.askMasters(examineTopicRouteInfo(topic),
+        return TopicStatus.of(topic, BrokerAnswers.askMasters(route(topic),
                 addr -> admin.getTopicStatsInfo(addr, topic)));
     }
 
     /** Creates or updates {@code config} on the broker at {@code addr} (which registers it with the NameServer). */
     public void createAndUpdateTopicConfig(String addr, TopicConfig config)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         CreateTopicRequestHeader header = new CreateTopicRequestHeader();
         header.setTopic(config.getTopicName());
         header.setDefaultTopic(SystemTopics.AUTO_CREATE_TOPIC_KEY);
@@ -189,31 +212,31 @@ public class DefaultMQAdminExt extends MQAdminClient {
     }
 
     public void createAndUpdateSubscriptionGroupConfig(String addr, SubscriptionGroupConfig config)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         admin().createSubscriptionGroup(addr, config);
     }
 
     /** The group's config on the broker at {@code addr}, or {@code null}. */
     public SubscriptionGroupConfig examineSubscriptionGroupConfig(String addr, String group)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         return admin().getAllSubscriptionGroup(addr).getSubscriptionGroupTable().get(group);
     }
 
     public void deleteSubscriptionGroup(String addr, String group)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         admin().deleteSubscriptionGroup(addr, group, false);
     }
 
     /** The group's progress (and lag, {@link #totalLag}) over every broker of its retry topic's route. */
     public ConsumeStats examineConsumeStats(String group)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         return examineConsumeStats(group, null);
     }
 
     public ConsumeStats examineConsumeStats(String group, String topic)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         ConsumeStats merged = new ConsumeStats();
-        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
+        for (String addr : BrokerAddresses.masters(route(SystemTopics.retryTopic(group)))) {
             ConsumeStats stats = admin().getConsumeStats(addr, group, topic);
             merged.getOffsetTable().putAll(stats.getOffsetTable());
             merged.setConsumeTps(merged.getConsumeTps() + stats.getConsumeTps());
@@ -230,7 +253,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
     public ConsumerProgress consumerProgress(String group, String topic) throws MQClientException,
             InterruptedException {
         AdminApi admin = admin();
-        return ConsumerProgress.of(group, BrokerAnswers.askMasters(examineTopicRouteInfo(
+        return ConsumerProgress.of(group, BrokerAnswers.askMasters(route(
                 SystemTopics.retryTopic(group)), addr -> admin.getConsumeStats(addr, group, topic)));
     }
 
@@ -242,9 +265,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** The group's online consumers, as the first broker of its retry topic that knows them reports. */
     public ConsumerConnection examineConsumerConnectionInfo(String group)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         MQBrokerException last = null;
-        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(SystemTopics.retryTopic(group)))) {
+        for (String addr : BrokerAddresses.masters(route(SystemTopics.retryTopic(group)))) {
             try {
                 return admin().getConsumerConnectionList(addr, group);
             } catch (MQBrokerException e) {
@@ -256,9 +279,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
     }
 
     public ProducerConnection examineProducerConnectionInfo(String group, String topic)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         MQBrokerException last = null;
-        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(route(topic))) {
             try {
                 return admin().getProducerConnectionList(addr, group);
             } catch (MQBrokerException e) {
@@ -272,13 +295,13 @@ public class DefaultMQAdminExt extends MQAdminClient {
     /** A consumer's settings and per-queue state, asked through a broker of the group's retry topic. */
     public ConsumerRunningInfo getConsumerRunningInfo(String group, String clientId)
             throws MQClientException, MQBrokerException, InterruptedException {
-        String addr = BrokerAddresses.masters(examineTopicRouteInfo(SystemTopics.retryTopic(group))).get(0);
+        String addr = BrokerAddresses.masters(route(SystemTopics.retryTopic(group))).get(0);
         return admin().getConsumerRunningInfo(addr, group, clientId);
     }
 
     /** Has consumer {@code clientId} of {@code group} consume the message {@code offsetMsgId} once more. */
     public ConsumeMessageDirectlyResult consumeMessageDirectly(String group, String clientId, String offsetMsgId)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         OffsetMessageId id = OffsetMessageId.decode(offsetMsgId);
         return admin().consumeMessageDirectly(Channels.format(id.storeHost()), group, clientId, offsetMsgId);
     }
@@ -331,9 +354,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Moves {@code group}'s offsets of {@code topic} to {@code timestamp} on every broker; returns the new ones. */
     public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean force)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         Map<MessageQueue, Long> offsets = new TreeMap<>();
-        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(route(topic))) {
             offsets.putAll(admin().resetOffset(addr, topic, group, timestamp, force));
         }
         return offsets;
@@ -345,17 +368,20 @@ public class DefaultMQAdminExt extends MQAdminClient {
     }
 
     public Map<String, String> fetchBrokerRuntimeStats(String brokerAddr)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         return admin().getBrokerRuntimeInfo(brokerAddr);
     }
 
     public Properties getBrokerConfig(String brokerAddr)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException, UnsupportedEncodingException {
         return admin().getBrokerConfig(brokerAddr);
     }
 
     public void updateBrokerConfig(String brokerAddr, Properties properties)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException, UnsupportedEncodingException {
         admin().updateBrokerConfig(brokerAddr, properties);
     }
 
@@ -376,11 +402,13 @@ public class DefaultMQAdminExt extends MQAdminClient {
     }
 
     /** The value, or {@code null} when not set. */
-    public String getKVConfig(String namespace, String key) throws MQClientException, InterruptedException {
+    public String getKVConfig(String namespace, String key)
+            throws RemotingException, MQClientException, InterruptedException {
         return running().namesrvApi().getKvConfig(namespace, key);
     }
 
-    public Map<String, String> getKVListByNamespace(String namespace) throws MQClientException, InterruptedException {
+    public Map<String, String> getKVListByNamespace(String namespace)
+            throws RemotingException, MQClientException, InterruptedException {
         return running().namesrvApi().getKvList(namespace);
     }
 
@@ -437,9 +465,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** The groups that consume {@code topic}, as its first master that answers knows them. */
     public Set<String> queryTopicConsumeByWho(String topic)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         MQBrokerException last = null;
-        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(route(topic))) {
             try {
                 return admin().queryTopicConsumeByWho(addr, topic).getGroupList();
             } catch (MQBrokerException e) {
@@ -452,20 +480,20 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** As {@link #getConsumerRunningInfo(String, String)}, with the consumer's thread dump when {@code jstack}. */
     public ConsumerRunningInfo getConsumerRunningInfo(String group, String clientId, boolean jstack)
-            throws MQClientException, MQBrokerException, InterruptedException {
-        String addr = BrokerAddresses.masters(examineTopicRouteInfo(SystemTopics.retryTopic(group))).get(0);
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+        String addr = BrokerAddresses.masters(route(SystemTopics.retryTopic(group))).get(0);
         return admin().getConsumerRunningInfo(addr, group, clientId, jstack);
     }
 
     /** Deletes {@code group} from the broker at {@code addr}, and its committed offsets when {@code removeOffset}. */
     public void deleteSubscriptionGroup(String addr, String group, boolean removeOffset)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         admin().deleteSubscriptionGroup(addr, group, removeOffset);
     }
 
     /** The group's online consumers as the broker at {@code brokerAddr} knows them. */
     public ConsumerConnection examineConsumerConnectionInfo(String group, String brokerAddr)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         return admin().getConsumerConnectionList(brokerAddr, group);
     }
 
@@ -474,7 +502,8 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * by address (GET_NAMESRV_CONFIG).
      */
     public Map<String, Properties> getNameServerConfig(List<String> nameServers)
-            throws MQClientException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    InterruptedException, UnsupportedEncodingException {
         Map<String, Properties> configs = new LinkedHashMap<>();
         for (String addr : nameServersOrAll(nameServers)) {
             configs.put(addr, running().namesrvApi().getNamesrvConfig(addr));
@@ -484,7 +513,8 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Applies {@code properties} on each NameServer of {@code nameServers} (every one when {@code null} or empty). */
     public void updateNameServerConfig(Properties properties, List<String> nameServers)
-            throws MQClientException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException, UnsupportedEncodingException {
         for (String addr : nameServersOrAll(nameServers)) {
             running().namesrvApi().updateNamesrvConfig(addr, properties);
         }
@@ -496,21 +526,24 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Has the broker at {@code addr} drop consume queues of expired data (CLEAN_EXPIRED_CONSUMEQUEUE). */
     public boolean cleanExpiredConsumerQueueByAddr(String addr)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         admin().plainRequest(addr, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE);
         return true;
     }
 
     /** Has the broker at {@code addr} drop the consume queues of topics it no longer has (CLEAN_UNUSED_TOPIC). */
     public boolean cleanUnusedTopicByAddr(String addr)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         admin().plainRequest(addr, RequestCode.CLEAN_UNUSED_TOPIC);
         return true;
     }
 
     /** Has the broker at {@code addr} delete its expired commit-log files now (DELETE_EXPIRED_COMMITLOG). */
     public boolean deleteExpiredCommitLogByAddr(String addr)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         admin().plainRequest(addr, RequestCode.DELETE_EXPIRED_COMMITLOG);
         return true;
     }
@@ -520,20 +553,20 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * (CLONE_GROUP_OFFSET); {@code isOffline} says the source group has no consumer online.
      */
     public void cloneGroupOffset(String srcGroup, String destGroup, String topic, boolean isOffline)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         CloneGroupOffsetRequestHeader header = new CloneGroupOffsetRequestHeader();
         header.setSrcGroup(srcGroup);
         header.setDestGroup(destGroup);
         header.setTopic(topic);
         header.setOffline(isOffline);
-        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(route(topic))) {
             admin().cloneGroupOffset(addr, header);
         }
     }
 
     /** Every producer group the broker at {@code brokerAddr} knows, with its clients, by group name. */
     public Map<String, List<ProducerInstance>> getAllProducerInfo(String brokerAddr)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         Map<String, List<ProducerInstance>> byGroup = new TreeMap<>();
         admin().getAllProducerInfo(brokerAddr).getData().forEach((group, clients) -> byGroup.put(group,
                 clients.stream().map(c -> new ProducerInstance(c.getClientId(), c.getRemoteIP(), c.getLanguage(),
@@ -546,7 +579,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * {@code index} on, each evaluated against {@code consumerGroup}'s subscription when given (QUERY_CONSUME_QUEUE).
      */
     public ConsumeQueueView queryConsumeQueue(String brokerAddr, String topic, int queueId, long index, int count,
-            String consumerGroup) throws MQClientException, MQBrokerException, InterruptedException {
+            String consumerGroup)
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         QueryConsumeQueueRequestHeader header = new QueryConsumeQueueRequestHeader();
         header.setTopic(topic);
         header.setQueueId(queueId);
@@ -577,7 +612,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Removes the account {@code accessKey} from the ACL file of the broker at {@code addr}. */
     public void deletePlainAccessConfig(String addr, String accessKey)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         admin().deleteAccessConfig(addr, accessKey);
     }
 
@@ -586,13 +621,13 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * ({@code null}: its ACL file).
      */
     public void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs, String aclFileFullPath)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         admin().updateGlobalWhiteAddrs(addr, globalWhiteAddrs, aclFileFullPath);
     }
 
     /** The ACL file version of the broker at {@code addr}. */
     public AclVersion examineBrokerClusterAclVersionInfo(String addr)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         GetBrokerAclConfigResponseHeader h = admin().getBrokerAclVersion(addr);
         return new AclVersion(h.getClusterName(), h.getBrokerName(), h.getBrokerAddr(), h.getVersion(),
                 h.getAllAclFileVersion());
@@ -600,7 +635,8 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** One statistic of the broker at {@code brokerAddr} (VIEW_BROKER_STATS_DATA; see {@link BrokerStatsView}). */
     public BrokerStatsView viewBrokerStatsData(String brokerAddr, String statsName, String statsKey)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         JSONObject body = JSON.parseObject(admin().viewBrokerStatsData(brokerAddr, statsName, statsKey));
         JSONObject minute = stats(body, "statsMinute");
         JSONObject hour = stats(body, "statsHour");
@@ -618,18 +654,21 @@ public class DefaultMQAdminExt extends MQAdminClient {
     // RocketMQ 4.9's remaining DefaultMQAdminExt calls, by its names, on top of the ones above.
 
     /** Topics with a queue on any broker of {@code clusterName} (GET_TOPICS_BY_CLUSTER). */
-    public TopicList fetchTopicsByCLuster(String clusterName) throws MQClientException, InterruptedException {
+    public TopicList fetchTopicsByCLuster(String clusterName)
+            throws RemotingException, MQClientException, InterruptedException {
         return new TopicList(running().namesrvApi().getTopicsByCluster(clusterName).topicList());
     }
 
     /** The clusters serving {@code topic} (RocketMQ's name for {@link #getTopicClusterList(String)}). */
-    public Set<String> getClusterList(String topic) throws MQClientException, InterruptedException {
-        return getTopicClusterList(topic);
+    public Set<String> getClusterList(String topic)
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    InterruptedException {
+        return clustersServing(topic);
     }
 
     /** {@code topic}'s config on the broker at {@code addr}, {@code null} when that broker does not have it. */
     public TopicConfig examineTopicConfig(String addr, String topic)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         return getAllTopicConfig(addr).get(topic);
     }
 
@@ -638,7 +677,8 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * bounds the call ({@code timeoutMillis} is accepted for RocketMQ's signature).
      */
     public TopicConfigSerializeWrapper getAllTopicConfig(String addr, long timeoutMillis)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         return admin().getAllTopicConfig(addr);
     }
 
@@ -647,7 +687,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * topics.
      */
     public TopicConfigSerializeWrapper getUserTopicConfig(String addr, boolean specialTopic, long timeoutMillis)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         TopicConfigSerializeWrapper all = admin().getAllTopicConfig(addr);
         Map<String, TopicConfig> user = new LinkedHashMap<>(all.topicConfigTable());
         user.keySet().removeIf(topic -> SystemTopics.isSystemTopic(topic) || (!specialTopic
@@ -657,13 +697,15 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Every subscription group of the broker at {@code addr}, in RocketMQ's wrapper. */
     public SubscriptionGroupWrapper getAllSubscriptionGroup(String addr, long timeoutMillis)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         return admin().getAllSubscriptionGroup(addr);
     }
 
     /** The broker's subscription groups without RocketMQ's system groups. */
     public SubscriptionGroupWrapper getUserSubscriptionGroup(String addr, long timeoutMillis)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         SubscriptionGroupWrapper groups = admin().getAllSubscriptionGroup(addr);
         groups.getSubscriptionGroupTable().keySet().removeIf(SystemGroups::isSystemGroup);
         return groups;
@@ -671,13 +713,14 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Every group's progress on the broker at {@code addr}, as the broker answers it (GET_BROKER_CONSUME_STATS). */
     public ConsumeStatsList fetchConsumeStatsInBroker(String addr, boolean isOrder, long timeoutMillis)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         return admin().getConsumeStatsInBroker(addr, isOrder);
     }
 
     /** Deletes {@code topic} from the brokers at {@code brokerAddrs}. */
     public void deleteTopicInBroker(Set<String> brokerAddrs, String topic)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         for (String addr : brokerAddrs) {
             admin().deleteTopicInBroker(addr, topic);
         }
@@ -688,7 +731,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * empty), for {@code clusterName}'s brokers or all when null.
      */
     public void deleteTopicInNameServer(Set<String> namesrvAddrs, String clusterName, String topic)
-            throws MQClientException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         for (String addr : nameServersOrAll(namesrvAddrs == null ? null : List.copyOf(namesrvAddrs))) {
             running().namesrvApi().deleteTopicInNamesrv(addr, topic, clusterName);
         }
@@ -696,24 +739,27 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Clears {@code brokerName}'s write permission on the NameServer at {@code namesrvAddr}; its topic count. */
     public int wipeWritePermOfBroker(String namesrvAddr, String brokerName)
-            throws MQClientException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException,
+                    RemotingCommandException, MQClientException, InterruptedException {
         return running().namesrvApi().changeWritePermOfBroker(namesrvAddr, brokerName, true);
     }
 
     /** Restores {@code brokerName}'s write permission on the NameServer at {@code namesrvAddr}; its topic count. */
     public int addWritePermOfBroker(String namesrvAddr, String brokerName)
-            throws MQClientException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException,
+                    RemotingCommandException, MQClientException, InterruptedException {
         return running().namesrvApi().changeWritePermOfBroker(namesrvAddr, brokerName, false);
     }
 
     /** RocketMQ's name for {@link #putKVConfig}. */
     public void createAndUpdateKvConfig(String namespace, String key, String value)
-            throws MQClientException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         putKVConfig(namespace, key, value);
     }
 
     /** RocketMQ's name for {@link #deleteKVConfig}. */
-    public void deleteKvConfig(String namespace, String key) throws MQClientException, InterruptedException {
+    public void deleteKvConfig(String namespace, String key)
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         deleteKVConfig(namespace, key);
     }
 
@@ -723,13 +769,14 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * RocketMQ's signature: the value given is stored as is.
      */
     public void createOrUpdateOrderConf(String topic, String orderConf, boolean isCluster)
-            throws MQClientException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         putKVConfig(ORDER_TOPIC_CONFIG, topic, orderConf);
     }
 
     /** Has every master of {@code cluster} (of every cluster when null) drop consume queues of expired data. */
     public boolean cleanExpiredConsumerQueue(String cluster)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         for (String addr : mastersOf(cluster)) {
             cleanExpiredConsumerQueueByAddr(addr);
         }
@@ -738,7 +785,8 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Has every master of {@code cluster} (of every cluster when null) drop the queues of deleted topics. */
     public boolean cleanUnusedTopic(String cluster)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         for (String addr : mastersOf(cluster)) {
             cleanUnusedTopicByAddr(addr);
         }
@@ -747,7 +795,8 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Has every master of {@code cluster} (of every cluster when null) delete its expired commit-log files now. */
     public boolean deleteExpiredCommitLog(String cluster)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
+                    MQBrokerException, InterruptedException {
         for (String addr : mastersOf(cluster)) {
             deleteExpiredCommitLogByAddr(addr);
         }
@@ -762,7 +811,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Moves {@code group}'s offsets of {@code topic} to {@code timestamp} on every broker, forced. */
     public void resetOffsetNew(String group, String topic, long timestamp)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         resetOffsetByTimestamp(topic, group, timestamp, true);
     }
 
@@ -770,13 +819,13 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * As {@link #resetOffsetByTimestamp(String, String, long, boolean)}; {@code isC} (a C++ client) changes nothing.
      */
     public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean force,
-            boolean isC) throws MQClientException, MQBrokerException, InterruptedException {
+            boolean isC) throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         return resetOffsetByTimestamp(topic, group, timestamp, force);
     }
 
     /** Sets {@code group}'s committed offset of {@code mq} on the broker at {@code brokerAddr}. */
     public void updateConsumeOffset(String brokerAddr, String group, MessageQueue mq, long offset)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         try {
             running().offsetApi().updateConsumerOffset(brokerAddr, group, mq, offset);
         } catch (RemotingException e) {
@@ -787,9 +836,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** Per queue of {@code topic}, on every master, the store times {@code group} has consumed between. */
     public List<QueueTimeSpan> queryConsumeTimeSpan(String topic, String group)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         List<QueueTimeSpan> spans = new ArrayList<>();
-        for (String addr : BrokerAddresses.masters(examineTopicRouteInfo(topic))) {
+        for (String addr : BrokerAddresses.masters(route(topic))) {
             spans.addAll(admin().queryConsumeTimeSpan(addr, topic, group));
         }
         return spans;
@@ -801,7 +850,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
      * refuses (no such half message).
      */
     public boolean resumeCheckHalfMessage(String offsetMsgId)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         String addr;
         try {
             addr = Channels.format(OffsetMessageId.decode(offsetMsgId).storeHost());
@@ -842,7 +891,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
     }
 
     private List<String> mastersOf(String cluster) throws MQClientException, InterruptedException {
-        ClusterInfo info = examineBrokerClusterInfo();
+        ClusterInfo info = clusterInfo();
         if (cluster != null) {
             return BrokerAddresses.mastersOfCluster(info, cluster);
         }
@@ -854,7 +903,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
     }
 
     private String masterOf(MessageQueue mq) throws MQClientException, InterruptedException {
-        String addr = BrokerAddresses.master(examineTopicRouteInfo(mq.getTopic()), mq.getBrokerName());
+        String addr = BrokerAddresses.master(route(mq.getTopic()), mq.getBrokerName());
         if (addr == null) {
             throw new MQClientException(-1, "The broker[" + mq.getBrokerName() + "] not exist");
         }

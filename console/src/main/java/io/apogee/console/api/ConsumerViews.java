@@ -14,6 +14,7 @@ import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.common.admin.ProcessQueueInfo;
 import io.apogee.common.consumer.SubscriptionData;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.remoting.exception.RemotingException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,7 +34,7 @@ final class ConsumerViews {
      * subscriptions; or {@code {"online": false, "reason": ...}} when none is online.
      */
     static JSONObject connection(DefaultMQAdminExt admin, String group) throws MQClientException,
-            MQBrokerException, InterruptedException {
+            MQBrokerException, RemotingException, InterruptedException {
         ConsumerConnection c;
         try {
             c = admin.examineConsumerConnectionInfo(group);
@@ -82,7 +83,7 @@ final class ConsumerViews {
      * started has no retry-topic route to ask through; then each queue of {@code knownTopics} is read.
      */
     static JSONObject progress(DefaultMQAdminExt admin, String group, String topic, Collection<String> knownTopics)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         ConsumerProgress progress;
         try {
             progress = admin.consumerProgress(group, topic);
@@ -108,7 +109,7 @@ final class ConsumerViews {
     }
 
     private static JSONObject progressPerQueue(DefaultMQAdminExt admin, String group, Collection<String> topics)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         if (topics.isEmpty()) {
             return JSONObject.of("queues", List.of(), "consumeTps", 0, "lagUnknown", "the group has committed no "
                     + "offset yet and no consumer of it has started");

@@ -11,6 +11,7 @@ import io.apogee.console.http.Page;
 import io.apogee.console.http.Reply;
 import io.apogee.console.http.Router;
 import io.apogee.console.view.ClusterView;
+import io.apogee.remoting.exception.RemotingException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,7 +66,8 @@ final class GroupApi implements ApiModule {
         return row;
     }
 
-    private Reply detail(HttpCall call) throws MQClientException, MQBrokerException, InterruptedException {
+    private Reply detail(HttpCall call)
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         ClusterView.GroupEntry entry = entry(call.pathParam("group")).orElseThrow(() -> missing(call));
         JSONObject detail = row(entry);
         detail.put("connection", ConsumerViews.connection(context.admin(), entry.name()));
@@ -129,7 +131,8 @@ final class GroupApi implements ApiModule {
         return Reply.json(JSONObject.of("group", entry.name(), "brokerAddrs", masters));
     }
 
-    private Reply preview(HttpCall call) throws MQClientException, MQBrokerException, InterruptedException {
+    private Reply preview(HttpCall call)
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         String group = known(call);
         long timestamp = call.longParam("timestamp", Long.MIN_VALUE, OffsetReset.END, Long.MAX_VALUE);
         if (timestamp == Long.MIN_VALUE) {
@@ -141,7 +144,8 @@ final class GroupApi implements ApiModule {
                 reset.preview(group, topic == null ? null : topic.trim(), timestamp)));
     }
 
-    private Reply reset(HttpCall call) throws MQClientException, MQBrokerException, InterruptedException {
+    private Reply reset(HttpCall call)
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         String group = known(call);
         JSONObject body = call.json();
         if (!body.containsKey("timestamp")) {

@@ -8,6 +8,7 @@ import io.apogee.client.admin.TopicStatus;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.console.http.ApiException;
 import io.apogee.console.view.ClusterView;
+import io.apogee.remoting.exception.RemotingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class OffsetReset {
 
     /** What a reset of {@code group} in {@code topic} ({@code null}: every topic it has offsets in) would move. */
     List<Move> preview(String group, String topic, long timestamp)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         List<Move> moves = new ArrayList<>();
         for (String t : topics(group, topic)) {
             for (QueueStatus q : status(t).queues()) {
@@ -58,7 +59,7 @@ final class OffsetReset {
 
     /** Moves the offsets of {@code group} in {@code topic} (every topic when {@code null}); returns the moves. */
     List<Move> apply(String group, String topic, long timestamp)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         List<Move> moves = new ArrayList<>();
         for (String t : topics(group, topic)) {
             List<QueueStatus> queues = status(t).queues();
@@ -99,7 +100,7 @@ final class OffsetReset {
         return consumed.stream().sorted().toList();
     }
 
-    private TopicStatus status(String topic) throws MQClientException, InterruptedException {
+    private TopicStatus status(String topic) throws MQClientException, InterruptedException, RemotingException {
         TopicStatus status = TopicLookup.status(admin, topic);
         if (!status.unanswered().isEmpty()) {
             throw new ApiException(502, "broker " + status.unanswered().get(0).brokerName() + " did not answer: "

@@ -21,6 +21,7 @@ import io.apogee.console.http.Reply;
 import io.apogee.console.http.Router;
 import io.apogee.console.view.ClusterView;
 import io.apogee.console.view.TopicType;
+import io.apogee.remoting.exception.RemotingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,7 +156,8 @@ final class TopicApi implements ApiModule {
         return Reply.json(JSONObject.of("topic", topic, "clusters", clusters));
     }
 
-    private Set<String> clustersServing(String topic) throws MQClientException, InterruptedException {
+    private Set<String> clustersServing(String topic)
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         TopicLookup.route(context.admin(), topic);
         Set<String> clusters = context.admin().getTopicClusterList(topic);
         if (clusters.isEmpty()) {
@@ -164,7 +166,7 @@ final class TopicApi implements ApiModule {
         return clusters;
     }
 
-    private Reply route(HttpCall call) throws MQClientException, InterruptedException {
+    private Reply route(HttpCall call) throws MQClientException, InterruptedException, RemotingException {
         TopicRouteData route = TopicLookup.route(context.admin(), call.pathParam("topic"));
         List<JSONObject> brokers = new ArrayList<>();
         for (BrokerData b : route.brokerDatas()) {
@@ -181,7 +183,7 @@ final class TopicApi implements ApiModule {
                 "orderTopicConf", route.orderTopicConf()));
     }
 
-    private Reply status(HttpCall call) throws MQClientException, InterruptedException {
+    private Reply status(HttpCall call) throws MQClientException, InterruptedException, RemotingException {
         TopicStatus status = TopicLookup.status(context.admin(), call.pathParam("topic"));
         List<JSONObject> queues = new ArrayList<>();
         for (QueueStatus q : status.queues()) {

@@ -9,6 +9,7 @@ import io.apogee.common.admin.OffsetWrapper;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
 import io.apogee.console.view.ClusterView;
+import io.apogee.remoting.exception.RemotingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class ConsumeStatusOfMessage {
         snapshot.groups().stream().filter(g -> g.topics().contains(topic)).forEach(g -> groups.add(g.name()));
         try {
             groups.addAll(admin.queryTopicConsumeByWho(topic));
-        } catch (MQClientException | MQBrokerException e) {
+        } catch (MQClientException | MQBrokerException | RemotingException e) {
             // the snapshot's groups are still shown; a topic nobody consumes online answers so
         }
         String brokerName = MessageJson.brokerName(snapshot, m.getStoreHost());
@@ -56,7 +57,7 @@ public final class ConsumeStatusOfMessage {
         ConsumeStats stats;
         try {
             stats = admin.examineConsumeStats(group, topic);
-        } catch (MQClientException | MQBrokerException e) {
+        } catch (MQClientException | MQBrokerException | RemotingException e) {
             return status(row, "UNKNOWN", "its progress could not be read: " + e.getMessage());
         }
         for (Map.Entry<MessageQueue, OffsetWrapper> e : stats.getOffsetTable().entrySet()) {

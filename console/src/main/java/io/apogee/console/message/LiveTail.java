@@ -9,6 +9,7 @@ import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
 import io.apogee.console.http.EventStream;
 import io.apogee.console.view.ClusterView;
+import io.apogee.remoting.exception.RemotingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,11 +56,11 @@ public final class LiveTail implements EventStream {
                 Thread.sleep(POLL_MILLIS);
                 try {
                     poll(sink, next);
-                } catch (MQClientException | MQBrokerException e) {
+                } catch (MQClientException | MQBrokerException | RemotingException e) {
                     sink.send("problem", JSONObject.of("error", e.getMessage()).toJSONString());
                 }
             }
-        } catch (MQClientException | MQBrokerException e) {
+        } catch (MQClientException | MQBrokerException | RemotingException e) {
             sink.send("problem", JSONObject.of("error", e.getMessage()).toJSONString());
         } finally {
             running.decrementAndGet();
@@ -67,7 +68,7 @@ public final class LiveTail implements EventStream {
     }
 
     private void poll(EventSink sink, Map<MessageQueue, Long> next)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         int budget = MAX_MESSAGES_PER_POLL;
         long skipped = 0;
         List<MessageExt> found = new ArrayList<>();
@@ -96,7 +97,7 @@ public final class LiveTail implements EventStream {
     }
 
     private Map<MessageQueue, TopicOffset> maxOffsets()
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         return admin.examineTopicStats(topic).getOffsetTable();
     }
 }

@@ -36,7 +36,7 @@ public final class MessageLookup {
      * @throws ApiException 400 when the id needs a topic and none was given, 404 when nothing has that id
      */
     public List<MessageExt> byId(String topic, String msgId)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         if (isBrokerOffsetId(msgId)) {
             try {
                 return List.of(admin.viewMessage(msgId));
@@ -61,7 +61,7 @@ public final class MessageLookup {
 
     /** Messages of {@code topic} with key {@code key} stored in {@code [begin, end]}, at most {@link #MAX_BY_KEY}. */
     public List<MessageExt> byKey(String topic, String key, long begin, long end)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         requireTopic(topic);
         return admin.queryMessage(topic, key, MAX_BY_KEY, begin, end).getMessageList();
     }
@@ -71,7 +71,7 @@ public final class MessageLookup {
      *
      * @throws ApiException 404 naming it when it does not
      */
-    public void requireTopic(String topic) throws MQClientException, InterruptedException {
+    public void requireTopic(String topic) throws MQClientException, InterruptedException, RemotingException {
         if (cluster.current().topics().stream().anyMatch(t -> t.name().equals(topic))) {
             return;
         }

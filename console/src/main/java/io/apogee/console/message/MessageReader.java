@@ -6,6 +6,7 @@ import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.common.admin.TopicOffset;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
+import io.apogee.remoting.exception.RemotingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class MessageReader {
 
     /** The messages of {@code topic} stored in {@code [begin, end]} (epoch millis) that {@code filter} accepts. */
     public Result read(String topic, long begin, long end, Predicate<MessageExt> filter)
-            throws MQClientException, MQBrokerException, InterruptedException {
+            throws MQClientException, MQBrokerException, InterruptedException, RemotingException {
         List<Span> spans = new ArrayList<>();
         for (Map.Entry<MessageQueue, TopicOffset> e : admin.examineTopicStats(topic).getOffsetTable().entrySet()) {
             TopicOffset o = e.getValue();

@@ -12,6 +12,7 @@ import io.apogee.common.service.PeriodicTask;
 import io.apogee.common.service.ServiceRunner;
 import io.apogee.common.topic.TopicConfig;
 import io.apogee.console.config.ConsoleConfig;
+import io.apogee.remoting.exception.RemotingException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class ClusterView {
             current = read();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (MQClientException | RuntimeException e) {
+        } catch (MQClientException | MQBrokerException | RemotingException | RuntimeException e) {
             LOG.warn("console: cannot read the cluster ({}); the pages keep showing the snapshot of {}",
                     e.getMessage(), current.takenAt());
             current = new Snapshot(current.takenAt(), current.cluster(), current.topics(), current.groups(),
@@ -125,7 +126,8 @@ public final class ClusterView {
         }
     }
 
-    private Snapshot read() throws MQClientException, InterruptedException {
+    private Snapshot read()
+            throws MQClientException, MQBrokerException, RemotingException, InterruptedException {
         long now = System.currentTimeMillis();
         List<String> errors = new ArrayList<>();
         ClusterInfo info = admin.examineBrokerClusterInfo();

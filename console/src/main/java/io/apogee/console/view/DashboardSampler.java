@@ -7,6 +7,7 @@ import io.apogee.client.admin.DefaultMQAdminExt;
 import io.apogee.common.admin.TopicOffset;
 import io.apogee.common.service.ServiceLoop;
 import io.apogee.console.history.TpsHistory;
+import io.apogee.remoting.exception.RemotingException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,7 +87,7 @@ public final class DashboardSampler implements ServiceLoop {
         try {
             sum = admin.examineTopicStats(topic).getOffsetTable().values().stream()
                     .mapToLong(TopicOffset::getMaxOffset).sum();
-        } catch (MQClientException | MQBrokerException e) {
+        } catch (MQClientException | MQBrokerException | RemotingException e) {
             return; // deleted meanwhile, or its broker is down: the Cluster page says which
         }
         long now = System.currentTimeMillis();

@@ -26,6 +26,7 @@ import io.apogee.common.route.ClusterInfo;
 import io.apogee.common.route.QueueData;
 import io.apogee.common.topic.TopicConfig;
 import io.apogee.interop.fixture.ClusterKind;
+import io.apogee.remoting.exception.RemotingException;
 import io.apogee.testsupport.TestCluster;
 import java.time.Duration;
 import java.util.List;
@@ -148,7 +149,7 @@ class AdminInteropTest extends ClientTestBase {
         try {
             return admin.examineTopicRouteInfo(topic).queueDatas().stream().mapToInt(QueueData::writeQueueNums)
                     .sum();
-        } catch (MQClientException e) {
+        } catch (MQClientException | RemotingException e) {
             return 0;
         }
     }

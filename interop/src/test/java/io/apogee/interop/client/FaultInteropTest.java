@@ -17,6 +17,7 @@ import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.topic.TopicConfig;
 import io.apogee.interop.fixture.ClusterKind;
+import io.apogee.remoting.exception.RemotingException;
 import io.apogee.testsupport.FreePorts;
 import io.apogee.testsupport.TestCluster;
 import java.time.Duration;
@@ -137,7 +138,7 @@ class FaultInteropTest extends ClientTestBase {
     private static int brokersServing(DefaultMQAdminExt admin, String topic) throws InterruptedException {
         try {
             return admin.examineTopicRouteInfo(topic).queueDatas().size();
-        } catch (MQClientException e) {
+        } catch (MQClientException | RemotingException e) {
             return 0;
         }
     }

@@ -22,6 +22,7 @@ import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.Message;
 import io.apogee.common.topic.TopicConfig;
+import io.apogee.remoting.exception.RemotingException;
 import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -129,7 +130,7 @@ class AdminViewsTest {
     private static boolean routed(String topic) throws InterruptedException {
         try {
             return !admin.examineTopicRouteInfo(topic).queueDatas().isEmpty();
-        } catch (MQClientException e) {
+        } catch (MQClientException | RemotingException e) {
             return false;
         }
     }
