@@ -1,6 +1,7 @@
 package io.apogee.client.admin;
 
 import io.apogee.client.ClientConfig;
+import io.apogee.client.MQAdmin;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
 import io.apogee.client.QueryResult;
@@ -13,7 +14,7 @@ import io.apogee.remoting.exception.RemotingException;
  * A producer or consumer that also answers RocketMQ's {@code MQAdmin} calls, with RocketMQ's names and exceptions:
  * topics and queues are named as the app names them and put in the client's namespace on the way out.
  */
-public abstract class MQAdminClient extends ClientConfig {
+public abstract class MQAdminClient extends ClientConfig implements MQAdmin {
 
     /** The started client's instance; the calls below fail with RocketMQ's message before start. */
     protected abstract MQClientInstance runningInstance() throws MQClientException;

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * chosen by the caller), then {@link #poll()} in a loop. Offsets advance as messages are polled and are committed
  * automatically every {@code autoCommitIntervalMillis} or by {@link #commitSync()}.
  */
-public class DefaultLitePullConsumer extends ClientConfig {
+public class DefaultLitePullConsumer extends ClientConfig implements LitePullConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLitePullConsumer.class);
 
@@ -333,7 +333,7 @@ public class DefaultLitePullConsumer extends ClientConfig {
     }
 
     /** The committed offset of {@code mq} (-1 when none). */
-    public long committed(MessageQueue mq) throws MQClientException {
+    public Long committed(MessageQueue mq) throws MQClientException {
         return running().committed(queueWithNamespace(mq));
     }
 

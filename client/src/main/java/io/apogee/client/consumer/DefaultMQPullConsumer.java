@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @deprecated as in RocketMQ 4.9: use {@link DefaultLitePullConsumer}
  */
 @Deprecated
-public class DefaultMQPullConsumer extends MQAdminClient {
+public class DefaultMQPullConsumer extends MQAdminClient implements MQPullConsumer {
 
     /** RocketMQ's {@code brokerSuspendMaxTimeMillis}: how long the broker holds a pullBlockIfNotFound. */
     public static final long DEFAULT_BROKER_SUSPEND_MAX_TIME_MILLIS = 20_000;

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * registered listener, concurrently or in queue order. Subscribe, register a listener, {@link #start()};
  * {@link #shutdown()} persists offsets and leaves the group.
  */
-public class DefaultMQPushConsumer extends MQAdminClient {
+public class DefaultMQPushConsumer extends MQAdminClient implements MQPushConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQPushConsumer.class);
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * of the producer's choosing, through a {@link MessageQueueSelector}, or in batches; and sends requests whose replies
  * it waits for ({@code request}). Configure, {@link #start()}, send from any number of threads, {@link #shutdown()}.
  */
-public class DefaultMQProducer extends MQAdminClient {
+public class DefaultMQProducer extends MQAdminClient implements MQProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQProducer.class);
 

@@ -40,7 +40,8 @@ class MigrationTableTest {
             "DefaultMQProducer", "TransactionMQProducer", "LocalTransactionExecuter", "TransactionCheckListener",
             "DefaultMQPushConsumer", "AllocateMessageQueueAveragely", "AllocateMessageQueueAveragelyByCircle",
             "MQClientException", "MessageModel", "DefaultLitePullConsumer", "DefaultMQPullConsumer",
-            "MessageExt", "TopicConfig");
+            "MessageExt", "TopicConfig", "MQAdmin", "MQProducer", "MQConsumer", "MQPushConsumer", "MQPullConsumer",
+            "LitePullConsumer");
     /** Accessors of RocketMQ's internal implementation objects, which have no counterpart here (README says so). */
     private static final Set<String> INTERNALS = Set.of("getDefaultMQProducerImpl/0",
             "getDefaultMQPushConsumerImpl/0", "getDefaultMQPullConsumerImpl/0");
