@@ -14,6 +14,7 @@ import io.apogee.client.stub.StubServer;
 import io.apogee.common.concurrent.NamedThreadFactory;
 import io.apogee.common.message.Message;
 import io.apogee.common.route.BrokerData;
+import io.apogee.remoting.RPCHook;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
@@ -166,6 +167,30 @@ class ProducerSettingsTest {
                 producer.shutdown();
             }
         }
+    }
+
+    @Test
+    void aHookWrittenAsRocketMqsRpcHookSeesEveryRequest() throws Exception {
+        List<Integer> codes = new CopyOnWriteArrayList<>();
+        RPCHook hook = new RPCHook() {
+            @Override
+            public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
+                codes.add(request.code());
+            }
+
+            @Override
+            public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
+            }
+        };
+        DefaultMQProducer producer = ClientConfigs.using(new DefaultMQProducer("rpc-hooked", hook), namesrv.address());
+        producer.start();
+        try {
+            producer.send(message());
+        } finally {
+            producer.shutdown();
+        }
+        assertTrue(codes.contains(RequestCode.SEND_MESSAGE_V2), codes.toString());
+        assertTrue(codes.contains(RequestCode.GET_ROUTEINFO_BY_TOPIC), codes.toString());
     }
 
     private StubServer stubBroker() {
