@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import io.apogee.client.MQBrokerException;
 import io.apogee.client.MQClientException;
+import io.apogee.client.QueryResult;
 import io.apogee.client.acl.AclClientRPCHook;
 import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
@@ -297,6 +298,23 @@ public class DefaultMQAdminExt extends MQAdminClient {
             throws MQClientException, MQBrokerException, InterruptedException {
         String addr = BrokerAddresses.masters(route(SystemTopics.retryTopic(group))).get(0);
         return admin().getConsumerRunningInfo(addr, group, clientId);
+    }
+
+    /**
+     * Each online consumer's in-memory offsets of {@code topic} for {@code group}, by client id ({@code clientAddr}:
+     * that client only, or null for all), asked through a broker serving {@code topic}, as RocketMQ does; empty when
+     * no broker serves it.
+     */
+    public Map<String, Map<MessageQueue, Long>> getConsumeStatus(String topic, String group, String clientAddr)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        List<String> masters = BrokerAddresses.masters(route(topic));
+        return masters.isEmpty() ? Map.of() : admin().getConsumerStatus(masters.get(0), topic, group, clientAddr);
+    }
+
+    /** Messages of {@code topic} whose client message id ({@code UNIQ_KEY}) is {@code key}, stored in the span. */
+    public QueryResult queryMessageByUniqKey(String topic, String key, int maxNum, long begin, long end)
+            throws MQClientException, InterruptedException {
+        return mqAdmin().queryMessageByUniqueKey(topic, key, maxNum, begin, end);
     }
 
     /** Has consumer {@code clientId} of {@code group} consume the message {@code offsetMsgId} once more. */
@@ -614,6 +632,12 @@ public class DefaultMQAdminExt extends MQAdminClient {
     public void deletePlainAccessConfig(String addr, String accessKey)
             throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
         admin().deleteAccessConfig(addr, accessKey);
+    }
+
+    /** Replaces the global white list ({@code ,}-separated) in the ACL file of the broker at {@code addr}. */
+    public void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        updateGlobalWhiteAddrConfig(addr, globalWhiteAddrs, null);
     }
 
     /**

@@ -158,6 +158,12 @@ public final class MQAdminImpl {
         return query(topic, uniqueKey, UNIQUE_KEY_QUERY_MAX, 0, Long.MAX_VALUE, true);
     }
 
+    /** Up to {@code maxNum} messages of {@code topic} with client id {@code uniqueKey} stored in the span. */
+    public QueryResult queryMessageByUniqueKey(String topic, String uniqueKey, int maxNum, long begin, long end)
+            throws MQClientException, InterruptedException {
+        return query(topic, uniqueKey, maxNum, begin, end, true);
+    }
+
     private QueryResult query(String topic, String key, int maxNum, long begin, long end, boolean unique)
             throws MQClientException, InterruptedException {
         List<MessageExt> found = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.apogee.common.consumer.ConsumeType;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
+import java.util.Map;
 import java.util.Set;
 
 /** What the push, lite-pull and pull consumers' engines answer alike: from their puller and their rebalancer. */
@@ -43,6 +44,11 @@ abstract class PullingConsumerInner implements MQConsumerInner {
     @Override
     public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> queues) {
         rebalancer().updateTopicQueues(topic, queues);
+    }
+
+    @Override
+    public Map<MessageQueue, Long> consumeOffsets(String topic) {
+        return puller.offsetStore().cloneOffsetTable(topic);
     }
 
     /** A consumer that pulls for itself (lite-pull, pull); the push engine says more. */

@@ -14,10 +14,12 @@ import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.common.message.MessageQueue;
+import io.apogee.remoting.protocol.body.GetConsumerStatusBody;
 import io.apogee.remoting.protocol.body.ResetOffsetBody;
 import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import io.apogee.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumerStatusRequestHeader;
 import io.apogee.remoting.protocol.header.NotifyConsumerIdsChangedRequestHeader;
 import io.apogee.remoting.protocol.header.ReplyMessageRequestHeader;
 import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
@@ -30,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Requests brokers send to this client over its own connections: transaction check-backs, consumer-group
- * changes, offset resets, running-info queries, direct consumption of one message, and replies to this client's
- * requests.
+ * changes, offset resets, running-info and offset-status queries, direct consumption of one message, and replies to
+ * this client's requests.
  */
 final class ClientRemotingProcessor implements RequestProcessor {
 
@@ -52,6 +54,7 @@ final class ClientRemotingProcessor implements RequestProcessor {
             case RequestCode.GET_CONSUMER_RUNNING_INFO -> runningInfo(request);
             case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeDirectly(request);
             case RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT -> receiveReply(channel, request);
+            case RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT -> consumerStatus(request);
             default -> RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     " request type " + request.code() + " not supported");
         };
@@ -90,6 +93,19 @@ final class ClientRemotingProcessor implements RequestProcessor {
             consumer.resetOffset(header.getTopic(), offsets);
         }
         return null;
+    }
+
+    /** The offsets of the group's queues of the topic, as RocketMQ's client answers the broker's relay. */
+    private RemotingCommand consumerStatus(RemotingCommand request) throws Exception {
+        GetConsumerStatusRequestHeader header = request.decodeHeader(GetConsumerStatusRequestHeader.class);
+        MQConsumerInner consumer = instance.consumer(header.getGroup());
+        if (consumer == null) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "The Consumer Group <" + header.getGroup()
+                    + "> not exist in this consumer");
+        }
+        GetConsumerStatusBody body = new GetConsumerStatusBody();
+        body.setMessageQueueTable(consumer.consumeOffsets(header.getTopic()));
+        return RemotingCommand.response(ResponseCode.SUCCESS, null).body(body.encode());
     }
 
     private RemotingCommand consumeDirectly(RemotingCommand request) throws Exception {

@@ -104,7 +104,8 @@ public final class MQClientInstance {
         ClientRemotingProcessor processor = new ClientRemotingProcessor(this);
         for (int code : new int[] {RequestCode.CHECK_TRANSACTION_STATE, RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
                 RequestCode.RESET_CONSUMER_CLIENT_OFFSET, RequestCode.GET_CONSUMER_RUNNING_INFO,
-                RequestCode.CONSUME_MESSAGE_DIRECTLY, RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT}) {
+                RequestCode.CONSUME_MESSAGE_DIRECTLY, RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT,
+                RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT}) {
             remoting.registerProcessor(code, processor, brokerRequestExecutor);
         }
         ScheduledThreadPoolExecutor delayed = new ScheduledThreadPoolExecutor(1,

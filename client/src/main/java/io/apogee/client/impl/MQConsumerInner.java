@@ -31,6 +31,9 @@ public interface MQConsumerInner {
     /** The broker moved the group's offsets (RESET_CONSUMER_CLIENT_OFFSET). */
     void resetOffset(String topic, Map<MessageQueue, Long> offsets);
 
+    /** The group's in-memory offsets of {@code topic}'s queues, for GET_CONSUMER_STATUS_FROM_CLIENT. */
+    Map<MessageQueue, Long> consumeOffsets(String topic);
+
     /** A snapshot for GET_CONSUMER_RUNNING_INFO. */
     ConsumerRunningInfo runningInfo();
 

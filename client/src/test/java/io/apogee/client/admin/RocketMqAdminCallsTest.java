@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.apogee.client.MQClientException;
+import io.apogee.client.QueryResult;
+import io.apogee.client.consumer.DefaultMQPushConsumer;
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
 import io.apogee.common.admin.SubscriptionGroupConfig;
+import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.topic.SystemTopics;
@@ -19,6 +24,7 @@ import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,6 +153,35 @@ class RocketMqAdminCallsTest {
         // A message that is not a half message of a transaction: the broker refuses, the call says false.
         assertFalse(admin.resumeCheckHalfMessage(sent.getOffsetMsgId()));
         assertThrows(MQClientException.class, () -> admin.resumeCheckHalfMessage("not-an-id"));
+
+        QueryResult byUniqKey = admin.queryMessageByUniqKey("AdminCallsView", sent.getMsgId(), 32, 0,
+                Long.MAX_VALUE);
+        assertEquals(1, byUniqKey.getMessageList().size());
+        assertEquals(sent.getOffsetMsgId(), byUniqKey.getMessageList().get(0).getOffsetMsgId());
+    }
+
+    @Test
+    void consumeStatusListsEachOnlineConsumersOffsets() throws Exception {
+        createTopic("AdminCallsStatus");
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("admin-calls-status");
+        consumer.setNamesrvAddr(cluster.namesrvAddr());
+        consumer.setInstanceName("AdminCallsStatusConsumer");
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe("AdminCallsStatus", "*");
+        consumer.registerMessageListener(
+                (MessageListenerConcurrently) (msgs, context) -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        consumer.start();
+        try {
+            SendResult sent = await().atMost(WAIT).ignoreExceptions().until(() -> producer.send(new Message(
+                    "AdminCallsStatus", "s".getBytes(StandardCharsets.UTF_8))), r -> true);
+            Map<String, Map<MessageQueue, Long>> status = await().atMost(WAIT).ignoreExceptions().until(
+                    () -> admin.getConsumeStatus("AdminCallsStatus", "admin-calls-status", null),
+                    s -> s.values().stream().anyMatch(o -> Long.valueOf(1).equals(o.get(sent.getMessageQueue()))));
+            assertEquals(1, status.size(), "one online consumer: " + status);
+            assertTrue(admin.getConsumeStatus("AdminCallsStatus", "admin-calls-status", "no-such-client").isEmpty());
+        } finally {
+            consumer.shutdown();
+        }
     }
 
     @Test

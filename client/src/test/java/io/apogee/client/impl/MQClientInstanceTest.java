@@ -21,9 +21,11 @@ import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.remoting.protocol.RequestCode;
 import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.remoting.protocol.body.BodyJson;
+import io.apogee.remoting.protocol.body.GetConsumerStatusBody;
 import io.apogee.remoting.protocol.body.ResetOffsetBody;
 import io.apogee.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumerStatusRequestHeader;
 import io.apogee.remoting.protocol.header.NotifyConsumerIdsChangedRequestHeader;
 import io.apogee.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.apogee.remoting.protocol.heartbeat.ConsumerData;
@@ -181,6 +183,16 @@ class MQClientInstanceTest {
                 RemotingCommand.request(RequestCode.GET_CONSUMER_RUNNING_INFO, info), false);
         assertEquals(ResponseCode.SYSTEM_ERROR, unknown.code());
         assertTrue(unknown.remark().contains("unknownGroup"), unknown.remark());
+
+        GetConsumerStatusRequestHeader status = new GetConsumerStatusRequestHeader();
+        status.setTopic(TOPIC);
+        status.setGroup(GROUP);
+        status.setClientAddr(instance.clientId());
+        RemotingCommand offsets = broker.callClient(instance.clientId(),
+                RemotingCommand.request(RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT, status), false);
+        assertEquals(ResponseCode.SUCCESS, offsets.code());
+        assertEquals(Map.of(new MessageQueue(TOPIC, "broker-a", 0), 7L),
+                GetConsumerStatusBody.decode(offsets.body()).getMessageQueueTable());
     }
 
     @Test
@@ -254,6 +266,11 @@ class MQClientInstanceTest {
         @Override
         public void resetOffset(String topic, Map<MessageQueue, Long> offsets) {
             resets.add(offsets);
+        }
+
+        @Override
+        public Map<MessageQueue, Long> consumeOffsets(String topic) {
+            return Map.of(new MessageQueue(topic, "broker-a", 0), 7L);
         }
 
         @Override

@@ -23,6 +23,7 @@ import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.ConsumerConnection;
 import io.apogee.common.admin.ConsumerRunningInfo;
 import io.apogee.remoting.protocol.body.BodyJson;
+import io.apogee.remoting.protocol.body.GetConsumerStatusBody;
 import io.apogee.remoting.protocol.body.GroupList;
 import io.apogee.remoting.protocol.body.KvTable;
 import io.apogee.common.message.MessageQueue;
@@ -37,6 +38,7 @@ import io.apogee.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.apogee.remoting.protocol.header.DeleteTopicRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.apogee.remoting.protocol.header.GetConsumerStatusRequestHeader;
 import io.apogee.remoting.protocol.header.GetConsumerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.header.GetProducerConnectionListRequestHeader;
 import io.apogee.remoting.protocol.header.GetTopicStatsInfoRequestHeader;
@@ -245,6 +247,20 @@ public final class AdminApi {
         header.setClientId(clientId);
         header.setJstackEnable(jstack);
         return body(addr, RequestCode.GET_CONSUMER_RUNNING_INFO, header, ConsumerRunningInfo.class);
+    }
+
+    /**
+     * INVOKE_BROKER_TO_GET_CONSUMER_STATUS: the in-memory offsets of {@code topic} of each online consumer of
+     * {@code group} (only {@code clientAddr}'s when given), by client id, as the broker at {@code addr} asks them.
+     */
+    public Map<String, Map<MessageQueue, Long>> getConsumerStatus(String addr, String topic, String group,
+            String clientAddr) throws MQClientException, MQBrokerException, InterruptedException {
+        GetConsumerStatusRequestHeader header = new GetConsumerStatusRequestHeader();
+        header.setTopic(topic);
+        header.setGroup(group);
+        header.setClientAddr(clientAddr);
+        return GetConsumerStatusBody.decode(body(addr, RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS, header))
+                .getConsumerTable();
     }
 
     /** CONSUME_MESSAGE_DIRECTLY: the broker at {@code addr} hands message {@code offsetMsgId} to one consumer. */
