@@ -311,6 +311,15 @@ public class DefaultMQAdminExt extends MQAdminClient {
         return masters.isEmpty() ? Map.of() : admin().getConsumerStatus(masters.get(0), topic, group, clientAddr);
     }
 
+    /**
+     * For each group consuming {@code msg}'s topic, whether it consumed {@code msg} ({@link TrackType}), as RocketMQ
+     * judges it; a group whose state cannot be read gets {@code UNKNOWN} (or {@code NOT_ONLINE}) with the reason.
+     */
+    public List<MessageTrack> messageTrackDetail(MessageExt msg)
+            throws RemotingException, MQClientException, InterruptedException, MQBrokerException {
+        return new MessageTracks(this).of(msg);
+    }
+
     /** Messages of {@code topic} whose client message id ({@code UNIQ_KEY}) is {@code key}, stored in the span. */
     public QueryResult queryMessageByUniqKey(String topic, String key, int maxNum, long begin, long end)
             throws MQClientException, InterruptedException {

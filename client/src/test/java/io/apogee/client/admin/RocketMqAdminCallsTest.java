@@ -17,6 +17,7 @@ import io.apogee.client.producer.SendResult;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageExt;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.topic.SystemTopics;
 import io.apogee.common.topic.TopicConfig;
@@ -179,9 +180,19 @@ class RocketMqAdminCallsTest {
                     s -> s.values().stream().anyMatch(o -> Long.valueOf(1).equals(o.get(sent.getMessageQueue()))));
             assertEquals(1, status.size(), "one online consumer: " + status);
             assertTrue(admin.getConsumeStatus("AdminCallsStatus", "admin-calls-status", "no-such-client").isEmpty());
+
+            MessageExt stored = admin.viewMessage("AdminCallsStatus", sent.getMsgId());
+            await().atMost(WAIT).ignoreExceptions().until(() -> trackOf(stored) == TrackType.CONSUMED);
+            consumer.shutdown();
+            await().atMost(WAIT).ignoreExceptions().until(() -> trackOf(stored) == TrackType.NOT_ONLINE);
         } finally {
             consumer.shutdown();
         }
+    }
+
+    private static TrackType trackOf(MessageExt msg) throws Exception {
+        return admin.messageTrackDetail(msg).stream().filter(t -> t.getConsumerGroup().equals("admin-calls-status"))
+                .findFirst().map(MessageTrack::getTrackType).orElse(null);
     }
 
     @Test
