@@ -17,6 +17,7 @@ import io.apogee.client.producer.MQProducer;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageBatch;
 import io.apogee.common.message.MessageExt;
 import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Code typed to RocketMQ's client interfaces works with ours: send through {@link MQProducer}, poll a lite pull. */
+/**
+ * Code typed to RocketMQ's client interfaces works with ours: send through {@link MQProducer} (a message, then a
+ * {@link MessageBatch} built as RocketMQ apps build one) and poll through {@link LitePullConsumer}.
+ */
 @SuppressWarnings("deprecation")
 class RocketMqInterfacesTest {
 
@@ -54,12 +58,18 @@ class RocketMqInterfacesTest {
                 assertTrue(poller.isRunning());
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> producer.send(new Message(
                         "IfaceTopic", "hello".getBytes(StandardCharsets.UTF_8))).getSendStatus() == SendStatus.SEND_OK);
+                MessageBatch batch = MessageBatch.generateFromList(List.of(
+                        new Message("IfaceTopic", "b1".getBytes(StandardCharsets.UTF_8)),
+                        new Message("IfaceTopic", "b2".getBytes(StandardCharsets.UTF_8))));
+                batch.setBody(batch.encode());
+                assertEquals(SendStatus.SEND_OK, producer.send(batch).getSendStatus());
                 List<MessageExt> polled = new ArrayList<>();
                 await().atMost(Duration.ofSeconds(60)).until(() -> {
                     polled.addAll(poller.poll(500));
-                    return !polled.isEmpty();
+                    return polled.size() >= 3;
                 });
-                assertEquals("hello", new String(polled.get(0).getBody(), StandardCharsets.UTF_8));
+                assertEquals(List.of("b1", "b2", "hello"), polled.stream().map(m -> new String(m.getBody(),
+                        StandardCharsets.UTF_8)).sorted().toList(), "the batch arrives as its two messages");
             } finally {
                 poller.shutdown();
                 producer.shutdown();

@@ -10,6 +10,7 @@ import io.apogee.client.impl.LatencyFaultTolerance;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageBatch;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.topic.SystemTopics;
@@ -177,7 +178,7 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
     public SendResult send(Message msg, long timeout)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         validate(msg);
-        return running().sendWithRetry(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), timeout);
+        return running().sendWithRetry(outgoing(msg), timeout);
     }
 
     /** Sends asynchronously; {@code callback} runs on a client callback thread. */
@@ -189,7 +190,7 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
     public void send(Message msg, SendCallback callback, long timeout)
             throws MQClientException, RemotingException, InterruptedException {
         validate(msg);
-        running().sendAsync(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), null, callback,
+        running().sendAsync(outgoing(msg), null, callback,
                 timeout, retryTimesWhenSendAsyncFailed);
     }
 
@@ -198,7 +199,7 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
             throws MQClientException, RemotingException, InterruptedException {
         validate(msg);
         MessageSender s = running();
-        s.sendOnewayToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
+        s.sendOnewayToQueue(outgoing(msg),
                 s.selectQueue(s.publishInfo(msg.getTopic()), null), sendMsgTimeout);
     }
 
@@ -212,7 +213,7 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         validate(msg);
         MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
-        return running().sendToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), queue, timeout);
+        return running().sendToQueue(outgoing(msg), queue, timeout);
     }
 
     /** Sends asynchronously to {@code mq}, retrying on the same queue. */
@@ -230,7 +231,7 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
             throws MQClientException {
         validate(msg);
         MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
-        running().sendAsync(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), queue, callback,
+        running().sendAsync(outgoing(msg), queue, callback,
                 timeout, retryTimesWhenSendAsyncFailed);
     }
 
@@ -238,7 +239,7 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
             throws MQClientException, RemotingException, InterruptedException {
         validate(msg);
         MessageQueue queue = checkQueueTopic(msg.getTopic(), mq);
-        running().sendOnewayToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch), queue, sendMsgTimeout);
+        running().sendOnewayToQueue(outgoing(msg), queue, sendMsgTimeout);
     }
 
     /** Sends synchronously to the queue {@code selector} picks for {@code arg} (ordered messages). */
@@ -250,7 +251,7 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
     public SendResult send(Message msg, MessageQueueSelector selector, Object arg, long timeout)
             throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         validate(msg);
-        return running().sendToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
+        return running().sendToQueue(outgoing(msg),
                 select(msg, selector, arg), timeout);
     }
 
@@ -267,14 +268,14 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
     private void sendAsyncSelected(Message msg, MessageQueueSelector selector, Object arg, SendCallback callback,
             long timeout) throws MQClientException {
         validate(msg);
-        running().sendAsync(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
+        running().sendAsync(outgoing(msg),
                 select(msg, selector, arg), callback, timeout, retryTimesWhenSendAsyncFailed);
     }
 
     public void sendOneway(Message msg, MessageQueueSelector selector, Object arg)
             throws MQClientException, RemotingException, InterruptedException {
         validate(msg);
-        running().sendOnewayToQueue(OutgoingMessage.single(msg, compressMsgBodyOverHowmuch),
+        running().sendOnewayToQueue(outgoing(msg),
                 select(msg, selector, arg), sendMsgTimeout);
     }
 
@@ -387,9 +388,8 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
      */
     private Requester.AsyncSend requestSend(Message msg, MessageQueueSelector selector, Object arg,
             MessageQueue mq) {
-        return (callback, left) -> running().sendAsync(OutgoingMessage.single(msg,
-                compressMsgBodyOverHowmuch), selector != null ? select(msg, selector, arg) : mq, callback, left,
-                retryTimesWhenSendAsyncFailed);
+        return (callback, left) -> running().sendAsync(outgoing(msg),
+                selector != null ? select(msg, selector, arg) : mq, callback, left, retryTimesWhenSendAsyncFailed);
     }
 
     /**
@@ -463,6 +463,12 @@ public class DefaultMQProducer extends MQAdminClient implements MQProducer {
             throw new MQClientException(-1, "select message queue return null.");
         }
         return queueWithNamespace(mq);
+    }
+
+    /** {@code msg} encoded for the wire; a {@link MessageBatch} goes as one SEND_BATCH_MESSAGE of its messages. */
+    private OutgoingMessage outgoing(Message msg) throws MQClientException {
+        return msg instanceof MessageBatch batch ? validBatch(batch.messages())
+                : OutgoingMessage.single(msg, compressMsgBodyOverHowmuch);
     }
 
     private OutgoingMessage validBatch(Collection<Message> msgs) throws MQClientException {

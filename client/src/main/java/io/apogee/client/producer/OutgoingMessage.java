@@ -2,14 +2,12 @@ package io.apogee.client.producer;
 
 import io.apogee.client.MQClientException;
 import io.apogee.client.impl.api.Compression;
-import io.apogee.common.message.BatchBodyCodec;
 import io.apogee.common.message.Message;
+import io.apogee.common.message.MessageBatch;
 import io.apogee.common.message.MessageProperty;
 import io.apogee.common.message.PropertiesCodec;
 import io.apogee.common.message.SysFlag;
-import io.apogee.common.topic.SystemTopics;
 import io.apogee.remoting.protocol.ResponseCode;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -55,34 +53,22 @@ record OutgoingMessage(String topic, int flag, String properties, byte[] body, i
         if (messages == null || messages.isEmpty()) {
             throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL, "the batch is empty");
         }
-        Message first = messages.iterator().next();
+        MessageBatch batch;
+        try {
+            batch = MessageBatch.generateFromList(messages);
+        } catch (UnsupportedOperationException e) {
+            throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+        }
         List<String> ids = new ArrayList<>(messages.size());
-        for (Message m : messages) {
-            if (!first.getTopic().equals(m.getTopic())) {
-                throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL,
-                        "The topic of the messages in one batch should be the same");
-            }
-            if (m.getDelayTimeLevel() > 0) {
-                throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL,
-                        "TimeDelayLevel is not supported for batching");
-            }
-            if (SystemTopics.isRetryTopic(m.getTopic())) {
-                throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL, "Retry Group is not supported for batching");
-            }
-            if (m.isWaitStoreMsgOK() != first.isWaitStoreMsgOK()) {
-                throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL,
-                        "The waitStoreMsgOK of the messages in one batch should the same");
-            }
+        for (Message m : batch) {
             if (m.getUniqueKey() == null) {
                 m.putProperty(MessageProperty.UNIQ_CLIENT_MESSAGE_ID_KEYIDX, UniqueIdGenerator.next());
             }
             ids.add(m.getUniqueKey());
         }
-        ByteBuffer encoded = BatchBodyCodec.encode(List.copyOf(messages));
-        byte[] body = new byte[encoded.remaining()];
-        encoded.get(body);
+        byte[] body = batch.encode();
         String props = PropertiesCodec.encode(Map.of(MessageProperty.WAIT_STORE_MSG_OK,
-                Boolean.toString(first.isWaitStoreMsgOK())));
-        return new OutgoingMessage(first.getTopic(), 0, props, body, 0, true, String.join(",", ids));
+                Boolean.toString(batch.isWaitStoreMsgOK())));
+        return new OutgoingMessage(batch.getTopic(), 0, props, body, 0, true, String.join(",", ids));
     }
 }
