@@ -59,6 +59,11 @@ import org.slf4j.LoggerFactory;
 public final class LocalMessageStore implements MessageStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMessageStore.class);
+    /**
+     * How often the prefault service looks at the write position: it re-touches once half its margin is used, so
+     * with the default 16 MiB margin it keeps ahead of appends up to 800 MB/s.
+     */
+    private static final long PREFAULT_POLL_MILLIS = 10;
     /** Longest {@link #awaitDispatched} wait: well below the 3 s a client gives an admin request. */
     static final long DISPATCH_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -166,7 +171,7 @@ public final class LocalMessageStore implements MessageStore {
         }
         if (config.getCommitLogPrefaultAhead() > 0) {
             runners.add(new ServiceRunner(new PrefaultService(commitLog.files(), config.getCommitLogPrefaultAhead()),
-                    1, TimeUnit.MILLISECONDS));
+                    PREFAULT_POLL_MILLIS, TimeUnit.MILLISECONDS));
         }
         if (groupCommit != null) {
             runners.add(new ServiceRunner(groupCommit.timeoutWatch(), Math.max(1, config.getSyncFlushTimeout() / 20),

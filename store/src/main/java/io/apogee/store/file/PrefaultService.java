@@ -6,6 +6,9 @@ import io.apogee.common.service.ServiceLoop;
  * Reads one byte of every page of the newest file ahead of its write position, so that the page faults that map a
  * new file's pages (the kernel zero-fills them, and a virtual machine may first have to back them) are taken on this
  * thread instead of under the append lock. It only reads, so it can never disturb an append in progress.
+ *
+ * <p>It touches in batches: nothing until the writer has used half of the touched margin, then the whole margin
+ * again, so a steady stream of appends costs one step per half margin written, not one per page.
  */
 public final class PrefaultService implements ServiceLoop {
 
@@ -41,6 +44,9 @@ public final class PrefaultService implements ServiceLoop {
             touchedUpTo = 0;
         }
         int wrote = file.wrotePosition();
+        if (touchedUpTo >= file.fileSize() || touchedUpTo - wrote > ahead / 2) {
+            return 0;
+        }
         int from = Math.max(touchedUpTo, wrote - wrote % MappedFile.PAGE_SIZE);
         int to = (int) Math.min(file.fileSize(), (long) wrote + ahead);
         long sum = 0;

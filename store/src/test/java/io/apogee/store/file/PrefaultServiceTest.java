@@ -90,6 +90,10 @@ class PrefaultServiceTest {
             PrefaultService prefault = new PrefaultService(files, ahead);
             assertEquals(ahead / MappedFile.PAGE_SIZE + 1, prefault.doWork(), "pages from the written one on");
             assertEquals(0, prefault.doWork(), "nothing new to touch");
+            file.setWrotePosition(100 + 4 * MappedFile.PAGE_SIZE);
+            assertEquals(0, prefault.doWork(), "less than half the margin used: no step per page written");
+            file.setWrotePosition(100 + 9 * MappedFile.PAGE_SIZE);
+            assertEquals(9, prefault.doWork(), "past half the margin: touched a whole margin ahead again");
             for (int i = 0; i < 100; i++) {
                 assertEquals(7, file.buffer().get(i));
             }
