@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code bin/runserver.sh}'s JVM settings, read back with {@code -XshowSettings:vm} on a {@code -p} run: the heap
  * starts small and may grow to a bounded share of the machine by default, {@code APOGEE_HEAP} sets that maximum,
- * {@code JAVA_OPT} wins over both; a run that starts no server writes no GC log.
+ * {@code JAVA_OPT} wins over both; a run that starts no server writes no GC log; {@code mqstandalone} starts at half
+ * the initial heap.
  */
 class LauncherSettingsTest extends UnpackedOnce {
 
@@ -56,6 +57,16 @@ class LauncherSettingsTest extends UnpackedOnce {
         Result collector = dist.run(env, "mqbroker", "-p");
         assertEquals(0, collector.exitCode(), "a collector in JAVA_OPT replaces ours: " + collector.output());
         assertTrue(collector.output().matches("(?s).*UseParallelGC\\s+= true.*"), collector.output());
+    }
+
+    @Test
+    void standaloneStartsAtHalfTheHeapOfTheOtherServers() throws Exception {
+        Map<String, String> env = dist.environment();
+        env.put("APOGEE_HEAP", null);
+        env.put("JAVA_OPT", "-XshowSettings:vm");
+        Result result = dist.run(env, "mqstandalone", "-h");
+        assertEquals(0, result.exitCode(), result.output());
+        assertEquals(16, heapMib(result.output(), "Min"), result.output());
     }
 
     private static long heapMib(String output, String which) {
