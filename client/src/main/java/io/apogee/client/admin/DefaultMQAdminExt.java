@@ -10,13 +10,16 @@ import io.apogee.client.acl.SessionCredentials;
 import io.apogee.client.impl.MQClientInstance;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.api.AdminApi;
+import io.apogee.client.impl.api.BrokerOffsetApi;
 import io.apogee.client.impl.api.PullApi;
 import io.apogee.client.impl.api.PullResult;
 import io.apogee.common.admin.ConsumeMessageDirectlyResult;
 import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.ConsumerConnection;
 import io.apogee.common.admin.ConsumerRunningInfo;
+import io.apogee.common.admin.OffsetWrapper;
 import io.apogee.common.admin.ProducerConnection;
+import io.apogee.common.admin.RollbackStats;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.common.admin.TopicStatsTable;
 import io.apogee.common.message.MessageQueue;
@@ -389,6 +392,55 @@ public class DefaultMQAdminExt extends MQAdminClient {
         return offsets;
     }
 
+    /**
+     * RocketMQ's older reset, done by this admin instead of the brokers: on each master of {@code topic}, every queue
+     * the group has an offset for (each queue of the topic, from its first message, when it has none) is moved to the
+     * offset of {@code timestamp} (-1: the queue's end), unless that lies past the group's offset and {@code force}
+     * is off. Returns what was done per queue.
+     */
+    public List<RollbackStats> resetOffsetByTimestampOld(String consumerGroup, String topic, long timestamp,
+            boolean force) throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        List<RollbackStats> done = new ArrayList<>();
+        for (String addr : BrokerAddresses.masters(route(topic))) {
+            Map<MessageQueue, OffsetWrapper> offsets = new TreeMap<>();
+            admin().getConsumeStats(addr, consumerGroup, topic).getOffsetTable().forEach((mq, offset) -> {
+                if (topic.equals(mq.getTopic())) {
+                    offsets.put(mq, offset);
+                }
+            });
+            if (offsets.isEmpty()) {
+                admin().getTopicStatsInfo(addr, topic).getOffsetTable().forEach((mq, stats) -> {
+                    OffsetWrapper offset = new OffsetWrapper();
+                    offset.setBrokerOffset(stats.getMaxOffset());
+                    offset.setConsumerOffset(stats.getMinOffset());
+                    offsets.put(mq, offset);
+                });
+            }
+            for (Map.Entry<MessageQueue, OffsetWrapper> e : offsets.entrySet()) {
+                done.add(rollBack(addr, consumerGroup, e.getKey(), e.getValue(), timestamp, force));
+            }
+        }
+        return done;
+    }
+
+    private RollbackStats rollBack(String addr, String group, MessageQueue mq, OffsetWrapper offset, long timestamp,
+            boolean force) throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
+        BrokerOffsetApi offsets = running().offsetApi();
+        long target = timestamp == -1 ? offsets.getMaxOffset(addr, mq) : offsets.searchOffset(addr, mq, timestamp);
+        RollbackStats stats = new RollbackStats();
+        stats.setBrokerName(mq.getBrokerName());
+        stats.setQueueId(mq.getQueueId());
+        stats.setBrokerOffset(offset.getBrokerOffset());
+        stats.setConsumerOffset(offset.getConsumerOffset());
+        stats.setTimestampOffset(target);
+        stats.setRollbackOffset(offset.getConsumerOffset());
+        if (force || target <= offset.getConsumerOffset()) {
+            offsets.updateConsumerOffset(addr, group, mq, target);
+            stats.setRollbackOffset(target);
+        }
+        return stats;
+    }
+
     /** The offset {@code group} committed in {@code mq} on its master, -1 when it has none there. */
     public long queryConsumerOffset(String group, MessageQueue mq) throws MQClientException {
         return mqAdmin().queryConsumerOffset(group, mq);
@@ -622,19 +674,24 @@ public class DefaultMQAdminExt extends MQAdminClient {
                         e.getPhysicOffset(), e.getPhysicSize(), e.getTagsCode(), e.isEval())).toList());
     }
 
-    /** Creates or replaces {@code account} in the ACL file of the broker at {@code addr}. */
-    public void createAndUpdatePlainAccessConfig(String addr, AclAccount account)
-            throws MQClientException, MQBrokerException, InterruptedException {
+    /** Creates or replaces the account {@code config} in the ACL file of the broker at {@code addr}. */
+    public void createAndUpdatePlainAccessConfig(String addr, PlainAccessConfig config)
+            throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         CreateAccessConfigRequestHeader header = new CreateAccessConfigRequestHeader();
-        header.setAccessKey(account.accessKey());
-        header.setSecretKey(account.secretKey());
-        header.setWhiteRemoteAddress(account.whiteRemoteAddress());
-        header.setAdmin(account.admin());
-        header.setDefaultTopicPerm(account.defaultTopicPerm());
-        header.setDefaultGroupPerm(account.defaultGroupPerm());
-        header.setTopicPerms(account.topicPerms());
-        header.setGroupPerms(account.groupPerms());
+        header.setAccessKey(config.getAccessKey());
+        header.setSecretKey(config.getSecretKey());
+        header.setWhiteRemoteAddress(config.getWhiteRemoteAddress());
+        header.setAdmin(config.isAdmin());
+        header.setDefaultTopicPerm(config.getDefaultTopicPerm());
+        header.setDefaultGroupPerm(config.getDefaultGroupPerm());
+        header.setTopicPerms(joined(config.getTopicPerms()));
+        header.setGroupPerms(joined(config.getGroupPerms()));
         admin().createAccessConfig(addr, header);
+    }
+
+    /** {@code ,}-joined entries as the request header carries them; {@code null} for none (left as they are). */
+    private static String joined(List<String> entries) {
+        return entries == null || entries.isEmpty() ? null : String.join(",", entries);
     }
 
     /** Removes the account {@code accessKey} from the ACL file of the broker at {@code addr}. */

@@ -14,6 +14,7 @@ import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
 import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendResult;
+import io.apogee.common.admin.RollbackStats;
 import io.apogee.common.admin.SubscriptionGroupConfig;
 import io.apogee.common.consumer.ConsumeFromWhere;
 import io.apogee.common.message.Message;
@@ -25,6 +26,7 @@ import io.apogee.remoting.protocol.ResponseCode;
 import io.apogee.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -159,6 +161,29 @@ class RocketMqAdminCallsTest {
                 Long.MAX_VALUE);
         assertEquals(1, byUniqKey.getMessageList().size());
         assertEquals(sent.getOffsetMsgId(), byUniqKey.getMessageList().get(0).getOffsetMsgId());
+    }
+
+    @Test
+    void oldResetMovesOffsetsOnlyBackwardsUnlessForced() throws Exception {
+        createTopic("AdminCallsResetOld");
+        Message message = new Message("AdminCallsResetOld", "tag", "key", "x".getBytes(StandardCharsets.UTF_8));
+        SendResult sent = await().atMost(WAIT).ignoreExceptions().until(() -> producer.send(message), r -> true);
+        MessageQueue mq = sent.getMessageQueue();
+        String group = "admin-calls-reset-old";
+
+        List<RollbackStats> toEnd = admin.resetOffsetByTimestampOld(group, "AdminCallsResetOld", -1, false);
+        RollbackStats stats = toEnd.stream().filter(r -> r.getQueueId() == mq.getQueueId()).findFirst().orElseThrow();
+        assertEquals(1, stats.getTimestampOffset(), stats::toString);
+        assertEquals(0, stats.getRollbackOffset(), "forward past the group's offset needs force: " + stats);
+
+        admin.resetOffsetByTimestampOld(group, "AdminCallsResetOld", -1, true);
+        assertEquals(1, admin.queryConsumerOffset(group, mq));
+
+        List<RollbackStats> back = admin.resetOffsetByTimestampOld(group, "AdminCallsResetOld", 0, false);
+        stats = back.stream().filter(r -> r.getQueueId() == mq.getQueueId()).findFirst().orElseThrow();
+        assertEquals(1, stats.getConsumerOffset(), stats::toString);
+        assertEquals(0, stats.getRollbackOffset(), "backwards needs no force: " + stats);
+        assertEquals(0, admin.queryConsumerOffset(group, mq));
     }
 
     @Test

@@ -41,7 +41,7 @@ class MigrationTableTest {
             "DefaultMQPushConsumer", "AllocateMessageQueueAveragely", "AllocateMessageQueueAveragelyByCircle",
             "MQClientException", "MessageModel", "DefaultLitePullConsumer", "DefaultMQPullConsumer",
             "MessageExt", "TopicConfig", "MQAdmin", "MQProducer", "MQConsumer", "MQPushConsumer", "MQPullConsumer",
-            "LitePullConsumer", "MessageTrack", "TrackType", "MessageBatch");
+            "LitePullConsumer", "MessageTrack", "TrackType", "MessageBatch", "PlainAccessConfig");
     /** Accessors of RocketMQ's internal implementation objects, which have no counterpart here (README says so). */
     private static final Set<String> INTERNALS = Set.of("getDefaultMQProducerImpl/0",
             "getDefaultMQPushConsumerImpl/0", "getDefaultMQPullConsumerImpl/0");

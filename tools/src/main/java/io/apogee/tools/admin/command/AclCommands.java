@@ -2,8 +2,9 @@ package io.apogee.tools.admin.command;
 
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
-import io.apogee.client.admin.AclAccount;
 import io.apogee.client.admin.AclVersion;
+import io.apogee.client.admin.PlainAccessConfig;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -59,13 +60,25 @@ public final class AclCommands {
     private static void update(CommandLine line, AdminSession session) throws Exception {
         String accessKey = line.getOptionValue('a').trim();
         String secretKey = line.getOptionValue('s').trim();
-        AclAccount account = new AclAccount(accessKey, secretKey, line.getOptionValue('w'),
-                Opts.boolValue(line, 'm', false), line.getOptionValue('i'), line.getOptionValue('u'),
-                line.getOptionValue('t'), line.getOptionValue('g'));
+        PlainAccessConfig account = new PlainAccessConfig();
+        account.setAccessKey(accessKey);
+        account.setSecretKey(secretKey);
+        account.setWhiteRemoteAddress(line.getOptionValue('w'));
+        account.setAdmin(Opts.boolValue(line, 'm', false));
+        account.setDefaultTopicPerm(line.getOptionValue('i'));
+        account.setDefaultGroupPerm(line.getOptionValue('u'));
+        account.setTopicPerms(entries(line.getOptionValue('t')));
+        account.setGroupPerms(entries(line.getOptionValue('g')));
         for (String addr : brokers(line, session)) {
             session.admin().createAndUpdatePlainAccessConfig(addr, account);
             session.out().printf("create or update plain access config to %s success.%n", addr);
         }
+    }
+
+    /** The {@code ,}-separated entries of an option, trimmed; {@code null} when the option is absent. */
+    private static List<String> entries(String value) {
+        return value == null ? null : Arrays.stream(value.split(",")).map(String::trim).filter(e -> !e.isEmpty())
+                .toList();
     }
 
     private static void delete(CommandLine line, AdminSession session) throws Exception {
