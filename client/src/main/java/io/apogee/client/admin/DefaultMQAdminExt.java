@@ -559,9 +559,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
 
     /** As {@link #getConsumerRunningInfo(String, String)}, with the consumer's thread dump when {@code jstack}. */
     public ConsumerRunningInfo getConsumerRunningInfo(String group, String clientId, boolean jstack)
-            throws RemotingException, MQClientException, MQBrokerException, InterruptedException {
+            throws RemotingException, MQClientException, InterruptedException {
         String addr = BrokerAddresses.masters(route(SystemTopics.retryTopic(group))).get(0);
-        return admin().getConsumerRunningInfo(addr, group, clientId, jstack);
+        return refusalAsClientException(() -> admin().getConsumerRunningInfo(addr, group, clientId, jstack));
     }
 
     /** Deletes {@code group} from the broker at {@code addr}, and its committed offsets when {@code removeOffset}. */
@@ -606,25 +606,31 @@ public class DefaultMQAdminExt extends MQAdminClient {
     /** Has the broker at {@code addr} drop consume queues of expired data (CLEAN_EXPIRED_CONSUMEQUEUE). */
     public boolean cleanExpiredConsumerQueueByAddr(String addr)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
-                    MQBrokerException, InterruptedException {
-        admin().plainRequest(addr, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE);
-        return true;
+                    InterruptedException {
+        return refusalAsClientException(() -> {
+            admin().plainRequest(addr, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE);
+            return true;
+        });
     }
 
     /** Has the broker at {@code addr} drop the consume queues of topics it no longer has (CLEAN_UNUSED_TOPIC). */
     public boolean cleanUnusedTopicByAddr(String addr)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
-                    MQBrokerException, InterruptedException {
-        admin().plainRequest(addr, RequestCode.CLEAN_UNUSED_TOPIC);
-        return true;
+                    InterruptedException {
+        return refusalAsClientException(() -> {
+            admin().plainRequest(addr, RequestCode.CLEAN_UNUSED_TOPIC);
+            return true;
+        });
     }
 
     /** Has the broker at {@code addr} delete its expired commit-log files now (DELETE_EXPIRED_COMMITLOG). */
     public boolean deleteExpiredCommitLogByAddr(String addr)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
-                    MQBrokerException, InterruptedException {
-        admin().plainRequest(addr, RequestCode.DELETE_EXPIRED_COMMITLOG);
-        return true;
+                    InterruptedException {
+        return refusalAsClientException(() -> {
+            admin().plainRequest(addr, RequestCode.DELETE_EXPIRED_COMMITLOG);
+            return true;
+        });
     }
 
     /**
@@ -660,14 +666,14 @@ public class DefaultMQAdminExt extends MQAdminClient {
     public ConsumeQueueView queryConsumeQueue(String brokerAddr, String topic, int queueId, long index, int count,
             String consumerGroup)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
-                    MQBrokerException, InterruptedException {
+                    InterruptedException {
         QueryConsumeQueueRequestHeader header = new QueryConsumeQueueRequestHeader();
         header.setTopic(topic);
         header.setQueueId(queueId);
         header.setIndex(index);
         header.setCount(count);
         header.setConsumerGroup(consumerGroup);
-        QueryConsumeQueueResponseBody body = admin().queryConsumeQueue(brokerAddr, header);
+        QueryConsumeQueueResponseBody body = refusalAsClientException(() -> admin().queryConsumeQueue(brokerAddr, header));
         return new ConsumeQueueView(body.getMinQueueIndex(), body.getMaxQueueIndex(),
                 body.getSubscriptionData() == null ? null : body.getSubscriptionData().getSubString(),
                 body.getFilterData(), body.getQueueData().stream().map(e -> new ConsumeQueueView.Entry(
@@ -726,8 +732,9 @@ public class DefaultMQAdminExt extends MQAdminClient {
     /** One statistic of the broker at {@code brokerAddr} (VIEW_BROKER_STATS_DATA; see {@link BrokerStatsView}). */
     public BrokerStatsView viewBrokerStatsData(String brokerAddr, String statsName, String statsKey)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
-                    MQBrokerException, InterruptedException {
-        JSONObject body = JSON.parseObject(admin().viewBrokerStatsData(brokerAddr, statsName, statsKey));
+                    InterruptedException {
+        JSONObject body = JSON.parseObject(refusalAsClientException(() -> admin().viewBrokerStatsData(brokerAddr, statsName,
+                statsKey)));
         JSONObject minute = stats(body, "statsMinute");
         JSONObject hour = stats(body, "statsHour");
         JSONObject day = stats(body, "statsDay");
@@ -804,8 +811,8 @@ public class DefaultMQAdminExt extends MQAdminClient {
     /** Every group's progress on the broker at {@code addr}, as the broker answers it (GET_BROKER_CONSUME_STATS). */
     public ConsumeStatsList fetchConsumeStatsInBroker(String addr, boolean isOrder, long timeoutMillis)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
-                    MQBrokerException, InterruptedException {
-        return admin().getConsumeStatsInBroker(addr, isOrder);
+                    InterruptedException {
+        return refusalAsClientException(() -> admin().getConsumeStatsInBroker(addr, isOrder));
     }
 
     /** Deletes {@code topic} from the brokers at {@code brokerAddrs}. */
@@ -866,7 +873,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
     /** Has every master of {@code cluster} (of every cluster when null) drop consume queues of expired data. */
     public boolean cleanExpiredConsumerQueue(String cluster)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
-                    MQBrokerException, InterruptedException {
+                    InterruptedException {
         for (String addr : mastersOf(cluster)) {
             cleanExpiredConsumerQueueByAddr(addr);
         }
@@ -876,7 +883,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
     /** Has every master of {@code cluster} (of every cluster when null) drop the queues of deleted topics. */
     public boolean cleanUnusedTopic(String cluster)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
-                    MQBrokerException, InterruptedException {
+                    InterruptedException {
         for (String addr : mastersOf(cluster)) {
             cleanUnusedTopicByAddr(addr);
         }
@@ -886,7 +893,7 @@ public class DefaultMQAdminExt extends MQAdminClient {
     /** Has every master of {@code cluster} (of every cluster when null) delete its expired commit-log files now. */
     public boolean deleteExpiredCommitLog(String cluster)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
-                    MQBrokerException, InterruptedException {
+                    InterruptedException {
         for (String addr : mastersOf(cluster)) {
             deleteExpiredCommitLogByAddr(addr);
         }
@@ -1011,6 +1018,21 @@ public class DefaultMQAdminExt extends MQAdminClient {
             throw new MQClientException(-1, "The admin is not started");
         }
         return i;
+    }
+
+    /** A broker call whose refusal RocketMQ's admin reports as an {@link MQClientException}, not a broker one. */
+    private interface RefusableCall<T> {
+        T call() throws MQClientException, MQBrokerException, InterruptedException;
+    }
+
+    /** Runs {@code call}, a broker's refusal rethrown as an {@link MQClientException} with its code and remark. */
+    private static <T> T refusalAsClientException(RefusableCall<T> call) throws MQClientException,
+            InterruptedException {
+        try {
+            return call.call();
+        } catch (MQBrokerException e) {
+            throw new MQClientException(e.getResponseCode(), e.getErrorMessage());
+        }
     }
 
     private MQAdminImpl mqAdmin() throws MQClientException {

@@ -8,6 +8,7 @@ import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.OffsetWrapper;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.topic.SystemTopics;
+import io.apogee.remoting.protocol.ResponseCode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -92,7 +93,11 @@ public final class StatsCommands {
             throws Exception {
         try {
             return admin.viewBrokerStatsData(addr, name, key);
-        } catch (MQBrokerException e) {
+        } catch (MQClientException e) {
+            if (e.getResponseCode() != ResponseCode.SYSTEM_ERROR) {
+                throw e;
+            }
+            // The broker's "The stats <name> <key> not exist".
             return new BrokerStatsView(0, 0, 0, 0, 0, 0);
         }
     }
