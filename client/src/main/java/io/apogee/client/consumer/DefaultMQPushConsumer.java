@@ -48,8 +48,9 @@ public class DefaultMQPushConsumer extends MQAdminClient implements MQPushConsum
     private int consumeThreadMin = 20;
     private int consumeThreadMax = 20;
     private int consumeConcurrentlyMaxSpan = 2000;
-    private int pullThresholdForQueue = 1000;
-    private int pullThresholdSizeForQueue = 100;
+    /** Volatile: the rebalance thread writes the topic thresholds' share here ({@link #shareTopicThresholds}). */
+    private volatile int pullThresholdForQueue = 1000;
+    private volatile int pullThresholdSizeForQueue = 100;
     private volatile int pullThresholdForTopic = -1;
     private volatile int pullThresholdSizeForTopic = -1;
     private boolean postSubscriptionWhenPull;
