@@ -41,7 +41,8 @@ class MigrationTableTest {
             "DefaultMQPushConsumer", "AllocateMessageQueueAveragely", "AllocateMessageQueueAveragelyByCircle",
             "MQClientException", "MessageModel", "DefaultLitePullConsumer", "DefaultMQPullConsumer",
             "MessageExt", "TopicConfig", "MQAdmin", "MQProducer", "MQConsumer", "MQPushConsumer", "MQPullConsumer",
-            "LitePullConsumer", "MessageTrack", "TrackType", "MessageBatch", "PlainAccessConfig");
+            "LitePullConsumer", "MessageTrack", "TrackType", "MessageBatch", "PlainAccessConfig",
+            "PullResult");
     /** Accessors of RocketMQ's internal implementation objects, which have no counterpart here (README says so). */
     private static final Set<String> INTERNALS = Set.of("getDefaultMQProducerImpl/0",
             "getDefaultMQPushConsumerImpl/0", "getDefaultMQPullConsumerImpl/0");
