@@ -673,7 +673,8 @@ public class DefaultMQAdminExt extends MQAdminClient {
         header.setIndex(index);
         header.setCount(count);
         header.setConsumerGroup(consumerGroup);
-        QueryConsumeQueueResponseBody body = refusalAsClientException(() -> admin().queryConsumeQueue(brokerAddr, header));
+        QueryConsumeQueueResponseBody body = refusalAsClientException(
+                () -> admin().queryConsumeQueue(brokerAddr, header));
         return new ConsumeQueueView(body.getMinQueueIndex(), body.getMaxQueueIndex(),
                 body.getSubscriptionData() == null ? null : body.getSubscriptionData().getSubString(),
                 body.getFilterData(), body.getQueueData().stream().map(e -> new ConsumeQueueView.Entry(
@@ -733,8 +734,8 @@ public class DefaultMQAdminExt extends MQAdminClient {
     public BrokerStatsView viewBrokerStatsData(String brokerAddr, String statsName, String statsKey)
             throws RemotingConnectException, RemotingSendRequestException, RemotingTimeoutException, MQClientException,
                     InterruptedException {
-        JSONObject body = JSON.parseObject(refusalAsClientException(() -> admin().viewBrokerStatsData(brokerAddr, statsName,
-                statsKey)));
+        byte[] answer = refusalAsClientException(() -> admin().viewBrokerStatsData(brokerAddr, statsName, statsKey));
+        JSONObject body = JSON.parseObject(answer);
         JSONObject minute = stats(body, "statsMinute");
         JSONObject hour = stats(body, "statsHour");
         JSONObject day = stats(body, "statsDay");
