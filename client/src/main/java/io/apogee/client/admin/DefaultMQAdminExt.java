@@ -495,9 +495,17 @@ public class DefaultMQAdminExt extends MQAdminClient {
         running().namesrvApi().deleteKvConfig(namespace, key);
     }
 
-    /** The NameServers this admin asks, in their configured order. */
-    public List<String> getNameServerAddressList() throws MQClientException {
-        return running().namesrvApi().namesrvs().all();
+    /**
+     * The NameServers this admin asks, in their configured order.
+     *
+     * @throws IllegalStateException before {@link #start()} (RocketMQ's declares no checked exception here)
+     */
+    public List<String> getNameServerAddressList() {
+        MQClientInstance i = instance;
+        if (i == null) {
+            throw new IllegalStateException("The admin is not started");
+        }
+        return i.namesrvApi().namesrvs().all();
     }
 
     /**

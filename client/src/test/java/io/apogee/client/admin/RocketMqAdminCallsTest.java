@@ -164,6 +164,14 @@ class RocketMqAdminCallsTest {
     }
 
     @Test
+    void nameServerListNeedsNoCatchAndSaysWhenTheAdminIsNotStarted() {
+        assertEquals(List.of(cluster.namesrvAddr()), admin.getNameServerAddressList());
+        IllegalStateException notStarted = assertThrows(IllegalStateException.class,
+                () -> new DefaultMQAdminExt().getNameServerAddressList());
+        assertEquals("The admin is not started", notStarted.getMessage());
+    }
+
+    @Test
     void oldResetMovesOffsetsOnlyBackwardsUnlessForced() throws Exception {
         createTopic("AdminCallsResetOld");
         Message message = new Message("AdminCallsResetOld", "tag", "key", "x".getBytes(StandardCharsets.UTF_8));
