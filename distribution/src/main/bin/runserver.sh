@@ -277,7 +277,7 @@ heap_mb() {
 
 # Initial heap in MiB: what a server needs right after start, so that an idle one stays small; never above the
 # maximum ($1, a JVM size such as 512m or 2g). mqstandalone, the try-it-on-a-laptop server, starts at half: its young
-# generation (a third of the heap) is resident as it cycles, and idle it needs less (RSS 102 -> 97 MiB).
+# generation (a third of the heap) is resident as it cycles, and idle it needs less (RSS 102 -> 98 MiB).
 initial_heap_mb() {
   local initial=32 max_mb
   [ "$role" = standalone ] && initial=16
