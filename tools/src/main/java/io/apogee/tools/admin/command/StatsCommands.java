@@ -8,7 +8,6 @@ import io.apogee.common.admin.ConsumeStats;
 import io.apogee.common.admin.OffsetWrapper;
 import io.apogee.common.message.MessageQueue;
 import io.apogee.common.topic.SystemTopics;
-import io.apogee.remoting.protocol.ResponseCode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,10 +93,10 @@ public final class StatsCommands {
         try {
             return admin.viewBrokerStatsData(addr, name, key);
         } catch (MQClientException e) {
-            if (e.getResponseCode() != ResponseCode.SYSTEM_ERROR) {
+            if (e.getResponseCode() == -1) {
                 throw e;
             }
-            // The broker's "The stats <name> <key> not exist".
+            // The broker's refusal: "The stats <name> <key> not exist".
             return new BrokerStatsView(0, 0, 0, 0, 0, 0);
         }
     }
