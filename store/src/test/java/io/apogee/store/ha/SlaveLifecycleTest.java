@@ -47,6 +47,8 @@ class SlaveLifecycleTest {
                 FlushDiskType.ASYNC_FLUSH)) {
             long slaveEnd;
             try (LocalMessageStore slave = HaStores.slave(dir.resolve("s"), HaStores.port(master))) {
+                // Connected before the first message: a slave that connects later starts at the master's newest file.
+                HaStores.awaitSlave(master);
                 fill(master, 0, 1500);
                 HaStores.awaitCaughtUp(master, slave);
                 slaveEnd = slave.getMaxPhyOffset();
